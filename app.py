@@ -1,0 +1,15 @@
+"""Bottega: page config, the sign-in gate, and the pages each role may open."""
+import streamlit as st
+
+from ui import auth, database, navigation
+
+st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
+database.prepare()
+
+user = auth.signed_in_user()
+if user is None:
+    st.navigation([st.Page(auth.sign_in_page, title="Sign in", icon=":material/login:")],
+                  position="hidden").run()
+else:
+    auth.sidebar(user)
+    st.navigation(navigation.navigation_for(user)).run()

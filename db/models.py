@@ -1,0 +1,167 @@
+"""The tables. Rules that SQL can hold are constraints here; the rest live in hub/.
+
+Every table people edit carries a `version` column used as SQLAlchemy's version_id_col:
+an UPDATE names the version it read, so a stale save matches no row and is refused.
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Integer, Numeric, UniqueConstraint
+from sqlalchemy.orm import declared_attr
+from sqlmodel import Field, SQLModel
+
+from db.vocabulary import RESIDENCIES, ROLES, SPACE_KINDS, sql_in
+
+# Stable constraint names, so migrations (and SQLite batch mode) can address them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MONEY = Numeric(10, 2)
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC: SQLModel stores aware datetimes and returns them in UTC."""
+    return datetime.now(UTC)
+
+
+def version_column() -> Column:
+    return Column("version", Integer, nullable=False, server_default="1")
+
+
+def versioned(cls) -> dict:
+    return {"version_id_col": cls.__table__.c.version}
+
+
+class Site(SQLModel, table=True):
+    """One hub building."""
+    __tablename__ = "sites"
+    __table_args__ = (
+        CheckConstraint("total_area_m2 >= 0", name="area_not_negative"),
+        CheckConstraint("length(country) = 2 AND country = upper(country)", name="country_iso_code"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=12, unique=True)
+    name: str = Field(max_length=120, unique=True)
+    city: str = Field(max_length=80)
+    country: str = Field(max_length=2, default="IT")
+    total_area_m2: float = Field(default=0)
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
+class Space(SQLModel, table=True):
+    """A unit of a site: a laboratory, a bench, the pottery workshop, a room."""
+    __tablename__ = "spaces"
+    __table_args__ = (
+        UniqueConstraint("site_id", "code", name="uq_spaces_site_code"),
+        CheckConstraint(f"kind IN {sql_in(SPACE_KINDS)}", name="kind_known"),
+        CheckConstraint("area_m2 >= 0", name="area_not_negative"),
+        CheckConstraint("capacity >= 1", name="capacity_positive"),
+        CheckConstraint("monthly_rent IS NULL OR monthly_rent >= 0", name="rent_not_negative"),
+        CheckConstraint("hourly_rate IS NULL OR hourly_rate >= 0", name="hourly_not_negative"),
+        CheckConstraint("daily_rate IS NULL OR daily_rate >= 0", name="daily_not_negative"),
+        Index("ix_spaces_site_kind", "site_id", "kind"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="sites.id", ondelete="RESTRICT")
+    code: str = Field(max_length=16)
+    name: str = Field(max_length=120)
+    kind: str = Field(max_length=20)
+    floor: str | None = Field(default=None, max_length=20)
+    area_m2: float = Field(default=0)
+    capacity: int = Field(default=1)
+    equipment: str | None = Field(default=None, max_length=1000)
+    monthly_rent: Decimal | None = Field(default=None, sa_type=MONEY)
+    hourly_rate: Decimal | None = Field(default=None, sa_type=MONEY)
+    daily_rate: Decimal | None = Field(default=None, sa_type=MONEY)
+    leasable: bool = Field(default=False)
+    bookable: bool = Field(default=False)
+    active: bool = Field(default=True, index=True)
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
+class Tenant(SQLModel, table=True):
+    """An artisan or craft business working in the hub."""
+    __tablename__ = "tenants"
+    __table_args__ = (
+        CheckConstraint(f"residency IN {sql_in(RESIDENCIES)}", name="residency_known"),
+        CheckConstraint("left_on IS NULL OR left_on >= joined_on", name="left_after_joined"),
+        CheckConstraint("length(origin_country) = 2 AND origin_country = upper(origin_country)",
+                        name="country_iso_code"),
+        # Target-group flags are personal data: held only with a recorded consent.
+        CheckConstraint("consent_on IS NOT NULL OR (young_entrepreneur IS NULL AND "
+                        "female_led IS NULL AND startup IS NULL)", name="flags_need_consent"),
+        Index("ix_tenants_name_business", "name", "business"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="sites.id", index=True, ondelete="RESTRICT")
+    name: str = Field(max_length=120)
+    business: str | None = Field(default=None, max_length=160)
+    sector: str = Field(max_length=40, index=True)
+    origin_country: str = Field(max_length=2, index=True)
+    residency: str = Field(default="resident", max_length=10, index=True)
+    joined_on: date
+    left_on: date | None = Field(default=None, index=True)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=40)
+    consent_on: date | None = None
+    young_entrepreneur: bool | None = None
+    female_led: bool | None = None
+    startup: bool | None = None
+    notes: str | None = Field(default=None, max_length=4000)
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
+class User(SQLModel, table=True):
+    """Someone who signs in to Bottega."""
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(f"role IN {sql_in(ROLES)}", name="role_known"),
+        CheckConstraint("failed_logins >= 0", name="failed_not_negative"),
+        CheckConstraint("username = lower(username)", name="username_lowercase"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    password_hash: str = Field(max_length=100)
+    role: str = Field(max_length=16, index=True)
+    active: bool = Field(default=True)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = None
+    # Sign-in cookies issued before this moment are refused (log out, deactivation, reset).
+    sessions_valid_after: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = None
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what, when, from which value to which."""
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: int | None = Field(default=None, foreign_key="users.id", index=True,
+                                ondelete="SET NULL")
+    # Kept as text too, so the log still names the person if the account goes.
+    username: str = Field(max_length=32)
+    action: str = Field(max_length=20)
+    entity: str = Field(max_length=40)
+    entity_id: str = Field(max_length=40)
+    changes: dict = Field(default_factory=dict, sa_type=JSON)

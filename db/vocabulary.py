@@ -1,0 +1,59 @@
+"""The hub's fixed words: roles, kinds of space, sectors, countries.
+
+Kept beside the tables because check constraints and demo data use them; hub/ validates
+input against the same lists, so a value the rules accept is one the database accepts.
+"""
+from __future__ import annotations
+
+ROLES = ("manager", "communication", "viewer")
+
+SPACE_KINDS = ("laboratory", "bench", "workshop", "conference_room", "coffee_shop", "shop",
+               "exhibition", "office", "storage")
+LEASABLE_KINDS = ("laboratory", "bench", "office", "storage", "shop", "coffee_shop")
+BOOKABLE_KINDS = ("bench", "workshop", "conference_room", "exhibition")
+
+RESIDENCIES = ("resident", "visiting")
+
+SECTORS = ("ceramics", "jewellery", "leather", "textile", "wood", "glass", "paper",
+           "restoration", "design", "metalwork", "stone", "bookbinding", "fashion",
+           "musical instruments", "printmaking", "other")
+
+# ISO 3166-1 alpha-2 code -> English name. Europe here means the geographic continent
+# plus the EU/EEA members, which is what INNOCRAFTS reports call "rest of Europe".
+EUROPE = {
+    "AL": "Albania", "AT": "Austria", "BA": "Bosnia and Herzegovina", "BE": "Belgium",
+    "BG": "Bulgaria", "CH": "Switzerland", "CY": "Cyprus", "CZ": "Czechia", "DE": "Germany",
+    "DK": "Denmark", "EE": "Estonia", "ES": "Spain", "FI": "Finland", "FR": "France",
+    "GB": "United Kingdom", "GR": "Greece", "HR": "Croatia", "HU": "Hungary", "IE": "Ireland",
+    "IS": "Iceland", "IT": "Italy", "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia",
+    "MD": "Moldova", "ME": "Montenegro", "MK": "North Macedonia", "MT": "Malta",
+    "NL": "Netherlands", "NO": "Norway", "PL": "Poland", "PT": "Portugal", "RO": "Romania",
+    "RS": "Serbia", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia", "UA": "Ukraine",
+}
+OUTSIDE_EUROPE = {
+    "AR": "Argentina", "AU": "Australia", "BR": "Brazil", "CA": "Canada", "CL": "Chile",
+    "CN": "China", "CO": "Colombia", "EG": "Egypt", "ET": "Ethiopia", "GH": "Ghana",
+    "HK": "Hong Kong", "ID": "Indonesia", "IL": "Israel", "IN": "India", "IR": "Iran",
+    "JP": "Japan", "KE": "Kenya", "KR": "South Korea", "LB": "Lebanon", "MA": "Morocco",
+    "MX": "Mexico", "NG": "Nigeria", "NZ": "New Zealand", "PE": "Peru", "PH": "Philippines",
+    "SN": "Senegal", "SG": "Singapore", "TH": "Thailand", "TN": "Tunisia", "TR": "Türkiye",
+    "TW": "Taiwan", "US": "United States", "VN": "Vietnam", "ZA": "South Africa",
+}
+COUNTRIES = dict(sorted({**EUROPE, **OUTSIDE_EUROPE}.items(), key=lambda item: item[1]))
+
+
+def country_name(code: str | None) -> str:
+    """The English name of an ISO code, or the code itself when it is not in the list."""
+    return COUNTRIES.get(code or "", code or "")
+
+
+def origin_group(code: str) -> str:
+    """Italy / rest of Europe / outside Europe, as the hub's indicators group origins."""
+    if code == "IT":
+        return "Italy"
+    return "rest of Europe" if code in EUROPE else "outside Europe"
+
+
+def sql_in(values: tuple[str, ...]) -> str:
+    """The SQL literal list for a check constraint: ('a', 'b')."""
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"

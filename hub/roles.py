@@ -1,0 +1,24 @@
+"""Who may do what. Checked where the write happens, not only by hiding a button."""
+from __future__ import annotations
+
+from db.models import User
+from hub.errors import Forbidden
+
+ROLE_LABELS = {"manager": "Project manager", "communication": "Communication team",
+               "viewer": "Viewer"}
+
+
+def require_role(actor: User, *roles: str) -> None:
+    """Refuse unless the acting user is active and holds one of `roles`."""
+    if not actor.active or actor.role not in roles:
+        allowed = " or ".join(roles)
+        raise Forbidden(f"only a {allowed} may do this; you are signed in as {actor.role}")
+
+
+def sees_contacts(actor: User) -> bool:
+    """Emails and phones are personal data: never shown to a viewer."""
+    return actor.role in ("manager", "communication")
+
+
+def sees_rents(actor: User) -> bool:
+    return actor.role == "manager"

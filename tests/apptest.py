@@ -1,0 +1,58 @@
+"""Driving the real app with Streamlit's AppTest: sign in through the form, read the screen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def new_app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "tests" / "app_launcher.py"), default_timeout=30)
+
+
+def open_page(at: AppTest, key: str) -> AppTest:
+    """Go to pages/<key>.py as the navigation would."""
+    return at.switch_page(f"../pages/{key}.py").run()
+
+
+def field(at: AppTest, label: str):
+    return next(widget for widget in at.text_input if widget.label == label)
+
+
+def press(at: AppTest, label: str) -> AppTest:
+    next(button for button in at.button if button.label == label).click()
+    return at.run()
+
+
+def sign_in(at: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+    if not at.text_input:
+        at.run()
+    field(at, "Username").input(username)
+    field(at, "Password").input(password)
+    return press(at, "Login")
+
+
+def signed_in_app(username: str, password: str = PASSWORD) -> AppTest:
+    return sign_in(new_app().run(), username, password)
+
+
+def navigation(at: AppTest) -> list[str]:
+    """The page titles st.navigation registered on the last run."""
+    return [page["page_name"] for page in at._registered_pages.values()]
+
+
+def text_of(at: AppTest) -> str:
+    """Everything the page wrote, as one string (for 'is this shown?' checks)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info",
+                 "success", "warning", "error", "metric"):
+        for element in getattr(at, kind):
+            parts.append(str(getattr(element, "value", "")))
+            parts.append(str(getattr(element, "label", "")))
+    for element in at.sidebar.markdown:
+        parts.append(element.value)
+    return "\n".join(parts)

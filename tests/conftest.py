@@ -1,0 +1,118 @@
+"""Shared fixtures. Every database test runs twice: on SQLite and on a real PostgreSQL 15.
+
+Each test gets its own database, copied from a template migrated once per session (a file
+copy for SQLite, CREATE DATABASE … TEMPLATE for PostgreSQL), its own data folder, and clean
+Streamlit caches.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from sqlalchemy import create_engine, text
+from sqlmodel import Session
+
+from db.engine import engine_for, writing
+from db.migrate import upgrade
+from hub import users
+from tests import postgres
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "Correct-Horse-42"
+BACKENDS = ("sqlite", "postgresql")
+_counter = itertools.count()
+
+warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal.*")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    if not postgres.available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL 15 is required in CI but {postgres.BIN} has no initdb")
+        pytest.skip(f"PostgreSQL 15 not installed at {postgres.BIN}: PostgreSQL half skipped "
+                    "(install the 'postgresql' package to run it)")
+    cluster = postgres.Cluster().start()
+    template = cluster.url("bottega_template")
+    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE bottega_template"))
+    migrated = create_engine(template)
+    upgrade(migrated)
+    migrated.dispose()
+    yield cluster, admin
+    admin.dispose()
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "bottega.db"
+    engine = engine_for(f"sqlite:///{path}")
+    upgrade(engine)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    engine_for.cache_clear()
+    return path
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path, monkeypatch) -> str:
+    """A fresh, migrated, empty database; DATABASE_URL points at it for the app and CLI."""
+    if request.param == "sqlite":
+        path = tmp_path / "bottega.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        cluster, admin = request.getfixturevalue("pg_cluster")
+        name = f"test_{os.getpid()}_{next(_counter)}"
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
+        url = cluster.url(name)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("BOTTEGA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BOTTEGA_DEMO", "0")
+    yield url
+    engine_for(url).dispose()
+    engine_for.cache_clear()
+    if request.param == "postgresql":
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+def engine(db_url):
+    return engine_for(db_url)
+
+
+@pytest.fixture
+def session(engine):
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@pytest.fixture
+def make_user(engine):
+    """make_user("ada", "manager") -> the User, created through hub/ as the command line would."""
+    def make(username: str, role: str, *, password: str = PASSWORD, name: str | None = None):
+        with writing() as s, s.begin():
+            return users.add_user(s, actor=users.COMMAND_LINE, username=username, role=role,
+                                  name=name or username.title(), email=f"{username}@example.org",
+                                  password=password)
+    return make
+
+
+@pytest.fixture(autouse=True)
+def clean_streamlit_caches():
+    """cache_resource survives between tests otherwise (and would keep another test's state)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

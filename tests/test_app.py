@@ -1,0 +1,166 @@
+"""The shell through AppTest: first start, sign-in per role, lockout, log-out, guards."""
+import pytest
+from sqlmodel import select
+
+from db.engine import reading, writing
+from db.models import User
+from hub import users
+from hub.roles import ROLE_LABELS
+from ui import auth
+from streamlit.testing.v1 import AppTest
+
+from db.models import utcnow
+from tests.apptest import (ROOT, open_page, field, navigation, new_app, press, sign_in, signed_in_app,
+                           text_of)
+from tests.conftest import PASSWORD
+
+EVERYONE = ["Overview", "Lab occupancy", "Tenants", "Courses", "Partners"]
+
+
+def test_first_start_shows_the_first_manager_form_and_refuses_a_short_password(db_url):
+    at = new_app().run()
+    assert "Create the first manager account" in text_of(at)
+    assert not [w for w in at.text_input if w.label == "Password" and not at.button]
+    for label, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
+                         ("Email", "ada@example.org"), ("Password", "too-short"),
+                         ("Repeat password", "too-short")):
+        field(at, label).input(value)
+    press(at, "Create manager account")
+    assert "password must be at least 10 characters" in text_of(at)
+    with reading() as session:
+        assert session.exec(select(User)).all() == []
+    assert not at.exception
+
+
+def test_first_manager_is_created_then_signs_in(db_url):
+    at = new_app().run()
+    for label, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
+                         ("Email", "ada@example.org"), ("Password", PASSWORD),
+                         ("Repeat password", PASSWORD)):
+        field(at, label).input(value)
+    press(at, "Create manager account")
+    assert "Account ada created" in text_of(at)
+    assert [b.label for b in at.button] == ["Login"]
+    sign_in(at, "ada")
+    assert navigation(at) == [*EVERYONE, "Admin"]
+    assert not at.exception
+
+
+@pytest.mark.parametrize("role, pages", [
+    ("manager", [*EVERYONE, "Admin"]),
+    ("communication", EVERYONE),
+    ("viewer", EVERYONE),
+])
+def test_each_role_gets_its_navigation_and_lands_on_the_overview(db_url, make_user, role, pages):
+    make_user("boss", "manager")
+    make_user("someone", role, name="Some One")
+    at = signed_in_app("someone")
+    assert navigation(at) == pages
+    assert at.title[0].value == "Overview"
+    sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
+    assert "Some One" in sidebar and ROLE_LABELS[role] in sidebar
+    assert not at.exception
+
+
+@pytest.mark.parametrize("role", ["communication", "viewer"])
+def test_admin_is_not_in_the_navigation_of_other_roles(db_url, make_user, role):
+    make_user("boss", "manager")
+    make_user("someone", role)
+    at = signed_in_app("someone")
+    assert "Admin" not in navigation(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        open_page(at, "admin")
+
+
+@pytest.mark.parametrize("role, shown", [("viewer", False), ("communication", False),
+                                         ("manager", True), (None, False)])
+def test_the_admin_page_guards_itself_when_run_directly(db_url, make_user, role, shown):
+    """Reached without the navigation (e.g. Streamlit's pages/ fallback), a page still checks."""
+    make_user("boss", "manager")
+    at = AppTest.from_file(str(ROOT / "pages" / "admin.py"), default_timeout=30)
+    if role:
+        make_user("someone", role)
+        at.session_state[auth.SIGNED_IN] = "someone"
+        at.session_state[auth.SIGNED_IN_AT] = utcnow()
+    at.run()
+    assert bool(at.title) == shown
+    if not shown:
+        assert at.error or at.warning
+    assert not at.exception
+
+
+def test_every_page_renders_its_heading_for_each_role(db_url, make_user):
+    make_user("boss", "manager")
+    make_user("carla", "communication")
+    make_user("vera", "viewer")
+    files = {"Overview": "overview", "Lab occupancy": "occupancy", "Tenants": "tenants",
+             "Courses": "courses", "Partners": "partners", "Admin": "admin"}
+    for username in ("boss", "carla", "vera"):
+        at = signed_in_app(username)
+        for title in navigation(at):
+            open_page(at, files[title])
+            assert at.title[0].value == title, (username, title)
+            assert not at.exception, (username, title)
+
+
+def test_wrong_passwords_count_down_then_lock_even_the_right_password(db_url, make_user):
+    make_user("ada", "manager")
+    at = new_app().run()
+    sign_in(at, "ada", "wrong-password-1")
+    assert "Username or password is incorrect (4 attempt(s) left" in text_of(at)
+    for _ in range(4):
+        sign_in(at, "ada", "wrong-password-1")
+    assert "locked for 15 minutes" in text_of(at)
+    sign_in(at, "ada", PASSWORD)
+    assert "This account is locked for 15 minutes" in text_of(at)
+    assert navigation(at) == ["Sign in"]
+    assert not at.exception
+
+
+def test_an_unknown_username_gets_the_same_plain_message(db_url, make_user):
+    make_user("ada", "manager")
+    at = sign_in(new_app().run(), "nobody", "whatever-password")
+    assert "Username or password is incorrect." in text_of(at)
+    assert navigation(at) == ["Sign in"]
+
+
+def test_deactivated_account_cannot_sign_in(db_url, make_user):
+    make_user("boss", "manager")
+    make_user("ada", "viewer")
+    with writing() as session, session.begin():
+        users.deactivate(session, actor=users.COMMAND_LINE, username="ada")
+    at = signed_in_app("ada")
+    assert "deactivated" in text_of(at)
+    assert navigation(at) == ["Sign in"]
+
+
+def test_log_out_returns_to_the_sign_in_form(db_url, make_user):
+    make_user("ada", "manager")
+    at = signed_in_app("ada")
+    at.sidebar.button(key="auth_log_out").click().run()
+    assert "You have logged out." in text_of(at)
+    assert navigation(at) == ["Sign in"]
+    assert [b.label for b in at.button] == ["Login"]
+    assert not at.exception
+
+
+def test_role_is_read_from_the_database_on_every_run(db_url, make_user):
+    make_user("boss", "manager")
+    make_user("ada", "manager")
+    at = signed_in_app("ada")
+    assert "Admin" in navigation(at)
+    with writing() as session, session.begin():
+        users.set_role(session, actor=users.COMMAND_LINE, username="ada", role="viewer")
+    at.run()
+    assert "Admin" not in navigation(at)
+
+
+def test_deactivation_ends_an_open_session(db_url, make_user):
+    make_user("boss", "manager")
+    make_user("ada", "communication")
+    at = signed_in_app("ada")
+    with writing() as session, session.begin():
+        users.deactivate(session, actor=users.COMMAND_LINE, username="ada")
+    at.run()
+    assert navigation(at) == ["Sign in"]
+    assert "You were signed out" in text_of(at)

@@ -1,0 +1,34 @@
+"""How values look on screen: money, dates, and user text shown as text."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+HUB_TIMEZONE = ZoneInfo("Europe/Rome")
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
+
+
+def as_text(text: str | None) -> str:
+    """Escape Markdown in text a user typed, so st.markdown shows it exactly as typed."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in (text or ""))
+
+
+def money(amount: Decimal | float | int | None) -> str:
+    """€ 1.250,00 — the Italian way the hub writes amounts."""
+    if amount is None:
+        return "—"
+    whole, cents = f"{Decimal(amount):,.2f}".split(".")
+    return f"€ {whole.replace(',', '.')},{cents}"
+
+
+def day(value: date | None) -> str:
+    """21 Nov 2026."""
+    return value.strftime("%-d %b %Y") if value else "—"
+
+
+def moment(value: datetime | None) -> str:
+    """21 Nov 2026, 18:05 in the hub's time zone."""
+    if value is None:
+        return "—"
+    return value.astimezone(HUB_TIMEZONE).strftime("%-d %b %Y, %H:%M")
