@@ -8,7 +8,6 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from db.models import AuditEntry, User
-from hub.records import flush
 
 # Never copied into the log, whatever the change.
 SECRET_FIELDS = frozenset({"password_hash"})
@@ -46,7 +45,7 @@ def apply_changes(row: SQLModel, values: dict[str, Any]) -> dict[str, list[Any]]
 def record(session: Session, actor: User, action: str, row: SQLModel,
            changes: dict[str, Any] | None = None) -> AuditEntry:
     """Log `action` on `row` by `actor`. A create logs the whole row unless changes are given."""
-    flush(session, f"this {type(row).__name__.lower()}")  # the row needs its id before the log names it
+    session.flush()  # the row needs its id before the log can name it
     if changes is None:
         changes = {field: [None, value] for field, value in snapshot(row).items()
                    if value is not None} if action == "create" else {}

@@ -6,6 +6,8 @@ from typing import TypeVar
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
+from db.models import User
+from hub.audit import apply_changes, record
 from hub.errors import Invalid, Stale
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -29,3 +31,13 @@ def flush(session: Session, what: str) -> None:
         session.flush()
     except StaleDataError as error:
         raise Stale(STALE.format(what=what)) from error
+
+
+def save_changes(session: Session, *, actor: User, row: SQLModel, values: dict,
+                 what: str, action: str = "update") -> dict:
+    """Apply `values` to a row loaded for edit, write it, and log what really changed."""
+    changes = apply_changes(row, values)
+    flush(session, what)
+    if changes:
+        record(session, actor, action, row, changes)
+    return changes

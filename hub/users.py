@@ -7,6 +7,7 @@ database on every run, and revoking sign-in cookies at log-out.
 from __future__ import annotations
 
 import math
+import os
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -17,9 +18,9 @@ from sqlmodel import Session, select
 
 from db.models import User, utcnow
 from db.vocabulary import ROLES
-from hub.audit import apply_changes, record
+from hub.audit import record
 from hub.errors import Forbidden, Invalid
-from hub.records import load_for_edit
+from hub.records import load_for_edit, save_changes
 from hub.roles import require_role
 
 LOCK_AFTER_FAILURES = 5
@@ -83,7 +84,9 @@ def check_password(password: str, repeat: str | None = None) -> str:
 
 
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+    # BOTTEGA_BCRYPT_ROUNDS lets the test suite hash cheaply; never below bcrypt's minimum.
+    rounds = max(4, min(16, int(os.environ.get("BOTTEGA_BCRYPT_ROUNDS") or 12)))
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds)).decode()
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -163,7 +166,8 @@ def set_role(session: Session, *, actor: User, username: str, role: str,
     user = _for_edit(session, username, version)
     if check_role(role) != "manager":
         _keep_a_manager(session, user, "demoted")
-    record(session, actor, "update", user, apply_changes(user, {"role": role}))
+    save_changes(session, actor=actor, row=user, values={"role": role},
+                 what=f"user {user.username}")
     return user
 
 
@@ -172,8 +176,9 @@ def deactivate(session: Session, *, actor: User, username: str,
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
     _keep_a_manager(session, user, "deactivated")
-    changes = apply_changes(user, {"active": False, "sessions_valid_after": utcnow()})
-    record(session, actor, "deactivate", user, changes)
+    save_changes(session, actor=actor, row=user, action="deactivate",
+                 values={"active": False, "sessions_valid_after": utcnow()},
+                 what=f"user {user.username}")
     return user
 
 
@@ -181,15 +186,16 @@ def reactivate(session: Session, *, actor: User, username: str,
                version: int | None = None) -> User:
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
-    record(session, actor, "reactivate", user, apply_changes(user, {"active": True}))
+    save_changes(session, actor=actor, row=user, action="reactivate", values={"active": True},
+                 what=f"user {user.username}")
     return user
 
 
 def unlock(session: Session, *, actor: User, username: str, version: int | None = None) -> User:
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
-    changes = apply_changes(user, {"failed_logins": 0, "locked_until": None})
-    record(session, actor, "unlock", user, changes)
+    save_changes(session, actor=actor, row=user, action="unlock",
+                 values={"failed_logins": 0, "locked_until": None}, what=f"user {user.username}")
     return user
 
 
@@ -197,10 +203,10 @@ def reset_password(session: Session, *, actor: User, username: str, password: st
                    repeat: str | None = None, version: int | None = None) -> User:
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
-    changes = apply_changes(user, {
+    save_changes(session, actor=actor, row=user, action="reset_password", values={
         "password_hash": hash_password(check_password(password, repeat)),
-        "failed_logins": 0, "locked_until": None, "sessions_valid_after": utcnow()})
-    record(session, actor, "reset_password", user, changes)
+        "failed_logins": 0, "locked_until": None, "sessions_valid_after": utcnow()},
+        what=f"user {user.username}")
     return user
 
 

@@ -27,6 +27,7 @@ PASSWORD = "Correct-Horse-42"
 BACKENDS = ("sqlite", "postgresql")
 _counter = itertools.count()
 
+os.environ.setdefault("BOTTEGA_BCRYPT_ROUNDS", "4")  # real bcrypt, cheap rounds
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal.*")
 
 

@@ -114,6 +114,11 @@ def _cookie_issued_at(username: str) -> datetime | None:
 
 def sign_in_page() -> None:
     """What someone who is not signed in sees: the first-manager form or the log-in form."""
+    with st.columns([1, 2, 1])[1]:
+        _sign_in_column()
+
+
+def _sign_in_column() -> None:
     st.title("Bottega")
     st.caption("The craft hub's dashboard: lab occupancy, tenants, courses and partners.")
     with reading() as session:

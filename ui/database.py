@@ -8,9 +8,11 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import reading, writing
 from hub.errors import Refused
+from hub.records import STALE
 from hub.install import prepare_database
 
 log = logging.getLogger("bottega")
@@ -32,6 +34,9 @@ def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
             result = action(session, **arguments)
     except Refused as refusal:
         st.error(str(refusal), icon=":material/block:")
+        return None
+    except StaleDataError:
+        st.error(STALE.format(what="This record"), icon=":material/sync_problem:")
         return None
     except IntegrityError:
         log.exception("integrity error in %s", getattr(action, "__name__", action))

@@ -1,0 +1,117 @@
+"""python -m db: clear one-line errors, non-zero exit, nothing written on bad input."""
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlmodel import func, select
+
+from db.__main__ import main
+from db.engine import reading
+from db.models import AuditEntry, Site, Space, Tenant, User
+from hub import users
+from tests.conftest import PASSWORD, ROOT
+
+
+def cli(capsys, monkeypatch, *args, stdin=PASSWORD + "\n"):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def count(model):
+    with reading() as session:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_add_user_reads_the_password_from_stdin_and_can_sign_in(db_url, capsys, monkeypatch):
+    status, out, _ = cli(capsys, monkeypatch, "add-user", "Ada", "--role", "manager",
+                         "--name", "Ada Rossi", "--email", "ada@example.org")
+    assert (status, out.strip()) == (0, "added ada (manager)")
+    with reading() as session:
+        ada = users.find_user(session, "ada")
+    assert users.bcrypt.checkpw(PASSWORD.encode(), ada.password_hash.encode())
+
+
+@pytest.mark.parametrize("args, stdin, message", [
+    (["--role", "viewer", "--email", "x@example.org", "--name", "X"], "short\n",
+     "error: password: password must be at least 10 characters"),
+    (["--role", "viewer", "--email", "not-an-email", "--name", "X"], PASSWORD + "\n",
+     "error: email: email 'not-an-email' is not a valid address"),
+    (["--role", "viewer", "--email", "x@example.org", "--name", " "], PASSWORD + "\n",
+     "error: name: name is required"),
+])
+def test_add_user_bad_input_is_one_line_and_writes_nothing(db_url, capsys, monkeypatch, args,
+                                                           stdin, message):
+    status, _, err = cli(capsys, monkeypatch, "add-user", "newbie", *args, stdin=stdin)
+    assert status == 1
+    assert err.strip().splitlines() == [err.strip()] and err.strip().startswith(message)
+    assert count(User) == 0 and count(AuditEntry) == 0
+
+
+def test_duplicate_username_refused(db_url, capsys, monkeypatch, make_user):
+    make_user("ada", "manager")
+    status, _, err = cli(capsys, monkeypatch, "add-user", "ada", "--role", "viewer",
+                         "--name", "Other", "--email", "o@example.org")
+    assert (status, err.strip()) == (1, "error: username: username 'ada' is already taken")
+    assert count(User) == 1
+
+
+def test_unknown_role_is_refused_by_the_parser(db_url, capsys, monkeypatch):
+    with pytest.raises(SystemExit) as exit_:
+        cli(capsys, monkeypatch, "add-user", "ada", "--role", "owner", "--name", "A",
+            "--email", "a@example.org")
+    assert exit_.value.code == 2
+    assert "invalid choice: 'owner'" in capsys.readouterr().err
+    assert count(User) == 0
+
+
+def test_account_commands(db_url, capsys, monkeypatch, make_user):
+    make_user("boss", "manager")
+    make_user("ada", "viewer")
+    assert cli(capsys, monkeypatch, "set-role", "ada", "--role", "communication")[1] == \
+        "ada is now communication\n"
+    assert cli(capsys, monkeypatch, "deactivate", "ada")[1] == "deactivated ada\n"
+    assert cli(capsys, monkeypatch, "reactivate", "ada")[1] == "reactivated ada\n"
+    assert cli(capsys, monkeypatch, "unlock", "ada")[1] == "unlocked ada\n"
+    status, _, err = cli(capsys, monkeypatch, "deactivate", "boss")
+    assert status == 1 and "last active manager" in err
+    status, _, err = cli(capsys, monkeypatch, "unlock", "ghost")
+    assert (status, err.strip()) == (1, "error: username: there is no user 'ghost'")
+
+
+def test_seed_demo_is_idempotent(db_url, capsys, monkeypatch):
+    status, out, _ = cli(capsys, monkeypatch, "seed-demo")
+    assert status == 0 and "2 sites" in out
+    before = (count(Site), count(Space), count(Tenant))
+    status, out, _ = cli(capsys, monkeypatch, "seed-demo")
+    assert "already present, nothing added" in out
+    assert (count(Site), count(Space), count(Tenant)) == before
+
+
+def test_seed_scale_refuses_a_bad_factor(db_url, capsys, monkeypatch):
+    with pytest.raises(SystemExit) as exit_:
+        cli(capsys, monkeypatch, "seed-scale", "--factor", "0")
+    assert exit_.value.code == 2
+    assert "--factor must be a whole number of at least 1" in capsys.readouterr().err
+    assert count(Site) == 0
+
+
+def test_a_real_process_exits_non_zero_with_one_line(db_url):
+    """Through the real entry point: the password arrives on a pipe, the error on stderr."""
+    result = subprocess.run([sys.executable, "-m", "db", "add-user", "ada", "--role", "viewer",
+                             "--name", "Ada", "--email", "ada@example.org"],
+                            input="too-short\n", capture_output=True, text=True, cwd=ROOT,
+                            env=os.environ | {"DATABASE_URL": db_url})
+    assert result.returncode == 1
+    assert result.stderr == "error: password: password must be at least 10 characters\n"
+
+
+def test_an_unreachable_database_is_one_line_without_the_password(capsys, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://bottega:s3cret@127.0.0.1:1/none")
+    status, _, err = cli(capsys, monkeypatch, "migrate")
+    assert status == 1
+    assert err.startswith("error: database postgresql+psycopg://bottega:***@127.0.0.1:1/none")
+    assert "s3cret" not in err and len(err.strip().splitlines()) == 1
