@@ -3,7 +3,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 REFUSED = (IntegrityError, DataError)  # PostgreSQL reports a too-long value as DataError
@@ -131,3 +131,21 @@ def test_a_save_based_on_an_old_read_is_refused_at_write_time(engine):
     with reading() as session:
         saved = session.get(Site, site_id)
     assert (saved.city, saved.version) == ("Prato", 2)
+
+
+def test_first_start_migrates_and_fills_an_empty_database_once(db_url):
+    from hub.install import prepare_database
+    assert prepare_database(demo=True) is True
+    with reading() as session:
+        spaces = session.exec(text("SELECT count(*) FROM spaces")).scalar()
+    assert spaces > 30
+    assert prepare_database(demo=True) is False  # not empty any more: nothing added
+    with reading() as session:
+        assert session.exec(text("SELECT count(*) FROM spaces")).scalar() == spaces
+
+
+def test_first_start_without_demo_leaves_the_database_empty(db_url):
+    from hub.install import prepare_database
+    assert prepare_database(demo=False) is False
+    with reading() as session:
+        assert session.exec(text("SELECT count(*) FROM sites")).scalar() == 0

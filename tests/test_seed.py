@@ -38,8 +38,7 @@ def count(session: Session, model) -> int:
     return session.exec(select(func.count()).select_from(model)).one()
 
 
-def test_second_demo_run_adds_nothing(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_second_demo_run_adds_nothing(engine):
     first = demo(engine)
     assert first["sites"] == 2 and first["spaces"] == 41 and 55 <= first["tenants"] <= 65
     assert demo(engine) == {"sites": 0, "spaces": 0, "tenants": 0}
@@ -47,8 +46,7 @@ def test_second_demo_run_adds_nothing(tmp_path):
         assert count(session, Tenant) == first["tenants"]
 
 
-def test_officina_creativa_has_26_labs_of_about_830_square_metres(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_officina_creativa_has_26_labs_of_about_830_square_metres(engine):
     demo(engine)
     with Session(engine) as session:
         labs = spaces_of(session, "OC", "laboratory")
@@ -60,8 +58,7 @@ def test_officina_creativa_has_26_labs_of_about_830_square_metres(tmp_path):
         assert pottery.bookable and not pottery.leasable and pottery.capacity == 12
 
 
-def test_officine_nora_has_11_benches_leasable_and_bookable(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_officine_nora_has_11_benches_leasable_and_bookable(engine):
     demo(engine)
     with Session(engine) as session:
         benches = spaces_of(session, "ON", "bench")
@@ -75,8 +72,7 @@ def test_officine_nora_has_11_benches_leasable_and_bookable(tmp_path):
         assert {tenant.residency for tenant in at_nora} == {"resident", "visiting"}
 
 
-def test_every_tenant_keeps_the_consent_rule_and_plausible_dates(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_every_tenant_keeps_the_consent_rule_and_plausible_dates(engine):
     demo(engine)
     rows = tenant_rows(engine)
     flags = ("young_entrepreneur", "female_led", "startup")
@@ -95,15 +91,14 @@ def test_every_tenant_keeps_the_consent_rule_and_plausible_dates(tmp_path):
     assert any(row["left_on"] for row in rows), "some tenants have left"
 
 
-def test_two_fresh_databases_get_identical_demo_data(tmp_path):
-    first, second = fresh_engine(tmp_path, "first.db"), fresh_engine(tmp_path, "second.db")
+def test_two_fresh_databases_get_identical_demo_data(engine, tmp_path):
+    first, second = engine, fresh_engine(tmp_path, "second.db")
     demo(first)
     demo(second)
     assert tenant_rows(first) == tenant_rows(second)
 
 
-def test_scale_factor_2_builds_four_sites_beside_the_demo(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_scale_factor_2_builds_four_sites_beside_the_demo(engine):
     demo(engine)
     reports = []
     added = seed_scale(engine, 2, progress=lambda *report: reports.append(report))
@@ -117,13 +112,12 @@ def test_scale_factor_2_builds_four_sites_beside_the_demo(tmp_path):
         assert len(set(keys)) == len(keys), "no two tenants share a natural key"
 
 
-def test_demo_after_scale_still_adds_the_two_hubs(tmp_path):
-    engine = fresh_engine(tmp_path)
+def test_demo_after_scale_still_adds_the_two_hubs(engine):
     seed_scale(engine, 1)
     assert demo(engine) == {"sites": 2, "spaces": 41, "tenants": 60}
 
 
 @pytest.mark.parametrize("factor", [0, -3])
-def test_scale_refuses_a_factor_below_one(tmp_path, factor):
+def test_scale_refuses_a_factor_below_one(engine, factor):
     with pytest.raises(ValueError, match="at least 1"):
-        seed_scale(fresh_engine(tmp_path), factor)
+        seed_scale(engine, factor)
