@@ -1,0 +1,131 @@
+"""Spaces: what a site has to rent or book (laboratories, benches, rooms, the workshop)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from db.models import Lease, Site, Space, User
+from db.vocabulary import SPACE_KINDS
+from hub.audit import record
+from hub.errors import Invalid
+from hub.records import load_for_edit, save_changes
+from hub.roles import require_role
+
+CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
+SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
+                "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def list_sites(session: Session) -> list[Site]:
+    return list(session.exec(select(Site).order_by(Site.name)))
+
+
+def list_spaces(session: Session, *, site_id: int | None = None,
+                active_only: bool = False) -> list[Space]:
+    query = select(Space).order_by(Space.site_id, Space.code)
+    if site_id is not None:
+        query = query.where(Space.site_id == site_id)
+    if active_only:
+        query = query.where(Space.active)
+    return list(session.exec(query))
+
+
+def lock_space(session: Session, space_id: int) -> Space:
+    """The space, locked until the transaction ends, so two people cannot both take it
+    (PostgreSQL row lock; SQLite writers are already one at a time)."""
+    space = session.exec(select(Space).where(Space.id == space_id).with_for_update()).first()
+    if space is None:
+        raise Invalid("space", "that space does not exist")
+    return space
+
+
+# --- spaces ---------------------------------------------------------------------------------
+
+def money(value, field: str, *, required: bool = False) -> Decimal | None:
+    """A non-negative amount with at most two decimals, or None when left empty."""
+    if value is None or str(value).strip() == "":
+        if required:
+            raise Invalid(field, f"{field} is required")
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
+    except InvalidOperation:
+        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50") from None
+    if amount < 0:
+        raise Invalid(field, f"{field} cannot be negative")
+    if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
+        raise Invalid(field, f"{field} must have at most two decimals and be below 100,000,000")
+    return amount.quantize(Decimal("0.01"))
+
+
+def check_space(values: dict) -> dict:
+    """Validate a space's fields; returns them cleaned. Every message names its field."""
+    clean = {field: values.get(field) for field in SPACE_FIELDS}
+    clean["code"] = (clean["code"] or "").strip().upper()
+    if not CODE_PATTERN.fullmatch(clean["code"]):
+        raise Invalid("code", "code must be 1 to 16 letters, digits or dashes (like L12 or B03)")
+    clean["name"] = (clean["name"] or "").strip()
+    if not clean["name"] or len(clean["name"]) > 120:
+        raise Invalid("name", "name is required (at most 120 characters)")
+    if clean["kind"] not in SPACE_KINDS:
+        raise Invalid("kind", f"kind must be one of {', '.join(SPACE_KINDS)}")
+    if clean["area_m2"] is None or float(clean["area_m2"]) < 0:
+        raise Invalid("area", "area cannot be negative")
+    if clean["capacity"] is None or int(clean["capacity"]) < 1:
+        raise Invalid("capacity", "capacity must be at least 1")
+    for field in ("monthly_rent", "hourly_rate", "daily_rate"):
+        clean[field] = money(clean[field], field.replace("_", " "))
+    if clean["leasable"] and clean["monthly_rent"] is None:
+        raise Invalid("monthly rent", "a leasable space needs a monthly rent")
+    if clean["bookable"] and clean["hourly_rate"] is None and clean["daily_rate"] is None:
+        raise Invalid("hourly rate", "a bookable space needs an hourly or a daily rate")
+    clean["floor"] = (clean["floor"] or "").strip() or None
+    clean["equipment"] = (clean["equipment"] or "").strip() or None
+    clean["area_m2"], clean["capacity"] = float(clean["area_m2"]), int(clean["capacity"])
+    clean["leasable"], clean["bookable"] = bool(clean["leasable"]), bool(clean["bookable"])
+    clean["active"] = True if clean["active"] is None else bool(clean["active"])
+    return clean
+
+
+def _code_taken(session: Session, site_id: int, code: str, other_than: int | None) -> bool:
+    query = select(Space.id).where(Space.site_id == site_id, Space.code == code)
+    if other_than is not None:
+        query = query.where(Space.id != other_than)
+    return session.exec(query).first() is not None
+
+
+def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space:
+    require_role(actor, "manager")
+    clean = check_space(values)
+    if session.get(Site, site_id) is None:
+        raise Invalid("site", "that site does not exist")
+    if _code_taken(session, site_id, clean["code"], None):
+        raise Invalid("code", f"space {clean['code']} already exists at this site")
+    space = Space(site_id=site_id, **clean)
+    session.add(space)
+    record(session, actor, "create", space)
+    return space
+
+
+def edit_space(session: Session, *, actor: User, space_id: int, version: int | None,
+               **values) -> Space:
+    require_role(actor, "manager")
+    space = load_for_edit(session, Space, space_id, version, "this space")
+    clean = check_space(values)
+    if _code_taken(session, space.site_id, clean["code"], space.id):
+        raise Invalid("code", f"space {clean['code']} already exists at this site")
+    if not clean["leasable"] and space.leasable:
+        current = session.exec(select(Lease).where(
+            Lease.space_id == space.id,
+            or_(Lease.ends_on.is_(None), Lease.ends_on >= date.today()))).first()
+        if current:
+            raise Invalid("leasable", f"{space.code} is leased until "
+                                      f"{current.ends_on or 'open end'}; end the lease first")
+    save_changes(session, actor=actor, row=space, values=clean, what=f"space {space.code}")
+    return space
