@@ -10,11 +10,13 @@ Builds the database once (migrations, the demo, `seed_scale(factor)`, a manager 
 each page of the manager's navigation: COLD is the first run after Streamlit's caches are
 cleared (in a process that has already imported the app), WARM the median of reruns. A bare
 reference page (bench/reference_page.py) is timed the same way. Prints the table and
-overwrites bench/results.md. Not part of the test suite.
+overwrites bench/results.md. Not part of the test suite. A database is reused as long as it
+holds every copy of the factor: after seed.py changes, run with --rebuild.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import resource
@@ -25,9 +27,30 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import streamlit as st
+from sqlalchemy import MetaData, create_engine, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import SQLModel
+from streamlit import config, logger
+from streamlit.testing.v1 import AppTest
+
+from db.__main__ import progress_bar
+from db.engine import get_engine, reading, writing
+from db.migrate import upgrade
+from db.models import Site
+from db.seed import scale_plan, seed_demo, seed_scale
+from hub import users
+from tests.apptest import open_page, sign_in, text_of
+
+if TYPE_CHECKING:
+    from ui.navigation import Screen
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -75,14 +98,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 # --- the database ---------------------------------------------------------------------------
 
 def shown_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
     return make_url(url).render_as_string(hide_password=True)
 
 
 def drop_database(url: str) -> None:
     """SQLite: delete the file. Anything else: drop every table in it."""
-    from sqlalchemy import MetaData, create_engine
-    from sqlalchemy.engine import make_url
     if url.startswith("sqlite"):
         path = make_url(url).database
         for suffix in ("", "-wal", "-shm"):
@@ -95,36 +115,30 @@ def drop_database(url: str) -> None:
     engine.dispose()
 
 
-def is_seeded(factor: int) -> bool:
-    from sqlmodel import select
-    from db.engine import reading
-    from db.models import Site
-    from db.seed import scale_plan
+def build_database(factor: int) -> float | None:
+    """Schema to head; the demo and the scale data unless every copy of `factor` is there.
+    Returns the seconds seeding took, None when the database was reused."""
+    try:
+        upgrade(get_engine())
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise SystemExit(f"could not migrate the bench database ({reason}); "
+                         "run again with --rebuild to start it afresh") from error
     with reading() as session:
-        present = set(session.exec(select(Site.code)).all())
-    return {site.code for site in scale_plan(factor)} <= present
-
-
-def seed(factor: int) -> float:
-    """Migrations, the demo and the scale data; returns the seconds it took."""
-    from db.__main__ import progress_bar
-    from db.engine import get_engine, writing
-    from db.migrate import upgrade
-    from db.seed import seed_demo, seed_scale
+        present = set(session.scalars(select(Site.code)))
+    if {site.code for site in scale_plan(factor)} <= present:
+        return None
     started = time.perf_counter()
-    upgrade(get_engine())
     with writing() as session, session.begin():
         seed_demo(session)
     counts = seed_scale(get_engine(), factor, progress=progress_bar)
     seconds = time.perf_counter() - started
     print(f"seeded factor {factor} in {seconds:.1f} s: "
-          + ", ".join(f"{n:,} {table}" for table, n in counts.items()))
+          + ", ".join(f"{n:,} {name}" for name, n in counts.items()))
     return seconds
 
 
 def ensure_manager() -> None:
-    from db.engine import reading, writing
-    from hub import users
     with reading() as session:
         if users.find_user(session, MANAGER):
             return
@@ -134,24 +148,19 @@ def ensure_manager() -> None:
 
 
 def row_counts() -> dict[str, int]:
-    from sqlalchemy import func, select
-    from sqlmodel import SQLModel
-    from db.engine import reading
     with reading() as session:
-        return {table.name: session.execute(select(func.count()).select_from(table)).scalar_one()
-                for table in SQLModel.metadata.sorted_tables}
+        return {model.name: session.execute(select(func.count()).select_from(model)).scalar_one()
+                for model in SQLModel.metadata.sorted_tables}
 
 
 def database_size(url: str) -> str:
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-    from db.engine import get_engine
     if url.startswith("sqlite"):
         path = make_url(url).database
         size = sum(os.path.getsize(path + s) for s in ("", "-wal") if os.path.exists(path + s))
     elif url.startswith("postgresql"):
         with get_engine().connect() as connection:
-            size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+            size = connection.execute(text("SELECT pg_database_size(current_database())")
+                                      ).scalar_one()
     else:
         return "unknown"
     return f"{size / 2**20:.1f} MB"
@@ -160,25 +169,25 @@ def database_size(url: str) -> str:
 # --- timing through AppTest -----------------------------------------------------------------
 
 def clear_caches() -> None:
-    import streamlit as st
     st.cache_data.clear()
     st.cache_resource.clear()  # ui.database.prepare re-checks the schema: part of a cold start
 
 
-def timed(run) -> float:
+def timed(run: Callable[[], object]) -> float:
     started = time.perf_counter()
     run()
     return (time.perf_counter() - started) * 1000
 
 
-def problems_of(at, title: str | None) -> list[str]:
+def problems_of(at: AppTest, title: str | None) -> list[str]:
     found = [f"exception: {error.message}" for error in at.exception]
     if title and title not in [element.value for element in at.title]:
         found.append(f"title {title!r} not shown (the page did not render)")
     return found
 
 
-def measure(at, name: str, first_run, warm: int, title: str | None) -> Timing:
+def measure(at: AppTest, name: str, first_run: Callable[[], object], warm: int,
+            title: str | None) -> Timing:
     clear_caches()
     timing = Timing(name, timed(first_run), [])
     timing.problems += problems_of(at, title)
@@ -188,11 +197,10 @@ def measure(at, name: str, first_run, warm: int, title: str | None) -> Timing:
     return timing
 
 
-def signed_in_manager():
-    from streamlit.testing.v1 import AppTest
-    from tests.apptest import sign_in, text_of
+def signed_in_manager() -> AppTest:
     at = AppTest.from_file(str(ROOT / "tests" / "app_launcher.py"), default_timeout=60)
-    sign_in(at.run(), MANAGER, PASSWORD)
+    with contextlib.redirect_stdout(sys.stderr):  # streamlit-authenticator prints cookie errors
+        sign_in(at.run(), MANAGER, PASSWORD)
     if at.exception or not at.sidebar.button:
         raise SystemExit(f"could not sign in as {MANAGER}: "
                          f"{[e.message for e in at.exception] or text_of(at)[:300]}")
@@ -200,20 +208,22 @@ def signed_in_manager():
 
 
 def time_reference(warm: int) -> Timing:
-    from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(BENCH / "reference_page.py"), default_timeout=60)
     return measure(at, "reference (bare page)", at.run, warm, "Reference")
 
 
-def time_pages(keys: list[str] | None, warm: int) -> list[Timing]:
-    from tests.apptest import open_page
-    from ui.navigation import screens_for
-    screens = [s for s in screens_for("manager") if keys is None or s.key in keys]
-    if keys and len(screens) != len(keys):
-        known = [s.key for s in screens_for("manager")]
-        raise SystemExit(f"--pages: unknown keys {sorted(set(keys) - set(known))}; "
-                         f"a manager has {known}")
-    at = signed_in_manager()
+def chosen_screens(pages: str | None) -> list[Screen]:
+    from ui.navigation import screens_for  # here: ui/ warns when imported before configuring
+    screens = screens_for("manager")
+    keys = pages.split(",") if pages else [screen.key for screen in screens]
+    unknown = sorted(set(keys) - {screen.key for screen in screens})
+    if unknown:
+        raise SystemExit(f"--pages: a manager has no page {unknown}; "
+                         f"choose from {[screen.key for screen in screens]}")
+    return [screen for screen in screens if screen.key in keys]
+
+
+def time_pages(at: AppTest, screens: list[Screen], warm: int) -> list[Timing]:
     return [measure(at, screen.key, lambda key=screen.key: open_page(at, key), warm,
                     screen.title) for screen in screens]
 
@@ -230,11 +240,11 @@ def table(reference: Timing, pages: list[Timing]) -> str:
     return "\n".join(lines)
 
 
-def report(args, reference: Timing, pages: list[Timing], seeded_in: float | None) -> str:
+def report(args: argparse.Namespace, reference: Timing, pages: list[Timing], seeded_in: float | None) -> str:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    counts = ", ".join(f"{table} {n:,}" for table, n in row_counts().items())
+    counts = ", ".join(f"{name} {n:,}" for name, n in row_counts().items())
     problems = [f"- {t.page}: {p}" for t in [reference, *pages] for p in t.problems]
-    seeding = f"seeded in this run in {seeded_in:.1f} s" if seeded_in else "reused"
+    seeding = "reused" if seeded_in is None else f"seeded in this run in {seeded_in:.1f} s"
     return "\n".join([
         "# Page benchmark", "", TARGETS, "",
         f"- date: {datetime.now():%Y-%m-%d %H:%M}",
@@ -251,6 +261,14 @@ def report(args, reference: Timing, pages: list[Timing], seeded_in: float | None
 
 # --- the run --------------------------------------------------------------------------------
 
+def configure_streamlit() -> None:
+    """Quiet the "missing ScriptRunContext" warnings (the bench imports pages and clears
+    caches outside a run, on purpose), and show exceptions unredacted so they can be reported."""
+    config.get_option("logger.level")  # parses .streamlit/config.toml, which sets "warning"
+    logger.set_log_level("error")
+    config.set_option("client.showErrorDetails", "full")
+
+
 def prepare_environment(url: str) -> Path:
     """The app reads these at run time; set before anything opens the database."""
     data = Path(tempfile.mkdtemp(prefix="bottega-bench-"))
@@ -260,16 +278,18 @@ def prepare_environment(url: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    configure_streamlit()
     args = parse_args(argv)
     if args.rebuild:
         drop_database(args.database_url)
+    screens = chosen_screens(args.pages)
     data = prepare_environment(args.database_url)
     try:
-        seeded_in = None if is_seeded(args.factor) else seed(args.factor)
+        seeded_in = build_database(args.factor)
         ensure_manager()
-        keys = args.pages.split(",") if args.pages else None
-        pages = time_pages(keys, args.warm)
-        reference = time_reference(args.warm)
+        at = signed_in_manager()  # also loads Streamlit and the app before anything is timed
+        reference = time_reference(args.warm)  # first: it pays for importing Altair, once
+        pages = time_pages(at, screens, args.warm)
         text = report(args, reference, pages, seeded_in)
     finally:
         shutil.rmtree(data, ignore_errors=True)

@@ -27,6 +27,27 @@ def test_migrations_run_from_empty_to_head_on_a_fresh_sqlite_file(tmp_path):
     engine.dispose()
 
 
+def test_migrations_keep_the_data_of_an_existing_database(tmp_path):
+    """Each migration applied to a database that already holds rows (SQLite rebuilds tables)."""
+    engine = engine_for(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO sites (code, name, city, country, total_area_m2, "
+                                "version) VALUES ('OC', 'Officina Creativa', 'Florence', 'IT', "
+                                "3500, 1)"))
+        connection.execute(text("INSERT INTO spaces (site_id, code, name, kind, area_m2, "
+                                "capacity, leasable, bookable, active, version) VALUES "
+                                "(1, 'L01', 'Lab 1', 'laboratory', 30, 2, 1, 0, 1, 1)"))
+    upgrade(engine)
+    assert is_at_head(engine)
+    with engine.connect() as connection:
+        site = connection.execute(text("SELECT name, opens_at, open_weekdays FROM sites")).one()
+        assert site[0] == "Officina Creativa" and site[2] == "012345"
+        assert connection.execute(text("SELECT code FROM spaces")).scalar() == "L01"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
 def test_migrated_schema_matches_the_models(engine):
     """Autogenerate finds nothing to do: the migrations and models.py agree."""
     from alembic.autogenerate import compare_metadata
