@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import String, and_, cast, exists, func, literal, or_, true, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, true, union_all
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant
@@ -139,7 +139,7 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
              + func.coalesce(cast(Lease.ends_on, String), "open end") + ")")
     rows = session.exec(
         select(Space.code, table.c.month_start, table.c.days,
-               func.coalesce(func.sum(_lease_days(table)), 0),
+               func.sum(case((Lease.id.is_(None), 0), else_=_lease_days(table))),
                func.aggregate_strings(label, "; "))
         .select_from(Space).join(table, true())
         .outerjoin(Lease, and_(Lease.space_id == Space.id, _overlaps(table)))
@@ -166,17 +166,16 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
     """The unit rate of every site in every month: the network at a glance."""
     table = _months(months)
     units = dict(session.exec(select(Space.site_id, func.count(Space.id))
-                              .where(_in_scope(None)).group_by(Space.site_id)))
+                              .where(_in_scope(None)).group_by(Space.site_id)).all())
     used = session.exec(
         select(Space.site_id, table.c.month_start, table.c.days, func.sum(_lease_days(table)))
         .select_from(table).join(Lease, _overlaps(table))
         .join(Space, and_(Space.id == Lease.space_id, _in_scope(None)))
         .group_by(Space.site_id, table.c.month_start, table.c.days))
-    days_used = {(site, _as_date(month)): (days, total) for site, month, days, total in used}
-    names = dict(session.exec(select(Site.id, Site.name)))
+    leased_days = {(site, _as_date(month)): total or 0 for site, month, _, total in used}
+    names = dict(session.exec(select(Site.id, Site.name)).all())
     return [SiteMonth(site=names[site], month=month,
-                      unit_rate=(days_used.get((site, month), (1, 0))[1] or 0)
-                      / (count * month_end(month).day))
+                      unit_rate=leased_days.get((site, month), 0) / (count * month_end(month).day))
             for site, count in sorted(units.items(), key=lambda item: names[item[0]])
             for month in months]
 

@@ -109,3 +109,37 @@ def test_staff_notes_are_for_manager_and_communication_only(tenant_id, make_user
             edit_staff_notes(session, actor=carla, tenant_id=tenant_id, version=None,
                              notes="x" * 4001)
     assert read_notes(tenant_id) == ("", 1)
+
+
+def test_twenty_people_booking_the_last_places_at_once_never_overbook(db_url, make_user):
+    from datetime import time
+    from decimal import Decimal
+
+    from db.models import Booking, Space
+    from hub.bookings import book
+    manager = make_user("ada", "manager")
+    with writing() as session, session.begin():
+        site = Site(code="OC", name="Officina Creativa", city="Florence")
+        session.add(site)
+        session.flush()
+        pottery = Space(site_id=site.id, code="POT", name="Pottery", kind="workshop",
+                        area_m2=60, capacity=3, hourly_rate=Decimal(15), bookable=True)
+        session.add(pottery)
+        session.flush()
+        space_id = pottery.id
+
+    def take_a_place(number):
+        try:
+            with writing() as session, session.begin():
+                book(session, actor=manager, space_id=space_id, day=date(2026, 6, 1),
+                     start=time(10), end=time(12), guest_name=f"Guest {number}")
+            return ("booked", number)
+        except Invalid as refusal:
+            return ("full", str(refusal))
+
+    outcomes = run_editors(take_a_place)
+    assert not [o for o in outcomes if o[0] == "escaped"], outcomes
+    assert sum(kind == "booked" for kind, _ in outcomes) == 3
+    assert all("POT is full" in text for kind, text in outcomes if kind == "full")
+    with reading() as session:
+        assert len(session.exec(select(Booking)).all()) == 3
