@@ -2,6 +2,7 @@
 import streamlit as st
 
 from ui import auth, database, navigation
+from ui.widgets import show_flash
 
 st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
 database.prepare()
@@ -12,4 +13,5 @@ if user is None:
                   position="hidden").run()
 else:
     auth.sidebar(user)
+    show_flash()
     st.navigation(navigation.navigation_for(user)).run()

@@ -75,14 +75,18 @@ def bookings_on(session: Session, space_id: int, day: date) -> list[Booking]:
         .order_by(Booking.start_minute)))
 
 
-def book(session: Session, *, actor: User, space_id: int, day: date, start: time, end: time,
-         places: int = 1, tenant_id: int | None = None, guest_name: str | None = None,
-         purpose: str = "") -> Booking:
+def book(session: Session, *, actor: User, space_id: int, day: date, start: time | None,
+         end: time | None, places: int = 1, tenant_id: int | None = None,
+         guest_name: str | None = None, purpose: str = "", whole_day: bool = False) -> Booking:
+    """Book places in a space for one stretch of one day (`whole_day`: the opening hours)."""
     require_role(actor, "manager")
     space = lock_space(session, space_id)  # one booking of this space at a time
     if not space.bookable or not space.active:
         raise Invalid("space", f"space {space.code} cannot be booked")
-    first, last = _check_times(session.get(Site, space.site_id), day, start, end)
+    site = session.get(Site, space.site_id)
+    if whole_day:
+        start, end = site.opens_at, site.closes_at
+    first, last = _check_times(site, day, start, end)
     if space.leasable:
         holder = session.exec(select(Tenant.name).join(Lease, Lease.tenant_id == Tenant.id).where(
             Lease.space_id == space.id, Lease.starts_on <= day,

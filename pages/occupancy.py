@@ -1,10 +1,175 @@
-"""Lab occupancy: Which labs and benches are taken, by whom and until when; occupancy rates and vacancies."""
+"""Lab occupancy: which labs and benches are taken, by whom, until when; what is free."""
+from datetime import date, timedelta
+
+import pandas as pd
 import streamlit as st
 
+from hub import leases, occupancy
+from hub.bookings import clock, week_bookings
+from hub.roles import sees_contacts, sees_rents
+from ui import charts
+from ui.database import reading
+from ui.format import day as show_day, money
 from ui.navigation import guard
+from ui.occupancy_forms import booking_forms, lease_forms, space_forms
+from ui.widgets import csv_download, kpi_row, site_picker
 
-guard("occupancy")
+user = guard("occupancy")
+rents_shown = sees_rents(user)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_kpis(site_id, on: date):
+    with reading() as session:
+        rates = occupancy.occupancy_on(session, site_id=site_id, day=on)
+        ending = len(leases.lease_rows(session, site_id=site_id, day=on, ending_within=90))
+        roll = occupancy.rent_roll(session, site_id=site_id, day=on)
+    return rates, ending, roll
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
+    with reading() as session:
+        rows = occupancy.occupancy_by_month(session, site_id=site_id,
+                                            months=occupancy.month_starts(on, months))
+    return pd.DataFrame([{"month": r.month, "rate": label, "value": value}
+                         for r in rows for label, value in
+                         (("Unit rate", r.unit_rate), ("Area rate", r.area_rate))])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
+    starts = occupancy.month_starts(on, months)
+    with reading() as session:
+        if site_id is None:
+            return pd.DataFrame([vars(c) for c in occupancy.site_months(session, months=starts)])
+        cells = occupancy.space_months(session, site_id=site_id, months=starts)
+    frame = pd.DataFrame([vars(c) for c in cells])
+    if not frame.empty:
+        frame["share"] = frame["occupied_days"] / frame["days"]
+        frame["status"] = pd.cut(frame["share"], [-1, 0, 0.999, 2],
+                                 labels=["vacant", "partly", "occupied"]).astype(str)
+    return frame
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
+    with reading() as session:
+        rows = occupancy.utilisation_by_week(session, site_id=site_id,
+                                             weeks=occupancy.week_starts(on, weeks))
+    return pd.DataFrame([{"week": r.week, "rate": r.rate or 0, "booked_hours": r.booked_hours,
+                          "open_hours": r.open_hours} for r in rows])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_lists(site_id, on: date):
+    with reading() as session:
+        return (leases.vacancies(session, site_id=site_id, day=on),
+                leases.lease_rows(session, site_id=site_id, day=on))
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def load_week(site_id, monday: date):
+    with reading() as session:
+        return week_bookings(session, site_id=site_id, monday=monday)
+
 
 st.title("Lab occupancy")
-st.caption("Which labs and benches are taken, by whom and until when; occupancy rates and vacancies.")
-st.info("Coming on this screen: the space × month heatmap, occupancy rates (unit, area, utilisation), the vacancy list, leases ending soon, the week view of bench and room bookings, and forms to manage spaces, leases and bookings.", icon=":material/construction:")
+st.caption("Which labs and benches are taken, by whom and until when — and what is free.")
+top = st.columns([2, 1, 1])
+site = site_picker("occupancy_site", container=top[0])
+on = top[1].date_input("As of", value=date.today(), key="occupancy_day", format="DD/MM/YYYY")
+months = top[2].select_slider("Months shown", [12, 24, 36], value=12, key="occupancy_months")
+
+rates, ending, roll = load_kpis(site.id, on)
+metrics = [
+    ("Unit occupancy", f"{rates.unit_rate:.0%}" if rates.unit_rate is not None else "—",
+     f"Leased units ÷ leasable units on {show_day(on)}: {rates.leased_units} of {rates.units}."),
+    ("Area occupancy", f"{rates.area_rate:.0%}" if rates.area_rate is not None else "—",
+     f"Leased m² ÷ leasable m²: {rates.leased_area:,.0f} of {rates.area:,.0f} m²."),
+    ("Vacant units", f"{rates.units - rates.leased_units}", "Leasable spaces nobody holds today."),
+    ("Leases ending in 90 days", f"{ending}", "Time to renew or to find the next tenant."),
+]
+if rents_shown:
+    metrics.append(("Monthly rent roll", money(roll), "Monthly rent of the leases running today."))
+kpi_row(metrics)
+
+names = ["Occupancy", "Vacancies and leases", "Bookings"] + (["Manage"] if rents_shown else [])
+tabs = st.tabs(names)
+
+with tabs[0]:
+    heatmap = load_heatmap(site.id, on, months)
+    if heatmap.empty:
+        st.info("No leasable space here yet.")
+    elif site.id is None:
+        st.altair_chart(charts.site_heatmap(heatmap), width="stretch")
+    else:
+        st.altair_chart(charts.occupancy_heatmap(heatmap), width="stretch")
+    st.altair_chart(charts.rate_trend(load_trend(site.id, on, months)), width="stretch")
+    st.altair_chart(charts.utilisation_bars(load_utilisation(site.id, on, 12)), width="stretch")
+
+with tabs[1]:
+    free, running = load_lists(site.id, on)
+    st.subheader(f"Vacant on {show_day(on)}")
+    vacant = pd.DataFrame([{
+        "Site": v.site, "Space": v.space, "Name": v.name, "Kind": v.kind.replace("_", " "),
+        "Floor": v.floor or "", "Area m²": v.area_m2,
+        **({"Monthly rent": money(v.monthly_rent)} if rents_shown else {}),
+        "Vacant since": show_day(v.vacant_since) if v.vacant_since else "never leased",
+        "Next lease starts": show_day(v.next_lease_starts) if v.next_lease_starts else "",
+    } for v in free])
+    if vacant.empty:
+        st.success("Every leasable space is taken on this date.")
+    else:
+        st.dataframe(vacant, hide_index=True, width="stretch")
+    csv_download("Download vacancies (CSV)", vacant, "vacancies.csv", "occupancy_vacancies_csv")
+
+    st.subheader(f"Leases ending by {show_day(on + timedelta(days=90))}")
+    soon = [row for row in running if row.ends_on and row.ends_on <= on + timedelta(days=90)]
+    if soon:
+        st.dataframe(pd.DataFrame([{
+            "Site": r.site, "Space": r.space, "Tenant": r.tenant, "Ends": show_day(r.ends_on),
+            "Days left": (r.ends_on - on).days} for r in sorted(soon, key=lambda r: r.ends_on)]),
+            hide_index=True, width="stretch")
+    else:
+        st.caption("No lease ends in the next 90 days.")
+
+    st.subheader(f"Leases running on {show_day(on)}")
+    table = pd.DataFrame([{
+        "Site": r.site, "Space": r.space, "Tenant": r.tenant, "From": r.starts_on,
+        "Until": r.ends_on or "open end",
+        **({"Monthly rent": float(r.monthly_rent),
+            "Deposit": float(r.deposit) if r.deposit is not None else None} if rents_shown else {}),
+    } for r in running])
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "From": st.column_config.DateColumn(format="D MMM YYYY"),
+        "Monthly rent": st.column_config.NumberColumn(format="€ %.2f"),
+        "Deposit": st.column_config.NumberColumn(format="€ %.2f")})
+    csv_download("Download leases (CSV)", table, "leases.csv", "occupancy_leases_csv")
+
+with tabs[2]:
+    if site.id is None:
+        st.info("Choose a site above to see its week of bookings.")
+    else:
+        monday = st.date_input("Week of", value=on - timedelta(days=on.weekday()),
+                               key="occupancy_week", format="DD/MM/YYYY")
+        monday -= timedelta(days=monday.weekday())
+        week = load_week(site.id, monday)
+        guest = "Guest" if not sees_contacts(user) else None
+        frame = pd.DataFrame([{
+            "day": b.day, "day_label": f"{b.day:%a} {b.day.day}", "space": b.space,
+            "start": b.start_minute / 60, "end": b.end_minute / 60, "places": b.places,
+            "time": f"{clock(b.start_minute)}–{clock(b.end_minute)}",
+            "who": b.tenant or guest or b.guest_name, "purpose": b.purpose} for b in week])
+        if frame.empty:
+            st.info(f"No bookings in the week of {show_day(monday)}.")
+        else:
+            st.altair_chart(charts.week_timeline(frame, min(8, int(frame["start"].min())),
+                                                 max(20, -int(-frame["end"].max() // 1))))
+        if rents_shown:
+            booking_forms(user, site, monday, week)
+
+if rents_shown:
+    with tabs[3]:
+        space_forms(user, site)
+        lease_forms(user, site, on)

@@ -1,0 +1,73 @@
+"""Small widgets shared by pages: the site picker, a KPI row, CSV downloads."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from hub.spaces import list_sites
+from ui.database import reading
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class SiteChoice:
+    id: int | None      # None: all sites
+    name: str
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _sites() -> list[tuple[int, str]]:
+    with reading() as session:
+        return [(site.id, site.name) for site in list_sites(session)]
+
+
+def site_picker(key: str, *, allow_all: bool = True, container=st) -> SiteChoice:
+    """A select box of sites ("All sites" first when allowed)."""
+    choices = ([SiteChoice(None, "All sites")] if allow_all else []) + \
+        [SiteChoice(site_id, name) for site_id, name in _sites()]
+    if not choices:
+        st.info("There is no site yet.")
+        st.stop()
+    return container.selectbox("Site", choices, key=key, format_func=lambda choice: choice.name)
+
+
+def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
+    """Metrics side by side: (label, value, help)."""
+    for column, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
+        column.metric(label, value, help=help_text)
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe."""
+    def safe(value):
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+    def textual(column: pd.Series) -> bool:
+        return column.dtype == object or pd.api.types.is_string_dtype(column)
+    return frame.apply(lambda column: column.map(safe) if textual(column) else column)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.StringIO()
+    neutralised(frame).to_csv(buffer, index=False)
+    return buffer.getvalue().encode("utf-8")
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key,
+                       icon=":material/download:", disabled=frame.empty)
+
+
+def flash(message: str) -> None:
+    """A confirmation to show after the rerun that a save triggers."""
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop("flash", None):
+        st.toast(message, icon=":material/check_circle:")
