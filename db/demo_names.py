@@ -135,6 +135,47 @@ NOTES = (
     "Shares equipment with the neighbouring laboratory by agreement.",
 )
 
+# Whoever runs a hub's coffee-shop; each name starts with "Caffè " (seed_hubs.runs_the_cafe).
+CAFES = ("Caffè delle Arti {surname}", "Caffè dei Mestieri di {given}",
+         "Caffè Bottega {surname}", "Caffè Artigiano di {given}")
+CAFE_NOTE = "Runs the coffee-shop; sells the tenants' small pieces on commission."
+
+LEASE_NOTES = (
+    "Rent reduced for the first six months under the incubation programme.",
+    "Includes a storage cage in the basement.",
+    "Three-phase power upgrade paid by the tenant, to be refunded on leaving.",
+    "Deposit paid in two instalments.",
+    "One assistant may work in the space; no sub-letting.",
+    "Asked for first refusal on the neighbouring space.",
+    "Renewed on the same terms after the first year.",
+    "Opens the workshop to visitors on the first Saturday of the month.",
+)
+VISITOR_LEASE_NOTE = "Visiting artist: a short bench lease during the residency."
+
+# Bookings: (what, shortest and longest length in half hours, fewest and most places).
+CONFERENCE_EVENTS = (
+    (("Tenants' monthly meeting", "Board meeting of the hub",
+      "Meeting with the city's economic development office", "B2B meeting with visiting buyers",
+      "INNOCRAFTS project partners' meeting", "Meeting with the craft associations"),
+     2, 4, 10, 25),
+    (("Seminar: pricing handmade work", "Seminar: exporting crafts to the USA",
+      "Seminar: intellectual property for makers", "Online seminar: selling crafts online",
+      "Seminar: sustainable materials in the workshop",
+      "Seminar: EU funding for small craft businesses"), 6, 16, 20, 60),
+    (("Presentation of a new collection", "Book presentation: the crafts of the city",
+      "Presentation of the course programme", "Press presentation",
+      "Portfolio review for young makers"), 2, 5, 15, 60),
+)
+POTTERY_USES = (
+    (("Open studio",), 2, 8, 1, 3),
+    (("Open studio",), 2, 6, 1, 2),
+    (("Kiln firing: bisque", "Kiln firing: glaze"), 2, 8, 1, 2),
+    (("Glazing session",), 2, 4, 1, 4),
+    (("Wheel-throwing course", "Hand-building course", "Raku evening"), 4, 6, 6, 12),
+)
+BENCH_USES = ("Bench day", "Stone setting", "Soldering and assembly", "Polishing and finishing",
+              "Wax carving", "Enamelling tests", "Repairs for a client", "Casting preparation")
+
 # (city, ISO country) where copies of each hub are placed by the scale data.
 CRAFT_CITIES = (
     ("Bologna", "IT"), ("Faenza", "IT"), ("Venezia", "IT"), ("Napoli", "IT"),

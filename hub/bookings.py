@@ -97,11 +97,15 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     guest_name = (guest_name or "").strip() or None
     if tenant_id is None and guest_name is None:
         raise Invalid("who", "choose a tenant or write the name of the outside person")
-    if places is None or not 1 <= int(places) <= space.capacity:
+    try:
+        places = int(places)
+    except (TypeError, ValueError):
+        places = 0
+    if not 1 <= places <= space.capacity:
         raise Invalid("places", f"places must be between 1 and {space.capacity} "
                                 f"(the capacity of {space.code})")
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
-    if taken + int(places) > space.capacity:
+    if taken + places > space.capacity:
         free = space.capacity - taken
         raise Invalid("start", f"{space.code} is full at {clock(first)}–{clock(last)} on {day}: "
                                f"{taken} of {space.capacity} places already booked, "
@@ -109,7 +113,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     if len(purpose or "") > 200:
         raise Invalid("purpose", "purpose is longer than 200 characters")
     booking = Booking(space_id=space.id, tenant_id=tenant_id, guest_name=guest_name, day=day,
-                      start_minute=first, end_minute=last, places=int(places),
+                      start_minute=first, end_minute=last, places=places,
                       purpose=(purpose or "").strip(), created_by=actor.username)
     session.add(booking)
     record(session, actor, "create", booking)

@@ -58,13 +58,13 @@ def _leasable(session: Session, space_id: int) -> Space:
     return space
 
 
-def _tenant(session: Session, tenant_id: int, starts_on: date) -> Tenant:
+def _tenant(session: Session, tenant_id: int, ends_on: date | None) -> Tenant:
     tenant = session.get(Tenant, tenant_id) if tenant_id else None
     if tenant is None:
         raise Invalid("tenant", "choose an existing tenant")
-    if tenant.left_on is not None and tenant.left_on < starts_on:
-        raise Invalid("tenant", f"{tenant.name} left the hub on {tenant.left_on}; "
-                                "a lease cannot start after that")
+    if tenant.left_on is not None and (ends_on is None or ends_on > tenant.left_on):
+        raise Invalid("end", f"{tenant.name} left the hub on {tenant.left_on}; "
+                             "the lease must end by then")
     return tenant
 
 
@@ -73,8 +73,8 @@ def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
                 notes: str | None = None) -> Lease:
     require_role(actor, "manager")
     space = _leasable(session, space_id)
-    _tenant(session, tenant_id, starts_on)
     _check_period(session, space, starts_on, ends_on)
+    _tenant(session, tenant_id, ends_on)
     lease = Lease(space_id=space.id, tenant_id=tenant_id, starts_on=starts_on, ends_on=ends_on,
                   monthly_rent=money(monthly_rent, "monthly rent", required=True),
                   deposit=money(deposit, "deposit"), notes=_notes(notes))
@@ -97,6 +97,7 @@ def edit_lease(session: Session, *, actor: User, lease_id: int, version: int | N
     lease = load_for_edit(session, Lease, lease_id, version, "this lease")
     space = lock_space(session, lease.space_id)
     _check_period(session, space, starts_on, ends_on, other_than=lease.id)
+    _tenant(session, lease.tenant_id, ends_on)
     values = {"starts_on": starts_on, "ends_on": ends_on,
               "monthly_rent": money(monthly_rent, "monthly rent", required=True),
               "deposit": money(deposit, "deposit"), "notes": _notes(notes)}

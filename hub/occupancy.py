@@ -195,7 +195,8 @@ class WeekUse:
 
 def utilisation_by_week(session: Session, *, site_id: int | None,
                         weeks: list[date]) -> list[WeekUse]:
-    """Booked place-hours / open place-hours of active bookable spaces, week by week."""
+    """Booked place-hours / open place-hours of active bookable spaces, week by week. A bench
+    leased by the month is not open for booking on the days of its lease."""
     scope = [Space.bookable, Space.active] + ([Space.site_id == site_id] if site_id else [])
     week = week_start(Booking.day)
     booked = dict((_as_date(w), minutes) for w, minutes in session.exec(
@@ -211,8 +212,28 @@ def utilisation_by_week(session: Session, *, site_id: int | None,
                          ).all()
     weekly_open = sum(len(weekdays) * _minutes(opens, closes) * capacity
                       for weekdays, opens, closes, capacity in sites)
+    leased = _leased_open_minutes(session, scope, weeks)
     return [WeekUse(week=start, booked_hours=(booked.get(start) or 0) / 60,
-                    open_hours=weekly_open / 60) for start in weeks]
+                    open_hours=(weekly_open - leased.get(start, 0)) / 60) for start in weeks]
+
+
+def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
+    """Open place-minutes of bookable spaces taken out of booking by a monthly lease."""
+    first, last = weeks[0], weeks[-1] + timedelta(days=6)
+    rows = session.exec(
+        select(Lease.starts_on, Lease.ends_on, Space.capacity, Site.open_weekdays,
+               Site.opens_at, Site.closes_at)
+        .join(Space, and_(Space.id == Lease.space_id, Space.leasable, *scope))
+        .join(Site, Site.id == Space.site_id)
+        .where(Lease.starts_on <= last, or_(Lease.ends_on.is_(None), Lease.ends_on >= first)))
+    lost: dict[date, int] = {}
+    for starts, ends, capacity, weekdays, opens, closes in rows:
+        for monday in weeks:
+            begin, end = max(starts, monday), min(ends or last, monday + timedelta(days=6))
+            open_days = sum(str((begin + timedelta(days=n)).weekday()) in weekdays
+                            for n in range((end - begin).days + 1))
+            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
+    return lost
 
 
 def _minutes(opens, closes) -> int:

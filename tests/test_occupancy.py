@@ -255,6 +255,28 @@ def test_utilisation_is_booked_over_open_place_hours(hub):
     assert week.rate == pytest.approx(18 / 216) and before.rate == 0
 
 
+def test_a_leased_bench_is_not_open_for_booking_on_its_leased_days(hub):
+    lease(hub, space="B1", tenant="aiko", starts_on=date(2026, 5, 1), ends_on=date(2026, 6, 3))
+    with reading() as session:
+        week, = occupancy.utilisation_by_week(session, site_id=hub["site"], weeks=[MONDAY])
+    # the bench is leased Mon-Wed: 3 open days x 12 h x 1 place fewer than 216
+    assert week.open_hours == 216 - 36
+
+
+def test_places_that_are_not_a_number_are_refused_with_the_field(hub):
+    with pytest.raises(Invalid, match="places must be between 1 and 2") as refused:
+        book(hub, places="lots")
+    assert refused.value.field == "places"
+
+
+def test_a_lease_cannot_outlast_a_tenant_who_has_left(hub):
+    with writing() as session, session.begin():
+        session.get(Tenant, hub["aiko"]).left_on = date(2026, 6, 30)
+    with pytest.raises(Invalid, match="left the hub on 2026-06-30; the lease must end by then"):
+        lease(hub, tenant="aiko", starts_on=date(2026, 1, 1))
+    lease(hub, tenant="aiko", starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30))
+
+
 def test_vacancies_say_since_when(hub):
     lease(hub, space="L1", starts_on=date(2026, 1, 1), ends_on=date(2026, 5, 31))
     lease(hub, space="L2", starts_on=date(2026, 1, 1))
