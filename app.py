@@ -9,8 +9,7 @@ database.prepare()
 
 user = auth.signed_in_user()
 if user is None:
-    st.navigation([st.Page(auth.sign_in_page, title="Sign in", icon=":material/login:")],
-                  position="hidden").run()
+    st.navigation(navigation.signed_out_navigation(auth.sign_in_page), position="hidden").run()
 else:
     auth.sidebar(user)
     show_flash()

@@ -135,24 +135,25 @@ with tabs[1]:
         st.caption("No lease ends in the next 90 days.")
 
     st.subheader(f"Leases running on {show_day(on)}")
-    table = pd.DataFrame([{
-        "Site": r.site, "Space": r.space, "Tenant": r.tenant, "From": r.starts_on,
-        "Until": r.ends_on or "open end",
-        **({"Monthly rent": float(r.monthly_rent),
-            "Deposit": float(r.deposit) if r.deposit is not None else None} if rents_shown else {}),
-    } for r in running])
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "From": st.column_config.DateColumn(format="D MMM YYYY"),
-        "Monthly rent": st.column_config.NumberColumn(format="€ %.2f"),
-        "Deposit": st.column_config.NumberColumn(format="€ %.2f")})
-    csv_download("Download leases (CSV)", table, "leases.csv", "occupancy_leases_csv")
+    def lease_table(shown) -> pd.DataFrame:
+        """`shown` formats values for the screen; the CSV keeps plain dates and amounts."""
+        return pd.DataFrame([{
+            "Site": r.site, "Space": r.space, "Tenant": r.tenant,
+            "From": show_day(r.starts_on) if shown else r.starts_on,
+            "Until": (show_day(r.ends_on) if shown else r.ends_on) if r.ends_on else "open end",
+            **({"Monthly rent": money(r.monthly_rent) if shown else r.monthly_rent,
+                "Deposit": money(r.deposit) if shown else r.deposit} if rents_shown else {}),
+        } for r in running])
+    st.dataframe(lease_table(True), hide_index=True, width="stretch")
+    csv_download("Download leases (CSV)", lease_table(False), "leases.csv",
+                 "occupancy_leases_csv")
 
 with tabs[2]:
     if site.id is None:
         st.info("Choose a site above to see its week of bookings.")
     else:
-        monday = st.date_input("Week of", value=on - timedelta(days=on.weekday()),
-                               key="occupancy_week", format="DD/MM/YYYY")
+        monday = st.columns(3)[0].date_input("Week of", value=on - timedelta(days=on.weekday()),
+                                             key="occupancy_week", format="DD/MM/YYYY")
         monday -= timedelta(days=monday.weekday())
         week = load_week(site.id, monday)
         guest = "Guest" if not sees_contacts(user) else None

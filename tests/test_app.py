@@ -113,7 +113,7 @@ def test_wrong_passwords_count_down_then_lock_even_the_right_password(db_url, ma
     assert "locked for 15 minutes" in text_of(at)
     sign_in(at, "ada", PASSWORD)
     assert "This account is locked for 15 minutes" in text_of(at)
-    assert navigation(at) == ["Sign in"]
+    assert set(navigation(at)) == {"Sign in"}
     assert not at.exception
 
 
@@ -121,7 +121,7 @@ def test_an_unknown_username_gets_the_same_plain_message(db_url, make_user):
     make_user("ada", "manager")
     at = sign_in(new_app().run(), "nobody", "whatever-password")
     assert "Username or password is incorrect." in text_of(at)
-    assert navigation(at) == ["Sign in"]
+    assert set(navigation(at)) == {"Sign in"}
 
 
 def test_deactivated_account_cannot_sign_in(db_url, make_user):
@@ -131,7 +131,7 @@ def test_deactivated_account_cannot_sign_in(db_url, make_user):
         users.deactivate(session, actor=users.COMMAND_LINE, username="ada")
     at = signed_in_app("ada")
     assert "deactivated" in text_of(at)
-    assert navigation(at) == ["Sign in"]
+    assert set(navigation(at)) == {"Sign in"}
 
 
 def test_log_out_returns_to_the_sign_in_form(db_url, make_user):
@@ -139,7 +139,7 @@ def test_log_out_returns_to_the_sign_in_form(db_url, make_user):
     at = signed_in_app("ada")
     at.sidebar.button(key="auth_log_out").click().run()
     assert "You have logged out." in text_of(at)
-    assert navigation(at) == ["Sign in"]
+    assert set(navigation(at)) == {"Sign in"}
     assert [b.label for b in at.button] == ["Login"]
     assert not at.exception
 
@@ -162,5 +162,5 @@ def test_deactivation_ends_an_open_session(db_url, make_user):
     with writing() as session, session.begin():
         users.deactivate(session, actor=users.COMMAND_LINE, username="ada")
     at.run()
-    assert navigation(at) == ["Sign in"]
+    assert set(navigation(at)) == {"Sign in"}
     assert "You were signed out" in text_of(at)

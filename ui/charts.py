@@ -18,13 +18,13 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
         subtitle="Occupied = leased every day of the month; partly = some days")).mark_rect(
         stroke="white", strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title="Month", axis=alt.Axis(format="%b %y", labelAngle=-45)),
-        y=alt.Y("space:N", title="Space", sort=None),
+        y=alt.Y("space:N", title="Space", sort=None, axis=alt.Axis(labelOverlap=False)),
         color=alt.Color("status:N", title="Status", scale=STATUS_COLOURS),
         tooltip=[alt.Tooltip("space:N", title="Space"),
                  alt.Tooltip("yearmonth(month):T", title="Month", format="%B %Y"),
                  alt.Tooltip("share:Q", title="Days leased", format=".0%"),
                  alt.Tooltip("leases:N", title="Tenant (lease)")],
-    ).properties(height=max(220, 18 * spaces))
+    ).properties(height=max(220, 22 * spaces))
 
 
 def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
@@ -65,7 +65,8 @@ def utilisation_bars(weeks: pd.DataFrame) -> alt.Chart:
         "Utilisation of bookable spaces by week",
         subtitle="Booked place-hours ÷ open place-hours (opening hours × capacity)")).mark_bar(
         color=OLIVE).encode(
-        x=alt.X("week:T", title="Week starting", axis=alt.Axis(format="%-d %b")),
+        x=alt.X("yearmonthdate(week):O", title="Week starting",
+                axis=alt.Axis(format="%-d %b", labelAngle=-45)),
         y=alt.Y("rate:Q", title="Utilisation", axis=alt.Axis(format=".0%")),
         tooltip=[alt.Tooltip("week:T", title="Week of", format="%-d %B %Y"),
                  alt.Tooltip("rate:Q", title="Utilisation", format=".1%"),
@@ -77,7 +78,8 @@ def utilisation_bars(weeks: pd.DataFrame) -> alt.Chart:
 def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Chart:
     """One panel per day, spaces down, hours across. Columns: day_label, space, start, end
     (hours as decimals), who, purpose, places, time."""
-    return alt.Chart(bookings).mark_bar(color=TERRACOTTA, cornerRadius=2, height=12).encode(
+    return alt.Chart(bookings).mark_bar(color=TERRACOTTA, cornerRadius=2, height=16,
+                                        stroke="white", strokeWidth=1).encode(
         x=alt.X("start:Q", title="Hour", scale=alt.Scale(domain=[opens, closes]),
                 axis=alt.Axis(tickCount=int(closes - opens) // 2, format="d")),
         x2="end:Q",
@@ -86,6 +88,6 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
                  alt.Tooltip("time:N", title="Time"), alt.Tooltip("who:N", title="Booked by"),
                  alt.Tooltip("places:Q", title="Places"),
                  alt.Tooltip("purpose:N", title="Purpose")],
-    ).properties(width=150, height=alt.Step(16)).facet(
+    ).properties(width=170, height=alt.Step(22)).facet(
         column=alt.Column("day_label:N", title=None, sort=alt.SortField("day")),
         title=alt.Title("Bookings this week", subtitle="Each bar is one booking, by space"))

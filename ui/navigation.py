@@ -19,7 +19,6 @@ PAGES = Path(__file__).resolve().parents[1] / "pages"
 class Screen:
     key: str            # the file pages/<key>.py and the URL path
     title: str
-    icon: str
     section: str
     roles: tuple[str, ...] = ROLES
 
@@ -29,12 +28,12 @@ class Screen:
 
 
 SCREENS = (
-    Screen("overview", "Overview", ":material/dashboard:", "Hub"),
-    Screen("occupancy", "Lab occupancy", ":material/grid_view:", "Hub"),
-    Screen("tenants", "Tenants", ":material/groups:", "Hub"),
-    Screen("courses", "Courses", ":material/school:", "Hub"),
-    Screen("partners", "Partners", ":material/handshake:", "Hub"),
-    Screen("admin", "Admin", ":material/admin_panel_settings:", "Administration",
+    Screen("overview", "Overview", "Hub"),
+    Screen("occupancy", "Lab occupancy", "Hub"),
+    Screen("tenants", "Tenants", "Hub"),
+    Screen("courses", "Courses", "Hub"),
+    Screen("partners", "Partners", "Hub"),
+    Screen("admin", "Admin", "Administration",
            roles=("manager",)),
 )
 
@@ -47,10 +46,18 @@ def navigation_for(user: User) -> dict[str, list[st.Page]]:
     """st.navigation's sections for this user's role; a page left out is not reachable."""
     sections: dict[str, list[st.Page]] = {}
     for screen in screens_for(user.role):
-        page = st.Page(screen.path, title=screen.title, icon=screen.icon,
-                       url_path=screen.key, default=screen.key == "overview")
+        # No icons in the navigation: their ligature names would read as part of each title.
+        page = st.Page(screen.path, title=screen.title, url_path=screen.key,
+                       default=screen.key == "overview")
         sections.setdefault(screen.section, []).append(page)
     return sections
+
+
+def signed_out_navigation(sign_in) -> list[st.Page]:
+    """Before sign-in every screen's URL shows the sign-in form, so a bookmarked link
+    (/occupancy) opens that screen once the user is in, if their role allows it."""
+    return [st.Page(sign_in, title="Sign in", url_path="sign-in", default=True)] + [
+        st.Page(lambda: sign_in(), title="Sign in", url_path=screen.key) for screen in SCREENS]
 
 
 def guard(key: str) -> User:

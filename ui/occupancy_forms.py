@@ -17,7 +17,7 @@ from ui.database import reading, save
 from ui.format import day as show_day
 from ui.widgets import SiteChoice, flash
 
-NEW = "➕ New space"
+NEW = "New space…"
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -46,6 +46,11 @@ def space_forms(user: User, site: SiteChoice) -> None:
     if site.id is None:
         st.info("Choose a site above to add or edit its spaces.")
         return
+    with st.expander("Add or edit a space", icon=":material/edit_square:"):
+        _space_form(user, site)
+
+
+def _space_form(user: User, site: SiteChoice) -> None:
     known = _spaces(site.id)
     chosen = st.selectbox("Space to edit", [NEW] + known, key="occupancy_space_pick",
                           format_func=lambda s: s if s == NEW else _space_label(s))
