@@ -170,3 +170,27 @@ def test_first_start_without_demo_leaves_the_database_empty(db_url):
     assert prepare_database(demo=False) is False
     with reading() as session:
         assert session.exec(text("SELECT count(*) FROM sites")).scalar() == 0
+
+
+def test_postgresql_itself_refuses_overlapping_leases(engine):
+    """Beyond hub/: on PostgreSQL an exclusion constraint holds the no-overlap rule."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the exclusion constraint exists on PostgreSQL only")
+    from db.models import Lease
+    with Session(engine) as session:
+        site = add_site(session)
+        lab = space(site)
+        session.add(lab)
+        session.flush()
+        person = tenant(site)
+        session.add(person)
+        session.flush()
+        session.add(Lease(space_id=lab.id, tenant_id=person.id, starts_on=date(2026, 1, 1),
+                          ends_on=date(2026, 3, 31), monthly_rent=Decimal(300)))
+        session.add(Lease(space_id=lab.id, tenant_id=person.id, starts_on=date(2026, 4, 1),
+                          ends_on=None, monthly_rent=Decimal(300)))   # touching: accepted
+        session.flush()
+        session.add(Lease(space_id=lab.id, tenant_id=person.id, starts_on=date(2027, 1, 1),
+                          ends_on=None, monthly_rent=Decimal(300)))
+        with pytest.raises(IntegrityError, match="ex_leases_no_overlap"):
+            session.flush()
