@@ -29,6 +29,7 @@ MIN_KEY_LENGTH = 32
 SIGNED_IN = "auth_user"          # username we accepted, in st.session_state
 SIGNED_IN_AT = "auth_since"      # when we accepted it
 NOTICE = "auth_notice"           # a message to show on the sign-in page after a forced log-out
+COOKIE_EXPIRED = "auth_cookie_expired"
 AUTHENTICATOR_KEYS = ("name", "username", "authentication_status", "email", "roles")
 
 
@@ -129,12 +130,24 @@ def _sign_in_column() -> None:
     if notice := st.session_state.get(NOTICE):
         st.info(notice)
     authenticator = _authenticator(credentials)
+    _expire_old_cookie(authenticator)
     authenticator.login(location="main")
     status = st.session_state.get("authentication_status")
     if status:
         _after_authenticator_accepts(authenticator, credentials)
     elif status is False:
         st.error(_after_authenticator_refuses(credentials), icon=":material/lock:")
+
+
+def _expire_old_cookie(authenticator: stauth.Authenticate) -> None:
+    """After a log-out, tell the browser to drop the sign-in cookie, once per session.
+    Done here, on the page that stays on screen: a deletion sent just before a rerun is lost.
+    (The server refuses that cookie anyway: it was issued before the log-out.)"""
+    if (st.session_state.get("logout") and st.context.cookies.get(COOKIE_NAME)
+            and not st.session_state.get(COOKIE_EXPIRED)):
+        st.session_state[COOKIE_EXPIRED] = True
+        authenticator.cookie_controller.cookie_model.cookie_manager.set(
+            COOKIE_NAME, "", key="auth_expire_cookie", expires_at=datetime(1970, 1, 2))
 
 
 def _after_authenticator_accepts(authenticator: stauth.Authenticate, credentials: dict) -> None:
