@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ACCOUNTS, PASSWORD, wait_idle
+from tests.e2e.servers import ACCOUNTS, PASSWORD, wait_idle
 
 pytestmark = pytest.mark.e2e
 
