@@ -1,7 +1,7 @@
 """The audit log: one entry per change, written in the same transaction as the change."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +16,7 @@ HIDDEN = "(not recorded)"
 
 def plain(value: Any) -> Any:
     """A JSON-safe form of a column value."""
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

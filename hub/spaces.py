@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from db.models import Lease, Site, Space, User
+from db.models import Booking, Lease, Site, Space, User
 from db.vocabulary import SPACE_KINDS
 from hub.audit import record
 from hub.errors import Invalid
@@ -24,6 +24,10 @@ SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipme
 
 def list_sites(session: Session) -> list[Site]:
     return list(session.exec(select(Site).order_by(Site.name)))
+
+
+def get_site(session: Session, site_id: int) -> Site | None:
+    return session.get(Site, site_id)
 
 
 def list_spaces(session: Session, *, site_id: int | None = None,
@@ -129,3 +133,31 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
                                       f"{current.ends_on or 'open end'}; end the lease first")
     save_changes(session, actor=actor, row=space, values=clean, what=f"space {space.code}")
     return space
+
+
+# --- sites ----------------------------------------------------------------------------------
+
+def set_opening_hours(session: Session, *, actor: User, site_id: int, version: int | None,
+                      opens_at: time, closes_at: time, weekdays: list[int]) -> Site:
+    """Change when a site is open for bookings. Refused while live bookings from today on
+    would fall outside the new hours (cancel or move them first)."""
+    require_role(actor, "manager")
+    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    if opens_at is None or closes_at is None or opens_at >= closes_at:
+        raise Invalid("closes at", "closing time must be after opening time")
+    days = "".join(str(day) for day in sorted(set(weekdays or [])) if 0 <= int(day) <= 6)
+    if not days:
+        raise Invalid("open days", "choose at least one open day")
+    outside = [booking for booking in session.exec(
+        select(Booking).join(Space, Space.id == Booking.space_id).where(
+            Space.site_id == site.id, Booking.status == "booked", Booking.day >= date.today()))
+        if str(booking.day.weekday()) not in days
+        or booking.start_minute < opens_at.hour * 60 + opens_at.minute
+        or booking.end_minute > closes_at.hour * 60 + closes_at.minute]
+    if outside:
+        first = min(outside, key=lambda booking: (booking.day, booking.start_minute))
+        raise Invalid("opens at", f"{len(outside)} booking(s) from today on fall outside these "
+                                  f"hours (the first on {first.day}); cancel or move them first")
+    save_changes(session, actor=actor, row=site, what=f"site {site.name}",
+                 values={"opens_at": opens_at, "closes_at": closes_at, "open_weekdays": days})
+    return site

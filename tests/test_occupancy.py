@@ -1,6 +1,6 @@
 """Lab occupancy rules (hub/spaces, hub/leases, hub/bookings) and figures (hub/occupancy),
 on a small hand-built hub whose numbers can be worked out by hand."""
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -309,3 +309,26 @@ def test_site_months_give_each_site_its_unit_rate(hub):
     assert [(c.site, c.month, c.unit_rate) for c in cells] == [
         ("Test Hub", date(2026, 6, 1), pytest.approx(1 / 5)),
         ("Test Hub", date(2026, 7, 1), 0)]
+
+
+def test_opening_hours_can_change_unless_bookings_would_fall_outside(hub):
+    book(hub, day=date.today() + timedelta(days=7 - date.today().weekday()), start=time(18),
+         end=time(19))  # next Monday 18:00-19:00
+    with reading() as session:
+        site = session.get(Site, hub["site"])
+    with pytest.raises(Invalid, match="1 booking\\(s\\) from today on fall outside") as refused:
+        write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+              version=site.version, opens_at=time(9), closes_at=time(17), weekdays=[0, 1, 2])
+    assert refused.value.field == "opens at"
+    with pytest.raises(Invalid, match="closing time must be after opening time"):
+        write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+              version=site.version, opens_at=time(9), closes_at=time(9), weekdays=[0])
+    with pytest.raises(Forbidden):
+        write(spaces.set_opening_hours, actor=hub["communication"], site_id=site.id,
+              version=site.version, opens_at=time(9), closes_at=time(21), weekdays=[0])
+    changed = write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+                    version=site.version, opens_at=time(9), closes_at=time(21), weekdays=[0, 1])
+    assert (changed.open_weekdays, changed.closes_at) == ("01", time(21))
+    with pytest.raises(Invalid, match="closed on Wednesdays"):
+        book(hub, day=date(2026, 6, 3))
+    book(hub, start=time(20), end=time(21))  # open later now

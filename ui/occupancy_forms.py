@@ -48,6 +48,26 @@ def space_forms(user: User, site: SiteChoice) -> None:
         return
     with st.expander("Add or edit a space", icon=":material/edit_square:"):
         _space_form(user, site)
+    with st.expander("Opening hours for bookings", icon=":material/schedule:"):
+        _opening_hours_form(user, site)
+
+
+def _opening_hours_form(user: User, site: SiteChoice) -> None:
+    with reading() as session:
+        current = spaces.get_site(session, site.id)
+    with st.form("occupancy_opening_hours"):
+        left, middle, right = st.columns([1, 1, 2])
+        opens_at = left.time_input("Opens at", current.opens_at, step=1800)
+        closes_at = middle.time_input("Closes at", current.closes_at, step=1800)
+        days = right.multiselect("Open days", range(7), [int(d) for d in current.open_weekdays],
+                                 format_func=lambda d: bookings.WEEKDAYS[d])
+        st.caption(f"Now: {bookings.opening_hours(current)}. Bookings must fall within these "
+                   "hours; a change is refused while booked slots would fall outside.")
+        submitted = st.form_submit_button("Save opening hours")
+    if submitted and save(spaces.set_opening_hours, actor=user, site_id=site.id,
+                          version=current.version, opens_at=opens_at, closes_at=closes_at,
+                          weekdays=days):
+        _saved(f"Opening hours of {site.name} saved.")
 
 
 def _space_form(user: User, site: SiteChoice) -> None:
