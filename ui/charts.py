@@ -88,6 +88,6 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
                  alt.Tooltip("time:N", title="Time"), alt.Tooltip("who:N", title="Booked by"),
                  alt.Tooltip("places:Q", title="Places"),
                  alt.Tooltip("purpose:N", title="Purpose")],
-    ).properties(width=170, height=alt.Step(22)).facet(
+    ).properties(width=130, height=alt.Step(22)).facet(
         column=alt.Column("day_label:N", title=None, sort=alt.SortField("day")),
         title=alt.Title("Bookings this week", subtitle="Each bar is one booking, by space"))

@@ -117,21 +117,25 @@ def lease_forms(user: User, site: SiteChoice, on: date) -> None:
     if site.id is None:
         st.info("Choose a site above to lease its spaces.")
         return
-    leasable = [s for s in _spaces(site.id) if s["leasable"] and s["active"]]
-    tenants = _tenants(on)
-    new_lease_form(user, leasable, tenants, on)
     with reading() as session:
         running = leases.lease_rows(session, site_id=site.id, day=on)
+    taken = {row.space_id for row in running}
+    # Vacant spaces first: they are the ones a new lease is usually for.
+    leasable = sorted((s for s in _spaces(site.id) if s["leasable"] and s["active"]),
+                      key=lambda s: (s["id"] in taken, s["code"]))
+    new_lease_form(user, leasable, _tenants(on), on, taken)
     if running:
         change_lease_form(user, running, leasable)
 
 
-def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date) -> None:
+def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
+                   taken: set[int]) -> None:
     with st.form("occupancy_new_lease", clear_on_submit=False):
         st.markdown("**New lease**")
         left, right = st.columns(2)
-        space = left.selectbox("Space", leasable, format_func=_space_label,
-                               key="occupancy_lease_space")
+        space = left.selectbox("Space", leasable, key="occupancy_lease_space",
+                               format_func=lambda s: _space_label(s) + (
+                                   " · leased today" if s["id"] in taken else " · vacant today"))
         tenant = right.selectbox("Tenant", tenants, format_func=lambda t: t[1],
                                  key="occupancy_lease_tenant")
         starts_on = left.date_input("Start", on, format="DD/MM/YYYY", key="occupancy_lease_start")
