@@ -171,8 +171,9 @@ class LeaseRow:
 
 
 def lease_rows(session: Session, *, site_id: int | None, day: date,
-               ending_within: int | None = None, limit: int = 2000) -> list[LeaseRow]:
-    """Leases running on `day` (optionally only those ending within N days), by space."""
+               ending_within: int | None = None) -> list[LeaseRow]:
+    """Leases running on `day` (optionally only those ending within N days), by space: at
+    most one per leasable space, so the list stays as long as the inventory."""
     query = (select(Lease, Site.name, Space.code, Tenant.name)
              .join(Space, Space.id == Lease.space_id).join(Site, Site.id == Space.site_id)
              .join(Tenant, Tenant.id == Lease.tenant_id)
@@ -189,7 +190,7 @@ def lease_rows(session: Session, *, site_id: int | None, day: date,
                      space_id=lease.space_id, tenant=tenant, tenant_id=lease.tenant_id,
                      starts_on=lease.starts_on, ends_on=lease.ends_on,
                      monthly_rent=lease.monthly_rent, deposit=lease.deposit, notes=lease.notes)
-            for lease, site, code, tenant in session.exec(query.limit(limit))]
+            for lease, site, code, tenant in session.exec(query)]
 
 
 @dataclass(frozen=True)
