@@ -18,13 +18,14 @@ user = guard("occupancy")
 rents_shown = sees_rents(user)
 
 
+ENDING_WITHIN_DAYS = 90
+
+
 @st.cache_data(ttl=300, show_spinner=False)
 def load_kpis(site_id, on: date):
     with reading() as session:
-        rates = occupancy.occupancy_on(session, site_id=site_id, day=on)
-        ending = len(leases.lease_rows(session, site_id=site_id, day=on, ending_within=90))
-        roll = occupancy.rent_roll(session, site_id=site_id, day=on)
-    return rates, ending, roll
+        return (occupancy.occupancy_on(session, site_id=site_id, day=on),
+                occupancy.rent_roll(session, site_id=site_id, day=on))
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -63,9 +64,12 @@ def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=300, show_spinner=False)
 def load_lists(site_id, on: date):
+    """Vacancies, running leases, and those of them ending soon (first to end first)."""
     with reading() as session:
         return (leases.vacancies(session, site_id=site_id, day=on),
-                leases.lease_rows(session, site_id=site_id, day=on))
+                leases.lease_rows(session, site_id=site_id, day=on),
+                leases.lease_rows(session, site_id=site_id, day=on,
+                                  ending_within=ENDING_WITHIN_DAYS))
 
 
 @st.cache_data(ttl=120, show_spinner=False)
@@ -81,14 +85,15 @@ site = site_picker("occupancy_site", container=top[0])
 on = top[1].date_input("As of", value=date.today(), key="occupancy_day", format="DD/MM/YYYY")
 months = top[2].select_slider("Months shown", [12, 24, 36], value=12, key="occupancy_months")
 
-rates, ending, roll = load_kpis(site.id, on)
+rates, roll = load_kpis(site.id, on)
+free, running, ending = load_lists(site.id, on)
 metrics = [
     ("Unit occupancy", f"{rates.unit_rate:.0%}" if rates.unit_rate is not None else "—",
      f"Leased units ÷ leasable units on {show_day(on)}: {rates.leased_units} of {rates.units}."),
     ("Area occupancy", f"{rates.area_rate:.0%}" if rates.area_rate is not None else "—",
      f"Leased m² ÷ leasable m²: {rates.leased_area:,.0f} of {rates.area:,.0f} m²."),
     ("Vacant units", f"{rates.units - rates.leased_units}", "Leasable spaces nobody holds today."),
-    ("Leases ending in 90 days", f"{ending}", "Time to renew or to find the next tenant."),
+    ("Leases ending in 90 days", f"{len(ending)}", "Time to renew or to find the next tenant."),
 ]
 if rents_shown:
     metrics.append(("Monthly rent roll", money(roll), "Monthly rent of the leases running today."))
@@ -109,7 +114,6 @@ with tabs[0]:
     st.altair_chart(charts.utilisation_bars(load_utilisation(site.id, on, 12)), width="stretch")
 
 with tabs[1]:
-    free, running = load_lists(site.id, on)
     st.subheader(f"Vacant on {show_day(on)}")
     vacant = pd.DataFrame([{
         "Site": v.site, "Space": v.space, "Name": v.name, "Kind": v.kind.replace("_", " "),
@@ -124,12 +128,11 @@ with tabs[1]:
         st.dataframe(vacant, hide_index=True, width="stretch")
     csv_download("Download vacancies (CSV)", vacant, "vacancies.csv", "occupancy_vacancies_csv")
 
-    st.subheader(f"Leases ending by {show_day(on + timedelta(days=90))}")
-    soon = [row for row in running if row.ends_on and row.ends_on <= on + timedelta(days=90)]
-    if soon:
+    st.subheader(f"Leases ending by {show_day(on + timedelta(days=ENDING_WITHIN_DAYS))}")
+    if ending:
         st.dataframe(pd.DataFrame([{
             "Site": r.site, "Space": r.space, "Tenant": r.tenant, "Ends": show_day(r.ends_on),
-            "Days left": (r.ends_on - on).days} for r in sorted(soon, key=lambda r: r.ends_on)]),
+            "Days left": (r.ends_on - on).days} for r in ending]),
             hide_index=True, width="stretch")
     else:
         st.caption("No lease ends in the next 90 days.")
@@ -173,4 +176,4 @@ with tabs[2]:
 if rents_shown:
     with tabs[3]:
         space_forms(user, site)
-        lease_forms(user, site, on)
+        lease_forms(user, site, on, running)

@@ -112,13 +112,12 @@ def _amount(value) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def lease_forms(user: User, site: SiteChoice, on: date) -> None:
+def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
+    """`running`: the site's leases on `on` (hub.leases.lease_rows), already loaded."""
     st.subheader("Leases")
     if site.id is None:
         st.info("Choose a site above to lease its spaces.")
         return
-    with reading() as session:
-        running = leases.lease_rows(session, site_id=site.id, day=on)
     taken = {row.space_id for row in running}
     # Vacant spaces first: they are the ones a new lease is usually for.
     leasable = sorted((s for s in _spaces(site.id) if s["leasable"] and s["active"]),
