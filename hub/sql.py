@@ -37,29 +37,23 @@ class later_of(FunctionElement):
 
 
 class earlier_of(FunctionElement):
+    """The earlier of two dates (SQLite's scalar min, PostgreSQL's least)."""
     type = Date()
     inherit_cache = True
     name = "earlier_of"
 
 
-@compiles(later_of, "sqlite")
-def _later_sqlite(element, compiler, **kw):
-    return f"max({compiler.process(element.clauses, **kw)})"
+def _rename(element_class, dialect: str, sql_name: str) -> None:
+    """Compile `element_class(a, b)` as `sql_name(a, b)` on `dialect`."""
+    @compiles(element_class, dialect)
+    def _compile(element, compiler, **kw):
+        return f"{sql_name}({compiler.process(element.clauses, **kw)})"
 
 
-@compiles(later_of, "postgresql")
-def _later_postgresql(element, compiler, **kw):
-    return f"greatest({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(earlier_of, "sqlite")
-def _earlier_sqlite(element, compiler, **kw):
-    return f"min({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(earlier_of, "postgresql")
-def _earlier_postgresql(element, compiler, **kw):
-    return f"least({compiler.process(element.clauses, **kw)})"
+for _element, _sqlite, _postgresql in ((later_of, "max", "greatest"),
+                                       (earlier_of, "min", "least")):
+    _rename(_element, "sqlite", _sqlite)
+    _rename(_element, "postgresql", _postgresql)
 
 
 class week_start(FunctionElement):
