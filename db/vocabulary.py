@@ -57,3 +57,22 @@ def origin_group(code: str) -> str:
 def sql_in(values: tuple[str, ...]) -> str:
     """The SQL literal list for a check constraint: ('a', 'b')."""
     return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+# Programme: what the hub runs, how, and where it is in its life.
+PROGRAMME_KINDS = ("course", "workshop", "seminar", "meeting", "exhibition", "event")
+PROGRAMME_FORMATS = ("in_situ", "online", "hybrid")
+PROGRAMME_STATUSES = ("draft", "published", "done", "cancelled")
+ENROLMENT_STATUSES = ("enrolled", "waitlisted", "cancelled", "attended")
+
+# Partners: the network.
+PARTNER_KINDS = ("institution", "trade_association", "b2b_buyer", "gallery_retailer",
+                 "school_academy", "eu_project_partner", "media", "supplier")
+PARTNER_STATUSES = ("prospect", "active", "dormant")
+PARTNER_REGIONS = ("Tuscany", "rest of Italy", "rest of Europe", "China", "USA",
+                   "rest of world")
+INTERACTION_KINDS = ("meeting", "call", "email", "trade_fair", "visit", "mou_signed",
+                     "joint_project")
+TENANT_LINK_KINDS = ("sells_work", "sends_trainees", "supplies", "commissions", "mentors",
+                     "exhibits", "other")
+ITEM_LINK_ROLES = ("co_organiser", "funder", "venue", "sponsor", "media_partner")

@@ -1,42 +1,15 @@
-"""The tables. Rules that SQL can hold are constraints here; the rest live in hub/.
-
-Every table people edit carries a `version` column used as SQLAlchemy's version_id_col:
-an UPDATE names the version it read, so a stale save matches no row and is refused.
-"""
+"""The hub itself: sites, spaces, tenants and their public listings, users, the audit log."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Integer, Numeric, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
+from db.models.base import MONEY, utcnow, version_column, versioned
 from db.vocabulary import RESIDENCIES, ROLES, SPACE_KINDS, sql_in
-
-# Stable constraint names, so migrations (and SQLite batch mode) can address them.
-SQLModel.metadata.naming_convention = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-MONEY = Numeric(10, 2)
-
-
-def utcnow() -> datetime:
-    """Now, timezone-aware in UTC: SQLModel stores aware datetimes and returns them in UTC."""
-    return datetime.now(UTC)
-
-
-def version_column() -> Column:
-    return Column("version", Integer, nullable=False, server_default="1")
-
-
-def versioned(cls) -> dict:
-    return {"version_id_col": cls.__table__.c.version}
 
 
 class Site(SQLModel, table=True):
@@ -130,6 +103,26 @@ class Tenant(SQLModel, table=True):
     version: int | None = Field(default=None, sa_column=version_column())
 
 
+class TenantListing(SQLModel, table=True):
+    """A tenant's public face on the website, kept by the communication team. Its own row
+    (and version), so a listing edit never collides with the manager editing the tenant."""
+    __tablename__ = "tenant_listings"
+    __table_args__ = (Index("ix_tenant_listings_published", "published", "updated_at"),)
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenants.id", unique=True, ondelete="CASCADE")
+    bio: str = Field(default="", max_length=2000)
+    website: str | None = Field(default=None, max_length=300)
+    instagram: str | None = Field(default=None, max_length=60)
+    keywords: str = Field(default="", max_length=300)
+    photo_url: str | None = Field(default=None, max_length=500)
+    published: bool = Field(default=False)
+    updated_at: datetime | None = None
+    updated_by: str | None = Field(default=None, max_length=32)
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
 class User(SQLModel, table=True):
     """Someone who signs in to Bottega."""
     __tablename__ = "users"
@@ -171,60 +164,3 @@ class AuditEntry(SQLModel, table=True):
     entity: str = Field(max_length=40)
     entity_id: str = Field(max_length=40)
     changes: dict = Field(default_factory=dict, sa_type=JSON)
-
-
-class Lease(SQLModel, table=True):
-    """A tenant holds a leasable space from a start date to an end date (or open-ended).
-    Both dates are days of occupation: a lease ending on the 31st and one starting on the 1st
-    touch without overlapping. Two leases of one space never overlap (hub/, and on
-    PostgreSQL an exclusion constraint too)."""
-    __tablename__ = "leases"
-    __table_args__ = (
-        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
-        CheckConstraint("monthly_rent >= 0", name="rent_not_negative"),
-        CheckConstraint("deposit IS NULL OR deposit >= 0", name="deposit_not_negative"),
-        Index("ix_leases_space_starts", "space_id", "starts_on"),
-    )
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    space_id: int = Field(foreign_key="spaces.id", ondelete="RESTRICT")
-    tenant_id: int = Field(foreign_key="tenants.id", index=True, ondelete="RESTRICT")
-    starts_on: date
-    ends_on: date | None = Field(default=None, index=True)
-    monthly_rent: Decimal = Field(sa_type=MONEY)
-    deposit: Decimal | None = Field(default=None, sa_type=MONEY)
-    notes: str | None = Field(default=None, max_length=1000)
-    created_at: datetime = Field(default_factory=utcnow)
-    version: int | None = Field(default=None, sa_column=version_column())
-
-
-class Booking(SQLModel, table=True):
-    """Short use of a bookable space on one day, in minutes from midnight (site time).
-    Never more places booked at once than the space's capacity; a cancellation is kept."""
-    __tablename__ = "bookings"
-    __table_args__ = (
-        CheckConstraint("start_minute >= 0 AND end_minute <= 1440", name="within_the_day"),
-        CheckConstraint("end_minute > start_minute", name="ends_after_start"),
-        CheckConstraint("places >= 1", name="places_positive"),
-        CheckConstraint("status IN ('booked', 'cancelled')", name="status_known"),
-        CheckConstraint("tenant_id IS NOT NULL OR guest_name IS NOT NULL", name="has_someone"),
-        Index("ix_bookings_space_day", "space_id", "day"),
-    )
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    space_id: int = Field(foreign_key="spaces.id", ondelete="RESTRICT")
-    tenant_id: int | None = Field(default=None, foreign_key="tenants.id", index=True,
-                                  ondelete="RESTRICT")
-    guest_name: str | None = Field(default=None, max_length=120)
-    purpose: str = Field(default="", max_length=200)
-    day: date = Field(index=True)
-    start_minute: int
-    end_minute: int
-    places: int = Field(default=1)
-    status: str = Field(default="booked", max_length=10)
-    created_by: str = Field(default="", max_length=32)
-    cancelled_at: datetime | None = None
-    cancelled_by: str | None = Field(default=None, max_length=32)
-    version: int | None = Field(default=None, sa_column=version_column())
