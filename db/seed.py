@@ -18,6 +18,8 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant
 from db.seed_hubs import DEMO_CITY, HUBS, SEED, demo_tenants
 from db.seed_occupancy import Pace, has_any, insert_rows, site_bookings, site_leases
+from db.seed_partners import seed_partners_demo
+from db.seed_programme import seed_programme_demo
 from db.seed_scale import scale_plan, seed_scale
 
 __all__ = ["seed_demo", "seed_scale", "scale_plan"]
@@ -41,11 +43,14 @@ def seed_demo(session: Session) -> dict[str, int]:
     """
     today = date.today()
     sites, added_sites = _demo_sites(session)
-    return {"sites": added_sites,
-            "spaces": _demo_spaces(session, sites),
-            "tenants": _demo_tenants(session, sites, today),
-            "leases": _demo_leases(session, sites, today),
-            "bookings": _demo_bookings(session, sites, today)}
+    counts = {"sites": added_sites,
+              "spaces": _demo_spaces(session, sites),
+              "tenants": _demo_tenants(session, sites, today),
+              "leases": _demo_leases(session, sites, today),
+              "bookings": _demo_bookings(session, sites, today)}
+    counts.update(seed_programme_demo(session, sites, today))
+    counts.update(seed_partners_demo(session, sites, today))
+    return counts
 
 
 def _demo_sites(session: Session) -> tuple[dict[str, Site], int]:

