@@ -1,17 +1,173 @@
-"""Tenants: the artisans and craft businesses working in the hub."""
+"""Tenants: the artisans and craft businesses working in the hub. Adding, editing and
+retiring them is the manager's; staff notes are kept by manager and communication."""
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from db.models import Tenant, User
+from db.models import Booking, Lease, Site, Tenant, TenantListing, User, utcnow
+from db.vocabulary import RESIDENCIES, SECTORS
+from hub import checks
+from hub.audit import record
 from hub.errors import Invalid
-from hub.records import load_for_edit, save_changes
+from hub.records import flush, load_for_edit, save_changes
 from hub.roles import require_role
 
 MAX_NOTES = 4000
+FLAGS = ("young_entrepreneur", "female_led", "startup")
+FIELDS = ("site_id", "name", "business", "sector", "origin_country", "residency", "joined_on",
+          "left_on", "email", "phone", "consent_on", *FLAGS)
+
+
+def check_tenant(session: Session, values: dict, *, today: date | None = None) -> dict:
+    """Validate a tenant's fields; returns them cleaned. Every message names its field."""
+    today = today or date.today()
+    clean = {
+        "name": checks.text(values.get("name"), "name", limit=120, required=True),
+        "business": checks.text(values.get("business"), "business", limit=160),
+        "sector": checks.one_of(values.get("sector"), "sector", SECTORS),
+        "origin_country": checks.country(values.get("origin_country"), "origin country"),
+        "residency": checks.one_of(values.get("residency") or "resident", "residency",
+                                   RESIDENCIES),
+        "joined_on": checks.day(values.get("joined_on"), "joined", required=True),
+        "left_on": checks.day(values.get("left_on"), "left"),
+        "email": checks.email(values.get("email")),
+        "phone": checks.phone(values.get("phone")),
+        "consent_on": checks.day(values.get("consent_on"), "consent date"),
+    }
+    if session.get(Site, values.get("site_id") or 0) is None:
+        raise Invalid("site", "choose the site the tenant works in")
+    clean["site_id"] = values["site_id"]
+    if clean["left_on"] is not None and clean["left_on"] < clean["joined_on"]:
+        raise Invalid("left", f"the leaving day {clean['left_on']} is before the joining day "
+                              f"{clean['joined_on']}")
+    if clean["consent_on"] is not None and clean["consent_on"] > today:
+        raise Invalid("consent date", "the consent date cannot be in the future")
+    clean.update(_flags(values, clean["consent_on"]))
+    return clean
+
+
+def _flags(values: dict, consent_on: date | None) -> dict:
+    """Target-group flags are personal data: held only with a recorded consent."""
+    flags = {flag: values.get(flag) for flag in FLAGS}
+    if consent_on is None:
+        if any(value is not None for value in flags.values()):
+            raise Invalid("consent date", "target-group flags (young entrepreneur, female-led, "
+                                          "start-up) need a recorded consent date; without "
+                                          "consent leave them empty")
+        return flags
+    return {flag: None if value is None else bool(value) for flag, value in flags.items()}
+
+
+def duplicate_tenants(session: Session, *, name: str, business: str | None,
+                      other_than: int | None = None) -> list[Tenant]:
+    """Tenants with the same name and business (ignoring case and spaces around)."""
+    query = select(Tenant).where(func.lower(Tenant.name) == (name or "").strip().lower(),
+                                 func.lower(func.coalesce(Tenant.business, "")) ==
+                                 (business or "").strip().lower())
+    if other_than is not None:
+        query = query.where(Tenant.id != other_than)
+    return list(session.exec(query))
+
+
+def _refuse_duplicate(session: Session, clean: dict, other_than: int | None) -> None:
+    if twins := duplicate_tenants(session, name=clean["name"], business=clean["business"],
+                                  other_than=other_than):
+        twin = twins[0]
+        raise Invalid("name", f"{twin.name}{' of ' + twin.business if twin.business else ''} "
+                              f"is already a tenant (since {twin.joined_on}); tick "
+                              "'this is a different person' to add them anyway")
+
+
+def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
+               website: str | None = None, **values) -> Tenant:
+    """A new tenant (and their empty, unpublished listing). Same name and business as an
+    existing tenant is refused unless `allow_duplicate`: it is usually the same person."""
+    require_role(actor, "manager")
+    clean = check_tenant(session, values)
+    website = checks.web_address(website)
+    if not allow_duplicate:
+        _refuse_duplicate(session, clean, None)
+    tenant = Tenant(**clean)
+    session.add(tenant)
+    flush(session, "the new tenant")
+    session.add(TenantListing(tenant_id=tenant.id, website=website, updated_at=utcnow(),
+                              updated_by=actor.username))
+    record(session, actor, "create", tenant)
+    return tenant
+
+
+def edit_tenant(session: Session, *, actor: User, tenant_id: int, version: int | None,
+                allow_duplicate: bool = False, **values) -> Tenant:
+    """Change a tenant's record; fields not given keep their value."""
+    require_role(actor, "manager")
+    tenant = load_for_edit(session, Tenant, tenant_id, version, f"tenant {tenant_id}")
+    merged = {field: values.get(field, getattr(tenant, field)) for field in FIELDS}
+    clean = check_tenant(session, merged)
+    if not allow_duplicate:
+        _refuse_duplicate(session, clean, tenant.id)
+    _check_leases_end_by(session, tenant, clean["left_on"])
+    save_changes(session, actor=actor, row=tenant, values=clean, what=f"the record of {tenant.name}")
+    return tenant
+
+
+def _check_leases_end_by(session: Session, tenant: Tenant, left_on: date | None) -> None:
+    if left_on is None:
+        return
+    late = session.exec(select(Lease).where(Lease.tenant_id == tenant.id,
+                                            or_(Lease.ends_on.is_(None), Lease.ends_on > left_on))
+                        .order_by(Lease.starts_on)).first()
+    if late is not None:
+        raise Invalid("left", f"{tenant.name} holds a lease until "
+                              f"{late.ends_on or 'open end'}; end it first or retire the "
+                              "tenant, which ends running leases on the leaving day")
+
+
+def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int | None,
+                  left_on: date) -> Tenant:
+    """The tenant leaves on `left_on`: running leases end that day, later bookings are
+    cancelled, their listing is unpublished. Nothing is deleted: history stays."""
+    require_role(actor, "manager")
+    tenant = load_for_edit(session, Tenant, tenant_id, version, f"tenant {tenant_id}")
+    if tenant.left_on is not None:
+        raise Invalid("left", f"{tenant.name} already left on {tenant.left_on}")
+    if left_on is None or left_on < tenant.joined_on:
+        raise Invalid("left", f"the leaving day must be on or after the joining day "
+                              f"{tenant.joined_on}")
+    _end_leases(session, actor, tenant, left_on)
+    _cancel_bookings_after(session, actor, tenant, left_on)
+    listing = session.exec(select(TenantListing).where(TenantListing.tenant_id == tenant.id)).first()
+    if listing is not None and listing.published:
+        save_changes(session, actor=actor, row=listing, values={"published": False},
+                     what=f"the listing of {tenant.name}")
+    save_changes(session, actor=actor, row=tenant, values={"left_on": left_on},
+                 what=f"the record of {tenant.name}", action="retire")
+    return tenant
+
+
+def _end_leases(session: Session, actor: User, tenant: Tenant, left_on: date) -> None:
+    leases = session.exec(select(Lease).where(Lease.tenant_id == tenant.id,
+                                              or_(Lease.ends_on.is_(None),
+                                                  Lease.ends_on > left_on))).all()
+    for lease in leases:
+        if lease.starts_on > left_on:
+            raise Invalid("left", f"{tenant.name} has a lease starting {lease.starts_on}, "
+                                  "after the leaving day; remove or move it first")
+        save_changes(session, actor=actor, row=lease, values={"ends_on": left_on},
+                     what="a lease of this tenant", action="end_early")
+
+
+def _cancel_bookings_after(session: Session, actor: User, tenant: Tenant, left_on: date) -> None:
+    bookings = session.exec(select(Booking).where(Booking.tenant_id == tenant.id,
+                                                  Booking.status == "booked",
+                                                  Booking.day > left_on)).all()
+    for booking in bookings:
+        save_changes(session, actor=actor, row=booking,
+                     values={"status": "cancelled", "cancelled_at": utcnow(),
+                             "cancelled_by": actor.username},
+                     what="a booking of this tenant", action="cancel")
 
 
 def edit_staff_notes(session: Session, *, actor: User, tenant_id: int, version: int | None,

@@ -1,0 +1,83 @@
+"""Checks for the kinds of field several areas share: text, email, phone, web address,
+country, dates. Each returns the cleaned value or raises Invalid naming the field and the rule."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from db.vocabulary import COUNTRIES
+from hub.errors import Invalid
+
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,40}")
+
+
+def text(value, field: str, *, limit: int, required: bool = False) -> str | None:
+    """Trimmed text, None when empty; refused when required and empty, or too long."""
+    value = "" if value is None else str(value).strip()
+    if not value:
+        if required:
+            raise Invalid(field, f"{field} is required")
+        return None
+    if len(value) > limit:
+        raise Invalid(field, f"{field} is longer than {limit} characters")
+    return value
+
+
+def email(value, field: str = "email") -> str | None:
+    value = text(value, field, limit=254)
+    if value is not None and not EMAIL_PATTERN.fullmatch(value):
+        raise Invalid(field, f"{field} '{value}' is not a valid address (like name@example.org)")
+    return value
+
+
+def phone(value, field: str = "phone") -> str | None:
+    value = text(value, field, limit=40)
+    if value is not None and (not PHONE_PATTERN.fullmatch(value)
+                              or sum(c.isdigit() for c in value) < 6):
+        raise Invalid(field, f"{field} '{value}' is not a phone number (digits, spaces, + ( ) - . /)")
+    return value
+
+
+def web_address(value, field: str = "website", *, limit: int = 300) -> str | None:
+    """An http(s) address with a host; "www.example.org" gets https:// in front."""
+    value = text(value, field, limit=limit)
+    if value is None:
+        return None
+    if "://" not in value:
+        value = "https://" + value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        raise Invalid(field, f"{field} '{value}' is not a web address (like https://example.org)")
+    return value
+
+
+def country(value, field: str = "country") -> str:
+    code = (value or "").strip().upper()
+    if code not in COUNTRIES:
+        by_name = {name.lower(): iso for iso, name in COUNTRIES.items()}
+        code = by_name.get((value or "").strip().lower(), "")
+    if not code:
+        raise Invalid(field, f"{field} '{value}' is not in the list of countries "
+                             "(use an ISO code like IT, or a name like Italy)")
+    return code
+
+
+def day(value, field: str, *, required: bool = False) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise Invalid(field, f"{field} is required")
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise Invalid(field, f"{field} '{value}' is not a date (like 2026-03-01)") from None
+
+
+def one_of(value, field: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise Invalid(field, f"{field} '{value}' is unknown; choose one of {', '.join(allowed)}")
+    return value
