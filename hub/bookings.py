@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
 from hub.audit import record
 from hub.errors import Invalid
+from hub.programme_clashes import session_in_space
 from hub.records import load_for_edit, save_changes
 from hub.roles import require_role
 from hub.spaces import lock_space
@@ -104,6 +105,10 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     if not 1 <= places <= space.capacity:
         raise Invalid("places", f"places must be between 1 and {space.capacity} "
                                 f"(the capacity of {space.code})")
+    course = session_in_space(session, space_id=space.id, day=day, first=first, last=last)
+    if course:
+        raise Invalid("start", f"{space.code} is taken at {clock(first)}–{clock(last)} on {day} "
+                               f"by the programme session {course}")
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
     if taken + places > space.capacity:
         free = space.capacity - taken

@@ -1,0 +1,233 @@
+"""Programme rules (hub/programme.py): items, sessions, clashes of rooms and instructors, on
+the small hand-built hub of tests/test_occupancy.py."""
+from datetime import date, time
+
+import pytest
+from sqlmodel import select
+
+from db.engine import reading, writing
+from db.models import AuditEntry, Booking, ProgrammeItem, ProgrammeSession
+from hub import bookings, programme
+from hub.errors import Forbidden, Invalid, Stale
+from tests.test_occupancy import MONDAY, book, hub, lease, write  # noqa: F401
+
+TUESDAY = date(2026, 6, 2)
+
+
+@pytest.fixture
+def plan(hub):  # noqa: F811
+    """The hub plus two instructors (a tenant and an outsider) and two draft items."""
+    manager = hub["manager"]
+    hub["teacher"] = write(programme.add_instructor, actor=manager,
+                           tenant_id=hub["giulia"]).id
+    hub["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+                            email="paolo@example.org", phone="+39 055 123").id
+    hub["wheel"] = item(hub, title="Wheel throwing for beginners").id
+    hub["glaze"] = item(hub, title="Glazes and firing", kind="workshop").id
+    return hub
+
+
+def item(hub, role="manager", **values):
+    fields = dict(site_id=hub["site"], kind="course", title="Course", sector="ceramics",
+                  capacity=2, price="120") | values
+    return write(programme.add_item, actor=hub[role], **fields)
+
+
+def add(hub, item_key="wheel", day=TUESDAY, start=time(18), end=time(21), space="POT",
+        instructor=None, role="manager", **extra):
+    return write(programme.add_session, actor=hub[role], item_id=hub[item_key], day=day,
+                 start=start, end=end, space_id=hub[space] if space else None,
+                 instructor_id=hub[instructor] if instructor else None, **extra)
+
+
+def sessions_of(item_id):
+    with reading() as session:
+        return session.exec(select(ProgrammeSession).where(
+            ProgrammeSession.item_id == item_id).order_by(ProgrammeSession.day)).all()
+
+
+# --- items ----------------------------------------------------------------------------------
+
+def test_an_item_is_validated_field_by_field_and_nothing_is_written(hub):  # noqa: F811
+    cases = [({"kind": "party"}, "kind"), ({"title": "  "}, "title"),
+             ({"sector": "cooking"}, "sector"), ({"format": "radio"}, "format"),
+             ({"capacity": 0}, "capacity"), ({"capacity": "many"}, "capacity"),
+             ({"price": "-5"}, "price"), ({"price": "abc"}, "price"),
+             ({"status": "maybe"}, "status"), ({"funding": "x" * 201}, "funding"),
+             ({"description": "x" * 4001}, "description")]
+    for values, field in cases:
+        with pytest.raises(Invalid) as refused:
+            item(hub, **values)
+        assert refused.value.field == field, values
+    with reading() as session:
+        assert session.exec(select(ProgrammeItem)).all() == []
+
+
+def test_free_items_are_allowed_and_the_creation_is_audited(hub):  # noqa: F811
+    free = item(hub, price="0", kind="event", title="Open day", format="hybrid", capacity=60,
+                funding="Comune di Firenze", target_group="young entrepreneurs", role="communication")
+    assert (free.price, free.status, free.format) == (0, "draft", "hybrid")
+    with reading() as session:
+        entry = session.exec(select(AuditEntry).where(AuditEntry.entity == "programme_items")).one()
+    assert entry.username == "carla" and entry.changes["title"] == [None, "Open day"]
+
+
+def test_a_viewer_cannot_touch_the_programme(plan):
+    with pytest.raises(Forbidden):
+        item(plan, role="viewer")
+    with pytest.raises(Forbidden):
+        add(plan, role="viewer")
+    with pytest.raises(Forbidden):
+        write(programme.edit_item, actor=plan["viewer"], item_id=plan["wheel"], version=None,
+              status="published")
+    with pytest.raises(Forbidden):
+        write(programme.add_instructor, actor=plan["viewer"], name="Someone")
+
+
+def test_status_follows_draft_published_done_or_cancelled(plan):
+    edit = lambda status, version=None: write(  # noqa: E731
+        programme.edit_item, actor=plan["communication"], item_id=plan["wheel"],
+        version=version, status=status)
+    with pytest.raises(Invalid, match="a draft item cannot become done"):
+        edit("done")
+    assert edit("published").status == "published"
+    assert edit("done").status == "done"
+    with pytest.raises(Invalid, match="a done item cannot become published"):
+        edit("published")
+
+
+def test_a_stale_item_edit_is_refused(plan):
+    with reading() as session:
+        version = session.get(ProgrammeItem, plan["wheel"]).version
+    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=version,
+          title="Wheel throwing I")
+    with pytest.raises(Stale):
+        write(programme.edit_item, actor=plan["communication"], item_id=plan["wheel"],
+              version=version, title="Wheel throwing 1")
+
+
+# --- sessions -------------------------------------------------------------------------------
+
+def test_end_before_start_refused(plan):
+    with pytest.raises(Invalid, match="end time 17:00 is before start time 18:00") as refused:
+        add(plan, start=time(18), end=time(17))
+    assert refused.value.field == "end"
+    with pytest.raises(Invalid, match="at least a minute"):
+        add(plan, start=time(18), end=time(18))
+    assert sessions_of(plan["wheel"]) == []
+
+
+def test_room_clash_with_another_session_is_refused_naming_the_item(plan):
+    add(plan)
+    with pytest.raises(Invalid, match="POT is taken at 20:00–22:00 on 2026-06-02 by "
+                                      "“Wheel throwing for beginners” \\(18:00–21:00\\)"):
+        add(plan, item_key="glaze", start=time(20), end=time(22))
+    add(plan, item_key="glaze", start=time(21), end=time(22))  # touching is fine
+    assert len(sessions_of(plan["glaze"])) == 1
+
+
+def test_room_clash_with_a_booking_is_refused(plan):
+    book(plan, space="POT", day=MONDAY, start=time(10), end=time(12))
+    with pytest.raises(Invalid, match="POT is taken at 11:00–13:00 on 2026-06-01 by a booking"):
+        add(plan, day=MONDAY, start=time(11), end=time(13))
+    assert sessions_of(plan["wheel"]) == []
+
+
+def test_a_booking_that_clashes_with_a_session_is_refused_naming_the_item(plan):
+    add(plan, day=MONDAY, start=time(14), end=time(17))
+    with pytest.raises(Invalid, match="by the programme session “Wheel throwing for beginners”"):
+        book(plan, space="POT", day=MONDAY, start=time(16), end=time(18))
+    book(plan, space="POT", day=MONDAY, start=time(17), end=time(18))
+    with reading() as session:
+        assert len(session.exec(select(Booking)).all()) == 1
+
+
+def test_a_leased_bench_takes_no_session(plan):
+    lease(plan, space="B1", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
+    with pytest.raises(Invalid, match="B1 is leased on 2026-06-02"):
+        add(plan, space="B1")
+
+
+def test_instructor_double_booking_refused(plan):
+    add(plan, instructor="teacher")
+    with pytest.raises(Invalid, match="the instructor already teaches “Wheel throwing for "
+                                      "beginners” \\(18:00–21:00\\)") as refused:
+        add(plan, item_key="glaze", space=None, location="Online",
+            start=time(19), end=time(20), instructor="teacher")
+    assert refused.value.field == "instructor"
+    add(plan, item_key="glaze", space=None, location="Online", start=time(19), end=time(20),
+        instructor="outsider")
+
+
+def test_a_cancelled_item_frees_its_rooms_and_instructors(plan):
+    add(plan, instructor="teacher")
+    with pytest.raises(Invalid):
+        add(plan, item_key="glaze", space=None, location="Online", instructor="teacher")
+    with pytest.raises(Invalid, match="by the programme session"):
+        book(plan, space="POT", day=TUESDAY, start=time(18), end=time(20))
+    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+          status="cancelled")
+    book(plan, space="POT", day=TUESDAY, start=time(18), end=time(20))
+    add(plan, item_key="glaze", space=None, location="Online", instructor="teacher")
+    with pytest.raises(Invalid, match="is cancelled: it takes no sessions"):
+        add(plan, day=MONDAY)
+
+
+def test_a_weekly_series_is_one_action_and_all_or_nothing(plan):
+    series = write(programme.add_weekly_series, actor=plan["communication"],
+                   item_id=plan["wheel"], first_day=TUESDAY, weeks=8, start=time(18),
+                   end=time(21), space_id=plan["POT"], instructor_id=plan["teacher"])
+    assert [s.day.isoformat() for s in series][::7] == ["2026-06-02", "2026-07-21"]
+    assert len(series) == 8 and {s.day.weekday() for s in series} == {1}
+    with reading() as session:
+        wheel = session.get(ProgrammeItem, plan["wheel"])
+    assert (wheel.starts_on, wheel.ends_on) == (date(2026, 6, 2), date(2026, 7, 21))
+    # a clash in week 5 of another series refuses all of it
+    with pytest.raises(Invalid, match="20:00–22:00 on 2026-06-02"):
+        write(programme.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
+              first_day=date(2026, 6, 2) - date.resolution * 28, weeks=10, start=time(20),
+              end=time(22), space_id=plan["POT"])
+    assert sessions_of(plan["glaze"]) == []
+    with pytest.raises(Invalid, match="weeks must be between 1 and 52"):
+        write(programme.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
+              first_day=TUESDAY, weeks=0, start=time(9), end=time(10), space_id=plan["POT"])
+
+
+def test_item_dates_follow_edits_and_removals_of_sessions(plan):
+    first = add(plan, day=MONDAY)
+    last = add(plan, day=date(2026, 6, 20), space=None, location="Museo Bardini")
+    write(programme.remove_session, actor=plan["manager"], session_id=last.id,
+          version=last.version)
+    moved = write(programme.edit_session, actor=plan["manager"], session_id=first.id,
+                  version=first.version, day=date(2026, 6, 9), start=time(9), end=time(12),
+                  space_id=plan["POT"])
+    with reading() as session:
+        wheel = session.get(ProgrammeItem, plan["wheel"])
+    assert moved.start_minute == 540
+    assert (wheel.starts_on, wheel.ends_on) == (date(2026, 6, 9), date(2026, 6, 9))
+
+
+def test_an_in_situ_session_needs_a_place_and_a_space_of_the_same_site(plan):
+    with pytest.raises(Invalid, match="choose a space, or write where") as refused:
+        add(plan, space=None)
+    assert refused.value.field == "space"
+    online = item(plan, title="Webinar", format="online", kind="seminar")
+    write(programme.add_session, actor=plan["manager"], item_id=online.id, day=TUESDAY,
+          start=time(10), end=time(11))
+
+
+def test_an_instructor_is_a_tenant_once_or_an_outsider_with_a_valid_email(plan):
+    with pytest.raises(Invalid, match="Giulia Neri is already an instructor"):
+        write(programme.add_instructor, actor=plan["manager"], tenant_id=plan["giulia"])
+    with pytest.raises(Invalid, match="email must be an address"):
+        write(programme.add_instructor, actor=plan["manager"], name="X", email="not-an-email")
+    with pytest.raises(Invalid, match="name is required"):
+        write(programme.add_instructor, actor=plan["manager"], name=" ")
+
+
+def test_sessions_are_not_refused_by_bookings_of_another_space_or_day(plan):
+    book(plan, space="POT", day=MONDAY, start=time(10), end=time(12))
+    write(bookings.book, actor=plan["manager"], space_id=plan["B1"], day=TUESDAY,
+          start=time(18), end=time(19), tenant_id=plan["aiko"])
+    add(plan, day=TUESDAY, start=time(10), end=time(12))
+    add(plan, item_key="glaze", day=MONDAY, start=time(12), end=time(14))
