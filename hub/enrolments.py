@@ -65,11 +65,12 @@ def _check_person(session: Session, item: ProgrammeItem, name: str, email: str |
         same.append(func.lower(Enrolment.email) == email.lower())
     if tenant_id is not None:
         same.append(Enrolment.tenant_id == tenant_id)
-    status = session.exec(select(Enrolment.status).where(
+    found = session.exec(select(Enrolment.participant_name, Enrolment.status).where(
         Enrolment.item_id == item.id, Enrolment.status.in_(ACTIVE), or_(*same))).first()
-    if status:
-        where = "on the waitlist of" if status == "waitlisted" else "already enrolled in"
-        raise Invalid("participant", f"{name} is {where} “{item.title}”")
+    if found:
+        where = "on the waitlist of" if found[1] == "waitlisted" else "already enrolled in"
+        raise Invalid("participant", f"{found[0]} is {where} “{item.title}” "
+                                     "(same name, email or tenant)")
 
 
 def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
