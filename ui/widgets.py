@@ -7,10 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
 from hub.spaces import list_sites
 from ui.database import reading
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,9 @@ def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe."""
-    def safe(value):
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
     def textual(column: pd.Series) -> bool:
         return column.dtype == object or pd.api.types.is_string_dtype(column)
-    return frame.apply(lambda column: column.map(safe) if textual(column) else column)
+    return frame.apply(lambda column: column.map(neutralise) if textual(column) else column)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -71,3 +66,18 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     if message := st.session_state.pop("flash", None):
         st.toast(message, icon=":material/check_circle:")
+
+
+def site_choices() -> list[SiteChoice]:
+    """Every site, by name (no "All sites"): for forms that need one."""
+    return [SiteChoice(site_id, name) for site_id, name in _sites()]
+
+
+def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """An Excel workbook of `frame`, formula-like cells neutralised like the CSV exports."""
+    from hub.transfer.formats import write_table
+    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    data = write_table([str(column) for column in frame.columns], rows, "xlsx")
+    st.download_button(label, data, file_name=file_name, key=key, icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       disabled=frame.empty)

@@ -1,0 +1,259 @@
+"""Backups of the whole database, and restoring one into an empty database.
+
+Two shapes, both read back by `restore` on either backend:
+- SQLite's own file, copied with the online backup API (a consistent copy while the app runs);
+- a portable dump: a zip with manifest.json (schema revision, columns) and one JSON-lines file
+  per table, read in one REPEATABLE READ snapshot on PostgreSQL.
+A restore needs the same schema revision and a database holding no hub data (accounts and
+their audit entries alone may be there: they are replaced by the backup's).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import (JSON, Boolean, Connection, Date, DateTime, Engine, Numeric, Table, Time,
+                        TypeDecorator, create_engine, func, select, text)
+from sqlmodel import SQLModel
+
+import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from db.models import User
+from hub.audit import plain
+from hub.errors import Refused
+from hub.roles import require_role
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+REPLACEABLE = ("users", "audit_entries")   # what an otherwise empty database may already hold
+CHUNK = 5_000
+
+
+class RestoreRefused(Refused):
+    """The backup cannot be restored here (wrong file, other schema, database not empty)."""
+
+
+def tables() -> list[Table]:
+    """Every table, parents before children (the order inserts must follow)."""
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def revision(connection: Connection) -> str | None:
+    try:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:  # no alembic_version table: not a Bottega database
+        return None
+
+
+def row_counts(connection: Connection) -> dict[str, int]:
+    return {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in tables()}
+
+
+# --- writing a backup -----------------------------------------------------------------------
+
+def write_backup(engine: Engine, path: Path, *, portable: bool | None = None) -> dict[str, int]:
+    """SQLite: the database file itself (online backup API); PostgreSQL (or `portable`): the
+    zip dump. Returns the rows per table."""
+    portable = engine.dialect.name != "sqlite" if portable is None else portable
+    if portable:
+        return _write_dump(engine, path)
+    with engine.connect() as connection:
+        counts = row_counts(connection)
+        source = connection.connection.dbapi_connection
+        target = sqlite3.connect(path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    return counts
+
+
+def backup_name(engine: Engine, stamp: str) -> str:
+    return f"bottega-{stamp}.{'db' if engine.dialect.name == 'sqlite' else 'zip'}"
+
+
+def _snapshot(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        return engine.connect().execution_options(isolation_level="REPEATABLE READ")
+    return engine.connect()
+
+
+def _write_dump(engine: Engine, path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with _snapshot(engine) as connection, connection.begin(), \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables():
+            with archive.open(f"{table.name}.jsonl", "w") as member:
+                counts[table.name] = 0
+                result = connection.execution_options(stream_results=True, yield_per=CHUNK) \
+                    .execute(select(table).order_by(*table.primary_key.columns))
+                for row in result:
+                    member.write(json.dumps([plain(value) for value in row]).encode() + b"\n")
+                    counts[table.name] += 1
+        manifest = {"format": "bottega-dump-1", "revision": revision(connection),
+                    "tables": {table.name: [column.name for column in table.columns]
+                               for table in tables()}, "rows": counts}
+        archive.writestr("manifest.json", json.dumps(manifest, indent=1))
+    return counts
+
+
+# --- reading a backup -----------------------------------------------------------------------
+
+def decode(column, value):
+    """A JSON value of the dump back into what the column holds."""
+    if value is None or isinstance(column.type, JSON):
+        return value
+    kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    if isinstance(kind, Time):
+        return time.fromisoformat(value)
+    if isinstance(kind, Numeric) and kind.asdecimal and isinstance(value, str):
+        return Decimal(value)
+    if isinstance(kind, Boolean):
+        return bool(value)
+    return value
+
+
+class Source:
+    """A backup opened for reading: its revision and its rows, table by table."""
+
+    def __init__(self, path: Path, name: str):
+        self.path, self.name = path, name
+        with path.open("rb") as file:
+            head = file.read(16)
+        self.sqlite = head == SQLITE_MAGIC
+        if not self.sqlite and not zipfile.is_zipfile(path):
+            raise RestoreRefused(f"{name} is not a Bottega backup (neither a SQLite "
+                                 "database nor a zip dump)")
+        self.revision = self._sqlite_revision() if self.sqlite else self._manifest()["revision"]
+
+    def _sqlite_revision(self) -> str | None:
+        engine = create_engine(f"sqlite:///{self.path}")
+        try:
+            with engine.connect() as connection:
+                return revision(connection)
+        finally:
+            engine.dispose()
+
+    def _manifest(self) -> dict:
+        with zipfile.ZipFile(self.path) as archive:
+            try:
+                manifest = json.loads(archive.read("manifest.json"))
+            except (KeyError, ValueError):
+                raise RestoreRefused(f"{self.name} is a zip but not a Bottega dump "
+                                     "(no manifest.json)") from None
+        if manifest.get("format") != "bottega-dump-1":
+            raise RestoreRefused(f"{self.name} is not a Bottega dump this version reads")
+        self.columns = manifest["tables"]
+        return manifest
+
+    def rows(self, table: Table) -> Iterator[list[dict]]:
+        """The table's rows in chunks, as dicts ready for INSERT."""
+        yield from (self._sqlite_rows(table) if self.sqlite else self._dump_rows(table))
+
+    def _sqlite_rows(self, table: Table) -> Iterator[list[dict]]:
+        engine = create_engine(f"sqlite:///{self.path}")
+        try:
+            with engine.connect() as connection:
+                result = connection.execute(select(table).order_by(*table.primary_key.columns))
+                while chunk := result.mappings().fetchmany(CHUNK):
+                    yield [dict(row) for row in chunk]
+        finally:
+            engine.dispose()
+
+    def _dump_rows(self, table: Table) -> Iterator[list[dict]]:
+        names = self.columns.get(table.name)
+        if names is None:
+            return
+        columns = [table.columns[name] for name in names]
+        with zipfile.ZipFile(self.path) as archive, archive.open(f"{table.name}.jsonl") as lines:
+            chunk = []
+            for line in lines:
+                values = json.loads(line)
+                chunk.append({column.key: decode(column, value)
+                              for column, value in zip(columns, values)})
+                if len(chunk) >= CHUNK:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+
+# --- restoring ------------------------------------------------------------------------------
+
+def hub_data(connection: Connection) -> dict[str, int]:
+    """Rows per table that a restore would clash with (accounts and the audit log aside)."""
+    return {name: n for name, n in row_counts(connection).items()
+            if n and name not in REPLACEABLE}
+
+
+def can_restore(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return not hub_data(connection)
+
+
+def restore(engine: Engine, path: Path, *, name: str | None = None) -> dict[str, int]:
+    """Read the backup into this database in one transaction: all of it or nothing."""
+    source = Source(path, name or path.name)
+    counts: dict[str, int] = {}
+    with engine.begin() as connection:
+        here, name = revision(connection), source.name
+        if source.revision is None:
+            raise RestoreRefused(f"{name} is not a Bottega backup (it has no schema "
+                                 "revision)")
+        if source.revision != here:
+            raise RestoreRefused(f"{name} was made at schema revision {source.revision} "
+                                 f"but this database is at {here}; restore it with the Bottega "
+                                 "version that made it")
+        if taken := hub_data(connection):
+            listed = ", ".join(f"{n:,} {name}" for name, n in taken.items())
+            raise RestoreRefused(f"this database is not empty ({listed}); a backup is only "
+                                 "restored into an empty database")
+        for name in reversed(REPLACEABLE):  # audit entries name users: delete them first
+            connection.execute(SQLModel.metadata.tables[name].delete())
+        for table in tables():
+            counts[table.name] = 0
+            for chunk in source.rows(table):
+                connection.execute(table.insert(), chunk)
+                counts[table.name] += len(chunk)
+        if engine.dialect.name == "postgresql":
+            _move_sequences(connection)
+    return counts
+
+
+def _move_sequences(connection: Connection) -> None:
+    """Explicit ids were inserted: the next id each table hands out must follow them."""
+    for table in tables():
+        if "id" not in table.columns:
+            continue
+        connection.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+            f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)"))
+
+
+def backup_bytes(engine: Engine, *, actor: User) -> bytes:
+    """The backup as bytes, for a download (the manager's)."""
+    require_role(actor, "manager")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "backup"
+        write_backup(engine, path)
+        return path.read_bytes()
+
+
+def restore_bytes(engine: Engine, *, actor: User, data: bytes,
+                  file_name: str) -> dict[str, int]:
+    """Restore an uploaded backup (the manager's); see `restore`."""
+    require_role(actor, "manager")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "backup"
+        path.write_bytes(data)
+        return restore(engine, path, name=file_name)
