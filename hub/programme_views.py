@@ -1,0 +1,189 @@
+"""What the Courses screen reads: the programme list with its filters, one item in detail,
+its enrolments, and the sessions of the coming weeks. Counts are aggregated in SQL."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import and_, case, func, or_
+from sqlmodel import Session, select
+
+from db.models import (Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space,
+                       Tenant)
+
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    version: int
+    site: str
+    kind: str
+    title: str
+    sector: str
+    format: str
+    status: str
+    capacity: int
+    price: Decimal
+    starts_on: date | None
+    ends_on: date | None
+    seated: int
+    waitlisted: int
+
+    @property
+    def fill_rate(self) -> float:
+        return self.seated / self.capacity
+
+
+def seat_counts():
+    """Per item: seated (enrolled or attended) and waitlisted people, as a subquery."""
+    return (select(Enrolment.item_id,
+                   func.sum(case((Enrolment.status.in_(("enrolled", "attended")), 1),
+                                 else_=0)).label("seated"),
+                   func.sum(case((Enrolment.status == "waitlisted", 1), else_=0))
+                   .label("waitlisted"))
+            .group_by(Enrolment.item_id).subquery())
+
+
+def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuses=(),
+              sectors=(), start: date | None = None, end: date | None = None,
+              limit: int = LIST_LIMIT) -> list[ItemRow]:
+    """Items matching the filters (an empty filter keeps all), latest first. Items with no
+    session yet are kept whatever the period, so a new draft is always found."""
+    counts = seat_counts()
+    query = (select(ProgrammeItem, Site.name, func.coalesce(counts.c.seated, 0),
+                    func.coalesce(counts.c.waitlisted, 0))
+             .join(Site, Site.id == ProgrammeItem.site_id)
+             .outerjoin(counts, counts.c.item_id == ProgrammeItem.id))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    for column, chosen in ((ProgrammeItem.kind, kinds), (ProgrammeItem.status, statuses),
+                           (ProgrammeItem.sector, sectors)):
+        if chosen:
+            query = query.where(column.in_(list(chosen)))
+    if start is not None:
+        query = query.where(or_(ProgrammeItem.ends_on.is_(None), ProgrammeItem.ends_on >= start))
+    if end is not None:
+        query = query.where(or_(ProgrammeItem.starts_on.is_(None),
+                                ProgrammeItem.starts_on <= end))
+    query = query.order_by(ProgrammeItem.starts_on.desc().nulls_first(),
+                           ProgrammeItem.id.desc()).limit(limit)
+    return [ItemRow(id=item.id, version=item.version, site=site, kind=item.kind,
+                    title=item.title, sector=item.sector, format=item.format,
+                    status=item.status, capacity=item.capacity, price=item.price,
+                    starts_on=item.starts_on, ends_on=item.ends_on, seated=int(seated),
+                    waitlisted=int(waiting))
+            for item, site, seated, waiting in session.exec(query)]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    version: int
+    item_id: int
+    item: str
+    status: str
+    day: date
+    start_minute: int
+    end_minute: int
+    space_id: int | None
+    space: str | None       # "CONF — Conference room"
+    location: str | None
+    instructor_id: int | None
+    instructor: str | None
+    instructor_email: str | None
+    instructor_phone: str | None
+
+    @property
+    def place(self) -> str:
+        return self.space or self.location or "Online"
+
+
+def _session_query():
+    return (select(ProgrammeSession, ProgrammeItem.title, ProgrammeItem.status, Space.code,
+                   Space.name, Instructor.name, Instructor.email, Instructor.phone)
+            .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+            .outerjoin(Space, Space.id == ProgrammeSession.space_id)
+            .outerjoin(Instructor, Instructor.id == ProgrammeSession.instructor_id))
+
+
+def _session_row(row) -> SessionRow:
+    session_, title, status, code, space, teacher, email, phone = row
+    return SessionRow(id=session_.id, version=session_.version, item_id=session_.item_id,
+                      item=title, status=status, day=session_.day,
+                      start_minute=session_.start_minute, end_minute=session_.end_minute,
+                      space_id=session_.space_id,
+                      space=f"{code} — {space}" if code else None, location=session_.location,
+                      instructor_id=session_.instructor_id, instructor=teacher,
+                      instructor_email=email, instructor_phone=phone)
+
+
+def item_sessions(session: Session, item_id: int) -> list[SessionRow]:
+    query = _session_query().where(ProgrammeSession.item_id == item_id)
+    return [_session_row(row) for row in session.exec(
+        query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute))]
+
+
+def sessions_between(session: Session, *, site_id: int | None, first: date, last: date,
+                     limit: int = 2000) -> list[SessionRow]:
+    """Sessions of live items (not cancelled) from `first` to `last`, for the calendar."""
+    query = _session_query().where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+                                   ProgrammeItem.status != "cancelled")
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    return [_session_row(row) for row in session.exec(
+        query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute).limit(limit))]
+
+
+@dataclass(frozen=True)
+class EnrolmentRow:
+    id: int
+    version: int
+    name: str
+    email: str | None
+    tenant: str | None
+    status: str
+    queued_at: datetime
+
+
+def enrolment_rows(session: Session, item_id: int) -> list[EnrolmentRow]:
+    """Everyone in an item: seated first, then the waitlist in the order it is served."""
+    order = case((Enrolment.status.in_(("enrolled", "attended")), 0),
+                 (Enrolment.status == "waitlisted", 1), else_=2)
+    rows = session.exec(select(Enrolment, Tenant.name)
+                        .outerjoin(Tenant, Tenant.id == Enrolment.tenant_id)
+                        .where(Enrolment.item_id == item_id)
+                        .order_by(order, Enrolment.queued_at, Enrolment.id))
+    return [EnrolmentRow(id=e.id, version=e.version, name=e.participant_name, email=e.email,
+                         tenant=tenant, status=e.status, queued_at=e.queued_at)
+            for e, tenant in rows]
+
+
+def instructor_choices(session: Session) -> list[tuple[int, str]]:
+    return [(row_id, name) for row_id, name in session.exec(
+        select(Instructor.id, Instructor.name).where(Instructor.active)
+        .order_by(Instructor.name))]
+
+
+def space_choices(session: Session, site_id: int) -> list[tuple[int, str]]:
+    """Spaces a session can use: the bookable ones of the site (rooms, workshop, benches)."""
+    return [(row_id, f"{code} — {name}") for row_id, code, name in session.exec(
+        select(Space.id, Space.code, Space.name)
+        .where(Space.site_id == site_id, Space.active, Space.bookable)
+        .order_by(Space.code))]
+
+
+def open_item_choices(session: Session, *, site_id: int | None,
+                      other_than: int | None = None) -> list[tuple[int, str]]:
+    """Draft or published items, soonest first: where a participant can be moved to."""
+    query = (select(ProgrammeItem.id, ProgrammeItem.title, ProgrammeItem.starts_on)
+             .where(ProgrammeItem.status.in_(("draft", "published")))
+             .order_by(ProgrammeItem.starts_on.desc().nulls_first()).limit(300))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    if other_than is not None:
+        query = query.where(and_(ProgrammeItem.id != other_than))
+    return [(row_id, f"{title} ({starts or 'no date yet'})")
+            for row_id, title, starts in session.exec(query)]

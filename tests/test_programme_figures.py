@@ -1,0 +1,109 @@
+"""The programme's reads: exports (.ics, CSV, enrolment list), list filters and figures."""
+from datetime import date, time
+
+import icalendar
+import pytest
+
+from db.engine import reading
+from hub import programme, programme_exports, programme_figures, programme_views
+from hub.enrolments import enrol
+from tests.test_occupancy import hub, write  # noqa: F401
+from tests.test_programme import TUESDAY, add, item, plan  # noqa: F401
+
+
+@pytest.fixture
+def published(plan):
+    """wheel: published, 2 sessions (POT, online); glaze: draft, 1 session; a cancelled
+    seminar with a session; a done course from 2019 with 3 participants."""
+    m = plan["manager"]
+    add(plan, day=TUESDAY, instructor="teacher")
+    add(plan, day=date(2026, 6, 9), space=None, location="Online")
+    add(plan, item_key="glaze", day=date(2026, 6, 3))
+    write(programme.edit_item, actor=m, item_id=plan["wheel"], version=None, status="published")
+    talk = item(plan, title="Craft and export", kind="seminar", sector="design", capacity=40)
+    write(programme.add_session, actor=m, item_id=talk.id, day=date(2026, 6, 4),
+          start=time(10), end=time(12), space_id=plan["POT"])
+    write(programme.edit_item, actor=m, item_id=talk.id, version=None, status="cancelled")
+    old = item(plan, title="Raku 2019", capacity=3)
+    write(programme.add_session, actor=m, item_id=old.id, day=date(2019, 5, 7),
+          start=time(9), end=time(13), space_id=plan["POT"])
+    for name in ("Anna", "Bruno", "Chiara", "Dario"):
+        write(enrol, actor=m, item_id=old.id, participant_name=name,
+              email=f"{name.lower()}@example.org")
+    for status in ("published", "done"):
+        write(programme.edit_item, actor=m, item_id=old.id, version=None, status=status)
+    write(enrol, actor=m, item_id=plan["wheel"], participant_name="Elena",
+          email="elena@example.org")
+    plan["old"] = old.id
+    return plan
+
+
+def test_the_ics_parses_and_holds_exactly_the_published_sessions(published):
+    with reading() as session:
+        rows = programme_exports.published_sessions(session)
+    calendar = icalendar.Calendar.from_ical(programme_exports.programme_ics(rows))
+    events = list(calendar.walk("VEVENT"))
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART").isoformat(), str(e["LOCATION"]))
+            for e in events] == [
+        ("Wheel throwing for beginners", "2026-06-02T18:00:00+02:00",
+         "Pottery, Test Hub, Florence"),
+        ("Wheel throwing for beginners", "2026-06-09T18:00:00+02:00", "Online")]
+    assert len({str(e["UID"]) for e in events}) == 2
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Rome"]
+
+
+def test_drafts_and_cancelled_items_are_never_in_the_csv_export(published):
+    with reading() as session:
+        rows = programme_exports.programme_csv_rows(
+            programme_exports.published_sessions(session))
+    assert {row["title"] for row in rows} == {"Wheel throwing for beginners"}
+    assert [row["day"] for row in rows] == [date(2026, 6, 2), date(2026, 6, 9)]
+    assert "description" not in rows[0] and rows[0]["start"] == "18:00"
+
+
+def test_the_enrolment_list_hides_emails_unless_the_reader_may_see_them(published):
+    with reading() as session:
+        full = programme_exports.enrolment_list(session, published["old"], with_contacts=True)
+        bare = programme_exports.enrolment_list(session, published["old"], with_contacts=False)
+    assert [(r["name"], r["status"]) for r in full] == [
+        ("Anna", "enrolled"), ("Bruno", "enrolled"), ("Chiara", "enrolled"),
+        ("Dario", "waitlisted")]
+    assert full[0]["email"] == "anna@example.org"
+    assert all("email" not in row for row in bare) and "@" not in str(bare)
+
+
+def test_the_list_filters_by_kind_status_sector_and_period(published):
+    def titles(**filters):
+        with reading() as session:
+            return [row.title for row in programme_views.item_rows(session, **filters)]
+    assert titles(kinds=["seminar"]) == ["Craft and export"]
+    assert titles(statuses=["draft"]) == ["Glazes and firing"]
+    assert titles(sectors=["design"]) == ["Craft and export"]
+    assert titles(start=date(2019, 1, 1), end=date(2019, 12, 31)) == ["Raku 2019"]
+    with reading() as session:
+        wheel = next(r for r in programme_views.item_rows(session) if r.id == published["wheel"])
+    assert (wheel.seated, wheel.waitlisted, wheel.fill_rate) == (1, 0, 0.5)
+    assert (wheel.starts_on, wheel.ends_on) == (date(2026, 6, 2), date(2026, 6, 9))
+
+
+def test_figures_count_published_and_done_items_only(published):
+    with reading() as session:
+        kinds = programme_figures.items_per_year(session)
+        people = programme_figures.participants_per_year(session)
+        hours = programme_figures.hours_by_sector(session)
+    assert [(k.year, k.kind, k.items) for k in kinds] == [(2019, "course", 1), (2026, "course", 1)]
+    assert [(p.year, p.items, p.participants, p.filled, p.waitlisted) for p in people] == [
+        (2019, 1, 3, 1, 1), (2026, 1, 1, 0, 0)]
+    assert people[0].fill_rate == pytest.approx(1.0) and people[1].fill_rate == pytest.approx(0.5)
+    assert [(h.sector, h.hours) for h in hours] == [("ceramics", 10.0)]  # 4 + 3 + 3 hours
+
+
+def test_the_calendar_reads_live_sessions_with_their_place(published):
+    with reading() as session:
+        rows = programme_views.sessions_between(session, site_id=published["site"],
+                                                first=date(2026, 6, 1), last=date(2026, 6, 30))
+    assert [(r.item, r.day.day, r.place) for r in rows] == [
+        ("Wheel throwing for beginners", 2, "POT — Pottery"),
+        ("Glazes and firing", 3, "POT — Pottery"),
+        ("Wheel throwing for beginners", 9, "Online")]
+    assert rows[0].instructor == "Giulia Neri"
