@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant
 from db.seed_hubs import DEMO_CITY, HUBS, SEED, demo_tenants
+from db.seed_listings import seed_listings_demo
 from db.seed_occupancy import Pace, has_any, insert_rows, site_bookings, site_leases
 from db.seed_partners import seed_partners_demo
 from db.seed_programme import seed_programme_demo
@@ -46,6 +47,7 @@ def seed_demo(session: Session) -> dict[str, int]:
     counts = {"sites": added_sites,
               "spaces": _demo_spaces(session, sites),
               "tenants": _demo_tenants(session, sites, today),
+              "listings": seed_listings_demo(session, [site.id for site in sites.values()], today),
               "leases": _demo_leases(session, sites, today),
               "bookings": _demo_bookings(session, sites, today)}
     counts.update(seed_programme_demo(session, sites, today))

@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel, select
 from db.models import Booking, Lease, Site, Space, Tenant
 from db.seed_hubs import (HUBS, SEED, HubTemplate, NameRegistry, demo_tenants, make_tenant,
                           settle)
+from db.seed_listings import scale_listings
 from db.seed_occupancy import Pace, site_bookings, site_leases
 from db.seed_partners import scale_partners
 from db.seed_programme import scale_programme
@@ -163,6 +164,7 @@ SCALE_STEPS: list[tuple[str, Callable[[ScaleRun], int]]] = [
     ("sites", scale_sites),
     ("spaces", scale_spaces),
     ("tenants", scale_tenants),
+    ("listings", scale_listings),
     ("leases", scale_leases),
     ("bookings", scale_bookings),
     ("programme", scale_programme),

@@ -83,3 +83,9 @@ def average_tenancy_years(session: Session, *, site_id: int | None, today: date)
     query = _on_site(select(func.avg(stay)).where(Tenant.joined_on <= today), site_id)
     days = session.exec(query).one()
     return None if days is None else float(days) / 365.25
+
+
+def countries(session: Session, *, site_id: int | None, today: date) -> list[str]:
+    """The origin countries of the current tenants."""
+    query = _on_site(select(Tenant.origin_country).where(*_current(today)).distinct(), site_id)
+    return sorted(session.exec(query).all())

@@ -1,10 +1,267 @@
-"""Tenants: Who works here: the artisans and craft businesses of the hub."""
+"""Tenants: who works here — the directory, profiles, public listings and indicators."""
+import json
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
+from db.vocabulary import RESIDENCIES, country_name
+from hub import directory, listings, tenant_figures
+from hub.roles import sees_contacts
+from ui import tenant_charts
+from ui.database import reading
+from ui.format import as_text, day, money
 from ui.navigation import guard
+from ui.tenant_forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
+                             load_for_editing, notes_form)
+from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
 
-guard("tenants")
+user = guard("tenants")
+staff = sees_contacts(user)
+manager = user.role == "manager"
+today = date.today()
+FILTER = "tenants_filter"
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_directory(role: str, chosen: directory.DirectoryFilter, on: date, _actor) -> pd.DataFrame:
+    with reading() as session:
+        rows = directory.directory(session, actor=_actor, chosen=chosen, today=on)
+    frame = pd.DataFrame([asdict(row) for row in rows], columns=list(directory.DirectoryRow.__annotations__))
+    return frame if sees_contacts(_actor) else frame.drop(columns=["email", "phone"])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_choices() -> tuple[list[str], list[str]]:
+    with reading() as session:
+        return directory.filter_choices(session)
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def load_profile(role: str, tenant_id: int, _actor):
+    with reading() as session:
+        return directory.profile(session, actor=_actor, tenant_id=tenant_id)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_published(site_id) -> list[dict]:
+    with reading() as session:
+        return listings.published_listings(session, site_id=site_id)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_to_chase(site_id, on: date) -> pd.DataFrame:
+    with reading() as session:
+        rows = listings.listings_to_chase(session, site_id=site_id, today=on)
+    return pd.DataFrame([asdict(row) for row in rows],
+                        columns=["tenant_id", "name", "business", "site", "reason", "updated_at"])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_figures(site_id, on: date) -> dict:
+    with reading() as session:
+        return {"sectors": tenant_figures.by_sector(session, site_id=site_id, today=on),
+                "origins": tenant_figures.by_origin(session, site_id=site_id, today=on),
+                "years": tenant_figures.residency_by_year(session, site_id=site_id, today=on),
+                "groups": tenant_figures.target_groups(session, site_id=site_id, today=on),
+                "stay": tenant_figures.average_tenancy_years(session, site_id=site_id, today=on)}
+
+
+def directory_filter(site_id) -> directory.DirectoryFilter:
+    sectors, countries = load_choices()
+    top = st.columns([3, 2, 2, 2])
+    search = top[0].text_input("Search", placeholder="Name, business or sector", key=f"{FILTER}_search")
+    status = top[1].selectbox("Status", directory.STATUSES, key=f"{FILTER}_status",
+                              format_func=lambda s: {"current": "Current tenants",
+                                                     "former": "Former tenants", "all": "All"}[s])
+    residency = top[2].selectbox("Residency", [None, *RESIDENCIES], key=f"{FILTER}_residency",
+                                 format_func=lambda r: "Resident and visiting" if r is None else r.capitalize())
+    sort = top[3].selectbox("Sort by", list(directory.SORTS), key=f"{FILTER}_sort",
+                            format_func=lambda s: "Newest first" if s == "since" else s.capitalize())
+    more = st.columns(3 if staff else 2)
+    chosen_sectors = more[0].multiselect("Sector", sectors, key=f"{FILTER}_sectors")
+    chosen_countries = more[1].multiselect("Origin country", countries, format_func=country_name,
+                                           key=f"{FILTER}_countries")
+    groups = more[2].multiselect("Target groups", list(directory.TARGET_GROUPS),
+                                 key=f"{FILTER}_groups") if staff else []
+    return directory.DirectoryFilter(search=search, site_id=site_id, sectors=tuple(chosen_sectors),
+                                     countries=tuple(chosen_countries), residency=residency,
+                                     status=status, target_groups=tuple(groups), sort=sort)
+
+
+def shown_directory(frame: pd.DataFrame, all_sites: bool) -> pd.DataFrame:
+    shown = frame.drop(columns=["id"] + ([] if all_sites else ["site"]))
+    return shown.rename(columns={"name": "Name", "business": "Business", "sector": "Sector",
+                                 "country": "Country", "site": "Site", "residency": "Residency",
+                                 "spaces": "Current spaces", "since": "Since", "left_on": "Left",
+                                 "email": "Email", "phone": "Phone"})
+
+
+def directory_tab(site) -> pd.DataFrame:
+    chosen = directory_filter(site.id)
+    frame = load_directory(user.role, chosen, today, user)
+    shown = shown_directory(frame, site.id is None)
+    st.caption(f"{len(frame):,} tenant{'s' if len(frame) != 1 else ''} match".replace(",", "."))
+    st.dataframe(shown, hide_index=True, width="stretch", height=560 if len(frame) > 12 else "auto",
+                 column_config={"Since": st.column_config.DateColumn(format="D MMM YYYY"),
+                                "Left": st.column_config.DateColumn(format="D MMM YYYY")})
+    buttons = st.columns([1, 1, 4])
+    with buttons[0]:
+        csv_download("Directory (CSV)", shown, "tenants.csv", key="tenants_export_csv")
+    with buttons[1]:
+        xlsx_download("Directory (XLSX)", shown, "tenants.xlsx", key="tenants_export_xlsx")
+    if manager:
+        with st.expander("Add a tenant", icon=":material/person_add:"):
+            sites = {choice.id: choice.name for choice in site_choices()}
+            add_tenant_form(user, site.id, sites)
+    return frame
+
+
+def label_of(names: dict[int, str]):
+    # A label passed back (as AppTest does) formats as itself.
+    return lambda key: names.get(key, str(key))
+
+
+def profile_tab(frame: pd.DataFrame) -> None:
+    if frame.empty:
+        st.info("No tenant matches the directory's filters.")
+        return
+    names = dict(zip(frame["id"].astype(int), frame["name"] + frame["business"].map(
+        lambda b: f" — {b}" if isinstance(b, str) and b else "")))
+    tenant_id = st.selectbox("Tenant", list(names), format_func=label_of(names), index=None,
+                             placeholder="Choose a tenant (the list follows the directory's filters)",
+                             key="tenants_profile")
+    if tenant_id is None:
+        return
+    found = load_profile(user.role, int(tenant_id), user)
+    if found is None:
+        st.warning("This tenant no longer exists.")
+        return
+    show_profile(found)
+
+
+def show_profile(found: directory.Profile) -> None:
+    tenant = found.tenant
+    st.subheader(tenant.name, anchor=False)
+    facts = [("Business", tenant.business or "—"), ("Sector", tenant.sector.capitalize()),
+             ("Origin", country_name(tenant.origin_country)), ("Residency", tenant.residency.capitalize()),
+             ("Site", found.site), ("Joined", day(tenant.joined_on)),
+             ("Left", day(tenant.left_on) if tenant.left_on else "still here")]
+    if staff:
+        facts += [("Email", tenant.email or "—"), ("Phone", tenant.phone or "—")]
+        if tenant.consent_on:
+            groups = [label for flag, label in (("young_entrepreneur", "young entrepreneur"),
+                                                ("female_led", "female-led"), ("startup", "start-up"))
+                      if getattr(tenant, flag)]
+            facts.append(("Target groups", ", ".join(groups) or "none"
+                          + f" (consent {day(tenant.consent_on)})"))
+    st.markdown("  \n".join(f"**{label}:** {as_text(value)}" for label, value in facts))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Spaces, current and past**")
+        stays = pd.DataFrame([{"Space": s.space, "Site": s.site, "From": s.starts_on,
+                               "Until": s.ends_on, **({"Monthly rent": money(s.monthly_rent)} if manager else {})}
+                              for s in found.stays])
+        st.dataframe(stays, hide_index=True, width="stretch") if not stays.empty else st.caption("No lease.")
+        st.markdown("**Courses taught**")
+        st.markdown("\n".join(f"- {as_text(title)} ({kind}, {day(first)})" for title, kind, first in found.taught)
+                    or "None yet.")
+        st.markdown("**Partners linked**")
+        st.markdown("\n".join(f"- {as_text(name)} ({kind.replace('_', ' ')}: {link.replace('_', ' ')})"
+                              for name, kind, link in found.partners) or "None yet.")
+    with right:
+        st.markdown("**Public listing**")
+        draft = {field: getattr(found.listing, field) if found.listing else ""
+                 for field in ("bio", "website", "instagram", "keywords", "photo_url")}
+        if found.listing and found.listing.published:
+            listing_preview(tenant.name, tenant.business, tenant.sector, country_name(tenant.origin_country), draft)
+        else:
+            st.caption("Not published.")
+    if staff:
+        fresh, _ = load_for_editing(tenant.id)
+        notes_form(user, fresh)
+        if manager:
+            with st.expander("Edit or retire", icon=":material/edit:"):
+                edit_tenant_form(user, fresh)
+
+
+def listings_tab(site, frame: pd.DataFrame) -> None:
+    published = load_published(site.id)
+    exports = pd.DataFrame(published, columns=listings.PUBLIC_FIELDS)
+    exports["keywords"] = exports["keywords"].map(lambda words: ", ".join(words))
+    st.markdown(f"**{len(published)} published listing{'s' if len(published) != 1 else ''}** "
+                "— what the website shows")
+    buttons = st.columns([1, 1, 4])
+    buttons[0].download_button("Website (JSON)", json.dumps(published, ensure_ascii=False, indent=2),
+                               file_name="listings.json", mime="application/json",
+                               key="tenants_export_json", icon=":material/download:")
+    with buttons[1]:
+        csv_download("Website (CSV)", exports.drop(columns=["bio_html"]), "listings.csv",
+                     key="tenants_export_listings")
+    if not staff:
+        st.dataframe(exports[["name", "business", "sector", "site", "website", "updated_on"]],
+                     hide_index=True, width="stretch")
+        return
+    chase = load_to_chase(site.id, today)
+    with st.expander(f"To chase: {len(chase)} listing{'s' if len(chase) != 1 else ''} with no bio "
+                     "or not updated for 12 months", icon=":material/campaign:"):
+        st.dataframe(chase.drop(columns=["tenant_id"]).rename(columns={
+            "name": "Name", "business": "Business", "site": "Site", "reason": "Why",
+            "updated_at": "Last updated"}), hide_index=True, width="stretch",
+            column_config={"Last updated": st.column_config.DatetimeColumn(format="D MMM YYYY")})
+    current = frame[frame["left_on"].isna()] if "left_on" in frame else frame
+    names = dict(zip(current["id"].astype(int), current["name"]))
+    tenant_id = st.selectbox("Edit the listing of", list(names), format_func=label_of(names), index=None,
+                             placeholder="Choose a tenant", key="tenants_listing_of")
+    if tenant_id is not None:
+        tenant, listing = load_for_editing(int(tenant_id))
+        if tenant is not None:
+            listing_editor(user, tenant, country_name(tenant.origin_country), listing)
+
+
+def indicators_tab(site) -> None:
+    figures = load_figures(site.id, today)
+    years = pd.DataFrame(figures["years"], columns=["year", "residency", "tenants"])
+    now = years[years.year == today.year].set_index("residency")["tenants"]
+    origins = pd.DataFrame(figures["origins"], columns=["origin", "tenants"])
+    total = int(origins.tenants.sum())
+    origins["share"] = origins.tenants / total if total else 0.0
+    stay = figures["stay"]
+    kpi_row([("Current tenants", f"{total}", "Tenants whose stay includes today"),
+             ("Resident / visiting this year", f"{now.get('resident', 0)} / {now.get('visiting', 0)}", None),
+             ("Countries of origin", f"{load_countries(site.id)}", None),
+             ("Average tenancy", f"{stay:.1f} years".replace(".", ",") if stay is not None else "—",
+              "From joining to leaving (or today), over every tenant so far")])
+    left, right = st.columns(2)
+    sectors = pd.DataFrame(figures["sectors"], columns=["sector", "tenants"])
+    if not sectors.empty:
+        left.altair_chart(tenant_charts.sector_bars(sectors), width="stretch")
+    right.altair_chart(tenant_charts.origin_bars(origins), width="stretch")
+    groups = figures["groups"]
+    right.altair_chart(tenant_charts.target_group_bars(pd.DataFrame(
+        [{"group": label, "tenants": count, "share": groups.share(count) or 0.0}
+         for label, count in (("Young entrepreneurs", groups.young), ("Female-led", groups.female_led),
+                              ("Start-ups", groups.startup))]), groups.consenting), width="stretch")
+    st.altair_chart(tenant_charts.residency_over_time(years), width="stretch")
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_countries(site_id) -> int:
+    with reading() as session:
+        return len(tenant_figures.countries(session, site_id=site_id, today=today))
+
 
 st.title("Tenants")
-st.caption("Who works here: the artisans and craft businesses of the hub.")
-st.info("Coming on this screen: a searchable directory, tenant profiles, the public listing editor with its preview, exports for the website, and indicators on sectors, origins and target groups.", icon=":material/construction:")
+st.caption("Who works here: the artisans and craft businesses of the hub, their public "
+           "listings, and the figures INNOCRAFTS asks for.")
+site = site_picker("tenants_site")
+tabs = st.tabs(["Directory", "Profile", "Public listings", "Indicators"])
+with tabs[0]:
+    rows = directory_tab(site)
+with tabs[1]:
+    profile_tab(rows)
+with tabs[2]:
+    listings_tab(site, rows)
+with tabs[3]:
+    indicators_tab(site)

@@ -1,0 +1,118 @@
+"""The Tenants screen through AppTest, per role."""
+from datetime import date
+
+import pytest
+
+from db.engine import reading
+from hub import listings
+from tests.apptest import open_page, signed_in_app, text_of
+from tests.test_occupancy import hub, write  # noqa: F401  (the hand-built hub fixture)
+from tests.test_tenants import XSS, new_tenant
+
+
+@pytest.fixture
+def people(hub):  # noqa: F811
+    marta = new_tenant(hub, consent_on=date(2024, 1, 1), female_led=True)
+    write(listings.edit_listing, actor=hub["manager"], tenant_id=marta.id, version=1,
+          bio=f"Stoneware. {XSS}", published=True)
+    hub["marta"] = marta.id
+    return hub
+
+
+def tenants_page(username):
+    return open_page(signed_in_app(username), "tenants")
+
+
+def choose(at, key, label):
+    box = at.selectbox(key=key)
+    return box.select_index(next(i for i, option in enumerate(box.options) if label in option)).run()
+
+
+def frames_text(at) -> str:
+    return " ".join(frame.value.to_csv() for frame in at.dataframe)
+
+
+def downloads(at) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_manager_sees_directory_with_contacts_exports_and_the_add_form(people):
+    at = tenants_page("boss")
+    assert not at.exception
+    assert [tab.label for tab in at.tabs] == ["Directory", "Profile", "Public listings", "Indicators"]
+    table = at.dataframe[0].value
+    assert list(table["Name"]) == ["Aiko Tanaka", "Giulia Neri", "Marta Rossi"]
+    assert "marta@example.org" in frames_text(at)
+    assert {"Directory (CSV)", "Directory (XLSX)", "Website (JSON)", "Website (CSV)"} <= set(downloads(at))
+    assert "Add tenant" in [button.label for button in at.button]
+    assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_viewer_never_receives_an_email_or_a_phone(people):
+    at = tenants_page("vera")
+    assert not at.exception
+    at = choose(at, "tenants_profile", "Marta Rossi")
+    assert not at.exception
+    seen = text_of(at) + frames_text(at)
+    assert "Marta Rossi" in seen
+    for secret in ("marta@example.org", "123456", "Email", "Phone", "female-led"):
+        assert secret not in seen
+    assert "Add tenant" not in [b.label for b in at.button]
+    assert "Save listing" not in [b.label for b in at.button]
+    assert "Target groups" not in [m.label for m in at.multiselect]
+
+
+def test_search_filters_the_directory(people):
+    at = tenants_page("carla")
+    at.text_input(key="tenants_filter_search").input("rossi").run()
+    assert list(at.dataframe[0].value["Name"]) == ["Marta Rossi"]
+
+
+def test_html_in_a_bio_is_shown_as_text_in_the_profile(people):
+    at = choose(tenants_page("carla"), "tenants_profile", "Marta Rossi")
+    assert not at.exception
+    bios = [m.value for m in at.markdown if "Stoneware" in m.value]
+    assert bios and all("\\<img src=x onerror=alert\\(1\\)\\>" in bio for bio in bios)
+
+
+def test_communication_previews_then_saves_a_listing(people):
+    at = choose(tenants_page("carla"), "tenants_listing_of", "Giulia Neri")
+    giulia = people["giulia"]
+    at.text_area(key=f"tenants_bio_{giulia}").input("Maiolica *by hand*.")
+    at.checkbox(key=f"tenants_published_{giulia}").check()
+    at = next(b for b in at.button if b.label == "Preview").click().run()
+    assert not at.exception
+    assert any("Maiolica *by hand*" in m.value for m in at.markdown)
+    assert any("draft, not saved" in m.value for m in at.markdown)
+    with reading() as session:
+        assert listings.listing_of(session, giulia) is None
+    at = next(b for b in at.button if b.label == "Save listing").click().run()
+    assert not at.exception and not at.error
+    with reading() as session:
+        saved = listings.listing_of(session, giulia)
+    assert saved.bio == "Maiolica *by hand*." and saved.published and saved.updated_by == "carla"
+
+
+def test_a_bad_listing_shows_the_rule_and_saves_nothing(people):
+    at = choose(tenants_page("carla"), "tenants_listing_of", "Giulia Neri")
+    giulia = people["giulia"]
+    at.text_input(key=f"tenants_instagram_{giulia}").input("not a handle!")
+    at = next(b for b in at.button if b.label == "Save listing").click().run()
+    assert "instagram: instagram 'not a handle!' is not a handle" in at.error[0].value
+    with reading() as session:
+        assert listings.listing_of(session, giulia) is None
+
+
+def test_manager_adds_a_tenant_and_a_duplicate_is_warned(people):
+    at = tenants_page("boss")
+    at.text_input(key="tenants_add_name").input("Marta Rossi")
+    at.text_input(key="tenants_add_business").input("Rossi Ceramiche")
+    at = next(b for b in at.button if b.label == "Add tenant").click().run()
+    assert "already a tenant" in at.error[0].value
+    at.text_input(key="tenants_add_name").input("Ugo Bianchi")
+    at.text_input(key="tenants_add_email").input("ugo@")
+    at = next(b for b in at.button if b.label == "Add tenant").click().run()
+    assert at.error[0].value.startswith("email:")
+    at.text_input(key="tenants_add_email").input("ugo@example.org")
+    at = next(b for b in at.button if b.label == "Add tenant").click().run()
+    assert not at.error and "Ugo Bianchi" in list(at.dataframe[0].value["Name"])
