@@ -5,6 +5,8 @@ input against the same lists, so a value the rules accept is one the database ac
 """
 from __future__ import annotations
 
+import unicodedata
+
 ROLES = ("manager", "communication", "viewer")
 
 SPACE_KINDS = ("laboratory", "bench", "workshop", "conference_room", "coffee_shop", "shop",
@@ -76,3 +78,41 @@ INTERACTION_KINDS = ("meeting", "call", "email", "trade_fair", "visit", "mou_sig
 TENANT_LINK_KINDS = ("sells_work", "sends_trainees", "supplies", "commissions", "mentors",
                      "exhibits", "other")
 ITEM_LINK_ROLES = ("co_organiser", "funder", "venue", "sponsor", "media_partner")
+
+# Tuscany's provinces and the towns a partner is likely to give as its city (plain: lower
+# case, no accents), so a partner in Prato or Empoli counts as Tuscan.
+TUSCAN_PLACES = frozenset({
+    "firenze", "florence", "prato", "pistoia", "siena", "arezzo", "pisa", "livorno", "lucca",
+    "massa", "carrara", "massa-carrara", "massa carrara", "grosseto", "empoli", "viareggio",
+    "sesto fiorentino", "scandicci", "campi bisenzio", "bagno a ripoli", "fiesole",
+    "impruneta", "signa", "lastra a signa", "calenzano", "pontassieve", "borgo san lorenzo",
+    "figline", "figline e incisa valdarno", "montelupo fiorentino", "vinci", "certaldo",
+    "castelfiorentino", "fucecchio", "pontedera", "volterra", "san miniato", "cascina",
+    "san gimignano", "poggibonsi", "colle di val d'elsa", "montepulciano", "montalcino",
+    "chianciano terme", "cortona", "montevarchi", "san giovanni valdarno", "sansepolcro",
+    "anghiari", "pietrasanta", "forte dei marmi", "camaiore", "piombino", "cecina",
+    "portoferraio", "follonica", "orbetello", "pescia", "montecatini terme", "quarrata",
+    "monsummano terme", "greve in chianti", "castellina in chianti", "radda in chianti",
+    "barberino di mugello", "scarperia", "vicchio", "pienza", "chiusi", "lucignano",
+})
+
+
+def _plain_place(city: str | None) -> str:
+    """Lower case, no accents, no "provincia di"/"province of", single spaces."""
+    text = unicodedata.normalize("NFKD", (city or "").replace("’", "'"))
+    text = " ".join(text.encode("ascii", "ignore").decode().lower().split())
+    for prefix in ("provincia di ", "province of ", "comune di ", "city of "):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def partner_region(country: str, city: str | None) -> str:
+    """A partner's region (one of PARTNER_REGIONS) from its country code and city."""
+    country = (country or "").strip().upper()
+    if country == "IT":
+        return "Tuscany" if _plain_place(city) in TUSCAN_PLACES else "rest of Italy"
+    if country == "CN":
+        return "China"
+    if country == "US":
+        return "USA"
+    return "rest of Europe" if country in EUROPE else "rest of world"

@@ -6,7 +6,6 @@ in hub/partner_links.py, figures in hub/partner_figures.py, the graph in hub/net
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -14,7 +13,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from db.models import Contact, Interaction, Partner, PartnerItemLink, PartnerTenantLink, User
-from db.vocabulary import COUNTRIES, EUROPE, PARTNER_KINDS, PARTNER_STATUSES
+from db.vocabulary import COUNTRIES, PARTNER_KINDS, PARTNER_STATUSES, partner_region
 from hub.audit import record, snapshot
 from hub.errors import Invalid
 from hub.records import load_for_edit, save_changes
@@ -27,44 +26,13 @@ PARTNER_FIELDS = ("name", "kind", "country", "city", "website", "status", "since
 TAG_PATTERN = re.compile(r"[a-z0-9][a-z0-9 &/-]{0,39}")
 PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()./-]{4,38}")
 
-# Tuscany's provinces and the towns a partner is likely to give as its city.
-TUSCAN_PLACES = frozenset({
-    "firenze", "florence", "prato", "pistoia", "siena", "arezzo", "pisa", "livorno", "lucca",
-    "massa", "carrara", "massa-carrara", "massa carrara", "grosseto", "empoli", "viareggio",
-    "sesto fiorentino", "scandicci", "campi bisenzio", "bagno a ripoli", "fiesole",
-    "impruneta", "signa", "lastra a signa", "calenzano", "pontassieve", "borgo san lorenzo",
-    "figline", "figline e incisa valdarno", "montelupo fiorentino", "vinci", "certaldo",
-    "castelfiorentino", "fucecchio", "pontedera", "volterra", "san miniato", "cascina",
-    "san gimignano", "poggibonsi", "colle di val d'elsa", "montepulciano", "montalcino",
-    "chianciano terme", "cortona", "montevarchi", "san giovanni valdarno", "sansepolcro",
-    "anghiari", "pietrasanta", "forte dei marmi", "camaiore", "piombino", "cecina",
-    "portoferraio", "follonica", "orbetello", "pescia", "montecatini terme", "quarrata",
-    "monsummano terme", "greve in chianti", "castellina in chianti", "radda in chianti",
-    "barberino di mugello", "scarperia", "vicchio", "pienza", "chiusi", "lucignano",
-})
-
 
 # --- region ---------------------------------------------------------------------------------
 
-def _plain_place(city: str | None) -> str:
-    """Lower case, no accents, no "provincia di"/"province of", single spaces."""
-    text = unicodedata.normalize("NFKD", (city or "").replace("’", "'"))
-    text = " ".join(text.encode("ascii", "ignore").decode().lower().split())
-    for prefix in ("provincia di ", "province of ", "comune di ", "city of "):
-        text = text.removeprefix(prefix)
-    return text
-
-
 def region_of(country: str, city: str | None) -> str:
-    """Tuscany, rest of Italy, rest of Europe, China, USA or rest of world."""
-    country = (country or "").strip().upper()
-    if country == "IT":
-        return "Tuscany" if _plain_place(city) in TUSCAN_PLACES else "rest of Italy"
-    if country == "CN":
-        return "China"
-    if country == "US":
-        return "USA"
-    return "rest of Europe" if country in EUROPE else "rest of world"
+    """Tuscany, rest of Italy, rest of Europe, China, USA or rest of world. The place list is
+    vocabulary (db/vocabulary.py TUSCAN_PLACES), shared with the demo data."""
+    return partner_region(country, city)
 
 
 # --- validation -----------------------------------------------------------------------------

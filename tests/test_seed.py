@@ -300,3 +300,52 @@ def test_demo_after_scale_still_adds_the_two_hubs(engine):
 def test_scale_refuses_a_factor_below_one(engine, factor):
     with pytest.raises(ValueError, match="at least 1"):
         seed_scale(engine, factor)
+
+
+# ---------------------------------------------------------------- partners
+
+
+def test_demo_network_has_about_120_partners_and_600_interactions_once(engine):
+    from db.models import Contact, Interaction, Partner, PartnerTenantLink
+    first = demo(engine)
+    assert first["partners"] == 120 and 500 <= first["partner_interactions"] <= 700
+    assert first["partner_contacts"] > 80 and first["partner_tenant_links"] > 20
+    again = demo(engine)
+    assert not any(value for key, value in again.items() if key.startswith("partner"))
+    with Session(engine) as session:
+        assert count(session, Partner) == 120 and count(session, Interaction) == \
+            first["partner_interactions"]
+        names = set(session.exec(select(Partner.name)))
+        assert {"City of Florence", "Artex", "CNA Firenze", "Confartigianato Firenze"} <= names
+        regions = dict(session.exec(select(Partner.region, func.count())
+                                    .group_by(Partner.region)).all())
+        assert set(regions) == {"Tuscany", "rest of Italy", "rest of Europe", "China", "USA",
+                                "rest of world"}
+        days = session.exec(select(func.min(Interaction.day), func.max(Interaction.day))).one()
+        assert date(2016, 1, 1) <= days[0] and days[1] <= date.today()
+        overdue = session.exec(select(func.count()).select_from(Interaction).where(
+            Interaction.follow_up_done_at.is_(None),
+            Interaction.follow_up_on < date.today())).one()
+        assert overdue >= 3, "some follow-ups are overdue"
+        emails = session.exec(select(Contact.email)).all()
+        assert all(email.endswith(("@example.org", "@example.com")) for email in emails)
+        assert count(session, PartnerTenantLink) == first["partner_tenant_links"]
+
+
+def test_two_fresh_databases_get_the_same_demo_network(engine, tmp_path):
+    from db.models import Contact, Interaction, Partner, PartnerTenantLink
+    second = fresh_engine(tmp_path, "second.db")
+    demo(engine)
+    demo(second)
+    for model in (Partner, Contact, Interaction, PartnerTenantLink):
+        assert rows_of(engine, model) == rows_of(second, model), model.__name__
+
+
+def test_scale_adds_sixty_partners_per_site_copy_once(engine):
+    from db.models import Interaction, Partner
+    added = seed_scale(engine, 1)
+    with Session(engine) as session:
+        assert count(session, Partner) == 2 * 60
+        assert 400 <= count(session, Interaction) <= 900
+        assert added["partners"] > 120
+    assert not seed_scale(engine, 1)["partners"]
