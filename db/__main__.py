@@ -9,15 +9,16 @@ import argparse
 import getpass
 import sys
 import time
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import database_url, get_engine, writing
+from db.engine import database_url, get_engine, reading, writing
 from db.migrate import upgrade
 from db.seed import seed_demo, seed_scale
 from db.vocabulary import ROLES
-from hub import users
+from hub import backup, transfer, users
 from hub.errors import Refused
 
 
@@ -25,6 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args) or 0
+    except transfer.ImportRefused as refusal:
+        for problem in refusal.outcome.errors:
+            print(f"error: {refusal.outcome.file_name}, {problem}", file=sys.stderr)
+        print(f"error: {len(refusal.outcome.errors)} bad row(s); nothing was imported",
+              file=sys.stderr)
+    except OSError as error:
+        print(f"error: {error.filename or 'file'}: {error.strerror or error}", file=sys.stderr)
     except Refused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
     except PasswordMismatch as error:
@@ -66,6 +74,18 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("username")
     reset = command("reset-password", reset_password, "set a new password (stdin or prompted)")
     reset.add_argument("username")
+    kinds = ", ".join(transfer.KINDS)
+    load = command("import", import_file, f"import a CSV or XLSX file of {kinds}: all rows or "
+                                          "none, every bad row reported by line")
+    load.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    load.add_argument("file")
+    dump = command("export", export_file, f"export {kinds} as CSV or XLSX (by the suffix)")
+    dump.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    dump.add_argument("file")
+    save = command("backup", backup_file, "write a consistent backup of the whole database")
+    save.add_argument("file")
+    back = command("restore", restore_file, "restore a backup into an empty database")
+    back.add_argument("file")
     return top
 
 
@@ -153,6 +173,43 @@ def reset_password(args) -> None:
         user = users.reset_password(session, actor=users.COMMAND_LINE, username=args.username,
                                     password=password)
     print(f"new password set for {user.username}; their open sessions have ended")
+
+
+
+def import_file(args) -> None:
+    path = Path(args.file)
+    data = path.read_bytes()
+    report = progress_bar if sys.stderr.isatty() else None
+    with writing() as session, session.begin():
+        outcome = transfer.import_file(
+            session, actor=users.COMMAND_LINE, kind=transfer.get_kind(args.kind), data=data,
+            file_name=path.name,
+            progress=(lambda done, total: report("importing", done, total)) if report else None)
+    print(f"imported {args.kind} from {path.name}: {outcome.summary()}")
+
+
+def export_file(args) -> None:
+    path = Path(args.file)
+    file_format = transfer.file_format(path.name)
+    with reading() as session:
+        data = transfer.export_file(session, actor=users.COMMAND_LINE,
+                                    kind=transfer.get_kind(args.kind), file_format=file_format)
+    path.write_bytes(data)
+    print(f"exported {args.kind} to {path} ({len(data):,} bytes)")
+
+
+def backup_file(args) -> None:
+    path = Path(args.file)
+    counts = backup.write_backup(get_engine(), path)
+    print(f"backup written to {path}: " + ", ".join(f"{n:,} {table}" for table, n
+                                                   in counts.items() if n))
+
+
+def restore_file(args) -> None:
+    upgrade(get_engine())
+    counts = backup.restore(get_engine(), Path(args.file))
+    print(f"restored from {args.file}: " + ", ".join(f"{n:,} {table}" for table, n
+                                                    in counts.items() if n))
 
 
 if __name__ == "__main__":

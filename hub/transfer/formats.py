@@ -1,0 +1,143 @@
+"""Files in and out: CSV (UTF-8) and XLSX, read into rows that know their line number.
+
+Line numbers are what a person sees: the header is line 1, the first data row line 2 (in a
+spreadsheet, the row number; in a CSV, the line unless a quoted field spans several lines).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from hub.cells import neutralise, restore
+from hub.errors import Refused
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_FIELD = 10_000          # characters in one cell; the longest column Bottega holds is 4,000
+FORMATS = ("csv", "xlsx")
+
+
+class FileRefused(Refused):
+    """The file as a whole cannot be read (empty, not UTF-8, wrong header, too big)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    values: dict[str, str]
+
+
+def file_format(file_name: str) -> str:
+    suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    if suffix not in FORMATS:
+        raise FileRefused(f"{file_name}: choose a .csv or .xlsx file")
+    return suffix
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """(header, [(line, cells as text)]) from a CSV or XLSX file; blank lines are skipped but
+    keep their number. A FileRefused names the problem with the file as a whole."""
+    if not data or not data.strip():
+        raise FileRefused(f"{file_name} is empty: it needs a header line naming the columns "
+                          "(download the template)")
+    if len(data) > MAX_FILE_BYTES:
+        raise FileRefused(f"{file_name} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; "
+                          "split it into smaller files")
+    table = _read_xlsx(data, file_name) if file_format(file_name) == "xlsx" else \
+        _read_csv(data, file_name)
+    numbered = [(line, row) for line, row in enumerate(table, start=1)
+                if any(cell.strip() for cell in row)]
+    if not numbered:
+        raise FileRefused(f"{file_name} is empty: it needs a header line naming the columns "
+                          "(download the template)")
+    if len(numbered) - 1 > MAX_ROWS:
+        raise FileRefused(f"{file_name} has {len(numbered) - 1:,} rows; at most {MAX_ROWS:,} "
+                          "can be imported at once")
+    (_, header), rows = numbered[0], numbered[1:]
+    return [cell.strip().lower().replace(" ", "_") for cell in header], rows
+
+
+def _read_csv(data: bytes, file_name: str) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileRefused(f"{file_name} is not UTF-8 text (byte {error.start + 1} cannot be "
+                          "read); save it as 'CSV UTF-8' and try again") from None
+    if "\x00" in text:
+        raise FileRefused(f"{file_name} is not a text file; choose a CSV or XLSX file")
+    dialect = _dialect(text)
+    csv.field_size_limit(MAX_FILE_BYTES)
+    try:
+        return [[restore(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as error:
+        raise FileRefused(f"{file_name} cannot be read as CSV: {error}") from None
+
+
+def _dialect(text: str):
+    """Comma by default; a semicolon-separated file (Italian Excel) is read as such."""
+    first = text.split("\n", 1)[0]
+    return "excel" if first.count(",") >= first.count(";") else _Semicolon
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
+
+
+def _read_xlsx(data: bytes, file_name: str) -> list[list[str]]:
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise FileRefused(f"{file_name} is not an Excel workbook (.xlsx) that can be read; "
+                          "save it again as .xlsx or as CSV UTF-8") from None
+    try:
+        sheet = book.worksheets[0]
+        return [[restore(_cell_text(value)) for value in row]
+                for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+def write_table(columns: list[str], rows: list[list], file_format_: str) -> bytes:
+    """A CSV (UTF-8) or XLSX file of `rows` under `columns`, every text cell neutralised."""
+    safe = ([neutralise("" if value is None else value) for value in row] for row in rows)
+    if file_format_ == "xlsx":
+        return _write_xlsx(columns, safe)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(safe)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _write_xlsx(columns: list[str], rows) -> bytes:
+    from openpyxl import Workbook
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("data")
+    sheet.append(columns)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,77 @@
+"""programme: courses, workshops, seminars, events. Key: site + title."""
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from db.models import ProgrammeItem, User
+from hub.transfer.kind import Kind, Lookup, hub_function
+from hub.transfer.sites import site_codes, site_id
+from hub.transfer.values import cell, number, required, text
+
+COLUMNS = ("site", "title", "kind", "sector", "description", "format", "capacity", "price",
+           "status", "funding", "target_group")
+DEFAULTS = {"description": "", "format": "in_situ", "status": "draft"}
+
+
+def _hub(name: str):
+    """hub/programme.py's function `name` (None until that area lands it)."""
+    return hub_function("hub.programme", name)
+
+
+def available() -> bool:
+    return all(_hub(name) for name in ("add_item", "edit_item"))
+
+
+def export_rows(session: Session):
+    codes = site_codes(session)
+    query = select(ProgrammeItem).order_by(ProgrammeItem.site_id, ProgrammeItem.title,
+                                           ProgrammeItem.id)
+    for item in session.exec(query):
+        yield [codes[item.site_id]] + [cell(getattr(item, column)) for column in COLUMNS[1:]]
+
+
+def find_item(session: Session, site: int, title: str) -> ProgrammeItem | None:
+    return session.exec(select(ProgrammeItem).where(
+        ProgrammeItem.site_id == site, func.lower(ProgrammeItem.title) == title.lower())
+        .order_by(ProgrammeItem.id)).first()
+
+
+def _values(values: dict, existing: ProgrammeItem | None) -> dict:
+    parsed = {}
+    for column in COLUMNS[1:]:
+        if column not in values:
+            parsed[column] = getattr(existing, column) if existing else DEFAULTS.get(column)
+            continue
+        value = values[column]
+        parsed[column] = (number(value, column, whole=True) if column == "capacity"
+                          else text(value) if column != "description" else (value or "").strip())
+        if parsed[column] is None and column in DEFAULTS:
+            parsed[column] = DEFAULTS[column]
+    for column in ("kind", "format", "status", "sector"):
+        if isinstance(parsed[column], str):
+            parsed[column] = parsed[column].lower()
+    return parsed
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    site = site_id(session, lookup, values.get("site"))
+    existing = find_item(session, site, required(values.get("title"), "title"))
+    if existing is None:
+        _hub("add_item")(session, actor=actor, site_id=site, **_values(values, None))
+        return "created"
+    before = existing.version
+    _hub("edit_item")(session, actor=actor, item_id=existing.id, version=None,
+                        **_values(values, existing))
+    session.flush()
+    return "updated" if existing.version != before else "unchanged"
+
+
+KIND = Kind(
+    name="programme", title="Programme", columns=COLUMNS,
+    required=("site", "title", "kind", "sector", "capacity", "price"), key=("site", "title"),
+    example=("OC", "Raku firing weekend", "workshop", "ceramics", "Two days at the kiln",
+             "in_situ", "10", "180.00", "draft", "", "young makers"),
+    export_rows=export_rows, import_row=import_row, available=available,
+    notes="kind: course, workshop, seminar, meeting, exhibition or event; format in_situ, "
+          "online or hybrid; status draft, published, done or cancelled.")

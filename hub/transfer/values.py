@@ -1,0 +1,77 @@
+"""Cells of an import file turned into the values hub/ functions take, with messages that
+name the column. Exports write the same shapes back (ISO dates, plain decimals, yes/no)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hub.errors import Invalid
+
+TRUE = {"yes", "y", "true", "1", "x", "si", "sì"}
+FALSE = {"no", "n", "false", "0"}
+
+
+def text(value: str | None) -> str | None:
+    """Stripped text, or None when the cell is empty."""
+    value = (value or "").strip()
+    return value or None
+
+
+def required(value: str | None, column: str) -> str:
+    value = text(value)
+    if value is None:
+        raise Invalid(column, f"{column} is required")
+    return value
+
+
+def day(value: str | None, column: str) -> date | None:
+    value = text(value)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:  # the Italian way, 01/03/2026
+        d, m, y = value.split("/")
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        raise Invalid(column, f"{column} '{value}' is not a date like 2026-03-01") from None
+
+
+def number(value: str | None, column: str, *, whole: bool = False):
+    value = text(value)
+    if value is None:
+        return None
+    try:
+        parsed = Decimal(value.replace(",", "."))
+    except ArithmeticError:
+        parsed = None
+    if parsed is None or not parsed.is_finite() or (whole and parsed != int(parsed)):
+        kind = "a whole number" if whole else "a number"
+        raise Invalid(column, f"{column} '{value}' is not {kind}")
+    return int(parsed) if whole else float(parsed)
+
+
+def flag(value: str | None, column: str) -> bool | None:
+    value = text(value)
+    if value is None:
+        return None
+    if value.lower() in TRUE:
+        return True
+    if value.lower() in FALSE:
+        return False
+    raise Invalid(column, f"{column} '{value}' must be yes or no")
+
+
+def cell(value) -> str:
+    """How an export writes a value: ISO dates, plain decimals, yes/no, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
