@@ -296,10 +296,12 @@ def edit_session(session: Session, *, actor: User, session_id: int, version: int
 
 
 def remove_session(session: Session, *, actor: User, session_id: int,
-                   version: int | None) -> None:
+                   version: int | None) -> ProgrammeItem:
+    """Delete a session (its item stays); returns the item, its dates refreshed."""
     require_role(actor, *EDITORS)
     row = load_for_edit(session, ProgrammeSession, session_id, version, "this session")
     item = session.get(ProgrammeItem, row.item_id)
     record(session, actor, "delete", row, {"day": [str(row.day), None]})
     session.delete(row)
     refresh_dates(session, item)
+    return item

@@ -19,6 +19,7 @@ LIST_LIMIT = 500
 class ItemRow:
     id: int
     version: int
+    site_id: int
     site: str
     kind: str
     title: str
@@ -49,7 +50,7 @@ def seat_counts():
 
 def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuses=(),
               sectors=(), start: date | None = None, end: date | None = None,
-              limit: int = LIST_LIMIT) -> list[ItemRow]:
+              item_id: int | None = None, limit: int = LIST_LIMIT) -> list[ItemRow]:
     """Items matching the filters (an empty filter keeps all), latest first. Items with no
     session yet are kept whatever the period, so a new draft is always found."""
     counts = seat_counts()
@@ -59,6 +60,8 @@ def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuse
              .outerjoin(counts, counts.c.item_id == ProgrammeItem.id))
     if site_id is not None:
         query = query.where(ProgrammeItem.site_id == site_id)
+    if item_id is not None:
+        query = query.where(ProgrammeItem.id == item_id)
     for column, chosen in ((ProgrammeItem.kind, kinds), (ProgrammeItem.status, statuses),
                            (ProgrammeItem.sector, sectors)):
         if chosen:
@@ -70,7 +73,7 @@ def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuse
                                 ProgrammeItem.starts_on <= end))
     query = query.order_by(ProgrammeItem.starts_on.desc().nulls_first(),
                            ProgrammeItem.id.desc()).limit(limit)
-    return [ItemRow(id=item.id, version=item.version, site=site, kind=item.kind,
+    return [ItemRow(id=item.id, version=item.version, site_id=item.site_id, site=site, kind=item.kind,
                     title=item.title, sector=item.sector, format=item.format,
                     status=item.status, capacity=item.capacity, price=item.price,
                     starts_on=item.starts_on, ends_on=item.ends_on, seated=int(seated),
@@ -84,6 +87,7 @@ class SessionRow:
     version: int
     item_id: int
     item: str
+    kind: str
     status: str
     day: date
     start_minute: int
@@ -102,7 +106,8 @@ class SessionRow:
 
 
 def _session_query():
-    return (select(ProgrammeSession, ProgrammeItem.title, ProgrammeItem.status, Space.code,
+    return (select(ProgrammeSession, ProgrammeItem.title, ProgrammeItem.kind,
+                   ProgrammeItem.status, Space.code,
                    Space.name, Instructor.name, Instructor.email, Instructor.phone)
             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
             .outerjoin(Space, Space.id == ProgrammeSession.space_id)
@@ -110,9 +115,9 @@ def _session_query():
 
 
 def _session_row(row) -> SessionRow:
-    session_, title, status, code, space, teacher, email, phone = row
+    session_, title, kind, status, code, space, teacher, email, phone = row
     return SessionRow(id=session_.id, version=session_.version, item_id=session_.item_id,
-                      item=title, status=status, day=session_.day,
+                      item=title, kind=kind, status=status, day=session_.day,
                       start_minute=session_.start_minute, end_minute=session_.end_minute,
                       space_id=session_.space_id,
                       space=f"{code} — {space}" if code else None, location=session_.location,

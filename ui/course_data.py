@@ -1,0 +1,85 @@
+"""Cached reads of the Courses screen: small lists and aggregated frames from hub/."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from db.models import ProgrammeItem
+from hub import programme_exports, programme_figures, programme_views
+from hub.programme_clashes import clock
+from ui.database import reading
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def item_list(site_id, kinds: tuple, statuses: tuple, sectors: tuple, start: date | None,
+              end: date | None) -> list[programme_views.ItemRow]:
+    with reading() as session:
+        return programme_views.item_rows(session, site_id=site_id, kinds=kinds,
+                                         statuses=statuses, sectors=sectors, start=start,
+                                         end=end)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def item_detail(item_id: int):
+    """The item's row, sessions, enrolments and public text (the page leaves out for a viewer
+    what a viewer may not see)."""
+    with reading() as session:
+        rows = programme_views.item_rows(session, item_id=item_id, limit=1)
+        item = session.get(ProgrammeItem, item_id)
+        return (rows[0] if rows else None, programme_views.item_sessions(session, item_id),
+                programme_views.enrolment_rows(session, item_id),
+                (item.description, item.funding, item.target_group) if item else ("", None, None))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
+    with reading() as session:
+        rows = programme_views.sessions_between(session, site_id=site_id, first=first,
+                                                last=first + timedelta(weeks=weeks))
+    return pd.DataFrame([{
+        "place": row.place, "item": row.item, "kind": row.kind,
+        "starts": datetime.combine(row.day, datetime.min.time()) + timedelta(
+            minutes=row.start_minute),
+        "ends": datetime.combine(row.day, datetime.min.time()) + timedelta(
+            minutes=row.end_minute),
+        "day_label": f"{row.day:%a %-d %b}",
+        "time": f"{clock(row.start_minute)}–{clock(row.end_minute)}",
+        "instructor": row.instructor or ""} for row in rows])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def published(site_id, since: date | None) -> tuple[bytes, pd.DataFrame]:
+    """The published programme as an .ics file and as a CSV table."""
+    with reading() as session:
+        rows = programme_exports.published_sessions(session, site_id=site_id, since=since)
+    return (programme_exports.programme_ics(rows),
+            pd.DataFrame(programme_exports.programme_csv_rows(rows)))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def figures(site_id) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    with reading() as session:
+        kinds = programme_figures.items_per_year(session, site_id=site_id)
+        people = programme_figures.participants_per_year(session, site_id=site_id)
+        hours = programme_figures.hours_by_sector(session, site_id=site_id)
+    return (pd.DataFrame([vars(row) for row in kinds]),
+            pd.DataFrame([vars(row) for row in people]),
+            pd.DataFrame([vars(row) for row in hours]))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def choices(site_id: int | None) -> dict[str, list[tuple[int, str]]]:
+    """Pickers of the forms: spaces of the site, instructors, tenants today."""
+    from hub.tenants import tenant_choices
+    with reading() as session:
+        return {"spaces": programme_views.space_choices(session, site_id) if site_id else [],
+                "instructors": programme_views.instructor_choices(session),
+                "tenants": tenant_choices(session, on=date.today())}
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def move_targets(site_id: int | None, item_id: int) -> list[tuple[int, str]]:
+    with reading() as session:
+        return programme_views.open_item_choices(session, site_id=site_id, other_than=item_id)
