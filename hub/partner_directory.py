@@ -121,13 +121,14 @@ def _contact_text(contact: Contact) -> str:
 
 def export_rows(session: Session, *, actor: User,
                 partner_filter: PartnerFilter | None = None) -> list[dict]:
-    """One dict per partner, the columns add_partner reads back. A `contacts` column (names,
-    emails, phones) only for someone who may see contacts: never for a viewer."""
+    """One dict per partner, the columns add_partner reads back. Staff notes and a `contacts`
+    column (names, emails, phones) only for someone who may see contacts: never a viewer."""
     partners = session.exec(filtered(select(Partner), partner_filter)
                             .order_by(func.lower(Partner.name), Partner.id)).all()
-    rows = [{column: getattr(partner, column) for column in EXPORT_COLUMNS}
-            for partner in partners]
-    if not sees_contacts(actor):
+    staff = sees_contacts(actor)
+    rows = [{column: getattr(partner, column) for column in EXPORT_COLUMNS
+             if staff or column != "notes"} for partner in partners]
+    if not staff:
         return rows
     people: dict[int, list[str]] = {}
     ids = select(Partner.id)
