@@ -1,10 +1,24 @@
-"""Admin: Users and roles, the audit log, imports and exports, backup."""
+"""Admin: users and roles, the audit log, imports and exports, backup, privacy (manager only)."""
 import streamlit as st
 
+from ui import admin_audit, admin_backup, admin_privacy, admin_transfer, admin_users
 from ui.navigation import guard
+from ui.widgets import show_flash
 
-guard("admin")
+user = guard("admin")
 
 st.title("Admin")
 st.caption("Users and roles, the audit log, imports and exports, backup.")
-st.info("Coming on this screen: user management, the audit log with filters, CSV/XLSX import with a preview, backup and restore, and privacy exports.", icon=":material/construction:")
+show_flash()
+users_tab, audit_tab, transfer_tab, backup_tab, privacy_tab = st.tabs(
+    ["Users", "Audit log", "Import / export", "Backup", "Privacy"])
+with users_tab:
+    admin_users.render(user)
+with audit_tab:
+    admin_audit.render(user)
+with transfer_tab:
+    admin_transfer.render(user)
+with backup_tab:
+    admin_backup.render(user)
+with privacy_tab:
+    admin_privacy.render(user)
