@@ -91,7 +91,8 @@ def directory_filter(site_id) -> directory.DirectoryFilter:
 
 
 def shown_directory(frame: pd.DataFrame, all_sites: bool) -> pd.DataFrame:
-    shown = frame.drop(columns=["id"] + ([] if all_sites else ["site"]))
+    shown = frame.drop(columns=["id"] + ([] if all_sites else ["site"])
+                       + (["left_on"] if frame["left_on"].isna().all() else []))
     return shown.rename(columns={"name": "Name", "business": "Business", "sector": "Sector",
                                  "country": "Country", "site": "Site", "residency": "Residency",
                                  "spaces": "Current spaces", "since": "Since", "left_on": "Left",
@@ -129,7 +130,7 @@ def profile_tab(frame: pd.DataFrame) -> None:
         return
     names = dict(zip(frame["id"].astype(int), frame["name"] + frame["business"].map(
         lambda b: f" — {b}" if isinstance(b, str) and b else "")))
-    tenant_id = st.selectbox("Tenant", list(names), format_func=label_of(names), index=None,
+    tenant_id = st.selectbox("Tenant", list(names), format_func=label_of(names), index=0,
                              placeholder="Choose a tenant (the list follows the directory's filters)",
                              key="tenants_profile")
     if tenant_id is None:

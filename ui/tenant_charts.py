@@ -18,9 +18,10 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     return alt.Chart(frame, title=alt.Title(title, subtitle="Current tenants by craft sector")
                      ).mark_bar(color=TERRACOTTA).encode(
         x=alt.X("tenants:Q", title="Current tenants", axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("sector:N", title="Sector", sort="-x"),
+        y=alt.Y("sector:N", title="Sector", sort="-x",
+                axis=alt.Axis(labelOverlap=False, labelLimit=200)),
         tooltip=[alt.Tooltip("sector:N", title="Sector"), alt.Tooltip("tenants:Q", title="Tenants")],
-    ).properties(height=max(160, 26 * len(frame)))
+    ).properties(height=max(160, 24 * len(frame)))
 
 
 def origin_bars(frame: pd.DataFrame) -> alt.Chart:
@@ -33,7 +34,7 @@ def origin_bars(frame: pd.DataFrame) -> alt.Chart:
         color=alt.Color("origin:N", scale=ORIGIN_COLOURS, legend=None),
         tooltip=[alt.Tooltip("origin:N", title="Origin"), alt.Tooltip("tenants:Q", title="Tenants"),
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
-    ).properties(height=140)
+    ).properties(height=200)
 
 
 def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
@@ -57,8 +58,8 @@ def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
     ).mark_bar(color=OLIVE).encode(
         x=alt.X("share:Q", title="Share of consenting tenants", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
-        y=alt.Y("group:N", title=None, sort=None),
+        y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
         tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("tenants:Q", title="Tenants"),
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
-    ).properties(height=130)
+    ).properties(height=200)
 

@@ -1,0 +1,64 @@
+"""Tenants in a real browser: the communication team edits a bio, previews it (HTML stays
+text) and saves it; a viewer sees no contacts. On SQLite and PostgreSQL, on the demo hub."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.servers import wait_idle
+from tests.e2e.test_occupancy import choose
+from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+
+pytestmark = pytest.mark.e2e
+
+BIO = "[data-testid='stMarkdownContainer']"
+
+
+def open_tenants(page, url: str, who: str) -> None:
+    sign_in(page, url, who)
+    nav_link(page, "Tenants").click()
+    wait_idle(page)
+    expect(page.locator("h1")).to_have_text(["Tenants"])
+
+
+def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page):
+    open_tenants(page, app_server.url, "communication")
+    page.get_by_role("tab", name="Public listings").click()
+    main = page.locator("[data-testid='stMain']")
+    name = main.get_by_label("Edit the listing of", exact=True)
+    name.click()
+    first = page.get_by_role("option").first
+    tenant = first.inner_text().strip()
+    first.click()
+    wait_idle(page)
+    form = page.locator("[data-testid='stForm']").filter(has_text="Bio")
+    bio = form.get_by_label("Bio", exact=True)
+    bio.fill("Hand-raised **silver** bowls. <img src=x onerror=alert(1)>")
+    form.get_by_role("button", name="Preview").click()
+    wait_idle(page)
+    shown = main.locator(BIO).filter(has_text="Hand-raised")
+    expect(shown).to_have_count(1)
+    expect(shown.locator("strong", has_text="silver")).to_have_count(1)
+    expect(shown).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(shown.locator("img")).to_have_count(0)
+    expect(main.get_by_text("draft, not saved")).to_be_visible()
+
+    form.get_by_role("button", name="Save listing").click()
+    wait_idle(page)
+    expect(page.get_by_text(f"Listing of {tenant} saved")).to_be_visible()
+    expect(main.get_by_text("draft, not saved")).to_have_count(0)
+    expect(main.get_by_text("by carla", exact=False)).to_be_visible()
+    expect_no_exception(page)
+
+
+def test_a_viewer_sees_the_directory_without_contacts(app_server, page):
+    open_tenants(page, app_server.url, "viewer")
+    table = page.locator("[data-testid='stDataFrame']").first
+    expect(table).to_be_visible()
+    expect(table.get_by_text("Email")).to_have_count(0)
+    expect(page.get_by_role("button", name="Add tenant")).to_have_count(0)
+    page.get_by_role("tab", name="Profile").click()
+    wait_idle(page)
+    expect(page.get_by_text("Email:")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save listing")).to_have_count(0)
+    expect_no_exception(page)
