@@ -21,7 +21,11 @@ PRODUCT_ID = "-//Bottega//Programme//EN"
 def published_sessions(session: Session, *, site_id: int | None = None,
                        since: date | None = None) -> list[dict]:
     """One plain row per session of a published item, in time order."""
-    query = (select(ProgrammeSession, ProgrammeItem, Site, Space)
+    query = (select(ProgrammeSession.id, ProgrammeSession.day, ProgrammeSession.start_minute,
+                    ProgrammeSession.end_minute, ProgrammeSession.location, ProgrammeItem.id,
+                    ProgrammeItem.title, ProgrammeItem.kind, ProgrammeItem.sector,
+                    ProgrammeItem.format, ProgrammeItem.price, ProgrammeItem.capacity,
+                    ProgrammeItem.description, Site.name, Site.city, Space.name)
              .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
              .join(Site, Site.id == ProgrammeItem.site_id)
              .outerjoin(Space, Space.id == ProgrammeSession.space_id)
@@ -31,18 +35,16 @@ def published_sessions(session: Session, *, site_id: int | None = None,
     if since is not None:
         query = query.where(ProgrammeSession.day >= since)
     rows = []
-    for row, item, site, space in session.exec(
+    for (session_id, day, first, last, location, item_id, title, kind, sector, form, price,
+         capacity, description, site, city, space) in session.exec(
             query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute,
                            ProgrammeSession.id)):
-        place = (f"{space.name}, {site.name}, {site.city}" if space is not None
-                 else row.location or "Online")
-        rows.append({"session_id": row.id, "item_id": item.id, "title": item.title,
-                     "kind": item.kind, "sector": item.sector, "format": item.format,
-                     "day": row.day, "start": clock(row.start_minute),
-                     "end": clock(row.end_minute), "location": place, "site": site.name,
-                     "price": item.price, "capacity": item.capacity,
-                     "description": item.description,
-                     "start_minute": row.start_minute, "end_minute": row.end_minute})
+        place = f"{space}, {site}, {city}" if space is not None else location or "Online"
+        rows.append({"session_id": session_id, "item_id": item_id, "title": title,
+                     "kind": kind, "sector": sector, "format": form, "day": day,
+                     "start": clock(first), "end": clock(last), "location": place,
+                     "site": site, "price": price, "capacity": capacity,
+                     "description": description, "start_minute": first, "end_minute": last})
     return rows
 
 

@@ -15,7 +15,7 @@ from ui.course_enrolments import (attendance_form, cancel_form, enrol_form, move
 from ui.course_forms import instructor_form, item_form, remove_session_form, session_form
 from ui.format import as_text, day as show_day, money
 from ui.navigation import guard
-from ui.widgets import csv_download, kpi_row, site_picker
+from ui.widgets import csv_bytes, kpi_row, site_picker
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")
@@ -43,59 +43,69 @@ kpi_row([
      else f"{this_year['fill_rate'].iloc[0]:.0%}", "Seats taken ÷ capacity, this year's items."),
 ])
 
-tabs = st.tabs(["Calendar", "Programme", "Item", "Figures"] + (["Plan"] if editor else []))
+left, middle, right, last = st.columns(4)
+kinds = left.multiselect("Kind", PROGRAMME_KINDS, key="courses_kinds")
+statuses = middle.multiselect("Status", PROGRAMME_STATUSES, key="courses_statuses")
+sectors = right.multiselect("Sector", SECTORS, key="courses_sectors")
+period = last.date_input("Period", (today - timedelta(days=365), today + timedelta(days=180)),
+                         key="courses_period", format="DD/MM/YYYY")
+start, end = (tuple(period) + (None, None))[:2] if isinstance(period, tuple) else (period, None)
+rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), start, end)
 
-with tabs[0]:
+
+def calendar_tab() -> None:
     frame = data.calendar(site.id, today, weeks)
     if frame.empty:
         st.info(f"No session in the next {weeks} weeks.")
+    elif site.id is None:
+        st.altair_chart(charts.sessions_per_day(
+            frame.groupby([frame["starts"].dt.normalize(), "kind"]).size()
+            .rename("sessions").reset_index()), width="stretch")
+        st.caption("Choose a site above to see its rooms session by session.")
     else:
         st.altair_chart(charts.calendar_timeline(frame), width="stretch")
-    ics, published = data.published(site.id, None)
+    published = data.published(site.id)
     left, right = st.columns(2)
-    left.download_button("Download the published programme (.ics)", ics,
-                         file_name="bottega-programme.ics", mime="text/calendar",
-                         key="courses_ics", icon=":material/calendar_month:",
-                         disabled=published.empty)
-    with right:
-        csv_download("Download the published programme (CSV)", published,
-                     "bottega-programme.csv", "courses_programme_csv")
-    st.caption(f"{len(published)} sessions of published items; drafts and cancelled items are "
-               "never exported.")
+    left.download_button("Download the published programme (.ics)",
+                         lambda: data.published_ics(site.id), file_name="bottega-programme.ics",
+                         mime="text/calendar", key="courses_ics",
+                         icon=":material/calendar_month:", disabled=published.empty)
+    right.download_button("Download the published programme (CSV)",
+                          lambda: csv_bytes(published), file_name="bottega-programme.csv",
+                          mime="text/csv", key="courses_programme_csv",
+                          icon=":material/download:", disabled=published.empty)
+    st.caption(f"{len(published)} sessions of published items, one calendar event each; "
+               "drafts and cancelled items are never exported.")
 
-with tabs[1]:
-    left, middle, right, last = st.columns(4)
-    kinds = left.multiselect("Kind", PROGRAMME_KINDS, key="courses_kinds")
-    statuses = middle.multiselect("Status", PROGRAMME_STATUSES, key="courses_statuses")
-    sectors = right.multiselect("Sector", SECTORS, key="courses_sectors")
-    period = last.date_input("Period", (today - timedelta(days=365), today + timedelta(days=180)),
-                             key="courses_period", format="DD/MM/YYYY")
-    start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
-    rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), start, end)
-    listing = pd.DataFrame([{
+
+def programme_tab() -> None:
+    if not rows:
+        st.info("No item matches these filters.")
+        return
+    st.dataframe(pd.DataFrame([{
         "Title": r.title, "Kind": r.kind, "Sector": r.sector, "Status": r.status,
         "Format": r.format.replace("_", " "), "From": show_day(r.starts_on),
         "Until": show_day(r.ends_on), "Price": money(r.price) if r.price else "free",
         "Enrolled": f"{r.seated}/{r.capacity}", "Waitlist": r.waitlisted,
         "Fill rate": f"{r.fill_rate:.0%}", **({"Site": r.site} if site.id is None else {}),
-    } for r in rows])
-    if listing.empty:
-        st.info("No item matches these filters.")
-    else:
-        st.dataframe(listing, hide_index=True, width="stretch")
-        st.caption(f"{len(rows)} items" + (" (the latest 500; narrow the filters)"
-                                           if len(rows) >= 500 else ""))
-    csv_download("Download this list (CSV)", pd.DataFrame([{
+    } for r in rows]), hide_index=True, width="stretch")
+    st.caption(f"{len(rows)} items" + (" (the latest 500; narrow the filters)"
+                                       if len(rows) >= 500 else ""))
+    listing = pd.DataFrame([{
         "title": r.title, "kind": r.kind, "sector": r.sector, "status": r.status,
         "format": r.format, "starts_on": r.starts_on, "ends_on": r.ends_on, "price": r.price,
         "capacity": r.capacity, "enrolled": r.seated, "waitlisted": r.waitlisted}
-        for r in rows]), "programme-list.csv", "courses_list_csv")
+        for r in rows])
+    st.download_button("Download this list (CSV)", lambda: csv_bytes(listing),
+                       file_name="programme-list.csv", mime="text/csv", key="courses_list_csv",
+                       icon=":material/download:")
 
-with tabs[2]:
+
+def item_tab() -> None:
     if done := st.session_state.pop("courses_done", None):
         st.success(done, icon=":material/check_circle:")
     if not rows:
-        st.info("Choose filters on the Programme tab that list at least one item.")
+        st.info("Choose filters above that list at least one item.")
     else:
         chosen = st.selectbox("Item", rows, key="courses_item", format_func=lambda r: (
             f"{r.title} · {r.status} · {show_day(r.starts_on)}"))
@@ -136,21 +146,32 @@ with tabs[2]:
             st.caption("Participants are listed for the manager and the communication team "
                        "only; you see the counts.")
 
-with tabs[3]:
+
+def figures_tab() -> None:
     if kinds_frame.empty:
         st.info("No published or done item yet.")
-    else:
-        st.altair_chart(charts.items_per_year(kinds_frame), width="stretch")
-        st.altair_chart(charts.participants_per_year(people_frame), width="stretch")
-        st.altair_chart(charts.waitlist_pressure(people_frame), width="stretch")
-        st.altair_chart(charts.hours_by_sector(hours_frame), width="stretch")
+        return
+    st.altair_chart(charts.items_per_year(kinds_frame), width="stretch")
+    st.altair_chart(charts.participants_per_year(people_frame), width="stretch")
+    st.altair_chart(charts.waitlist_pressure(people_frame), width="stretch")
+    st.altair_chart(charts.hours_by_sector(hours_frame), width="stretch")
 
-if editor:
-    with tabs[4]:
-        if site.id is None:
-            st.info("Choose a site above to add items to its programme.")
-        else:
-            st.subheader("New item")
-            item_form(user, site)
-        st.subheader("Instructors")
-        instructor_form(user, data.choices(None)["tenants"])
+
+def plan_tab() -> None:
+    if site.id is None:
+        st.info("Choose a site above to add items to its programme.")
+    else:
+        st.subheader("New item")
+        item_form(user, site)
+    st.subheader("Instructors")
+    instructor_form(user, data.choices(None)["tenants"])
+
+
+# Only the open tab is drawn (switching tabs reruns the page), so the others cost nothing.
+screens = {"Calendar": calendar_tab, "Programme": programme_tab, "Item": item_tab,
+           "Figures": figures_tab} | ({"Plan": plan_tab} if editor else {})
+for tab, draw in zip(st.tabs(list(screens), key="courses_tab", on_change="rerun"),
+                     screens.values()):
+    if tab.open:
+        with tab:
+            draw()

@@ -13,11 +13,18 @@ from tests.test_programme import add, item, plan  # noqa: F401
 from tests.test_programme_figures import published  # noqa: F401
 
 
+def open_tab(at, label):
+    """Only the open tab is drawn: open one as a click on it would."""
+    at.session_state["courses_tab"] = label
+    return at.run()
+
+
 def courses_page(username, item_title="Wheel throwing for beginners"):
     at = open_page(signed_in_app(username), "courses")
     picker = next(s for s in at.selectbox if s.label == "Site")
     at = picker.select(next(o for o in picker.options if "Test Hub" in o)).run()
     at.date_input(key="courses_period").set_value((date(2016, 1, 1), date(2027, 12, 31))).run()
+    at = open_tab(at, "Item")
     chosen = at.selectbox(key="courses_item")
     return chosen.select_index(next(n for n, label in enumerate(chosen.options)
                                     if label.startswith(item_title))).run()
@@ -32,14 +39,15 @@ def test_manager_and_communication_see_people_and_forms(published, username):  #
     at = courses_page(username)
     assert not at.exception
     assert tab_labels(at) == ["Calendar", "Programme", "Item", "Figures", "Plan"]
-    assert {"Enrol", "Cancel enrolment", "Add item", "Add session(s)"} <= \
-        {b.label for b in at.button}
+    assert {"Enrol", "Cancel enrolment", "Add session(s)"} <= {b.label for b in at.button}
     tables = " ".join(frame.value.to_string() for frame in at.dataframe)
     assert "Elena" in tables and "elena@example.org" in tables
     assert "paolo@example.org" not in tables  # instructor contacts: Giulia has none
-    assert len(at.get("vega_lite_chart")) >= 4
-    downloads = [d.proto.label for d in at.get("download_button")]
+    assert "Add item" in [b.label for b in open_tab(at, "Plan").button]
+    assert len(open_tab(at, "Figures").get("vega_lite_chart")) == 4
+    downloads = [d.proto.label for d in open_tab(at, "Calendar").get("download_button")]
     assert "Download the published programme (.ics)" in downloads
+    assert not at.exception
 
 
 def test_a_viewer_sees_counts_but_no_names_emails_or_forms(published):  # noqa: F811
@@ -47,6 +55,7 @@ def test_a_viewer_sees_counts_but_no_names_emails_or_forms(published):  # noqa: 
     assert not at.exception
     assert tab_labels(at) == ["Calendar", "Programme", "Item", "Figures"]
     assert not [b for b in at.button if b.label in ("Enrol", "Cancel enrolment", "Add item")]
+    assert "Plan" not in tab_labels(at)
     everything = text_of(at) + " ".join(frame.value.to_string() for frame in at.dataframe)
     for private in ("Anna", "Dario", "anna@example.org", "@example.org"):
         assert private not in everything

@@ -29,6 +29,21 @@ def calendar_timeline(sessions: pd.DataFrame) -> alt.Chart:
     ).properties(height=max(120, 40 * rooms))
 
 
+def sessions_per_day(frame: pd.DataFrame) -> alt.Chart:
+    """Sessions a day across every site. Columns: starts (the day), kind, sessions."""
+    return alt.Chart(frame, title=alt.Title(
+        "Sessions a day in the coming weeks, every site",
+        subtitle="Draft or published items, by kind")).mark_bar().encode(
+        x=alt.X("yearmonthdate(starts):O", title="Day",
+                axis=alt.Axis(format="%a %-d %b", labelAngle=-45)),
+        y=alt.Y("sessions:Q", title="Sessions", stack=True),
+        color=alt.Color("kind:N", title="Kind", scale=KIND_COLOURS),
+        tooltip=[alt.Tooltip("yearmonthdate(starts):T", title="Day", format="%a %-d %b"),
+                 alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("sessions:Q", title="Sessions")],
+    ).properties(height=240)
+
+
 def items_per_year(frame: pd.DataFrame) -> alt.Chart:
     """Columns: year, kind, items."""
     return alt.Chart(frame, title=alt.Title(

@@ -50,12 +50,19 @@ def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=300, show_spinner=False)
-def published(site_id, since: date | None) -> tuple[bytes, pd.DataFrame]:
-    """The published programme as an .ics file and as a CSV table."""
+def published(site_id) -> pd.DataFrame:
+    """The sessions of published items, as the CSV of the public programme has them."""
     with reading() as session:
-        rows = programme_exports.published_sessions(session, site_id=site_id, since=since)
-    return (programme_exports.programme_ics(rows),
-            pd.DataFrame(programme_exports.programme_csv_rows(rows)))
+        rows = programme_exports.published_sessions(session, site_id=site_id)
+    return pd.DataFrame(programme_exports.programme_csv_rows(rows))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def published_ics(site_id) -> bytes:
+    """The same sessions as an iCalendar file: built only when someone downloads it."""
+    with reading() as session:
+        rows = programme_exports.published_sessions(session, site_id=site_id)
+    return programme_exports.programme_ics(rows)
 
 
 @st.cache_data(ttl=300, show_spinner=False)
