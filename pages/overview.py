@@ -1,29 +1,123 @@
-"""Overview: how is the hub doing? The landing page for every role."""
+"""Overview: how is the hub doing? KPIs against last year, the evidence of success since
+2016, the INNOCRAFTS indicators, and a one-page report for stakeholders."""
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from hub.indicators import hub_summary
+from hub import indicators
+from hub.roles import sees_contacts
+from ui import overview_charts
 from ui.database import reading
+from ui.format import day
 from ui.navigation import guard
+from ui.report import report_html
+from ui.widgets import site_picker
 
-guard("overview")
+user = guard("overview")
+today = date.today()
+PERIODS = {"This year so far": indicators.Period(date(today.year, 1, 1), today),
+           "Last 12 months": indicators.Period(today.replace(year=today.year - 1), today),
+           **{f"Year {year}": indicators.Period(date(year, 1, 1), date(year, 12, 31))
+              for year in range(today.year - 1, indicators.FIRST_YEAR - 1, -1)}}
 
 
 @st.cache_data(ttl=300, show_spinner=False)
-def load_summary():
+def load_snapshots(site_id, period: indicators.Period, on: date):
     with reading() as session:
-        return hub_summary(session)
+        return (indicators.snapshot(session, site_id=site_id, period=period, today=on),
+                indicators.snapshot(session, site_id=site_id, period=period.year_before(), today=on),
+                indicators.follow_ups_due(session, today=on))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_evidence(site_id, until: int, on: date):
+    with reading() as session:
+        totals = pd.DataFrame([vars(row) for row in indicators.evidence(session, site_id=site_id, until=until)])
+        regions = pd.DataFrame(indicators.partners_by_region_cumulative(session, until=until),
+                               columns=["year", "region", "partners"])
+        return totals, regions, indicators.innocrafts(session, site_id=site_id, on=on)
+
+
+def percent(rate) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None) -> list[tuple]:
+    """(label, value, delta shown by st.metric, comparison in words, help)."""
+    def points(a, b):
+        return None if a is None or b is None else f"{(a - b) * 100:+.0f} pts"
+    def change(a, b):
+        return f"{a - b:+d}"
+    rows = [("Unit occupancy", percent(now.unit_rate), points(now.unit_rate, before.unit_rate),
+             "leased units ÷ leasable units"),
+            ("Area occupancy", percent(now.area_rate), points(now.area_rate, before.area_rate),
+             "leased m² ÷ leasable m²"),
+            ("Tenants (resident / visiting)", f"{now.residents} / {now.visitors}",
+             change(now.residents + now.visitors, before.residents + before.visitors), "present on the day"),
+            ("Programme items", f"{now.items}", change(now.items, before.items), "started in the period"),
+            ("Participants", f"{now.participants}", change(now.participants, before.participants),
+             "seated in those items"),
+            ("Active partners", f"{now.partners}", change(now.partners, before.partners), "in the network"),
+            ("Countries reached", f"{now.countries}", change(now.countries, before.countries),
+             "countries of active partners")]
+    if due is not None:
+        rows.append(("Follow-ups due", f"{due}", None, "partner follow-ups today or overdue"))
+    return rows
+
+
+def innocrafts_frame(figures: indicators.Innocrafts) -> pd.DataFrame:
+    groups = figures.groups
+    return pd.DataFrame([
+        {"indicator": "Young entrepreneurs", "share": groups.share(groups.young) or 0.0},
+        {"indicator": "Female-led businesses", "share": groups.share(groups.female_led) or 0.0},
+        {"indicator": "Start-ups", "share": groups.share(groups.startup) or 0.0},
+        {"indicator": "Tenants from abroad", "share": figures.tenants_from_abroad or 0.0},
+        {"indicator": "Partners abroad", "share": figures.partners_abroad or 0.0}])
 
 
 st.title("Overview")
-st.caption("How is the hub doing? Occupancy, tenants, programme and partners at a glance.")
-summary = load_summary()
-columns = st.columns(4)
-columns[0].metric("Sites", summary.sites)
-columns[1].metric("Leasable spaces", summary.leasable_spaces,
-                  help="Laboratories, benches, shops and offices that can be rented by the month.")
-columns[2].metric("Leasable area", f"{summary.leasable_area_m2:,.0f} m²".replace(",", "."))
-columns[3].metric("Active tenants", summary.active_tenants,
-                  help=f"From {summary.countries} countries.")
-st.info("Coming next on this page: occupancy and programme trends against last year, the "
-        "evidence of success since 2016, INNOCRAFTS indicators, and a one-page report for "
-        "stakeholders.", icon=":material/construction:")
+st.caption("How is the hub doing? Occupancy, tenants, programme and partners against the same "
+           "period last year, and what the hub has achieved since 2016.")
+left, right = st.columns(2)
+with left:
+    site = site_picker("overview_site")
+period_name = right.selectbox("Period", list(PERIODS), key="overview_period")
+period = PERIODS[period_name]
+now, before, due = load_snapshots(site.id, period, today)
+rows = kpis(now, before, due if sees_contacts(user) else None)
+st.caption(f"{site.name}, {day(period.start)} – {day(period.end)}; occupancy and tenants on "
+           f"{day(period.day_for(today))}; changes against the same period a year earlier. "
+           "Partners belong to the whole network.")
+for start in range(0, len(rows), 4):
+    for column, (label, value, delta, note) in zip(st.columns(4), rows[start:start + 4]):
+        column.metric(label, value, delta=delta, help=note.capitalize())
+
+st.subheader("Evidence of success since 2016", anchor=False)
+totals, regions, figures = load_evidence(site.id, period.end.year, today)
+charts = [overview_charts.programme_growth(totals),
+          overview_charts.running_total(totals, "participants", "{total} participants trained and hosted",
+                                        "Participants since 2016"),
+          overview_charts.running_total(totals, "tenants", "{total} artisans hosted since 2016",
+                                        "Tenants hosted", colour=overview_charts.CLAY),
+          overview_charts.partners_by_region(regions),
+          overview_charts.innocrafts_bars(innocrafts_frame(figures),
+                                          f"Target groups among the {figures.groups.consenting} consenting "
+                                          f"tenants; {figures.partner_countries} partner countries")]
+for pair in range(0, len(charts), 2):
+    for column, chart in zip(st.columns(2), charts[pair:pair + 2]):
+        column.altair_chart(chart, width="stretch")
+
+st.subheader("Report for stakeholders", anchor=False)
+st.caption("One page with these figures and charts, as an HTML file that opens offline.")
+st.download_button(
+    "Download the report", key="overview_report", icon=":material/download:",
+    file_name=f"bottega-report-{period.start.isoformat()}-{period.end.isoformat()}.html",
+    mime="text/html", on_click="ignore",
+    data=lambda: report_html(
+        title=f"Bottega — {site.name}", subtitle=f"{period_name}: {day(period.start)} – {day(period.end)}",
+        kpis=[(label, value, f"{delta} on last year" if delta else note)
+              for label, value, delta, note in rows],
+        charts=charts, notes=[f"Occupancy and tenants as on {day(period.day_for(today))}.",
+                              "Target-group shares count only tenants who consented to them."],
+        made_on=today))
