@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from db.models import ProgrammeItem, ProgrammeSession, Site, Space
@@ -46,6 +47,15 @@ def published_sessions(session: Session, *, site_id: int | None = None,
                      "site": site, "price": price, "capacity": capacity,
                      "description": description, "start_minute": first, "end_minute": last})
     return rows
+
+
+def published_session_count(session: Session, *, site_id: int | None = None) -> int:
+    query = (select(func.count()).select_from(ProgrammeSession)
+             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+             .where(ProgrammeItem.status == "published"))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    return session.exec(query).one()
 
 
 def _at(day: date, minute: int) -> datetime:

@@ -49,9 +49,11 @@ def items_per_year(session: Session, *, site_id: int | None = None) -> list[Kind
         query.group_by(year, ProgrammeItem.kind).order_by(year, ProgrammeItem.kind))]
 
 
-def participants_per_year(session: Session, *,
-                          site_id: int | None = None) -> list[ParticipantYear]:
-    counts = seat_counts()
+def participants_per_year(session: Session, *, site_id: int | None = None,
+                          year_of: int | None = None) -> list[ParticipantYear]:
+    """Every year since 2016, or only `year_of` (for the screen's headline figures)."""
+    counts = seat_counts(_counted(select(ProgrammeItem.id), site_id).where(
+        extract("year", ProgrammeItem.starts_on) == year_of)) if year_of else seat_counts()
     year = extract("year", ProgrammeItem.starts_on)
     seated = func.coalesce(counts.c.seated, 0)
     query = _counted(select(
@@ -60,10 +62,18 @@ def participants_per_year(session: Session, *,
         func.sum(case((seated >= ProgrammeItem.capacity, 1), else_=0)),
         func.sum(func.coalesce(counts.c.waitlisted, 0)))
         .outerjoin(counts, counts.c.item_id == ProgrammeItem.id), site_id)
+    if year_of is not None:
+        query = query.where(year == year_of)
     return [ParticipantYear(int(y), n, int(people or 0), float(rate or 0), int(full or 0),
                             int(waiting or 0))
             for y, n, people, rate, full, waiting in session.exec(
                 query.group_by(year).order_by(year))]
+
+
+def courses_run(session: Session, *, site_id: int | None = None) -> int:
+    """Published or done courses since 2016: the hub's "80+ courses"."""
+    return session.exec(_counted(select(func.count()).select_from(ProgrammeItem), site_id)
+                        .where(ProgrammeItem.kind == "course")).one()
 
 
 def hours_by_sector(session: Session, *, site_id: int | None = None) -> list[SectorHours]:

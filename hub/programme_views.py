@@ -38,14 +38,17 @@ class ItemRow:
         return self.seated / self.capacity
 
 
-def seat_counts():
-    """Per item: seated (enrolled or attended) and waitlisted people, as a subquery."""
-    return (select(Enrolment.item_id,
+def seat_counts(items=None):
+    """Per item: seated (enrolled or attended) and waitlisted people, as a subquery;
+    `items` (a select of item ids) keeps the count to those items."""
+    query = (select(Enrolment.item_id,
                    func.sum(case((Enrolment.status.in_(("enrolled", "attended")), 1),
                                  else_=0)).label("seated"),
                    func.sum(case((Enrolment.status == "waitlisted", 1), else_=0))
-                   .label("waitlisted"))
-            .group_by(Enrolment.item_id).subquery())
+                   .label("waitlisted")))
+    if items is not None:
+        query = query.where(Enrolment.item_id.in_(items))
+    return query.group_by(Enrolment.item_id).subquery()
 
 
 def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuses=(),
@@ -53,27 +56,29 @@ def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuse
               item_id: int | None = None, limit: int = LIST_LIMIT) -> list[ItemRow]:
     """Items matching the filters (an empty filter keeps all), latest first. Items with no
     session yet are kept whatever the period, so a new draft is always found."""
-    counts = seat_counts()
-    query = (select(ProgrammeItem, Site.name, func.coalesce(counts.c.seated, 0),
-                    func.coalesce(counts.c.waitlisted, 0))
-             .join(Site, Site.id == ProgrammeItem.site_id)
-             .outerjoin(counts, counts.c.item_id == ProgrammeItem.id))
+    conditions = []
     if site_id is not None:
-        query = query.where(ProgrammeItem.site_id == site_id)
+        conditions.append(ProgrammeItem.site_id == site_id)
     if item_id is not None:
-        query = query.where(ProgrammeItem.id == item_id)
+        conditions.append(ProgrammeItem.id == item_id)
     for column, chosen in ((ProgrammeItem.kind, kinds), (ProgrammeItem.status, statuses),
                            (ProgrammeItem.sector, sectors)):
         if chosen:
-            query = query.where(column.in_(list(chosen)))
+            conditions.append(column.in_(list(chosen)))
     if start is not None:
-        query = query.where(or_(ProgrammeItem.ends_on.is_(None), ProgrammeItem.ends_on >= start))
+        conditions.append(or_(ProgrammeItem.ends_on.is_(None), ProgrammeItem.ends_on >= start))
     if end is not None:
-        query = query.where(or_(ProgrammeItem.starts_on.is_(None),
-                                ProgrammeItem.starts_on <= end))
-    query = query.order_by(ProgrammeItem.starts_on.desc().nulls_first(),
-                           ProgrammeItem.id.desc()).limit(limit)
-    return [ItemRow(id=item.id, version=item.version, site_id=item.site_id, site=site, kind=item.kind,
+        conditions.append(or_(ProgrammeItem.starts_on.is_(None), ProgrammeItem.starts_on <= end))
+    order = (ProgrammeItem.starts_on.desc().nulls_first(), ProgrammeItem.id.desc())
+    chosen_ids = select(ProgrammeItem.id).where(*conditions).order_by(*order).limit(limit)
+    counts = seat_counts(chosen_ids)
+    query = (select(ProgrammeItem, Site.name, func.coalesce(counts.c.seated, 0),
+                    func.coalesce(counts.c.waitlisted, 0))
+             .join(Site, Site.id == ProgrammeItem.site_id)
+             .outerjoin(counts, counts.c.item_id == ProgrammeItem.id)
+             .where(*conditions).order_by(*order).limit(limit))
+    return [ItemRow(id=item.id, version=item.version, site_id=item.site_id, site=site,
+                    kind=item.kind,
                     title=item.title, sector=item.sector, format=item.format,
                     status=item.status, capacity=item.capacity, price=item.price,
                     starts_on=item.starts_on, ends_on=item.ends_on, seated=int(seated),

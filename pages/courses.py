@@ -29,18 +29,15 @@ top = st.columns([2, 1])
 site = site_picker("courses_site", container=top[0])
 weeks = top[1].select_slider("Weeks shown", [2, 4, 8, 12], value=4, key="courses_weeks")
 
-kinds_frame, people_frame, hours_frame = data.figures(site.id)
-this_year = people_frame[people_frame["year"] == today.year] if not people_frame.empty else None
-courses_since = 0 if kinds_frame.empty else int(
-    kinds_frame[kinds_frame["kind"] == "course"]["items"].sum())
+courses_since, this_year = data.headline(site.id, today.year)
 kpi_row([
     ("Courses since 2016", f"{courses_since}", "Published or done courses, every year."),
-    (f"Items in {today.year}", "0" if this_year is None or this_year.empty
-     else f"{int(this_year['items'].iloc[0])}", "Published or done items starting this year."),
-    (f"Participants in {today.year}", "0" if this_year is None or this_year.empty
-     else f"{int(this_year['participants'].iloc[0]):,}", "People holding a seat."),
-    ("Average fill rate", "—" if this_year is None or this_year.empty
-     else f"{this_year['fill_rate'].iloc[0]:.0%}", "Seats taken ÷ capacity, this year's items."),
+    (f"Items in {today.year}", f"{this_year.items if this_year else 0}",
+     "Published or done items starting this year."),
+    (f"Participants in {today.year}", f"{this_year.participants if this_year else 0:,}",
+     "People holding a seat (enrolled or attended)."),
+    ("Average fill rate", f"{this_year.fill_rate:.0%}" if this_year else "—",
+     "Seats taken ÷ capacity, averaged over this year's items."),
 ])
 
 left, middle, right, last = st.columns(4)
@@ -64,17 +61,17 @@ def calendar_tab() -> None:
         st.caption("Choose a site above to see its rooms session by session.")
     else:
         st.altair_chart(charts.calendar_timeline(frame), width="stretch")
-    published = data.published(site.id)
+    published = data.published_count(site.id)
     left, right = st.columns(2)
     left.download_button("Download the published programme (.ics)",
                          lambda: data.published_ics(site.id), file_name="bottega-programme.ics",
                          mime="text/calendar", key="courses_ics",
-                         icon=":material/calendar_month:", disabled=published.empty)
+                         icon=":material/calendar_month:", disabled=not published)
     right.download_button("Download the published programme (CSV)",
-                          lambda: csv_bytes(published), file_name="bottega-programme.csv",
+                          lambda: data.published_csv(site.id), file_name="bottega-programme.csv",
                           mime="text/csv", key="courses_programme_csv",
-                          icon=":material/download:", disabled=published.empty)
-    st.caption(f"{len(published)} sessions of published items, one calendar event each; "
+                          icon=":material/download:", disabled=not published)
+    st.caption(f"{published:,} sessions of published items, one calendar event each; "
                "drafts and cancelled items are never exported.")
 
 
@@ -148,6 +145,7 @@ def item_tab() -> None:
 
 
 def figures_tab() -> None:
+    kinds_frame, people_frame, hours_frame = data.figures(site.id)
     if kinds_frame.empty:
         st.info("No published or done item yet.")
         return

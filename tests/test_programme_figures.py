@@ -107,3 +107,11 @@ def test_the_calendar_reads_live_sessions_with_their_place(published):
         ("Glazes and firing", 3, "POT — Pottery"),
         ("Wheel throwing for beginners", 9, "Online")]
     assert rows[0].instructor == "Giulia Neri"
+
+
+def test_the_headline_counts_courses_run_and_this_years_items_only(published):
+    with reading() as session:
+        assert programme_figures.courses_run(session) == 2  # wheel (published), Raku (done)
+        only = programme_figures.participants_per_year(session, year_of=2019)
+        assert programme_figures.courses_run(session, site_id=published["site"] + 99) == 0
+    assert [(p.year, p.items, p.participants) for p in only] == [(2019, 1, 3)]

@@ -77,6 +77,28 @@ def figures(site_id) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_data(ttl=300, show_spinner=False)
+def headline(site_id, year: int):
+    """Courses run since 2016, and this year's items, participants and fill rate (or None)."""
+    with reading() as session:
+        this_year = programme_figures.participants_per_year(session, site_id=site_id,
+                                                            year_of=year)
+        return (programme_figures.courses_run(session, site_id=site_id),
+                this_year[0] if this_year else None)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def published_count(site_id) -> int:
+    with reading() as session:
+        return programme_exports.published_session_count(session, site_id=site_id)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def published_csv(site_id) -> bytes:
+    from ui.widgets import csv_bytes
+    return csv_bytes(published(site_id))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
 def choices(site_id: int | None) -> dict[str, list[tuple[int, str]]]:
     """Pickers of the forms: spaces of the site, instructors, tenants today."""
     from hub.tenants import tenant_choices
