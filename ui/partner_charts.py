@@ -20,12 +20,13 @@ def by_region_and_kind(rows: pd.DataFrame) -> alt.Chart:
     return alt.Chart(rows, title=alt.Title(
         "Partners by region and kind", subtitle="Region derived from country and city")
     ).mark_bar().encode(
-        y=alt.Y("region:N", title=None, sort=list(PARTNER_REGIONS)),
+        y=alt.Y("region:N", title=None, sort=list(PARTNER_REGIONS),
+                axis=alt.Axis(labelOverlap=False, labelLimit=200)),
         x=alt.X("sum(partners):Q", title="Partners"),
         color=alt.Color("kind:N", title="Kind", scale=KIND_COLOURS),
         tooltip=[alt.Tooltip("region:N", title="Region"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("partners:Q", title="Partners")],
-    ).properties(height=230)
+    ).properties(height=alt.Step(30))
 
 
 def new_per_year(rows: pd.DataFrame) -> alt.Chart:
