@@ -99,9 +99,7 @@ def shown_directory(frame: pd.DataFrame, all_sites: bool) -> pd.DataFrame:
                                  "email": "Email", "phone": "Phone"})
 
 
-def directory_tab(site) -> pd.DataFrame:
-    chosen = directory_filter(site.id)
-    frame = load_directory(user.role, chosen, today, user)
+def directory_tab(site, frame: pd.DataFrame) -> None:
     shown = shown_directory(frame, site.id is None)
     st.caption(f"{len(frame):,} tenant{'s' if len(frame) != 1 else ''} match".replace(",", "."))
     st.dataframe(shown, hide_index=True, width="stretch", height=560 if len(frame) > 12 else "auto",
@@ -116,7 +114,6 @@ def directory_tab(site) -> pd.DataFrame:
         with st.expander("Add a tenant", icon=":material/person_add:"):
             sites = {choice.id: choice.name for choice in site_choices()}
             add_tenant_form(user, site.id, sites)
-    return frame
 
 
 def label_of(names: dict[int, str]):
@@ -257,12 +254,13 @@ st.title("Tenants")
 st.caption("Who works here: the artisans and craft businesses of the hub, their public "
            "listings, and the figures INNOCRAFTS asks for.")
 site = site_picker("tenants_site")
-tabs = st.tabs(["Directory", "Profile", "Public listings", "Indicators"])
-with tabs[0]:
-    rows = directory_tab(site)
-with tabs[1]:
-    profile_tab(rows)
-with tabs[2]:
-    listings_tab(site, rows)
-with tabs[3]:
-    indicators_tab(site)
+with st.expander("Filter the directory", icon=":material/filter_list:", expanded=True):
+    chosen = directory_filter(site.id)
+rows = load_directory(user.role, chosen, today, user)
+# Only the open tab is drawn (switching tabs reruns the page), so the others cost nothing.
+screens = {"Directory": lambda: directory_tab(site, rows), "Profile": lambda: profile_tab(rows),
+           "Public listings": lambda: listings_tab(site, rows), "Indicators": lambda: indicators_tab(site)}
+for tab, draw in zip(st.tabs(list(screens), key="tenants_tab", on_change="rerun"), screens.values()):
+    if tab.open:
+        with tab:
+            draw()

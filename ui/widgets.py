@@ -54,8 +54,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
-    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key,
-                       icon=":material/download:", disabled=frame.empty)
+    """The file is built when the button is pressed, not on every run of the page."""
+    st.download_button(label, lambda: csv_bytes(frame), file_name=file_name, mime="text/csv",
+                       key=key, icon=":material/download:", disabled=frame.empty,
+                       on_click="ignore")
 
 
 def flash(message: str) -> None:
@@ -76,8 +78,10 @@ def site_choices() -> list[SiteChoice]:
 def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """An Excel workbook of `frame`, formula-like cells neutralised like the CSV exports."""
     from hub.transfer.formats import write_table
-    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
-    data = write_table([str(column) for column in frame.columns], rows, "xlsx")
-    st.download_button(label, data, file_name=file_name, key=key, icon=":material/download:",
+
+    def workbook() -> bytes:
+        rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+        return write_table([str(column) for column in frame.columns], rows, "xlsx")
+    st.download_button(label, workbook, file_name=file_name, key=key, icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       disabled=frame.empty)
+                       disabled=frame.empty, on_click="ignore")
