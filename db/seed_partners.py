@@ -66,8 +66,8 @@ def partner_plan() -> list[dict]:
     while len(plan) < DEMO_PARTNERS:
         pattern, kind, city = next(towns)
         status = rng.choice(("active", "active", "prospect", "dormant"))
-        plan.append(_entry(pattern.format(city=city), kind, "IT", city, None, status,
-                           None if status == "prospect" else (rng.randint(2016, 2025), 1 + len(plan) % 12),
+        since = None if status == "prospect" else (rng.randint(2016, 2025), 1 + len(plan) % 12)
+        plan.append(_entry(pattern.format(city=city), kind, "IT", city, None, status, since,
                            rng.choice(("crafts", "training", "local", "crafts,local"))))
     return plan[:DEMO_PARTNERS]
 
@@ -86,7 +86,8 @@ def contact_rows(rng: random.Random, partner_id: int, country: str) -> list[dict
         first, last = rng.choice(FIRST_NAMES[group]), rng.choice(SURNAMES[group])
         domain = "example.org" if country == "IT" else "example.com"
         email = f"{first}.{last}@{domain}".lower().replace("ü", "u").replace("í", "i")
-        phone = f"{PHONE_PREFIX.get(country, '+44 20')} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        prefix = PHONE_PREFIX.get(country, "+44 20")
+        phone = f"{prefix} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
         rows.append({"partner_id": partner_id, "name": f"{first} {last}",
                      "role": rng.choice(ROLES), "email": email, "phone": phone,
                      "language": LANGUAGES.get(country, "English")})
@@ -98,7 +99,8 @@ def interaction_rows(rng: random.Random, partner_id: int, entry: dict, today: da
     low, high = INTERACTIONS_BY_STATUS[entry["status"]]
     first = max(entry["since"] or today - timedelta(days=300), FIRST_DAY)
     span = max(1, (today - first).days)
-    days = sorted(first + timedelta(days=rng.randrange(span)) for _ in range(rng.randint(low, high)))
+    count = rng.randint(low, high)
+    days = sorted(first + timedelta(days=rng.randrange(span)) for _ in range(count))
     return [_interaction(rng, partner_id, day, today) for day in days]
 
 
