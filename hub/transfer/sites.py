@@ -16,8 +16,11 @@ def site_codes(session: Session) -> dict[int, str]:
 def site_id(session: Session, lookup: Lookup, value: str | None) -> int:
     codes = lookup.cache.get("sites")
     if codes is None:
-        codes = lookup.cache["sites"] = {code.lower(): id_ for id_, code
-                                         in site_codes(session).items()}
+        # The Site rows are kept referenced, so the rules' session.get(Site, id) finds them
+        # in the identity map instead of asking the database once per imported row.
+        lookup.cache["site_rows"] = list(session.exec(select(Site)))
+        codes = lookup.cache["sites"] = {site.code.lower(): site.id
+                                         for site in lookup.cache["site_rows"]}
     code = required(value, "site")
     if code.lower() not in codes:
         known = ", ".join(sorted(code.upper() for code in codes)[:10])

@@ -65,17 +65,22 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     if len(found) > 1:
         raise Invalid("name", f"{len(found)} tenants are called '{name}' with this business; "
                               "fix them on the Tenants screen first")
+    # No twin exists (the key map above says so), so the rules' own same-name search, a scan
+    # per row, is skipped; a row matching a tenant updates that tenant instead.
     if not found:
-        created = _hub("add_tenant")(session, actor=actor, site_id=site,
+        created = _hub("add_tenant")(session, actor=actor, site_id=site, allow_duplicate=True,
                                      **_values(values, None, None))
         tenant_ids(session, lookup)[key] = [created.id]
         return "created"
     existing = session.get(Tenant, found[0])
-    before = existing.version
     changes = _values(values, existing, None)
     changes.pop("website")  # the public listing is the communication team's, edited there
+    if existing.site_id == site and all(getattr(existing, field) == value
+                                        for field, value in changes.items()):
+        return "unchanged"
+    before = existing.version
     _hub("edit_tenant")(session, actor=actor, tenant_id=existing.id, version=None,
-                        site_id=site, **changes)
+                        site_id=site, allow_duplicate=True, **changes)
     session.flush()
     return "updated" if existing.version != before else "unchanged"
 
