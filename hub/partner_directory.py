@@ -64,23 +64,26 @@ class PartnerRow:
 
 def partner_rows(session: Session, *, partner_filter: PartnerFilter | None = None,
                  limit: int | None = None) -> list[PartnerRow]:
-    """The directory, by name, with interaction counts aggregated in SQL."""
-    counts = (select(Interaction.partner_id, func.count().label("n"),
-                     func.max(Interaction.day).label("last"),
-                     func.sum(case((and_(Interaction.follow_up_on.is_not(None),
-                                         Interaction.follow_up_done_at.is_(None)), 1),
-                                   else_=0)).label("open"))
-              .group_by(Interaction.partner_id).subquery())
-    query = filtered(select(Partner, counts.c.n, counts.c.last, counts.c.open)
-                     .outerjoin(counts, counts.c.partner_id == Partner.id), partner_filter)
-    query = query.order_by(func.lower(Partner.name), Partner.id)
-    if limit:
-        query = query.limit(limit)
-    return [PartnerRow(id=p.id, version=p.version, name=p.name, kind=p.kind, country=p.country,
-                       region=p.region, city=p.city, website=p.website, status=p.status,
-                       since=p.since, tags=p.tags, interactions=n or 0, last_interaction=last,
-                       open_follow_ups=int(open_ or 0))
-            for p, n, last, open_ in session.exec(query)]
+    """The directory, by name, with interaction counts aggregated in SQL for the partners
+    listed only (a long network is listed `limit` at a time)."""
+    query = filtered(select(Partner), partner_filter).order_by(func.lower(Partner.name),
+                                                               Partner.id)
+    listed = session.exec(query.limit(limit) if limit else query).all()
+    counts = {pid: (n, last, open_) for pid, n, last, open_ in session.exec(
+        select(Interaction.partner_id, func.count(), func.max(Interaction.day),
+               func.sum(case((and_(Interaction.follow_up_on.is_not(None),
+                                   Interaction.follow_up_done_at.is_(None)), 1), else_=0)))
+        .where(Interaction.partner_id.in_([p.id for p in listed]))
+        .group_by(Interaction.partner_id))} if listed else {}
+    rows = []
+    for p in listed:
+        n, last, open_ = counts.get(p.id, (0, None, 0))
+        rows.append(PartnerRow(id=p.id, version=p.version, name=p.name, kind=p.kind,
+                               country=p.country, region=p.region, city=p.city,
+                               website=p.website, status=p.status, since=p.since, tags=p.tags,
+                               interactions=n, last_interaction=last,
+                               open_follow_ups=int(open_ or 0)))
+    return rows
 
 
 def count_partners(session: Session, *, partner_filter: PartnerFilter | None = None) -> int:
