@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from db.engine import reading, writing
-from db.models import AuditEntry, Lease, Partner, ProgrammeItem, Space, Tenant
+from db.models import AuditEntry, Lease, Partner, Space, Tenant
 from db.seed import seed_demo
 from hub import transfer
 from hub.errors import Forbidden
@@ -226,11 +226,10 @@ def demo(db_url, make_user):
 
 
 def test_every_kind_exported_imports_back_unchanged(demo):
-    with reading() as session:
-        assert session.exec(select(func.count()).select_from(ProgrammeItem)).one() >= 0
     for name in transfer.KINDS:
         data = export(demo, name)
         rows = data.decode().count("\n") - 1
+        assert rows > 10, f"the demo hub has {rows} {name}"
         outcome = run_import(demo, name, data, f"{name}.csv")
         assert (outcome.rows, outcome.created, outcome.updated) == (rows, 0, 0), name
 

@@ -36,7 +36,8 @@ class Kind:
     notes: str = ""
     row_key: Callable[[dict], tuple] | None = None  # when the key is more than its columns
 
-    def key_of(self, values: dict) -> tuple:
+    def key_of(self, values: dict) -> tuple | None:
+        """The row's natural key, or None when repeated rows are allowed."""
         if self.row_key is not None:
             return self.row_key(values)
         return tuple((values.get(column) or "").strip().lower() for column in self.key)

@@ -75,7 +75,9 @@ def row_values(header: list[str], cells: list[str]) -> dict[str, str]:
 def _one_row(session: Session, actor: User, kind: Kind, line: int, values: dict,
              lookup: Lookup) -> str:
     key = kind.key_of(values)
-    if all(key) and key in lookup.seen:
+    filled = key is not None and all(value for value, column in zip(key, kind.key)
+                                     if column in kind.required)
+    if filled and key in lookup.seen:
         raise Invalid(kind.key[0], f"the same {', '.join(kind.key)} as line {lookup.seen[key]}")
     lookup.seen[key] = line
     with session.begin_nested():  # a refused row leaves nothing behind, the others go on
