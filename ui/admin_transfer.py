@@ -99,6 +99,9 @@ def _import(user: User, kind: transfer.Kind, upload) -> None:
         bar.empty()
         if done is not None:
             st.session_state.pop("admin_preview_key", None)
+            # A new uploader key empties it, so the imported file is not offered again.
+            st.session_state["admin_upload_round"] = st.session_state.get("admin_upload_round",
+                                                                          0) + 1
             flash(f"Imported {kind.name} from {upload.name}: {done.summary()}")
             st.rerun()
 
@@ -130,8 +133,9 @@ def render(user: User) -> None:
     if not kind.available():
         st.info(f"Importing {kind.title.lower()} arrives with the screen that edits them.")
     else:
+        round_ = st.session_state.get("admin_upload_round", 0)
         upload = st.file_uploader("Upload a CSV or XLSX file", type=["csv", "xlsx"],
-                                  key=f"admin_import_file_{name}")
+                                  key=f"admin_import_file_{name}_{round_}")
         if upload is not None:
             _import(user, kind, upload)
     st.divider()
