@@ -6,7 +6,7 @@ from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from db.engine import reading
-from db.models import Space, User, utcnow
+from db.models import User, utcnow
 from tests.conftest import ROOT
 from ui import auth
 from tests.apptest import open_page, signed_in_app, text_of

@@ -13,7 +13,8 @@ from hub.transfer.programme import find_item
 from hub.transfer.sites import site_id
 from hub.transfer.values import cell, day, required, text
 
-COLUMNS = ("site", "item", "item_starts_on", "participant_name", "email", "tenant", "business", "status")
+COLUMNS = ("site", "item", "item_starts_on", "participant_name", "email", "tenant", "business",
+           "status")
 
 
 def _hub(name: str):
@@ -33,8 +34,8 @@ def export_rows(session: Session):
              .join(Tenant, Tenant.id == Enrolment.tenant_id, isouter=True)
              .order_by(Site.code, ProgrammeItem.title, Enrolment.queued_at, Enrolment.id))
     for site, title, starts_on, enrolment, tenant, business in session.exec(query):
-        yield [site, title, cell(starts_on), enrolment.participant_name, cell(enrolment.email), cell(tenant),
-               cell(business), enrolment.status]
+        yield [site, title, cell(starts_on), enrolment.participant_name, cell(enrolment.email),
+               cell(tenant), cell(business), enrolment.status]
 
 
 def row_key(values: dict) -> None:

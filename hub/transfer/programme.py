@@ -12,8 +12,8 @@ from hub.transfer.kind import Kind, Lookup, hub_function
 from hub.transfer.sites import site_codes, site_id
 from hub.transfer.values import cell, day, number, required, text
 
-COLUMNS = ("site", "title", "starts_on", "kind", "sector", "description", "format", "capacity", "price",
-           "status", "funding", "target_group")
+COLUMNS = ("site", "title", "starts_on", "kind", "sector", "description", "format", "capacity",
+           "price", "status", "funding", "target_group")
 DEFAULTS = {"description": "", "format": "in_situ", "status": "draft"}
 
 
