@@ -255,3 +255,7 @@ def test_partners_are_matched_by_name_ignoring_case(demo):
     assert outcome.updated == 1
     with reading() as session:
         assert session.exec(select(func.count()).select_from(Partner)).one() == before + 1
+    third = run_import(demo, "partners", (header + "Bottega Lab Tokyo,b2b_buyer,JP,\n").encode())
+    assert not third.errors, "an empty status keeps the partner active (never back to prospect)"
+    with reading() as session:
+        assert session.exec(select(Partner.status).where(Partner.name == "Bottega Lab Tokyo")).one() == "active"

@@ -35,7 +35,8 @@ def _values(values: dict, existing: Partner | None) -> dict:
         parsed[column] = day(values[column], column) if column == "since" \
             else text(values[column])
         if parsed[column] is None and column in DEFAULTS:
-            parsed[column] = DEFAULTS[column]
+            # An empty cell keeps what the partner has (an active one never turns prospect).
+            parsed[column] = getattr(existing, column) if existing else DEFAULTS[column]
     for column, case in (("kind", str.lower), ("status", str.lower), ("country", str.upper)):
         if isinstance(parsed[column], str):
             parsed[column] = case(parsed[column])
