@@ -2,28 +2,16 @@
 line per bad row, a non-zero exit and nothing written."""
 from __future__ import annotations
 
-import io
-import sys
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
-from db.__main__ import main
 from db.engine import reading, writing
 from db.models import AuditEntry, Partner, Space, Tenant
 from db.seed import seed_demo
+from tests.test_cli import cli, count
 
 
-def cli(capsys, monkeypatch, *args):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def count(model):
-    with reading() as session:
-        return session.exec(select(func.count()).select_from(model)).one()
 
 
 @pytest.fixture
