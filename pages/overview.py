@@ -45,10 +45,10 @@ def percent(rate) -> str:
 
 def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None) -> list[tuple]:
     """(label, value, delta shown by st.metric, comparison in words, help)."""
-    def points(a, b):
-        return None if a is None or b is None else f"{(a - b) * 100:+.0f} pts"
+    def points(a, b):  # no arrow when nothing changed
+        return None if a is None or b is None or round((a - b) * 100) == 0 else f"{(a - b) * 100:+.0f} pts"
     def change(a, b):
-        return f"{a - b:+d}"
+        return f"{a - b:+d}" if a != b else None
     rows = [("Unit occupancy", percent(now.unit_rate), points(now.unit_rate, before.unit_rate),
              "leased units ÷ leasable units"),
             ("Area occupancy", percent(now.area_rate), points(now.area_rate, before.area_rate),

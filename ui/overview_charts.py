@@ -10,6 +10,7 @@ from ui.charts import CLAY, INK, OLIVE, SAND, TERRACOTTA
 REGION_COLOURS = alt.Scale(
     domain=["Tuscany", "rest of Italy", "rest of Europe", "China", "USA", "rest of world"],
     range=[TERRACOTTA, CLAY, OLIVE, INK, "#5B7B8C", SAND])
+PADDING = {"left": 5, "top": 12, "right": 5, "bottom": 5}  # room for two-line titles
 YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
 
 
@@ -28,9 +29,9 @@ def programme_growth(totals: pd.DataFrame) -> alt.Chart:
         point=True, strokeWidth=3).encode(
         x=YEAR, y=alt.Y("items:Q", title="Items since 2016"),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=[TERRACOTTA, OLIVE]),
-                        legend=alt.Legend(orient="top")),
+                        legend=alt.Legend(orient="top", labelLimit=0)),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Kind"),
-                 alt.Tooltip("items:Q", title="Items so far")]).properties(height=260)
+                 alt.Tooltip("items:Q", title="Items so far")]).properties(height=280, padding=PADDING)
 
 
 def running_total(totals: pd.DataFrame, column: str, title: str, axis: str,
@@ -41,7 +42,7 @@ def running_total(totals: pd.DataFrame, column: str, title: str, axis: str,
         color=colour).encode(
         x=YEAR, y=alt.Y(f"{column}:Q", title=axis),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip(f"{column}:Q", title=axis)],
-    ).properties(height=240)
+    ).properties(height=280, padding=PADDING)
 
 
 def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
@@ -56,7 +57,7 @@ def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
         order=alt.Order("region_order:Q"),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("region:N", title="Region"),
                  alt.Tooltip("partners:Q", title="Partners")]).transform_calculate(
-        region_order=f"indexof({list(REGION_COLOURS.domain)}, datum.region)").properties(height=260)
+        region_order=f"indexof({list(REGION_COLOURS.domain)}, datum.region)").properties(height=280, padding=PADDING)
 
 
 def innocrafts_bars(frame: pd.DataFrame, subtitle: str) -> alt.Chart:
