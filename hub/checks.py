@@ -10,6 +10,7 @@ from db.vocabulary import COUNTRIES
 from hub.errors import Invalid
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+HOST_PATTERN = re.compile(r"[a-z0-9.-]+")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,40}")
 
 
@@ -48,7 +49,9 @@ def web_address(value, field: str = "website", *, limit: int = 300) -> str | Non
     if "://" not in value:
         value = "https://" + value
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+    host = parts.hostname or ""
+    if (parts.scheme not in ("http", "https") or "." not in host or " " in value
+            or not HOST_PATTERN.fullmatch(host)):
         raise Invalid(field, f"{field} '{value}' is not a web address (like https://example.org)")
     return value
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
@@ -18,6 +17,7 @@ from hub.audit import record, snapshot
 from hub.errors import Invalid
 from hub.records import load_for_edit, save_changes
 from hub.roles import require_role
+from hub import checks
 from hub.users import check_email
 
 EDITORS = ("manager", "communication")
@@ -44,22 +44,6 @@ def _text(value, field: str, limit: int, *, required: bool = False) -> str | Non
     if len(text) > limit:
         raise Invalid(field, f"{field} is longer than {limit} characters")
     return text or None
-
-
-def check_website(value: str | None) -> str | None:
-    """An http(s) address; "www.artex.it" gets https:// in front."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    if "://" not in text:
-        text = "https://" + text
-    parts = urlsplit(text)
-    host = parts.hostname or ""
-    if (parts.scheme not in ("http", "https") or "." not in host or " " in text
-            or not re.fullmatch(r"[a-z0-9.-]+", host) or len(text) > 300):
-        raise Invalid("website", f"website '{value}' is not a web address "
-                                 "(like https://www.artex.it)")
-    return text
 
 
 def check_tags(value) -> str:
@@ -107,7 +91,7 @@ def check_partner(values: dict) -> dict:
                                  "hub's list (use a two-letter code like IT, CN or US)")
     clean["country"] = country
     clean["city"] = _text(values.get("city"), "city", 80)
-    clean["website"] = check_website(values.get("website"))
+    clean["website"] = checks.web_address(values.get("website"))
     status = values.get("status") or "prospect"
     if status not in PARTNER_STATUSES:
         raise Invalid("status", f"status must be one of {', '.join(PARTNER_STATUSES)}")
