@@ -147,6 +147,20 @@ def sessions_between(session: Session, *, site_id: int | None, first: date, last
         query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute).limit(limit))]
 
 
+def sessions_per_day(session: Session, *, site_id: int | None, first: date,
+                     last: date) -> list[tuple[date, str, int]]:
+    """(day, kind, sessions) of live items from `first` to `last`, counted in SQL: the
+    calendar of a whole network, where single sessions would be too many to draw."""
+    query = (select(ProgrammeSession.day, ProgrammeItem.kind, func.count())
+             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+             .where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+                    ProgrammeItem.status != "cancelled"))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    return [tuple(row) for row in session.exec(
+        query.group_by(ProgrammeSession.day, ProgrammeItem.kind).order_by(ProgrammeSession.day))]
+
+
 @dataclass(frozen=True)
 class EnrolmentRow:
     id: int

@@ -51,13 +51,11 @@ rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), st
 
 
 def calendar_tab() -> None:
-    frame = data.calendar(site.id, today, weeks)
+    frame = (data.sessions_per_day if site.id is None else data.calendar)(site.id, today, weeks)
     if frame.empty:
         st.info(f"No session in the next {weeks} weeks.")
     elif site.id is None:
-        st.altair_chart(charts.sessions_per_day(
-            frame.groupby([frame["starts"].dt.normalize(), "kind"]).size()
-            .rename("sessions").reset_index()), width="stretch")
+        st.altair_chart(charts.sessions_per_day(frame), width="stretch")
         st.caption("Choose a site above to see its rooms session by session.")
     else:
         st.altair_chart(charts.calendar_timeline(frame), width="stretch")

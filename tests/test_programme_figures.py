@@ -109,6 +109,18 @@ def test_the_calendar_reads_live_sessions_with_their_place(published):
     assert rows[0].instructor == "Giulia Neri"
 
 
+def test_sessions_per_day_are_counted_in_sql_like_the_calendar(published):
+    window = dict(site_id=published["site"], first=date(2026, 6, 1), last=date(2026, 6, 30))
+    with reading() as session:
+        counted = programme_views.sessions_per_day(session, **window)
+        listed = programme_views.sessions_between(session, **window)
+    expected = {}
+    for row in listed:
+        expected[(row.day, row.kind)] = expected.get((row.day, row.kind), 0) + 1
+    assert {(day, kind): n for day, kind, n in counted} == expected
+    assert [day.day for day, _, _ in counted] == [2, 3, 9]
+
+
 def test_the_headline_counts_courses_run_and_this_years_items_only(published):
     with reading() as session:
         assert programme_figures.courses_run(session) == 2  # wheel (published), Raku (done)

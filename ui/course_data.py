@@ -34,6 +34,17 @@ def item_detail(item_id: int):
 
 
 @st.cache_data(ttl=300, show_spinner=False)
+def sessions_per_day(site_id, first: date, weeks: int) -> pd.DataFrame:
+    """Columns: starts (the day), kind, sessions."""
+    with reading() as session:
+        rows = programme_views.sessions_per_day(session, site_id=site_id, first=first,
+                                                last=first + timedelta(weeks=weeks))
+    frame = pd.DataFrame(rows, columns=["starts", "kind", "sessions"])
+    frame["starts"] = pd.to_datetime(frame["starts"])
+    return frame
+
+
+@st.cache_data(ttl=300, show_spinner=False)
 def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
     with reading() as session:
         rows = programme_views.sessions_between(session, site_id=site_id, first=first,
