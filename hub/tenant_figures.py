@@ -89,3 +89,32 @@ def countries(session: Session, *, site_id: int | None, today: date) -> list[str
     """The origin countries of the current tenants."""
     query = _on_site(select(Tenant.origin_country).where(*_current(today)).distinct(), site_id)
     return sorted(session.exec(query).all())
+
+
+@dataclass(frozen=True)
+class TenantFigures:
+    """Everything the Indicators tab shows, for one site or all."""
+    sectors: list[tuple[str, int]]
+    origins: list[tuple[str, int, float]]        # group, current tenants, share of them
+    years: list[tuple[int, str, int]]
+    groups: TargetGroups
+    average_stay_years: float | None
+    countries: int
+    this_year: dict[str, int]                    # resident / visiting present this year
+
+    @property
+    def current(self) -> int:
+        return sum(count for _, count, _ in self.origins)
+
+
+def tenant_figures(session: Session, *, site_id: int | None, today: date) -> TenantFigures:
+    origins = by_origin(session, site_id=site_id, today=today)
+    total = sum(count for _, count in origins)
+    years = residency_by_year(session, site_id=site_id, today=today)
+    return TenantFigures(
+        sectors=by_sector(session, site_id=site_id, today=today),
+        origins=[(group, count, count / total if total else 0.0) for group, count in origins],
+        years=years, groups=target_groups(session, site_id=site_id, today=today),
+        average_stay_years=average_tenancy_years(session, site_id=site_id, today=today),
+        countries=len(countries(session, site_id=site_id, today=today)),
+        this_year={residency: count for year, residency, count in years if year == today.year})

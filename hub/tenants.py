@@ -183,11 +183,14 @@ def edit_staff_notes(session: Session, *, actor: User, tenant_id: int, version: 
     return tenant
 
 
-def tenant_choices(session: Session, *, on: date) -> list[tuple[int, str]]:
+def tenant_choices(session: Session, *, on: date,
+                   site_id: int | None = None) -> list[tuple[int, str]]:
     """(id, "Name — Business") of the tenants in the hub on `on`, by name: for pickers."""
-    rows = session.exec(select(Tenant.id, Tenant.name, Tenant.business)
-                        .where(Tenant.joined_on <= on,
-                               or_(Tenant.left_on.is_(None), Tenant.left_on >= on))
-                        .order_by(Tenant.name))
+    query = (select(Tenant.id, Tenant.name, Tenant.business)
+             .where(Tenant.joined_on <= on, or_(Tenant.left_on.is_(None), Tenant.left_on >= on))
+             .order_by(Tenant.name))
+    if site_id is not None:
+        query = query.where(Tenant.site_id == site_id)
+    rows = session.exec(query)
     return [(tenant_id, f"{name} — {business}" if business else name)
             for tenant_id, name, business in rows]

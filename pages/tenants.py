@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from db.vocabulary import RESIDENCIES, country_name
-from hub import directory, listings, tenant_figures
+from hub import directory, listings, tenant_figures, tenants
 from hub.roles import sees_contacts
 from ui import tenant_charts
 from ui.database import reading
@@ -59,13 +59,15 @@ def load_to_chase(site_id, on: date) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=300, show_spinner=False)
-def load_figures(site_id, on: date) -> dict:
+def load_figures(site_id, on: date) -> tenant_figures.TenantFigures:
     with reading() as session:
-        return {"sectors": tenant_figures.by_sector(session, site_id=site_id, today=on),
-                "origins": tenant_figures.by_origin(session, site_id=site_id, today=on),
-                "years": tenant_figures.residency_by_year(session, site_id=site_id, today=on),
-                "groups": tenant_figures.target_groups(session, site_id=site_id, today=on),
-                "stay": tenant_figures.average_tenancy_years(session, site_id=site_id, today=on)}
+        return tenant_figures.tenant_figures(session, site_id=site_id, today=on)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
+    with reading() as session:
+        return tenants.tenant_choices(session, on=on, site_id=site_id)
 
 
 def directory_filter(site_id) -> directory.DirectoryFilter:
@@ -208,8 +210,7 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
             "name": "Name", "business": "Business", "site": "Site", "reason": "Why",
             "updated_at": "Last updated"}), hide_index=True, width="stretch",
             column_config={"Last updated": st.column_config.DatetimeColumn(format="D MMM YYYY")})
-    current = frame[frame["left_on"].isna()] if "left_on" in frame else frame
-    names = dict(zip(current["id"].astype(int), current["name"]))
+    names = dict(load_current_tenants(site.id, today))
     tenant_id = st.selectbox("Edit the listing of", list(names), format_func=label_of(names), index=None,
                              placeholder="Choose a tenant", key="tenants_listing_of")
     if tenant_id is not None:
@@ -220,34 +221,26 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
 
 def indicators_tab(site) -> None:
     figures = load_figures(site.id, today)
-    years = pd.DataFrame(figures["years"], columns=["year", "residency", "tenants"])
-    now = years[years.year == today.year].set_index("residency")["tenants"]
-    origins = pd.DataFrame(figures["origins"], columns=["origin", "tenants"])
-    total = int(origins.tenants.sum())
-    origins["share"] = origins.tenants / total if total else 0.0
-    stay = figures["stay"]
-    kpi_row([("Current tenants", f"{total}", "Tenants whose stay includes today"),
-             ("Resident / visiting this year", f"{now.get('resident', 0)} / {now.get('visiting', 0)}", None),
-             ("Countries of origin", f"{load_countries(site.id)}", None),
+    stay = figures.average_stay_years
+    kpi_row([("Current tenants", f"{figures.current}", "Tenants whose stay includes today"),
+             ("Resident / visiting this year",
+              f"{figures.this_year.get('resident', 0)} / {figures.this_year.get('visiting', 0)}", None),
+             ("Countries of origin", f"{figures.countries}", None),
              ("Average tenancy", f"{stay:.1f} years".replace(".", ",") if stay is not None else "—",
               "From joining to leaving (or today), over every tenant so far")])
     left, right = st.columns(2)
-    sectors = pd.DataFrame(figures["sectors"], columns=["sector", "tenants"])
-    if not sectors.empty:
-        left.altair_chart(tenant_charts.sector_bars(sectors), width="stretch")
-    right.altair_chart(tenant_charts.origin_bars(origins), width="stretch")
-    groups = figures["groups"]
+    if figures.sectors:
+        left.altair_chart(tenant_charts.sector_bars(
+            pd.DataFrame(figures.sectors, columns=["sector", "tenants"])), width="stretch")
+    right.altair_chart(tenant_charts.origin_bars(
+        pd.DataFrame(figures.origins, columns=["origin", "tenants", "share"])), width="stretch")
+    groups = figures.groups
     right.altair_chart(tenant_charts.target_group_bars(pd.DataFrame(
         [{"group": label, "tenants": count, "share": groups.share(count) or 0.0}
          for label, count in (("Young entrepreneurs", groups.young), ("Female-led", groups.female_led),
                               ("Start-ups", groups.startup))]), groups.consenting), width="stretch")
-    st.altair_chart(tenant_charts.residency_over_time(years), width="stretch")
-
-
-@st.cache_data(ttl=300, show_spinner=False)
-def load_countries(site_id) -> int:
-    with reading() as session:
-        return len(tenant_figures.countries(session, site_id=site_id, today=today))
+    st.altair_chart(tenant_charts.residency_over_time(
+        pd.DataFrame(figures.years, columns=["year", "residency", "tenants"])), width="stretch")
 
 
 st.title("Tenants")

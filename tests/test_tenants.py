@@ -277,3 +277,23 @@ def test_indicators_count_current_tenants_and_consenting_ones_for_target_groups(
     expected_days = [(TODAY - date(2016, 3, 1)).days] * 2 + [(TODAY - date(2024, 1, 1)).days] * 2 \
         + [(TODAY - date(2025, 6, 1)).days, (date(2019, 12, 31) - date(2018, 1, 1)).days]
     assert average == pytest.approx(sum(expected_days) / len(expected_days) / 365.25, rel=1e-6)
+
+
+def test_the_indicator_summary_gives_shares_countries_and_this_years_residency(hub):
+    new_tenant(hub, name="B", business=None, origin_country="FR")
+    new_tenant(hub, name="C", business=None, origin_country="JP", residency="visiting",
+               joined_on=date(2025, 6, 1))
+    with reading() as session:
+        figures = tenant_figures.tenant_figures(session, site_id=hub["site"], today=TODAY)
+    assert figures.current == 4 and figures.countries == 3
+    assert figures.origins == [("Italy", 2, 0.5), ("rest of Europe", 1, 0.25), ("outside Europe", 1, 0.25)]
+    assert figures.this_year == {"resident": 3, "visiting": 1}
+
+
+def test_listing_editor_choices_are_the_sites_current_tenants_including_those_leaving_later(hub):
+    new_tenant(hub, name="Leaving", business=None, left_on=TODAY + timedelta(days=30))
+    new_tenant(hub, name="Gone", business=None, joined_on=date(2020, 1, 1), left_on=date(2021, 1, 1))
+    with reading() as session:
+        here = [label for _, label in tenants.tenant_choices(session, on=TODAY, site_id=hub["site"])]
+        elsewhere = tenants.tenant_choices(session, on=TODAY, site_id=hub["site"] + 99)
+    assert here == ["Aiko Tanaka", "Giulia Neri", "Leaving"] and elsewhere == []
