@@ -28,7 +28,7 @@ def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page)
     name = main.get_by_label("Edit the listing of", exact=True)
     name.click()
     first = page.get_by_role("option").first
-    tenant = first.inner_text().strip()
+    tenant = first.inner_text().strip().split(" — ")[0]  # "Name — Business"
     first.click()
     wait_idle(page)
     form = page.locator("[data-testid='stForm']").filter(has_text="Bio")
