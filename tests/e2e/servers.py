@@ -87,6 +87,17 @@ def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) ->
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
 
 
+def wait_until(condition, *, what: str, timeout_ms: int = TIMEOUT_MS,
+               every_ms: int = 200) -> None:
+    """Poll `condition()` until it holds: for states Playwright cannot wait on by itself
+    (a cookie dropped, a canvas done drawing)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_ms} ms waiting for {what}")
+        time.sleep(every_ms / 1000)
+
+
 # --- databases, accounts and servers --------------------------------------------------------
 
 @contextmanager

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import ACCOUNTS, PASSWORD, wait_idle
+from tests.e2e.servers import ACCOUNTS, PASSWORD, wait_idle, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -24,6 +24,7 @@ NAVIGATION = {"manager": [*EVERYONE, "Admin"], "communication": EVERYONE, "viewe
 ADMIN_CAPTION = "Users and roles, the audit log, imports and exports, backup."
 WRONG_PASSWORD = "Username or password is incorrect"
 COOKIE = "bottega_sign_in"
+COOKIE_MANAGER = "iframe[title='extra_streamlit_components.CookieManager.cookie_manager']"
 
 
 # --- reading and driving the screen ---------------------------------------------------------
@@ -192,13 +193,14 @@ def test_reload_keeps_you_signed_in_until_you_log_out(app_server, page):
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_have_count(0)
 
     # ... the browser drops the sign-in cookie ...
-    page.wait_for_timeout(1000)
-    assert COOKIE not in [cookie["name"] for cookie in page.context.cookies() if cookie["value"]]
+    wait_until(lambda: COOKIE not in [cookie["name"] for cookie in page.context.cookies()
+                                      if cookie["value"]], what="the sign-in cookie to go")
 
     # ... and a reload shows the plain form: no cookie sign-in, no "sign-in has ended" notice.
     page.reload()
     wait_idle(page)
-    page.wait_for_timeout(500)  # the cookie sign-in, when it works, ends with one more run
+    # A cookie sign-in, when there is one, follows the cookie component's first report.
+    page.locator(COOKIE_MANAGER).element_handle().content_frame().wait_for_load_state()
     wait_idle(page)
     expect_login_form(page)
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_have_count(0)
