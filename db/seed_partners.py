@@ -4,7 +4,9 @@ cities, buyers and galleries abroad; their contacts, interactions and links.
 Deterministic: each partner's contacts, interactions and links come from a random stream
 seeded with its name, so they never depend on what else is in the database. Interaction
 dates run from the partner's `since` (2016 at the earliest) to today; follow-ups near today
-are left open, so the due list has some overdue and some upcoming.
+are left open, and the first active partners each get a recent call whose follow-up falls just
+before or after today (OPEN_FOLLOW_UPS), so the due list has some overdue and some upcoming
+on any day.
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ SEED = 2016
 DEMO_PARTNERS = 120
 SCALE_PARTNERS_PER_SITE = 60  # factor 50: 100 sites, 6,000 partners, about 30,000 interactions
 FIRST_DAY = date(2016, 1, 15)
+OPEN_FOLLOW_UPS = (-9, -5, -2, 3, 6, 12)  # days from today, one per active partner in plan order
+RECENT_CALL = timedelta(days=21)          # how long before today that call was
 INTERACTIONS_BY_STATUS = {"active": (4, 10), "dormant": (1, 4), "prospect": (0, 3)}
 TENANT_LINKS = {"b2b_buyer": "sells_work", "gallery_retailer": "exhibits",
                 "school_academy": "sends_trainees", "supplier": "supplies",
@@ -117,6 +121,15 @@ def _interaction(rng: random.Random, partner_id: int, day: date, today: date) ->
             "follow_up_done_by": "demo" if done else None, "created_at": created}
 
 
+def recent_call(partner_id: int, today: date, follow_up_in: int) -> dict:
+    """A call three weeks ago whose follow-up, `follow_up_in` days from today, is still open."""
+    day = today - RECENT_CALL
+    return {"partner_id": partner_id, "day": day, "kind": "call",
+            "summary": SUMMARIES["call"][0], "owner_id": None,
+            "follow_up_on": today + timedelta(days=follow_up_in), "follow_up_done_at": None,
+            "follow_up_done_by": None, "created_at": datetime.combine(day, time(10), UTC)}
+
+
 def link_rows(rng: random.Random, partner_id: int, entry: dict, tenants: list[int],
               items: list[int]) -> tuple[list[dict], list[dict]]:
     tenant_links, item_links = [], []
@@ -138,6 +151,7 @@ def link_rows(rng: random.Random, partner_id: int, entry: dict, tenants: list[in
 
 def _children(planned: list[tuple[dict, str]], ids: dict[str, int],
               today: date, tenants: list[int], items: list[int]) -> Iterator[tuple[str, dict]]:
+    open_follow_ups = iter(OPEN_FOLLOW_UPS)
     for entry, name in planned:
         rng = random.Random(f"{SEED}:partner:{name}")
         pid = ids[name]
@@ -145,6 +159,8 @@ def _children(planned: list[tuple[dict, str]], ids: dict[str, int],
             yield "contacts", row
         for row in interaction_rows(rng, pid, entry, today):
             yield "interactions", row
+        if entry["status"] == "active" and (days := next(open_follow_ups, None)) is not None:
+            yield "interactions", recent_call(pid, today, days)
         tenant_links, item_links = link_rows(rng, pid, entry, tenants, items)
         yield from (("tenant_links", row) for row in tenant_links)
         yield from (("item_links", row) for row in item_links)
