@@ -15,7 +15,7 @@ from ui.course_enrolments import (attendance_form, cancel_form, enrol_form, move
 from ui.course_forms import instructor_form, item_form, remove_session_form, session_form
 from ui.format import as_text, day as show_day, money
 from ui.navigation import guard
-from ui.widgets import csv_bytes, kpi_row, site_picker
+from ui.widgets import EARLIEST_DAY, csv_bytes, kpi_row, site_picker
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")
@@ -45,6 +45,7 @@ kinds = left.multiselect("Kind", PROGRAMME_KINDS, key="courses_kinds")
 statuses = middle.multiselect("Status", PROGRAMME_STATUSES, key="courses_statuses")
 sectors = right.multiselect("Sector", SECTORS, key="courses_sectors")
 period = last.date_input("Period", (today - timedelta(days=365), today + timedelta(days=180)),
+                         min_value=EARLIEST_DAY, max_value=today + timedelta(days=5 * 366),
                          key="courses_period", format="DD/MM/YYYY")
 start, end = (tuple(period) + (None, None))[:2] if isinstance(period, tuple) else (period, None)
 rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), start, end)

@@ -10,7 +10,7 @@ from db.models import User
 from hub import audit
 from ui.database import reading
 from ui.format import moment
-from ui.widgets import csv_bytes
+from ui.widgets import EARLIEST_DAY, csv_bytes
 
 EVERYONE, EVERYTHING = "Everyone", "Everything"
 EXPORT_LIMIT = 50_000
@@ -40,7 +40,7 @@ def load_entries(_user: User, username: str, who: str | None, entity: str | None
 def _period() -> tuple[date | None, date | None]:
     today = date.today()
     chosen = st.date_input("Period", (today - timedelta(days=30), today), key="admin_audit_period",
-                           format="DD/MM/YYYY")
+                           min_value=EARLIEST_DAY, max_value=today, format="DD/MM/YYYY")
     if isinstance(chosen, (tuple, list)):
         since = chosen[0] if len(chosen) > 0 else None
         until = chosen[1] if len(chosen) > 1 else since

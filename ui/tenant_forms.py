@@ -11,7 +11,7 @@ from db.vocabulary import COUNTRIES, RESIDENCIES, SECTORS, country_name
 from hub import listings, tenants
 from ui.database import reading, save
 from ui.format import as_text, day, moment
-from ui.widgets import flash
+from ui.widgets import EARLIEST_DAY, flash
 
 FLAG_LABELS = {"young_entrepreneur": "Young entrepreneur (under 35 at joining)",
                "female_led": "Female-led business", "startup": "Start-up (under 3 years)"}
@@ -46,7 +46,8 @@ def tenant_fields(tenant: Tenant | None, key: str) -> dict:
         "residency": left.selectbox("Residency", RESIDENCIES, key=f"{key}_residency",
                                     index=RESIDENCIES.index(tenant.residency) if tenant else 0),
         "joined_on": right.date_input("Joined", value=tenant.joined_on if tenant else date.today(),
-                                      key=f"{key}_joined", format="DD/MM/YYYY"),
+                                      min_value=EARLIEST_DAY, key=f"{key}_joined",
+                                      format="DD/MM/YYYY"),
         "email": left.text_input("Email", value=(tenant.email or "") if tenant else "",
                                  key=f"{key}_email"),
         "phone": right.text_input("Phone", value=(tenant.phone or "") if tenant else "",

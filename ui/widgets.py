@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -10,6 +11,11 @@ import streamlit as st
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
 from hub.spaces import list_sites
 from ui.database import reading
+
+
+# The earliest day a date picker offers: Streamlit's default is ten years before the value,
+# which would keep a 2016 course or tenant out of reach from 2027 on.
+EARLIEST_DAY = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
