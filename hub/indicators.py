@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from db.models import Enrolment, Partner, ProgrammeItem, Site, Space, Tenant
 from db.vocabulary import PARTNER_REGIONS
 from hub import occupancy, partner_figures, programme_figures, tenant_figures
+from hub.dates import year_before
 
 FIRST_YEAR = 2016
 SEATED = ("enrolled", "attended")
@@ -56,7 +57,7 @@ class Period:
     end: date
 
     def year_before(self) -> Period:
-        return Period(_minus_year(self.start), _minus_year(self.end))
+        return Period(year_before(self.start), year_before(self.end))
 
     def day_for(self, today: date) -> date:
         """The day a snapshot figure (occupancy, tenants present) is taken: the period's end,
@@ -64,8 +65,13 @@ class Period:
         return min(self.end, today)
 
 
-def _minus_year(day: date) -> date:
-    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day - timedelta(days=366)
+def periods(today: date) -> dict[str, Period]:
+    """The periods the Overview offers: this year so far, the last twelve months (the day
+    after the same day a year ago up to today), and every whole year since 2016."""
+    return {"This year so far": Period(date(today.year, 1, 1), today),
+            "Last 12 months": Period(year_before(today) + timedelta(days=1), today),
+            **{f"Year {year}": Period(date(year, 1, 1), date(year, 12, 31))
+               for year in range(today.year - 1, FIRST_YEAR - 1, -1)}}
 
 
 @dataclass(frozen=True)

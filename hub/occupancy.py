@@ -8,7 +8,6 @@ Leasable units are the active leasable spaces as they are now.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,6 +16,7 @@ from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, tru
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant
+from hub.dates import month_end
 from hub.sql import days_between, earlier_of, later_of, week_start
 
 
@@ -60,20 +60,6 @@ def occupancy_on(session: Session, *, site_id: int | None, day: date) -> Rates:
 
 
 # --- months ---------------------------------------------------------------------------------
-
-def month_starts(last: date, count: int) -> list[date]:
-    """The first days of `count` months ending with `last`'s month, oldest first."""
-    year, month = last.year, last.month
-    starts = []
-    for _ in range(count):
-        starts.append(date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return starts[::-1]
-
-
-def month_end(start: date) -> date:
-    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-
 
 def _months(months: list[date]):
     """A small table of months (start, end, days) built in SQL, portable to both backends."""
@@ -238,11 +224,6 @@ def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> di
 
 def _minutes(opens, closes) -> int:
     return (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
-
-
-def week_starts(last: date, count: int) -> list[date]:
-    monday = last - timedelta(days=last.weekday())
-    return [monday - timedelta(weeks=n) for n in range(count - 1, -1, -1)]
 
 
 # --- lists ----------------------------------------------------------------------------------

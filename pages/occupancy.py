@@ -6,6 +6,7 @@ import streamlit as st
 
 from hub import leases, occupancy
 from hub.bookings import clock, week_bookings
+from hub.dates import month_starts, week_starts
 from hub.roles import sees_contacts, sees_rents
 from ui import charts
 from ui.database import reading
@@ -32,7 +33,7 @@ def load_kpis(site_id, on: date):
 def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
     with reading() as session:
         rows = occupancy.occupancy_by_month(session, site_id=site_id,
-                                            months=occupancy.month_starts(on, months))
+                                            months=month_starts(on, months))
     return pd.DataFrame([{"month": r.month, "rate": label, "value": value}
                          for r in rows for label, value in
                          (("Unit rate", r.unit_rate), ("Area rate", r.area_rate))])
@@ -40,7 +41,7 @@ def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=300, show_spinner=False)
 def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
-    starts = occupancy.month_starts(on, months)
+    starts = month_starts(on, months)
     with reading() as session:
         if site_id is None:
             return pd.DataFrame([vars(c) for c in occupancy.site_months(session, months=starts)])
@@ -57,7 +58,7 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
 def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
     with reading() as session:
         rows = occupancy.utilisation_by_week(session, site_id=site_id,
-                                             weeks=occupancy.week_starts(on, weeks))
+                                             weeks=week_starts(on, weeks))
     return pd.DataFrame([{"week": r.week, "rate": r.rate or 0, "booked_hours": r.booked_hours,
                           "open_hours": r.open_hours} for r in rows])
 

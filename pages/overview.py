@@ -16,10 +16,7 @@ from ui.widgets import site_picker
 
 user = guard("overview")
 today = date.today()
-PERIODS = {"This year so far": indicators.Period(date(today.year, 1, 1), today),
-           "Last 12 months": indicators.Period(today.replace(year=today.year - 1), today),
-           **{f"Year {year}": indicators.Period(date(year, 1, 1), date(year, 12, 31))
-              for year in range(today.year - 1, indicators.FIRST_YEAR - 1, -1)}}
+PERIODS = indicators.periods(today)
 
 
 @st.cache_data(ttl=300, show_spinner=False)

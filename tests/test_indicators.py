@@ -3,7 +3,6 @@ year, per site or for the whole network; and the offline stakeholder report."""
 from datetime import date
 from decimal import Decimal
 
-import pytest
 
 from db.engine import writing
 from db.models import Enrolment, Partner, ProgrammeItem, Site, Tenant
@@ -76,3 +75,16 @@ def test_the_report_is_self_contained_and_escapes_text():
     assert "<svg" in page and "&lt;script&gt;" in page
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org", "")
     assert "https://" not in page
+
+
+def test_the_overview_periods_hold_on_any_day_including_the_29th_of_february():
+    leap = indicators.periods(date(2028, 2, 29))
+    assert leap["This year so far"] == indicators.Period(date(2028, 1, 1), date(2028, 2, 29))
+    assert leap["Last 12 months"] == indicators.Period(date(2027, 3, 1), date(2028, 2, 29))
+    assert leap["Last 12 months"].year_before() == indicators.Period(date(2026, 3, 1),
+                                                                     date(2027, 2, 28))
+    ordinary = indicators.periods(date(2026, 12, 2))
+    assert ordinary["Last 12 months"] == indicators.Period(date(2025, 12, 3), date(2026, 12, 2))
+    years = [name for name in ordinary if name.startswith("Year")]
+    assert years[0] == "Year 2025" and years[-1] == "Year 2016" and len(years) == 10
+    assert [name for name in indicators.periods(date(2016, 5, 1)) if name.startswith("Year")] == []
