@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import case, extract, func
 from sqlmodel import Session, select
 
 from db.models import Interaction, Partner
+from hub.dates import month_starts
 from hub.partner_directory import PartnerFilter, filtered
 
 
@@ -87,7 +88,7 @@ class MonthCount:
 def interactions_per_month(session: Session, *, today: date, months: int = 36,
                            partner_filter: PartnerFilter | None = None) -> list[MonthCount]:
     """Interactions per calendar month and kind over the last `months` months."""
-    first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    first = month_starts(today, months)[0]
     year, month = _year(Interaction.day), extract("month", Interaction.day)
     query = (select(year, month, Interaction.kind, func.count())
              .join(Partner, Partner.id == Interaction.partner_id)

@@ -305,3 +305,15 @@ def test_figures_count_in_sql(network):
     per_year = read(partner_figures.partners_by_region_per_year)
     assert {(y.year, y.group) for y in per_year} == {(2016, "Tuscany"), (2019, "China"),
                                                      (2019, "rest of world")}
+
+
+def test_interactions_per_month_counts_whole_calendar_months_back_from_any_day(network):
+    """Twelve months from 15 March 2026 are April 2025 to March 2026, whatever each lasts."""
+    for day in (date(2025, 3, 31), date(2025, 4, 1), date(2026, 3, 15)):
+        log(network, day=day, kind="call")
+    months = read(partner_figures.interactions_per_month, today=date(2026, 3, 15), months=12)
+    assert sorted((m.month, m.interactions) for m in months) == [
+        (date(2025, 4, 1), 1), (date(2026, 3, 1), 1)]
+    thirteen = read(partner_figures.interactions_per_month, today=date(2026, 3, 15), months=13)
+    assert sorted(m.month for m in thirteen) == [date(2025, 3, 1), date(2025, 4, 1),
+                                                 date(2026, 3, 1)]
