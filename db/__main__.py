@@ -200,14 +200,14 @@ def export_file(args) -> None:
 
 def backup_file(args) -> None:
     path = Path(args.file)
-    counts = backup.write_backup(get_engine(), path)
+    counts = backup.write_backup(get_engine(), path, actor=users.COMMAND_LINE)
     print(f"backup written to {path}: " + ", ".join(f"{n:,} {table}" for table, n
                                                    in counts.items() if n))
 
 
 def restore_file(args) -> None:
     upgrade(get_engine())
-    counts = backup.restore(get_engine(), Path(args.file))
+    counts = backup.restore(get_engine(), Path(args.file), actor=users.COMMAND_LINE)
     print(f"restored from {args.file}: " + ", ".join(f"{n:,} {table}" for table, n
                                                     in counts.items() if n))
 

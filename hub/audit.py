@@ -53,8 +53,14 @@ def record(session: Session, actor: User, action: str, row: SQLModel,
     if changes is None:
         changes = {field: [None, value] for field, value in snapshot(row).items()
                    if value is not None} if action == "create" else {}
+    return record_event(session, actor, action, row.__tablename__, row.id, changes)
+
+
+def record_event(session: Session, actor: User, action: str, entity: str, entity_id,
+                 changes: dict[str, Any] | None = None) -> AuditEntry:
+    """Log `action` on something that is not one row (the whole database, for a backup)."""
     entry = AuditEntry(user_id=actor.id, username=actor.username, action=action,
-                       entity=row.__tablename__, entity_id=str(row.id), changes=changes)
+                       entity=entity, entity_id=str(entity_id)[:40], changes=changes or {})
     session.add(entry)
     return entry
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from sqlalchemy import (JSON, Boolean, Connection, Date, DateTime, Engine, Numeric, Table, Time,
                         TypeDecorator, create_engine, func, select, text)
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from db.models import User
-from hub.audit import plain
+from hub.audit import plain, record_event
 from hub.errors import Refused
 from hub.roles import require_role
 
@@ -56,10 +56,15 @@ def row_counts(connection: Connection) -> dict[str, int]:
 
 # --- writing a backup -----------------------------------------------------------------------
 
-def write_backup(engine: Engine, path: Path, *, portable: bool | None = None) -> dict[str, int]:
+def write_backup(engine: Engine, path: Path, *, actor: User,
+                 portable: bool | None = None) -> dict[str, int]:
     """SQLite: the database file itself (online backup API); PostgreSQL (or `portable`): the
-    zip dump. Returns the rows per table."""
+    zip dump. Returns the rows per table. The manager's: a backup holds everyone's personal
+    data, so the audit log (the backup's own included) says who took it."""
+    require_role(actor, "manager")
     portable = engine.dialect.name != "sqlite" if portable is None else portable
+    with Session(engine) as session, session.begin():
+        record_event(session, actor, "backup", "database", path.name)
     if portable:
         return _write_dump(engine, path)
     with engine.connect() as connection:
@@ -200,8 +205,11 @@ def can_restore(engine: Engine) -> bool:
         return not hub_data(connection)
 
 
-def restore(engine: Engine, path: Path, *, name: str | None = None) -> dict[str, int]:
-    """Read the backup into this database in one transaction: all of it or nothing."""
+def restore(engine: Engine, path: Path, *, actor: User,
+            name: str | None = None) -> dict[str, int]:
+    """Read the backup into this database in one transaction: all of it or nothing (the
+    manager's). The restored audit log ends with who restored it."""
+    require_role(actor, "manager")
     source = Source(path, name or path.name)
     counts: dict[str, int] = {}
     with engine.begin() as connection:
@@ -226,7 +234,20 @@ def restore(engine: Engine, path: Path, *, name: str | None = None) -> dict[str,
                 counts[table.name] += len(chunk)
         if engine.dialect.name == "postgresql":
             _move_sequences(connection)
+        _log_restore(connection, actor, source.name, counts)
     return counts
+
+
+def _log_restore(connection: Connection, actor: User, name: str, counts: dict[str, int]) -> None:
+    """The restorer's account came back with the backup only if the same id has their name."""
+    restored = connection.execute(select(User.id).where(
+        User.id == actor.id, User.username == actor.username)).first() if actor.id else None
+    who = actor if restored else User(id=None, username=actor.username, name=actor.name,
+                                     email=actor.email, password_hash="", role=actor.role)
+    with Session(bind=connection) as session:
+        record_event(session, who, "restore", "database", name,
+                     {"rows": sum(counts.values())})
+        session.flush()
 
 
 def _move_sequences(connection: Connection) -> None:
@@ -242,18 +263,16 @@ def _move_sequences(connection: Connection) -> None:
 
 def backup_bytes(engine: Engine, *, actor: User) -> bytes:
     """The backup as bytes, for a download (the manager's)."""
-    require_role(actor, "manager")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "backup"
-        write_backup(engine, path)
+        path = Path(folder) / backup_name(engine, "download")
+        write_backup(engine, path, actor=actor)
         return path.read_bytes()
 
 
 def restore_bytes(engine: Engine, *, actor: User, data: bytes,
                   file_name: str) -> dict[str, int]:
     """Restore an uploaded backup (the manager's); see `restore`."""
-    require_role(actor, "manager")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "backup"
         path.write_bytes(data)
-        return restore(engine, path, name=file_name)
+        return restore(engine, path, name=file_name, actor=actor)

@@ -18,6 +18,8 @@ from hub import backup, users
 from hub.errors import Forbidden
 from tests.conftest import ROOT
 
+CLI = users.COMMAND_LINE
+
 _names = itertools.count()
 
 
@@ -65,21 +67,31 @@ def test_backup_then_restore_gives_identical_rows(demo_hub, empty_engine, tmp_pa
     if portable is False and source.dialect.name != "sqlite":
         pytest.skip("the native backup is SQLite's own file")
     path = tmp_path / "backup.bin"
-    counts = backup.write_backup(source, path, portable=portable)
+    counts = backup.write_backup(source, path, actor=demo_hub, portable=portable)
     assert counts["tenants"] > 10 and counts["bookings"] > 100 and counts["audit_entries"] >= 3
-    restored = backup.restore(empty_engine, path)
+    restored = backup.restore(empty_engine, path, actor=demo_hub)
     assert restored == counts
-    before, after = every_row(source), every_row(empty_engine)
-    assert before.keys() == after.keys()
-    for table in before:
-        assert after[table] == before[table], table
+    assert_restored(every_row(empty_engine), every_row(source), "boss", "backup.bin")
+
+
+def assert_restored(restored: dict, source: dict, username: str, name: str) -> None:
+    """Every row came back; the backup logged itself, the restore adds one entry at the end."""
+    assert restored.keys() == source.keys()
+    for table in source:
+        if table != "audit_entries":
+            assert restored[table] == source[table], table
+    *kept, (_, _, _, who, action, entity, restored_from, changes) = restored["audit_entries"]
+    assert (who, action, entity, restored_from) == (username, "restore", "database", name)
+    assert changes == {"rows": sum(len(rows) for rows in source.values())}
+    assert kept == source["audit_entries"]
+    assert source["audit_entries"][-1][3:6] == (username, "backup", "database")
 
 
 def test_restored_database_hands_out_new_ids_after_the_restored_ones(demo_hub, empty_engine,
                                                                     tmp_path):
     path = tmp_path / "backup.bin"
-    backup.write_backup(get_engine(), path, portable=True)
-    backup.restore(empty_engine, path)
+    backup.write_backup(get_engine(), path, actor=CLI, portable=True)
+    backup.restore(empty_engine, path, actor=CLI)
     with empty_engine.begin() as connection:
         highest = connection.execute(text("SELECT MAX(id) FROM sites")).scalar()
         connection.execute(text("INSERT INTO sites (code, name, city, country, total_area_m2, "
@@ -92,23 +104,23 @@ def test_restored_database_hands_out_new_ids_after_the_restored_ones(demo_hub, e
 
 def test_restore_refuses_a_database_holding_hub_data(demo_hub, tmp_path):
     path = tmp_path / "backup.bin"
-    backup.write_backup(get_engine(), path, portable=True)
+    backup.write_backup(get_engine(), path, actor=CLI, portable=True)
     before = every_row(get_engine())
     with pytest.raises(backup.RestoreRefused, match="this database is not empty .*sites"):
-        backup.restore(get_engine(), path)
+        backup.restore(get_engine(), path, actor=CLI)
     assert every_row(get_engine()) == before
 
 
 def test_restore_replaces_the_accounts_of_an_otherwise_empty_database(demo_hub, empty_engine,
                                                                       tmp_path):
     path = tmp_path / "backup.bin"
-    backup.write_backup(get_engine(), path, portable=True)
+    backup.write_backup(get_engine(), path, actor=CLI, portable=True)
     with empty_engine.begin() as connection:
         connection.execute(text("INSERT INTO users (username, name, email, password_hash, role, "
                                 "active, failed_logins, created_at, version) VALUES ('newbie', "
                                 "'New', 'n@example.org', 'x', 'manager', true, 0, "
                                 "'2026-01-01 00:00:00', 1)"))
-    backup.restore(empty_engine, path)
+    backup.restore(empty_engine, path, actor=CLI)
     with empty_engine.connect() as connection:
         names = [row[0] for row in connection.execute(text("SELECT username FROM users"))]
     assert sorted(names) == ["boss", "vera"]
@@ -118,17 +130,32 @@ def test_a_file_that_is_not_a_backup_is_refused(db_url, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello")
     with pytest.raises(backup.RestoreRefused, match="notes.txt is not a Bottega backup"):
-        backup.restore(get_engine(), path)
+        backup.restore(get_engine(), path, actor=CLI)
 
 
 def test_a_backup_of_another_schema_revision_is_refused(demo_hub, empty_engine, tmp_path):
     path = tmp_path / "backup.bin"
-    backup.write_backup(get_engine(), path, portable=True)
+    backup.write_backup(get_engine(), path, actor=CLI, portable=True)
     with empty_engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     with pytest.raises(backup.RestoreRefused, match="was made at schema revision .* but this "
                                                      "database is at 9999_future"):
-        backup.restore(empty_engine, path)
+        backup.restore(empty_engine, path, actor=CLI)
+
+
+def test_a_manager_restores_an_upload_into_an_empty_database_and_the_log_says_who(
+        demo_hub, empty_engine):
+    data = backup.backup_bytes(get_engine(), actor=demo_hub)
+    with empty_engine.begin() as connection:      # the restorer's account, as on a new server
+        connection.execute(text("INSERT INTO users (id, username, name, email, password_hash, "
+                                "role, active, failed_logins, created_at, version) VALUES "
+                                f"({demo_hub.id}, 'boss', 'Boss', 'b@example.org', 'x', "
+                                "'manager', true, 0, '2026-01-01 00:00:00', 1)"))
+    backup.restore_bytes(empty_engine, actor=demo_hub, data=data, file_name="upload.db")
+    assert_restored(every_row(empty_engine), every_row(get_engine()), "boss", "upload.db")
+    with empty_engine.connect() as connection:   # the same account came back: the entry links it
+        assert connection.execute(text("SELECT user_id FROM audit_entries ORDER BY id DESC")
+                                  ).first()[0] == demo_hub.id
 
 
 def test_only_a_manager_downloads_or_restores_a_backup(demo_hub, make_user):
@@ -150,7 +177,7 @@ def test_command_line_backup_and_restore(demo_hub, empty_engine, tmp_path):
     back = subprocess.run([sys.executable, "-m", "db", "restore", str(path)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert back.returncode == 0, back.stderr
-    assert every_row(empty_engine) == every_row(get_engine())
+    assert_restored(every_row(empty_engine), every_row(get_engine()), "cli", "hub-backup")
     again = subprocess.run([sys.executable, "-m", "db", "restore", str(path)], cwd=ROOT,
                            env=env, capture_output=True, text=True)
     assert again.returncode == 1
