@@ -98,6 +98,7 @@ def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
 def fill_from_waitlist(session: Session, *, actor: User,
                        item: ProgrammeItem) -> list[Enrolment]:
     """Give free seats to the waitlist, first come first served; return who moved up."""
+    require_role(actor, *EDITORS)
     session.flush()
     free = item.capacity - taken_seats(session, item.id)
     promoted = waitlist(session, item.id)[:max(free, 0)]

@@ -1,0 +1,556 @@
+"""The registry of writes: every public hub/ function that takes an `actor` is found by
+introspection and must be listed here, as a write, a read or a building block. A new write
+function is therefore covered the day it is added, or this test fails.
+
+For each write, on one small world (built once per backend; every call runs in a transaction
+that is rolled back, so each starts from the same world):
+- a viewer is refused with Forbidden, and nothing is logged;
+- communication is refused where the README says so (rents, spaces, leases, tenants, users,
+  imports, privacy, deleting a partner), and allowed where it keeps listings, the programme,
+  enrolments and partner records;
+- every role allowed gets through, and exactly the expected audit entries are written, by
+  that user, in that order;
+- a write that takes the record's `version` refuses a stale one with Stale, logging nothing.
+Reads with an actor show each role what it may see; building blocks are never called from
+the screens (only from the hub's own writes, which check the role).
+"""
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import os
+import pkgutil
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, text
+from sqlmodel import Session, select
+
+import hub
+from db.engine import engine_for
+from db.models import AuditEntry, ProgrammeItem, Site, User
+from hub import (bookings, enrolments, interactions, leases, listings, partner_links, partners,
+                 programme, spaces, tenants, users)
+from hub.directory import DirectoryFilter
+from hub.errors import Forbidden, Stale
+from hub.transfer import KINDS
+from tests.conftest import BACKENDS, PASSWORD, ROOT
+
+TODAY = date.today()
+MONDAY = TODAY + timedelta(days=7 - TODAY.weekday() + 7)   # a Monday one to two weeks ahead
+TUESDAY = MONDAY + timedelta(days=1)
+LEASE_START, LEASE_END = date(2025, 1, 1), TODAY + timedelta(days=200)
+EDITORS = ("manager", "communication")
+MANAGER = ("manager",)
+EVERYONE = ("manager", "communication", "viewer")
+STALE_VERSION = 1_000_000
+
+
+# --- the world ------------------------------------------------------------------------------
+
+def build_world(session: Session) -> dict[str, int]:
+    """One of everything, made through the hub as a manager would."""
+    boss = users.add_user(session, actor=users.COMMAND_LINE, username="boss", role="manager",
+                          name="Bea Boss", email="boss@example.org", password=PASSWORD)
+    carla = users.add_user(session, actor=boss, username="carla", role="communication",
+                           name="Carla Verdi", email="carla@example.org", password=PASSWORD)
+    vera = users.add_user(session, actor=boss, username="vera", role="viewer",
+                          name="Vera Neri", email="vera@example.org", password=PASSWORD)
+    olga = users.add_user(session, actor=boss, username="olga", role="viewer",
+                          name="Olga Rossi", email="olga@example.org", password=PASSWORD)
+    site = Site(code="T", name="Test Hub", city="Florence", total_area_m2=500)
+    session.add(site)
+    session.flush()
+    w = {"boss": boss.id, "carla": carla.id, "vera": vera.id, "olga": olga.id, "site": site.id}
+
+    def space(code, **values):
+        return spaces.add_space(session, actor=boss, site_id=site.id, code=code,
+                                name=f"Space {code}", capacity=values.pop("capacity", 1),
+                                area_m2=values.pop("area_m2", 10), **values).id
+    w["L1"] = space("L1", kind="laboratory", monthly_rent="100", leasable=True)
+    w["L2"] = space("L2", kind="laboratory", monthly_rent="200", leasable=True)
+    w["POT"] = space("POT", kind="workshop", capacity=2, hourly_rate="15", bookable=True,
+                     area_m2=60)
+
+    def tenant(name, **values):
+        values = {"sector": "ceramics", "origin_country": "IT", **values}
+        return tenants.add_tenant(session, actor=boss, site_id=site.id, name=name, **values).id
+    w["giulia"] = tenant("Giulia Neri", joined_on=date(2016, 3, 1), email="giulia@example.org",
+                         phone="+39 055 111 222")
+    w["aiko"] = tenant("Aiko Tanaka", joined_on=date(2020, 1, 1), origin_country="JP")
+    tenants.edit_staff_notes(session, actor=boss, tenant_id=w["giulia"], version=None,
+                             notes="Prefers mornings")
+    w["listing"] = listings.edit_listing(session, actor=boss, tenant_id=w["giulia"], version=None,
+                                         bio="Thrown stoneware.", published=True).id
+    w["lease"] = leases.lease_space(session, actor=boss, space_id=w["L1"], tenant_id=w["giulia"],
+                                    starts_on=LEASE_START, ends_on=LEASE_END,
+                                    monthly_rent="100").id
+    w["booking"] = bookings.book(session, actor=boss, space_id=w["POT"], day=MONDAY,
+                                 start=time(10), end=time(12), tenant_id=w["giulia"]).id
+    w["outsider"] = programme.add_instructor(session, actor=boss, name="Paolo Conti").id
+
+    def item(title, capacity):
+        return programme.add_item(session, actor=boss, site_id=site.id, kind="course",
+                                  title=title, sector="ceramics", capacity=capacity,
+                                  price="120").id
+    w["wheel"], w["glaze"] = item("Wheel throwing", 2), item("Glazes and firing", 10)
+    w["session"] = programme.add_session(session, actor=boss, item_id=w["wheel"], day=TUESDAY,
+                                         start=time(18), end=time(21), space_id=w["POT"],
+                                         instructor_id=w["outsider"]).id
+    for key, name in (("anna", "Anna Bruni"), ("bea", "Bea Conti"), ("carlo", "Carlo Dini")):
+        w[key] = enrolments.enrol(session, actor=boss, item_id=w["wheel"],
+                                  participant_name=name).id    # Carlo waits
+    w["artex"] = partners.add_partner(session, actor=boss, name="Artex",
+                                      kind="trade_association", country="IT", city="Firenze",
+                                      status="active", since=date(2016, 1, 10),
+                                      notes="Board meets in March").id
+    w["contact"] = partners.add_contact(session, actor=boss, partner_id=w["artex"],
+                                        name="Lucia Bassi", email="lucia@artex.example.org").id
+    w["interaction"] = interactions.log_interaction(
+        session, actor=boss, partner_id=w["artex"], day=TODAY - timedelta(days=3), kind="call",
+        summary="Talked about the spring fair", follow_up_on=TODAY + timedelta(days=5)).id
+    w["tenant_link"] = partner_links.link_tenant(session, actor=boss, partner_id=w["artex"],
+                                                 tenant_id=w["giulia"], kind="mentors").id
+    w["item_link"] = partner_links.link_item(session, actor=boss, partner_id=w["artex"],
+                                             item_id=w["wheel"], role="co_organiser").id
+    return w
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(request, tmp_path_factory):
+    """(engine, ids): a database of its own for this module, with the world in it."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("registry") / "bottega.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        cluster, admin = request.getfixturevalue("pg_cluster")
+        name = f"registry_{os.getpid()}"
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
+        url = cluster.url(name)
+    engine = engine_for(url)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        ids = build_world(session)
+    with Session(engine) as session:
+        by_name = {user.username: user for user in session.exec(select(User))}
+    actors = {"manager": by_name["boss"], "communication": by_name["carla"],
+              "viewer": by_name["vera"]}
+    yield engine, ids, actors
+    engine.dispose()
+    engine_for.cache_clear()
+    if request.param == "postgresql":
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+Build = Callable[[Session, dict], dict]
+
+
+@dataclass(frozen=True)
+class Write:
+    roles: tuple[str, ...]                    # who may
+    call: Build                               # the arguments, from the world (and a session)
+    audit: tuple[tuple[str, str], ...]        # (action, table) logged, in order
+    engine: bool = False                      # takes the engine instead of a session
+
+
+@dataclass(frozen=True)
+class Read:
+    roles: tuple[str, ...]                    # who may call it at all; others get Forbidden
+    call: Build
+    shows: Callable[[str, object, dict], None] = lambda role, result, w: None
+    engine: bool = False
+
+
+def _kind(name):
+    return KINDS[name]
+
+
+PARTNER_CSV = b"name,kind,country\nLantern Trading,b2b_buyer,CN\n"
+
+
+def _free_a_seat(session: Session, w: dict) -> dict:
+    item = session.get(ProgrammeItem, w["wheel"])
+    item.capacity = 3            # a seat frees up with Carlo still waiting
+    session.flush()
+    return {"item": item}
+
+
+def _set(session: Session, model, row_id: int, **values) -> None:
+    row = session.get(model, row_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.flush()
+
+
+WRITES: dict[str, Write] = {
+    # occupancy (manager only: rents, spaces, leases, bookings)
+    "hub.spaces.add_space": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], code="L9", name="Lab 9", kind="laboratory", area_m2=12, capacity=1,
+        monthly_rent="90", leasable=True), (("create", "spaces"),)),
+    "hub.spaces.edit_space": Write(MANAGER, lambda s, w: dict(
+        space_id=w["L2"], version=None, code="L2", name="Lab two", kind="laboratory",
+        area_m2=11, capacity=1, monthly_rent="210", leasable=True), (("update", "spaces"),)),
+    "hub.spaces.set_opening_hours": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], version=None, opens_at=time(7), closes_at=time(21),
+        weekdays=[0, 1, 2, 3, 4, 5]), (("update", "sites"),)),
+    "hub.leases.lease_space": Write(MANAGER, lambda s, w: dict(
+        space_id=w["L2"], tenant_id=w["aiko"], starts_on=TODAY, ends_on=None,
+        monthly_rent="200"), (("create", "leases"),)),
+    "hub.leases.edit_lease": Write(MANAGER, lambda s, w: dict(
+        lease_id=w["lease"], version=None, starts_on=LEASE_START, ends_on=LEASE_END,
+        monthly_rent="150"), (("update", "leases"),)),
+    "hub.leases.end_lease_early": Write(MANAGER, lambda s, w: dict(
+        lease_id=w["lease"], version=None, ends_on=TODAY + timedelta(days=30)),
+        (("end_early", "leases"),)),
+    "hub.leases.renew_lease": Write(MANAGER, lambda s, w: dict(
+        lease_id=w["lease"], version=None, until=LEASE_END + timedelta(days=365)),
+        (("create", "leases"),)),
+    "hub.leases.move_tenant": Write(MANAGER, lambda s, w: dict(
+        lease_id=w["lease"], version=None, to_space_id=w["L2"], on=TODAY + timedelta(days=30)),
+        (("move_out", "leases"), ("create", "leases"))),
+    "hub.bookings.book": Write(MANAGER, lambda s, w: dict(
+        space_id=w["POT"], day=MONDAY, start=time(14), end=time(15), tenant_id=w["aiko"]),
+        (("create", "bookings"),)),
+    "hub.bookings.cancel_booking": Write(MANAGER, lambda s, w: dict(
+        booking_id=w["booking"], version=None), (("cancel", "bookings"),)),
+    # tenants (the manager's) and listings, notes (manager and communication)
+    "hub.tenants.add_tenant": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], name="Sara Bini", sector="jewellery", origin_country="IT",
+        joined_on=TODAY), (("create", "tenants"),)),
+    "hub.tenants.edit_tenant": Write(MANAGER, lambda s, w: dict(
+        tenant_id=w["aiko"], version=None, business="Tanaka Studio"), (("update", "tenants"),)),
+    "hub.tenants.retire_tenant": Write(MANAGER, lambda s, w: dict(
+        tenant_id=w["giulia"], version=None, left_on=TODAY),
+        (("end_early", "leases"), ("cancel", "bookings"), ("update", "tenant_listings"),
+         ("retire", "tenants"))),
+    "hub.tenants.edit_staff_notes": Write(EDITORS, lambda s, w: dict(
+        tenant_id=w["giulia"], version=None, notes="Kiln on Fridays"), (("update", "tenants"),)),
+    "hub.listings.edit_listing": Write(EDITORS, lambda s, w: dict(
+        tenant_id=w["giulia"], version=None, bio="Porcelain now.", published=True),
+        (("update", "tenant_listings"),)),
+    # programme and enrolments (manager and communication)
+    "hub.programme.add_item": Write(EDITORS, lambda s, w: dict(
+        site_id=w["site"], kind="workshop", title="Raku", sector="ceramics", capacity=8,
+        price="90"), (("create", "programme_items"),)),
+    "hub.programme.edit_item": Write(EDITORS, lambda s, w: dict(
+        item_id=w["glaze"], version=None, title="Glazes"), (("update", "programme_items"),)),
+    "hub.programme.add_instructor": Write(EDITORS, lambda s, w: dict(name="Marta Bini"),
+                                          (("create", "instructors"),)),
+    "hub.programme.add_session": Write(EDITORS, lambda s, w: dict(
+        item_id=w["glaze"], day=TUESDAY, start=time(9), end=time(12), space_id=w["POT"]),
+        (("create", "programme_sessions"),)),
+    "hub.programme.add_weekly_series": Write(EDITORS, lambda s, w: dict(
+        item_id=w["glaze"], first_day=TUESDAY, weeks=2, start=time(9), end=time(12),
+        space_id=w["POT"]), (("create", "programme_sessions"),) * 2),
+    # Moved onto an hour it already holds: a session never clashes with itself.
+    "hub.programme.edit_session": Write(EDITORS, lambda s, w: dict(
+        session_id=w["session"], version=None, day=TUESDAY, start=time(17), end=time(20),
+        space_id=w["POT"], instructor_id=w["outsider"]), (("update", "programme_sessions"),)),
+    "hub.programme.remove_session": Write(EDITORS, lambda s, w: dict(
+        session_id=w["session"], version=None), (("delete", "programme_sessions"),)),
+    "hub.enrolments.enrol": Write(EDITORS, lambda s, w: dict(
+        item_id=w["glaze"], participant_name="Dario Esposito"), (("create", "enrolments"),)),
+    "hub.enrolments.fill_from_waitlist": Write(EDITORS, _free_a_seat,
+                                               (("promote", "enrolments"),)),
+    "hub.enrolments.cancel_enrolment": Write(EDITORS, lambda s, w: dict(
+        enrolment_id=w["anna"], version=None), (("cancel", "enrolments"),
+                                                ("promote", "enrolments"))),
+    "hub.enrolments.mark_attendance": Write(EDITORS, lambda s, w: dict(
+        item_id=w["wheel"], attended=[w["anna"]]), (("attendance", "enrolments"),)),
+    "hub.enrolments.move_enrolment": Write(EDITORS, lambda s, w: dict(
+        enrolment_id=w["anna"], version=None, to_item_id=w["glaze"]),
+        (("cancel", "enrolments"), ("promote", "enrolments"), ("create", "enrolments"))),
+    # partners (manager and communication; deleting a partner is the manager's)
+    "hub.partners.add_partner": Write(EDITORS, lambda s, w: dict(
+        name="Lantern Trading", kind="b2b_buyer", country="CN", city="Shanghai"),
+        (("create", "partners"),)),
+    "hub.partners.edit_partner": Write(EDITORS, lambda s, w: dict(
+        partner_id=w["artex"], version=None, city="Prato"), (("update", "partners"),)),
+    "hub.partners.delete_partner": Write(MANAGER, lambda s, w: dict(
+        partner_id=w["artex"], version=None), (("delete", "partners"),)),
+    "hub.partners.add_contact": Write(EDITORS, lambda s, w: dict(
+        partner_id=w["artex"], name="Marco Pini", email="marco@artex.example.org"),
+        (("create", "partner_contacts"),)),
+    "hub.partners.edit_contact": Write(EDITORS, lambda s, w: dict(
+        contact_id=w["contact"], version=None, role="Director"),
+        (("update", "partner_contacts"),)),
+    "hub.partners.delete_contact": Write(EDITORS, lambda s, w: dict(
+        contact_id=w["contact"], version=None), (("delete", "partner_contacts"),)),
+    "hub.interactions.log_interaction": Write(EDITORS, lambda s, w: dict(
+        partner_id=w["artex"], day=TODAY, kind="call", summary="Called about the fair"),
+        (("create", "interactions"),)),
+    "hub.interactions.edit_interaction": Write(EDITORS, lambda s, w: dict(
+        interaction_id=w["interaction"], version=None, summary="Met at the fair"),
+        (("update", "interactions"),)),
+    "hub.interactions.mark_follow_up_done": Write(EDITORS, lambda s, w: dict(
+        interaction_id=w["interaction"], version=None), (("follow_up_done", "interactions"),)),
+    "hub.partner_links.link_tenant": Write(EDITORS, lambda s, w: dict(
+        partner_id=w["artex"], tenant_id=w["aiko"], kind="sells_work"),
+        (("create", "partner_tenant_links"),)),
+    "hub.partner_links.link_item": Write(EDITORS, lambda s, w: dict(
+        partner_id=w["artex"], item_id=w["glaze"], role="funder"),
+        (("create", "partner_item_links"),)),
+    "hub.partner_links.unlink": Write(EDITORS, lambda s, w: dict(
+        link_kind="tenant", link_id=w["tenant_link"], version=None),
+        (("delete", "partner_tenant_links"),)),
+    # administration (manager only)
+    "hub.users.add_user": Write(MANAGER, lambda s, w: dict(
+        username="nina", role="viewer", name="Nina Galli", email="nina@example.org",
+        password=PASSWORD), (("create", "users"),)),
+    "hub.users.set_role": Write(MANAGER, lambda s, w: dict(username="olga", role="communication"),
+                                (("update", "users"),)),
+    "hub.users.deactivate": Write(MANAGER, lambda s, w: dict(username="olga"),
+                                  (("deactivate", "users"),)),
+    "hub.users.reactivate": Write(MANAGER, lambda s, w: (
+        _set(s, User, w["olga"], active=False) or dict(username="olga")),
+        (("reactivate", "users"),)),
+    "hub.users.unlock": Write(MANAGER, lambda s, w: (
+        _set(s, User, w["olga"], failed_logins=3) or dict(username="olga")),
+        (("unlock", "users"),)),
+    "hub.users.reset_password": Write(MANAGER, lambda s, w: dict(
+        username="olga", password="Another-Horse-43"), (("reset_password", "users"),)),
+    "hub.transfer.run.import_file": Write(MANAGER, lambda s, w: dict(
+        kind=_kind("partners"), data=PARTNER_CSV, file_name="partners.csv"),
+        (("create", "partners"),)),
+    "hub.transfer.run.check_file": Write(MANAGER, lambda s, w: dict(
+        kind=_kind("partners"), data=PARTNER_CSV, file_name="partners.csv"), ()),  # a preview
+    "hub.privacy.erase": Write(MANAGER, lambda s, w: dict(kind="contact", person_id=w["contact"]),
+                               (("erase", "partner_contacts"),)),
+    "hub.privacy.personal_record": Write(MANAGER, lambda s, w: dict(
+        kind="tenant", person_id=w["giulia"]), (("privacy_export", "tenants"),)),
+    "hub.privacy.personal_json": Write(MANAGER, lambda s, w: dict(
+        kind="contact", person_id=w["contact"]), (("privacy_export", "partner_contacts"),)),
+    "hub.backup.backup_bytes": Write(MANAGER, lambda s, w: {}, (("backup", "database"),),
+                                     engine=True),
+    "hub.backup.write_backup": Write(MANAGER, lambda s, w: dict(
+        path=Path(tempfile.mkdtemp()) / "backup.zip", portable=True),
+        (("backup", "database"),), engine=True),
+}
+
+
+def _no_contacts_for_a_viewer(role, rows, w):
+    emails = [row.email for row in rows]
+    assert ("giulia@example.org" in emails) == (role != "viewer"), (role, emails)
+    assert all(row.phone is None for row in rows) == (role == "viewer")
+
+
+def _profile_by_role(role, shown, w):
+    tenant = shown.tenant
+    assert (tenant.email, tenant.phone, tenant.notes) == (
+        (None, None, None) if role == "viewer"
+        else ("giulia@example.org", "+39 055 111 222", "Prefers mornings"))
+    assert [stay.monthly_rent for stay in shown.stays] == (
+        [100] if role == "manager" else [None])
+
+
+def _partner_export_by_role(role, rows, w):
+    artex = next(row for row in rows if row["name"] == "Artex")
+    if role == "viewer":
+        assert "notes" not in artex and "contacts" not in artex
+    else:
+        assert artex["notes"] == "Board meets in March"
+        assert "lucia@artex.example.org" in artex["contacts"]
+
+
+def _contacts_by_role(role, people, w):
+    assert [person.name for person in people] == ([] if role == "viewer" else ["Lucia Bassi"])
+
+
+READS: dict[str, Read] = {
+    "hub.audit.audit_entries": Read(MANAGER, lambda s, w: {}),
+    "hub.audit.audit_choices": Read(MANAGER, lambda s, w: {}),
+    "hub.privacy.people": Read(MANAGER, lambda s, w: {}),
+    "hub.transfer.run.export_file": Read(MANAGER, lambda s, w: dict(
+        kind=_kind("tenants"), file_format="csv")),
+    "hub.directory.directory": Read(EVERYONE, lambda s, w: dict(
+        chosen=DirectoryFilter(), today=TODAY), _no_contacts_for_a_viewer),
+    "hub.directory.profile": Read(EVERYONE, lambda s, w: dict(tenant_id=w["giulia"]),
+                                  _profile_by_role),
+    "hub.partner_directory.export_rows": Read(EVERYONE, lambda s, w: {},
+                                              _partner_export_by_role),
+    "hub.partners.contacts_of": Read(EVERYONE, lambda s, w: dict(partner_id=w["artex"]),
+                                     _contacts_by_role),
+}
+
+# Restoring needs an empty database: its roles are checked here, the restore and its audit
+# entry in tests/test_backup.py.
+ROLES_ONLY = {"hub.backup.restore_bytes": (MANAGER, dict(data=b"", file_name="none.db")),
+              "hub.backup.restore": (MANAGER, dict(path=Path("none.db")))}
+
+# Vocabulary every layer may use, and steps only the hub's own writes call (after their
+# role check): never called by a screen.
+VOCABULARY = {"hub.roles.require_role", "hub.roles.sees_contacts", "hub.roles.sees_rents"}
+STEPS = {"hub.audit.record", "hub.audit.record_event", "hub.records.save_changes",
+         *(f"hub.transfer.{kind}.import_row" for kind in
+           ("spaces", "tenants", "leases", "programme", "enrolments", "partners"))}
+
+
+def functions_with_an_actor() -> dict[str, Callable]:
+    found = {}
+    for module_info in pkgutil.walk_packages(hub.__path__, "hub."):
+        module = importlib.import_module(module_info.name)
+        for name, function in vars(module).items():
+            if (inspect.isfunction(function) and function.__module__ == module.__name__
+                    and not name.startswith("_")
+                    and "actor" in inspect.signature(function).parameters):
+                found[f"{module.__name__}.{name}"] = function
+    return found
+
+
+FUNCTIONS = functions_with_an_actor()
+
+
+def resolve(qualified: str) -> Callable:
+    return FUNCTIONS[qualified]
+
+
+# --- running a call in a transaction that is rolled back ------------------------------------
+
+def last_audit_id(session: Session) -> int:
+    return session.exec(select(func.coalesce(func.max(AuditEntry.id), 0))).one()
+
+
+def logged_since(session: Session, after: int) -> list[tuple[str, str, str]]:
+    return [(entry.action, entry.entity, entry.username) for entry in session.exec(
+        select(AuditEntry).where(AuditEntry.id > after).order_by(AuditEntry.id))]
+
+
+def attempt(world, qualified: str, role: str, spec, *, check=None, **override):
+    """Call the function as `role`, in a transaction rolled back afterwards. Returns (result
+    or the exception raised, [(action, table, username)] logged during the call); `check`
+    sees a result while its rows are still loaded."""
+    engine, ids, actors = world
+    function, actor = resolve(qualified), actors[role]
+    with Session(engine, expire_on_commit=False) as session:
+        session.begin()
+        try:
+            before = last_audit_id(session)
+            arguments = {**spec.call(session, ids), **override}
+            try:
+                if spec.engine:
+                    session.commit()    # the function opens connections of its own
+                    result = function(engine, actor=actor, **arguments)
+                else:
+                    result = function(session, actor=actor, **arguments)
+                    session.flush()
+            except (Forbidden, Stale) as refusal:
+                result = refusal
+            if check is not None and not isinstance(result, Exception):
+                check(result)
+            return result, logged_since(session, before)
+        finally:
+            session.rollback()
+            if spec.engine:     # take back what the function committed itself
+                with engine.begin() as connection:
+                    connection.execute(AuditEntry.__table__.delete()
+                                       .where(AuditEntry.id > before))
+
+
+# --- the tests ------------------------------------------------------------------------------
+
+def test_every_function_taking_an_actor_is_in_the_registry():
+    listed = set(WRITES) | set(READS) | set(ROLES_ONLY) | VOCABULARY | STEPS
+    assert sorted(set(FUNCTIONS) - listed) == [], "add these to the registry of writes"
+    assert sorted(listed - set(FUNCTIONS)) == [], "these are gone from hub/: remove them"
+    assert len(WRITES) >= 50
+
+
+def _calls_in(folder: Path) -> set[str]:
+    names = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute):
+                names.add(node.attr)
+            elif isinstance(node, ast.Name):
+                names.add(node.id)
+            elif isinstance(node, ast.alias):
+                names.add(node.name.rsplit(".", 1)[-1])
+    return names
+
+
+def test_the_screens_never_call_a_step_that_skips_the_role_check():
+    used = _calls_in(ROOT / "pages") | _calls_in(ROOT / "ui") | {"app"}
+    steps = {qualified.rsplit(".", 1)[-1] for qualified in STEPS}
+    assert used & steps == set()
+
+
+@pytest.mark.parametrize("qualified", sorted(WRITES))
+def test_a_write_checks_the_role_and_logs_exactly_its_audit_entries(world, qualified):
+    spec = WRITES[qualified]
+    for role in EVERYONE:
+        result, logged = attempt(world, qualified, role, spec)
+        if role in spec.roles:
+            assert not isinstance(result, Exception), f"{role} was refused: {result}"
+            username = world[2][role].username
+            assert logged == [(action, table, username) for action, table in spec.audit], role
+        else:
+            assert isinstance(result, Forbidden), f"{role} was let through"
+            assert logged == [], f"{role} was refused but something was logged"
+
+
+VERSIONED = sorted(name for name in WRITES
+                   if "version" in inspect.signature(FUNCTIONS[name]).parameters)
+
+
+@pytest.mark.parametrize("qualified", VERSIONED)
+def test_a_write_from_a_stale_screen_is_refused_and_logs_nothing(world, qualified):
+    spec = WRITES[qualified]
+    result, logged = attempt(world, qualified, spec.roles[0], spec, version=STALE_VERSION)
+    assert isinstance(result, Stale), result
+    assert logged == []
+
+
+def test_every_editable_record_is_version_checked():
+    """The writes that change a record someone may have open in another browser."""
+    assert {name.rsplit(".", 1)[-1] for name in VERSIONED} >= {
+        "edit_space", "set_opening_hours", "edit_lease", "end_lease_early", "renew_lease",
+        "move_tenant", "cancel_booking", "edit_tenant", "retire_tenant", "edit_staff_notes",
+        "edit_listing", "edit_item", "edit_session", "remove_session", "cancel_enrolment",
+        "move_enrolment", "edit_partner", "delete_partner", "edit_contact", "delete_contact",
+        "edit_interaction", "mark_follow_up_done", "unlink", "set_role", "deactivate",
+        "reactivate", "unlock", "reset_password"}
+
+
+@pytest.mark.parametrize("qualified", sorted(READS))
+def test_a_read_shows_each_role_what_it_may_see(world, qualified):
+    spec = READS[qualified]
+    for role in EVERYONE:
+        result, logged = attempt(world, qualified, role, spec,
+                                 check=lambda shown: spec.shows(role, shown, world[1]))
+        assert logged == []
+        if role in spec.roles:
+            assert not isinstance(result, Exception), f"{role} was refused: {result}"
+        else:
+            assert isinstance(result, Forbidden), f"{role} was let through"
+
+
+@pytest.mark.parametrize("qualified", sorted(ROLES_ONLY))
+def test_a_roles_only_write_refuses_everyone_else(world, qualified):
+    roles, arguments = ROLES_ONLY[qualified]
+    engine, _, actors = world
+    for role in EVERYONE:
+        if role not in roles:
+            with pytest.raises(Forbidden):
+                FUNCTIONS[qualified](engine, actor=actors[role], **arguments)
+
+
+def test_an_inactive_manager_is_refused_everything(world):
+    engine, ids, actors = world
+    gone = actors["manager"].model_copy(update={"active": False})
+    for qualified in ("hub.leases.lease_space", "hub.users.add_user", "hub.partners.add_partner"):
+        spec = WRITES[qualified]
+        with Session(engine) as session:
+            session.begin()
+            with pytest.raises(Forbidden):
+                FUNCTIONS[qualified](session, actor=gone, **spec.call(session, ids))
+            session.rollback()
