@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from db.engine import reading, writing
+from db.engine import reading
 from db.models import Interaction, Partner
 from hub import interactions, partner_links, partners
 from tests.apptest import open_page, signed_in_app, text_of

@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 from sqlmodel import select
 
-from db.engine import reading, writing
+from db.engine import reading
 from db.models import AuditEntry, Booking, ProgrammeItem, ProgrammeSession
 from hub import bookings, programme
 from hub.errors import Forbidden, Invalid, Stale

@@ -1,6 +1,6 @@
 """Tenant rules (hub/tenants, hub/listings) and what each role gets from the directory,
 profiles, exports and indicators (hub/directory, hub/tenant_figures)."""
-from datetime import date, datetime, time, timedelta, UTC
+from datetime import date, datetime, timedelta, UTC
 
 import pytest
 from sqlmodel import select

@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import wait_idle
-from tests.e2e.test_occupancy import choose
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 
 pytestmark = pytest.mark.e2e
