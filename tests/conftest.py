@@ -117,3 +117,12 @@ def clean_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """With `-n 2` (pytest-xdist, `--dist loadgroup`), the browser tests all run on one worker,
+    so the two demo servers and the Chromium are started once; the other tests share the
+    other worker and fill in around them."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("e2e"))

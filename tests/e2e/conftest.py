@@ -1,6 +1,6 @@
 """End-to-end fixtures: `streamlit run app.py` in a real process, driven by Debian's Chromium.
 
-- `app_server` (module scope, once per backend): a server on a fresh SQLite file or a fresh
+- `app_server` (session scope, once per backend): a server on a fresh SQLite file or a fresh
   PostgreSQL database (from the session cluster's bottega_template), BOTTEGA_DEMO=1, the
   ACCOUNTS below created with `python -m db add-user`.
 - `empty_server` (function scope, per backend): a server of its own on an empty database,
@@ -110,9 +110,11 @@ def e2e_servers(request, tmp_path_factory, browser):
     launcher.close()
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="session", params=BACKENDS)
 def app_server(request, e2e_servers):
-    """`streamlit run app.py` on a fresh database with the demo hub and ACCOUNTS."""
+    """`streamlit run app.py` on a fresh database with the demo hub and ACCOUNTS: one per
+    backend for the whole run. Tests that change data read what the screen offers, and the
+    log-out and wrong-password tests use accounts of their own, so they share it."""
     if request.param == "postgresql":
         request.getfixturevalue("pg_cluster")  # skips (or fails in CI) without PostgreSQL
     with e2e_servers.get("app_server", request.param) as server:

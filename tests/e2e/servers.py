@@ -27,9 +27,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PASSWORD = "E2e-Correct-Horse-42"
-STARTUP_SECONDS = 90
-TIMEOUT_MS = 30_000
-EXPECT_MS = 15_000
+STARTUP_SECONDS = 180
+TIMEOUT_MS = 60_000
+EXPECT_MS = 30_000
 SETTLE_MS = 100
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -228,8 +228,8 @@ class Boot:
 class Servers:
     """Starts the servers the selected tests need, all at once, so that their boots (Python
     imports, add-user, the first run's migration check and demo data) overlap instead of
-    adding up. Each server is still used by one module (demo) or one test (empty), and
-    stopped after it."""
+    adding up. A demo server serves the whole run (one per backend); an empty server serves
+    one test and is stopped after it."""
 
     def __init__(self, request, tmp_path_factory, browser):
         self.request = request
@@ -314,7 +314,7 @@ class Servers:
             if boot.problems:
                 pytest.fail("could not create the e2e accounts:\n" + "\n".join(boot.problems))
             try:
-                wait_idle(boot.page, timeout_ms=90_000)
+                wait_idle(boot.page, timeout_ms=180_000)
                 ready = "Login" if kind == "app_server" else "Create manager account"
                 boot.page.get_by_role("button", name=ready).wait_for(timeout=TIMEOUT_MS)
             except Exception as error:
