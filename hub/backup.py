@@ -24,8 +24,8 @@ from sqlmodel import Session, SQLModel
 
 import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from db.models import User
-from hub.audit import plain, record_event
 from hub.errors import Refused
+from hub.records import plain, record_event
 from hub.roles import require_role
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -13,10 +13,10 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
-from hub.audit import record
 from hub.errors import Invalid
-from hub.programme_clashes import session_in_space
-from hub.records import load_for_edit, save_changes
+from hub.claims import session_in_space
+from hub.dates import clock
+from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.spaces import lock_space
 
@@ -25,11 +25,6 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def minute_of(moment: time) -> int:
     return moment.hour * 60 + moment.minute
-
-
-def clock(minute: int) -> str:
-    """480 -> '08:00'."""
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def opening_hours(site: Site) -> str:

@@ -1,15 +1,18 @@
 """Checks for the kinds of field several areas share: text, email, phone, web address,
-country, dates. Each returns the cleaned value or raises Invalid naming the field and the rule."""
+country, dates, money. Each returns the cleaned value or raises Invalid naming the field and the rule."""
 from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from db.vocabulary import COUNTRIES
 from hub.errors import Invalid
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# Instructors and participants: the programme's looser rule (the address may end in a dot).
+LOOSE_EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 HOST_PATTERN = re.compile(r"[a-z0-9.-]+")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,40}")
 
@@ -84,3 +87,37 @@ def one_of(value, field: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise Invalid(field, f"{field} '{value}' is unknown; choose one of {', '.join(allowed)}")
     return value
+
+
+def money(value, field: str, *, required: bool = False) -> Decimal | None:
+    """A non-negative amount with at most two decimals, or None when left empty."""
+    if value is None or str(value).strip() == "":
+        if required:
+            raise Invalid(field, f"{field} is required")
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
+    except InvalidOperation:
+        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50") from None
+    if amount < 0:
+        raise Invalid(field, f"{field} cannot be negative")
+    if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
+        raise Invalid(field, f"{field} must have at most two decimals and be below 100,000,000")
+    return amount.quantize(Decimal("0.01"))
+
+
+def check_email(email: str) -> str:
+    email = (email or "").strip()
+    if not EMAIL_PATTERN.fullmatch(email) or len(email) > 254:
+        raise Invalid("email", f"email '{email}' is not a valid address (like name@example.org)")
+    return email
+
+
+def optional_email(email: str | None, field: str = "email") -> str | None:
+    """An address like name@example.org, or None when left empty."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    if len(email) > 254 or not LOOSE_EMAIL_PATTERN.fullmatch(email):
+        raise Invalid(field, f"{field} must be an address like name@example.org")
+    return email

@@ -29,3 +29,8 @@ def year_before(day: date) -> date:
     """The same day a year earlier; the 29th of February becomes the 28th."""
     return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) \
         else day - timedelta(days=366)
+
+
+def clock(minute: int) -> str:
+    """480 -> '08:00' (times of day are minutes from midnight)."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"

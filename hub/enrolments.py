@@ -15,13 +15,13 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Enrolment, ProgrammeItem, Tenant, User, utcnow
-from hub.audit import record
+from hub.checks import optional_email
+from hub.seats import SEATED, fill_from_waitlist, taken_seats
 from hub.errors import Invalid
-from hub.programme import EDITORS, check_email, lock_item
-from hub.records import load_for_edit, save_changes
-from hub.roles import require_role
+from hub.programme import lock_item
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import EDITORS, require_role
 
-SEATED = ("enrolled", "attended")
 ACTIVE = ("enrolled", "waitlisted", "attended")
 
 
@@ -42,18 +42,6 @@ class Cancellation:
 class Move:
     enrolment: Enrolment  # the new enrolment in the target item
     promoted: Enrolment | None  # who took the seat left in the first item
-
-
-def taken_seats(session: Session, item_id: int) -> int:
-    return session.exec(select(func.count()).select_from(Enrolment).where(
-        Enrolment.item_id == item_id, Enrolment.status.in_(SEATED))).one()
-
-
-def waitlist(session: Session, item_id: int) -> list[Enrolment]:
-    """The waitlist in the order it is served."""
-    return list(session.exec(select(Enrolment).where(
-        Enrolment.item_id == item_id, Enrolment.status == "waitlisted")
-        .order_by(Enrolment.queued_at, Enrolment.id)))
 
 
 def _check_person(session: Session, item: ProgrammeItem, name: str, email: str | None,
@@ -82,7 +70,7 @@ def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
         raise Invalid("name", "the participant's name is required")
     if len(name) > 120:
         raise Invalid("name", "the participant's name is longer than 120 characters")
-    email = check_email(email)
+    email = optional_email(email)
     item = lock_item(session, item_id)
     if item.status == "cancelled":
         raise Invalid("item", f"“{item.title}” is cancelled: nobody can enrol")
@@ -93,19 +81,6 @@ def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
     session.add(enrolment)
     record(session, actor, "create", enrolment)
     return enrolment
-
-
-def fill_from_waitlist(session: Session, *, actor: User,
-                       item: ProgrammeItem) -> list[Enrolment]:
-    """Give free seats to the waitlist, first come first served; return who moved up."""
-    require_role(actor, *EDITORS)
-    session.flush()
-    free = item.capacity - taken_seats(session, item.id)
-    promoted = waitlist(session, item.id)[:max(free, 0)]
-    for enrolment in promoted:
-        save_changes(session, actor=actor, row=enrolment, action="promote",
-                     values={"status": "enrolled"}, what=enrolment.participant_name)
-    return promoted
 
 
 def cancel_enrolment(session: Session, *, actor: User, enrolment_id: int,

@@ -13,11 +13,9 @@ from sqlmodel import Session, select
 
 from db.models import Interaction, Partner, User, utcnow
 from db.vocabulary import INTERACTION_KINDS
-from hub.audit import record
 from hub.errors import Invalid
-from hub.partners import EDITORS
-from hub.records import load_for_edit, save_changes
-from hub.roles import require_role
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import EDITORS, require_role
 
 MAX_SUMMARY = 2000
 

@@ -13,11 +13,11 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Lease, Site, Space, Tenant, User
-from hub.audit import record
+from hub.checks import money
 from hub.errors import Invalid
-from hub.records import load_for_edit, save_changes
+from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
-from hub.spaces import lock_space, money
+from hub.spaces import lock_space
 
 
 def current_lease(session: Session, space_id: int, on: date) -> Lease | None:

@@ -14,9 +14,8 @@ from sqlmodel import Session, select
 from db.models import Site, Tenant, TenantListing, User, utcnow
 from db.vocabulary import country_name
 from hub import checks
-from hub.audit import record
 from hub.errors import Invalid
-from hub.records import flush, load_for_edit, save_changes
+from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 
 MAX_BIO = 1500

@@ -7,14 +7,11 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from db.models import (Partner, PartnerItemLink, PartnerTenantLink, ProgrammeItem, Tenant,
-                       User)
+from db.models import Partner, PartnerItemLink, PartnerTenantLink, ProgrammeItem, Tenant, User
 from db.vocabulary import ITEM_LINK_ROLES, TENANT_LINK_KINDS
-from hub.audit import record, snapshot
 from hub.errors import Invalid
-from hub.partners import EDITORS
-from hub.records import load_for_edit
-from hub.roles import require_role
+from hub.records import load_for_edit, record, snapshot
+from hub.roles import EDITORS, require_role
 
 
 def _partner(session: Session, partner_id: int) -> Partner:

@@ -13,14 +13,11 @@ from sqlmodel import Session, select
 
 from db.models import Contact, Interaction, Partner, PartnerItemLink, PartnerTenantLink, User
 from db.vocabulary import COUNTRIES, PARTNER_KINDS, PARTNER_STATUSES, partner_region
-from hub.audit import record, snapshot
-from hub.errors import Invalid
-from hub.records import load_for_edit, save_changes
-from hub.roles import require_role
 from hub import checks
-from hub.users import check_email
+from hub.errors import Invalid
+from hub.records import load_for_edit, record, save_changes, snapshot
+from hub.roles import EDITORS, require_role
 
-EDITORS = ("manager", "communication")
 PARTNER_FIELDS = ("name", "kind", "country", "city", "website", "status", "since", "tags",
                   "notes")
 TAG_PATTERN = re.compile(r"[a-z0-9][a-z0-9 &/-]{0,39}")
@@ -179,7 +176,7 @@ def check_contact(values: dict) -> dict:
              "role": _text(values.get("role"), "role", 120),
              "language": _text(values.get("language"), "language", 40)}
     email = (values.get("email") or "").strip()
-    clean["email"] = check_email(email).lower() if email else None
+    clean["email"] = checks.check_email(email).lower() if email else None
     phone = " ".join(str(values.get("phone") or "").split())
     if phone and not PHONE_PATTERN.fullmatch(phone):
         raise Invalid("phone", f"phone '{phone}' must be digits, spaces, + ( ) . / or -, "

@@ -17,8 +17,8 @@ from sqlmodel import Session, SQLModel
 
 from db.models import (AuditEntry, Booking, Contact, Enrolment, Instructor, Lease, Partner,
                        PartnerTenantLink, Tenant, TenantListing, User)
-from hub.audit import HIDDEN, record, snapshot
 from hub.errors import Invalid
+from hub.records import HIDDEN, record, snapshot
 from hub.roles import require_role
 
 ERASED = "erased"

@@ -7,23 +7,23 @@ nor with another session of the same instructor; `starts_on`/`ends_on` follow it
 """
 from __future__ import annotations
 
-import re
 from datetime import date, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from db.models import (Instructor, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant,
-                       User)
+from db.models import Instructor, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User
 from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
+from hub import claims
 from hub import programme_clashes as clashes
-from hub.audit import record
+from hub.checks import money, optional_email
+from hub.dates import clock
 from hub.errors import Invalid
-from hub.records import load_for_edit, save_changes
-from hub.roles import require_role
-from hub.spaces import lock_space, money
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import EDITORS, require_role
+from hub.seats import fill_from_waitlist, taken_seats
+from hub.spaces import lock_space
 
-EDITORS = ("manager", "communication")
 ITEM_FIELDS = ("kind", "title", "sector", "description", "format", "capacity", "price",
                "status", "funding", "target_group")
 NEXT_STATUSES = {"draft": {"published", "cancelled"},
@@ -31,7 +31,6 @@ NEXT_STATUSES = {"draft": {"published", "cancelled"},
                  "done": set(), "cancelled": set()}
 MAX_CAPACITY = 1000
 MAX_SERIES_WEEKS = 52
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 # --- items ----------------------------------------------------------------------------------
@@ -117,7 +116,6 @@ def edit_item(session: Session, *, actor: User, item_id: int, version: int | Non
         raise Invalid("status", f"a {item.status} item cannot become {clean['status']} "
                                 f"(it may become {allowed})")
     # Imported here: enrolments build on this module (lock_item), not the other way round.
-    from hub.enrolments import fill_from_waitlist, taken_seats
     taken = taken_seats(session, item.id)
     if clean["capacity"] < taken:
         raise Invalid("capacity", f"capacity cannot be below the {taken} people already "
@@ -126,16 +124,6 @@ def edit_item(session: Session, *, actor: User, item_id: int, version: int | Non
     if item.status in ("draft", "published"):
         fill_from_waitlist(session, actor=actor, item=item)
     return item
-
-
-def check_email(email: str | None, field: str = "email") -> str | None:
-    """An address like name@example.org, or None when left empty."""
-    email = (email or "").strip()
-    if not email:
-        return None
-    if len(email) > 254 or not EMAIL_PATTERN.fullmatch(email):
-        raise Invalid(field, f"{field} must be an address like name@example.org")
-    return email
 
 
 # --- instructors ----------------------------------------------------------------------------
@@ -153,7 +141,7 @@ def add_instructor(session: Session, *, actor: User, name: str | None = None,
             raise Invalid("tenant", f"{tenant.name} is already an instructor")
         name = name or tenant.name
     name = _text({"name": name}, "name", 120, required=True)
-    instructor = Instructor(tenant_id=tenant_id, name=name, email=check_email(email),
+    instructor = Instructor(tenant_id=tenant_id, name=name, email=optional_email(email),
                             phone=_text({"phone": phone}, "phone", 40))
     session.add(instructor)
     record(session, actor, "create", instructor)
@@ -192,11 +180,11 @@ def _check_place(session: Session, item: ProgrammeItem, space_id: int | None,
 def _check_free(session: Session, *, space: Space | None, instructor_id: int | None,
                 day: date, first: int, last: int, other_than: int | None) -> None:
     """Refuse a clash in the space (session, booking, a lease of a bench) or of the instructor."""
-    span = f"{clashes.clock(first)}–{clashes.clock(last)} on {day}"
+    span = f"{clock(first)}–{clock(last)} on {day}"
     if space is not None:
-        taken = clashes.session_in_space(session, space_id=space.id, day=day, first=first,
+        taken = claims.session_in_space(session, space_id=space.id, day=day, first=first,
                                          last=last, other_than=other_than)
-        taken = taken or clashes.booking_in_space(session, space_id=space.id, day=day,
+        taken = taken or claims.booking_in_space(session, space_id=space.id, day=day,
                                                   first=first, last=last)
         if taken:
             raise Invalid("space", f"{space.code} is taken at {span} by {taken}")

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from db.models import ProgrammeItem, ProgrammeSession, Site, Space
-from hub.programme_clashes import clock
+from hub.dates import clock
 from hub.programme_views import enrolment_rows
 
 HUB_TIMEZONE = ZoneInfo("Europe/Rome")

@@ -9,8 +9,7 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
-from db.models import (Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space,
-                       Tenant)
+from db.models import Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space, Tenant
 
 LIST_LIMIT = 500
 

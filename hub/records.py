@@ -1,17 +1,76 @@
-"""Loading a record for an edit, so a save made from a stale screen is refused."""
+"""Writing records: loading a row for an edit, so a save made from a stale screen is refused,
+and the audit log entry of every change, written in the same transaction as the change."""
 from __future__ import annotations
 
-from typing import TypeVar
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
-from db.models import User
-from hub.audit import apply_changes, record
+from db.models import AuditEntry, User
 from hub.errors import Invalid, Stale
 
 Row = TypeVar("Row", bound=SQLModel)
 STALE = "{what} was changed by someone else after you opened it; reload it and apply your change again"
+
+
+# --- the audit log (one entry per change) --------------------------------------------------
+
+# Never copied into the log, whatever the change.
+SECRET_FIELDS = frozenset({"password_hash"})
+HIDDEN = "(not recorded)"
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a column value."""
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(row: SQLModel) -> dict[str, Any]:
+    """Every column of a row, JSON-safe, secrets left out."""
+    return {column.key: plain(getattr(row, column.key))
+            for column in row.__table__.columns
+            if column.key not in SECRET_FIELDS and column.key != "version"}
+
+
+def apply_changes(row: SQLModel, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Set the given attributes; return {field: [old, new]} for those that really changed."""
+    changes: dict[str, list[Any]] = {}
+    for field, new in values.items():
+        old = getattr(row, field)
+        if old != new:
+            setattr(row, field, new)
+            shown = [HIDDEN, HIDDEN] if field in SECRET_FIELDS else [plain(old), plain(new)]
+            changes[field] = shown
+    return changes
+
+
+def record(session: Session, actor: User, action: str, row: SQLModel,
+           changes: dict[str, Any] | None = None) -> AuditEntry:
+    """Log `action` on `row` by `actor`. A create logs the whole row unless changes are given."""
+    session.flush()  # the row needs its id before the log can name it
+    if changes is None:
+        changes = {field: [None, value] for field, value in snapshot(row).items()
+                   if value is not None} if action == "create" else {}
+    return record_event(session, actor, action, row.__tablename__, row.id, changes)
+
+
+def record_event(session: Session, actor: User, action: str, entity: str, entity_id,
+                 changes: dict[str, Any] | None = None) -> AuditEntry:
+    """Log `action` on something that is not one row (the whole database, for a backup)."""
+    entry = AuditEntry(user_id=actor.id, username=actor.username, action=action,
+                       entity=entity, entity_id=str(entity_id)[:40], changes=changes or {})
+    session.add(entry)
+    return entry
+
+
+# --- edits --------------------------------------------------------------------------------
 
 
 def load_for_edit(session: Session, model: type[Row], row_id: int, version: int | None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 from db.models import User
 from hub.errors import Forbidden
 
+# Who keeps the public listings (tenants, programme, partners) and manages enrolments.
+EDITORS = ("manager", "communication")
 ROLE_LABELS = {"manager": "Project manager", "communication": "Communication team",
                "viewer": "Viewer"}
 

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, User
 from db.vocabulary import SPACE_KINDS
-from hub.audit import record
+from hub.checks import money
 from hub.errors import Invalid
-from hub.records import load_for_edit, save_changes
+from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
@@ -50,23 +49,6 @@ def lock_space(session: Session, space_id: int) -> Space:
 
 
 # --- spaces ---------------------------------------------------------------------------------
-
-def money(value, field: str, *, required: bool = False) -> Decimal | None:
-    """A non-negative amount with at most two decimals, or None when left empty."""
-    if value is None or str(value).strip() == "":
-        if required:
-            raise Invalid(field, f"{field} is required")
-        return None
-    try:
-        amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
-    except InvalidOperation:
-        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50") from None
-    if amount < 0:
-        raise Invalid(field, f"{field} cannot be negative")
-    if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
-        raise Invalid(field, f"{field} must have at most two decimals and be below 100,000,000")
-    return amount.quantize(Decimal("0.01"))
-
 
 def check_space(values: dict) -> dict:
     """Validate a space's fields; returns them cleaned. Every message names its field."""

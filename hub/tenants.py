@@ -10,9 +10,8 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Tenant, TenantListing, User, utcnow
 from db.vocabulary import RESIDENCIES, SECTORS
 from hub import checks
-from hub.audit import record
 from hub.errors import Invalid
-from hub.records import flush, load_for_edit, save_changes
+from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 
 MAX_NOTES = 4000

@@ -18,9 +18,9 @@ from sqlmodel import Session, select
 
 from db.models import User, utcnow
 from db.vocabulary import ROLES
-from hub.audit import record
+from hub.checks import check_email
 from hub.errors import Forbidden, Invalid
-from hub.records import load_for_edit, save_changes
+from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
 LOCK_AFTER_FAILURES = 5
@@ -28,7 +28,6 @@ LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 # A real bcrypt hash of a random secret nobody knows (cheap rounds: it is never meant to match).
 UNUSABLE_HASH = bcrypt.hashpw(secrets.token_bytes(32), bcrypt.gensalt(4)).decode()
@@ -55,13 +54,6 @@ def check_name(name: str) -> str:
     if len(name) > 120:
         raise Invalid("name", "name is longer than 120 characters")
     return name
-
-
-def check_email(email: str) -> str:
-    email = (email or "").strip()
-    if not EMAIL_PATTERN.fullmatch(email) or len(email) > 254:
-        raise Invalid("email", f"email '{email}' is not a valid address (like name@example.org)")
-    return email
 
 
 def check_role(role: str) -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from db.vocabulary import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
-from hub.programme_clashes import clock
+from hub.dates import clock
 from hub.roles import sees_contacts
 from ui import course_charts as charts
 from ui import course_data as data

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from hub import leases, occupancy
-from hub.bookings import clock, week_bookings
+from hub.bookings import week_bookings
+from hub.dates import clock
 from hub.dates import month_starts, week_starts
 from hub.roles import sees_contacts, sees_rents
 from ui import charts

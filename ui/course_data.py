@@ -8,7 +8,7 @@ import streamlit as st
 
 from db.models import ProgrammeItem
 from hub import programme_exports, programme_figures, programme_views
-from hub.programme_clashes import clock
+from hub.dates import clock
 from ui.database import reading
 
 

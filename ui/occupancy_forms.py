@@ -12,6 +12,7 @@ import streamlit as st
 from db.models import User
 from db.vocabulary import SPACE_KINDS
 from hub import bookings, leases, spaces
+from hub.dates import clock
 from hub.tenants import tenant_choices
 from ui.database import reading, save
 from ui.format import day as show_day
@@ -223,8 +224,8 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
         with st.form("occupancy_cancel_booking"):
             st.markdown("**Cancel a booking of this week**")
             booking = st.selectbox("Booking", week, format_func=lambda b: (
-                f"{show_day(b.day)} {bookings.clock(b.start_minute)}–"
-                f"{bookings.clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}"))
+                f"{show_day(b.day)} {clock(b.start_minute)}–"
+                f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}"))
             if st.form_submit_button("Cancel booking"):
                 if save(bookings.cancel_booking, actor=user, booking_id=booking.id,
                         version=booking.version):
