@@ -45,8 +45,8 @@ from db.__main__ import progress_bar
 from db.engine import get_engine, reading, writing
 from db.migrate import upgrade
 from db.models import Site
-from db.seed import scale_plan, seed_demo, seed_scale
-from hub import users
+from db.seed.driver import scale_plan, seed_demo, seed_scale
+from hub.admin import users
 from tests.apptest import open_page, sign_in, text_of
 
 if TYPE_CHECKING:

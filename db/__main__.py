@@ -16,9 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db.engine import database_url, get_engine, reading, writing
 from db.migrate import upgrade
-from db.seed import seed_demo, seed_scale
+from db.seed.driver import seed_demo, seed_scale
 from db.vocabulary import ROLES
-from hub import backup, transfer, users
+from hub.admin import backup, transfer, users
 from hub.errors import Refused
 
 

@@ -1,7 +1,15 @@
 """Admin: users and roles, the audit log, imports and exports, backup, privacy (manager only)."""
 import streamlit as st
 
-from ui import admin_audit, admin_backup, admin_privacy, admin_transfer, admin_users
+from ui.admin import audit as admin_audit
+
+from ui.admin import backup as admin_backup
+
+from ui.admin import privacy as admin_privacy
+
+from ui.admin import transfer as admin_transfer
+
+from ui.admin import users as admin_users
 from ui.navigation import guard
 from ui.widgets import show_flash
 

@@ -5,17 +5,17 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from db.vocabulary import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from hub.dates import clock
 from hub.roles import sees_contacts
-from ui import course_charts as charts
-from ui import course_data as data
-from ui.course_enrolments import (attendance_form, cancel_form, enrol_form, move_form,
+from ui.programme import charts, data
+from ui.words import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
+from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
                                   people_tables)
-from ui.course_forms import instructor_form, item_form, remove_session_form, session_form
-from ui.format import as_text, day as show_day, money
+from ui.format import as_text, money
+from ui.format import day as show_day
 from ui.navigation import guard
-from ui.widgets import EARLIEST_DAY, csv_bytes, kpi_row, site_picker
+from ui.programme.forms import instructor_form, item_form, remove_session_form, session_form
+from ui.widgets import csv_bytes, EARLIEST_DAY, kpi_row, site_picker
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")

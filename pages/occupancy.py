@@ -4,16 +4,18 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from hub import leases, occupancy
-from hub.bookings import week_bookings
-from hub.dates import clock
-from hub.dates import month_starts, week_starts
+from hub.occupancy import leases
+
+from hub.dates import clock, month_starts, week_starts
+from hub.occupancy import rates as occupancy
+from hub.occupancy.bookings import week_bookings
 from hub.roles import sees_contacts, sees_rents
-from ui import charts
 from ui.database import reading
-from ui.format import day as show_day, money
+from ui.format import money
+from ui.format import day as show_day
 from ui.navigation import guard
-from ui.occupancy_forms import booking_forms, lease_forms, space_forms
+from ui.occupancy import charts
+from ui.occupancy.forms import booking_forms, lease_forms, space_forms
 from ui.widgets import csv_download, kpi_row, site_picker
 
 user = guard("occupancy")

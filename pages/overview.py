@@ -5,12 +5,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hub import indicators
+from hub.overview import indicators
 from hub.roles import sees_contacts
-from ui import overview_charts
 from ui.database import reading
 from ui.format import day
 from ui.navigation import guard
+from ui.overview import charts as overview_charts
 from ui.report import report_html
 from ui.widgets import site_picker
 

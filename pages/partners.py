@@ -5,18 +5,21 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from db.vocabulary import PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES, country_name
-from hub import interactions, network, partner_figures, partner_links, partners
-from hub.partner_directory import (PartnerFilter, count_partners, filter_choices,
+from hub.partners import interactions, network
+from hub.partners import figures as partner_figures
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
+from ui.words import country_name, PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
+from hub.partners.directory import (PartnerFilter, count_partners, filter_choices,
                                    partner_choices, partner_rows)
 from hub.roles import sees_contacts
-from ui import partner_charts as charts
 from ui.database import reading
 from ui.navigation import guard
-from ui.partner_export import export_buttons
-from ui.partner_detail import partner_detail
-from ui.partner_forms import follow_up_done_form, label, partner_form
-from ui.partner_map import world_map
+from ui.partners import charts
+from ui.partners.detail import partner_detail
+from ui.partners.export import export_buttons
+from ui.partners.forms import follow_up_done_form, label, partner_form
+from ui.partners.map import world_map
 from ui.widgets import kpi_row, show_flash
 
 user = guard("partners")

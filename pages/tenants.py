@@ -6,14 +6,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from db.vocabulary import RESIDENCIES, country_name
-from hub import directory, listings, tenant_figures, tenants
 from hub.roles import sees_contacts
-from ui import tenant_charts
+from hub.tenants import directory, listings
+from hub.tenants import figures as tenant_figures
+from hub.tenants import roster as tenants
 from ui.database import reading
 from ui.format import as_text, day, money
 from ui.navigation import guard
-from ui.tenant_forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
+from ui.tenants import charts as tenant_charts
+from ui.words import country_name, RESIDENCIES
+from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
                              load_for_editing, notes_form)
 from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
 

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from db.engine import engine_for, writing
 from db.migrate import upgrade
-from hub import users
+from hub.admin import users
 from tests import postgres
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -53,6 +53,10 @@ class Cluster:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://bottega@127.0.0.1:{self.port}/{database}"
 
+    @property
+    def running(self) -> bool:
+        return self.data.exists()
+
     def stop(self) -> None:
         try:
             self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, User
-from hub import audit, users
+from hub.admin import audit, users
 from hub.errors import Forbidden, Invalid
 
 

@@ -4,7 +4,7 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import User
-from hub import users
+from hub.admin import users
 from hub.roles import ROLE_LABELS
 from ui import auth
 from streamlit.testing.v1 import AppTest

@@ -13,8 +13,8 @@ from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
 from db.engine import engine_for, get_engine, writing
-from db.seed import seed_demo
-from hub import backup, users
+from db.seed.driver import seed_demo
+from hub.admin import backup, users
 from hub.errors import Forbidden
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ from sqlmodel import func, select
 from db.__main__ import main
 from db.engine import reading
 from db.models import AuditEntry, Site, Space, Tenant, User
-from hub import users
+from hub.admin import users
 from tests.conftest import PASSWORD, ROOT
 
 

@@ -8,7 +8,7 @@ from sqlmodel import select
 from db.engine import reading, writing
 from db.models import AuditEntry, Site, Tenant
 from hub.errors import Forbidden, Invalid, Stale
-from hub.tenants import edit_staff_notes
+from hub.tenants.roster import edit_staff_notes
 
 EDITORS = 20
 
@@ -116,7 +116,7 @@ def test_twenty_people_booking_the_last_places_at_once_never_overbook(db_url, ma
     from decimal import Decimal
 
     from db.models import Booking, Space
-    from hub.bookings import book
+    from hub.occupancy.bookings import book
     manager = make_user("ada", "manager")
     with writing() as session, session.begin():
         site = Site(code="OC", name="Officina Creativa", city="Florence")

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import Enrolment
-from hub import programme
+from hub.programme import items as programme
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.test_occupancy import hub, write  # noqa: F401
 from tests.test_programme import add, item, plan  # noqa: F401

@@ -155,7 +155,7 @@ def test_a_save_based_on_an_old_read_is_refused_at_write_time(engine):
 
 
 def test_first_start_migrates_and_fills_an_empty_database_once(db_url):
-    from hub.install import prepare_database
+    from hub.admin.install import prepare_database
     assert prepare_database(demo=True) is True
     with reading() as session:
         spaces = session.exec(text("SELECT count(*) FROM spaces")).scalar()
@@ -166,7 +166,7 @@ def test_first_start_migrates_and_fills_an_empty_database_once(db_url):
 
 
 def test_first_start_without_demo_leaves_the_database_empty(db_url):
-    from hub.install import prepare_database
+    from hub.admin.install import prepare_database
     assert prepare_database(demo=False) is False
     with reading() as session:
         assert session.exec(text("SELECT count(*) FROM sites")).scalar() == 0

@@ -8,7 +8,8 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Enrolment
-from hub import enrolments, programme
+from hub.programme import enrolments, seats
+from hub.programme import items as programme
 from hub.errors import Forbidden, Invalid
 from tests.test_occupancy import hub, write  # noqa: F401
 from tests.test_programme import item, plan  # noqa: F401
@@ -30,7 +31,7 @@ def test_capacity_is_never_exceeded_the_next_ones_wait_in_order(plan):
     made = [enrol(plan, name, email=f"{name.lower()}@example.org") for name in people]
     assert [e.status for e in made] == ["enrolled"] * 2 + ["waitlisted"] * 3
     with reading() as session:
-        assert [e.participant_name for e in enrolments.waitlist(session, plan["wheel"])] == \
+        assert [e.participant_name for e in seats.waitlist(session, plan["wheel"])] == \
             ["Chiara", "Dario", "Elena"]
 
 

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Partner, Space, Tenant
-from db.seed import seed_demo
+from db.seed.driver import seed_demo
 from tests.test_cli import cli, count
 
 

@@ -12,10 +12,10 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Lease, Partner, Space, Tenant
-from db.seed import seed_demo
-from hub import transfer
+from db.seed.driver import seed_demo
+from hub.admin import transfer
 from hub.errors import Forbidden
-from hub.transfer import FileRefused, ImportRefused
+from hub.admin.transfer import FileRefused, ImportRefused
 from tests.test_occupancy import hub  # noqa: F401  (the hand-built hub fixture)
 
 SPACE_HEADER = "site,code,name,kind,area_m2,monthly_rent,leasable\n"

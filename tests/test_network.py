@@ -6,9 +6,10 @@ import pytest
 
 from db.engine import writing
 from db.models import Site, Tenant
-from hub import partner_links, partners
-from hub.network import layout, partner_network
-from hub.partner_directory import PartnerFilter
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
+from hub.partners.directory import PartnerFilter
+from hub.partners.network import layout, partner_network
 from tests.test_partners import read, write
 
 

@@ -8,8 +8,9 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Booking, Lease, Site, Space, Tenant
-from hub import bookings, leases, occupancy, spaces
 from hub.errors import Forbidden, Invalid, Stale
+from hub.occupancy import bookings, leases, spaces
+from hub.occupancy import rates as occupancy
 
 MONDAY = date(2026, 6, 1)  # 1 June 2026 is a Monday
 

@@ -7,9 +7,12 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Contact, Interaction, Partner, PartnerTenantLink, Site, Tenant
-from hub import interactions, partner_figures, partner_links, partners
 from hub.errors import Forbidden, Invalid, Stale
-from hub.partner_directory import PartnerFilter, export_rows, partner_rows
+from hub.partners import interactions
+from hub.partners import figures as partner_figures
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
+from hub.partners.directory import export_rows, partner_rows, PartnerFilter
 
 TODAY = date.today()
 

@@ -7,7 +7,9 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import Interaction, Partner
-from hub import interactions, partner_links, partners
+from hub.partners import interactions
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.test_partners import network, write  # noqa: F401  (the hand-built network fixture)
 

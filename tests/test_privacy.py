@@ -12,8 +12,15 @@ from sqlmodel import SQLModel
 
 from db.engine import get_engine, reading, writing
 from db.models import AuditEntry, Booking, Contact, Enrolment, Lease, Tenant
-from hub import (bookings, enrolments, interactions, leases, partner_links, partners, privacy,
-                 programme, tenants)
+from hub.occupancy import bookings
+from hub.programme import enrolments
+from hub.partners import interactions
+from hub.occupancy import leases
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
+from hub.admin import privacy
+from hub.programme import items as programme
+from hub.tenants import roster as tenants
 from hub.errors import Forbidden
 from tests.test_occupancy import MONDAY, hub  # noqa: F401  (the hand-built hub fixture)
 

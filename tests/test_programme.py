@@ -7,7 +7,8 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Booking, ProgrammeItem, ProgrammeSession
-from hub import bookings, programme
+from hub.occupancy import bookings
+from hub.programme import items as programme
 from hub.errors import Forbidden, Invalid, Stale
 from tests.test_occupancy import MONDAY, book, hub, lease, write  # noqa: F401
 

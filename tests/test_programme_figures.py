@@ -5,8 +5,11 @@ import icalendar
 import pytest
 
 from db.engine import reading
-from hub import programme, programme_exports, programme_figures, programme_views
-from hub.enrolments import enrol
+from hub.programme import items as programme
+from hub.programme import exports as programme_exports
+from hub.programme import figures as programme_figures
+from hub.programme import views as programme_views
+from hub.programme.enrolments import enrol
 from tests.test_occupancy import hub, write  # noqa: F401
 from tests.test_programme import TUESDAY, add, item, plan  # noqa: F401
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from db.models import (Booking, Enrolment, Lease, ProgrammeItem, ProgrammeSession, Site,
                        Space)
-from db.seed import seed_demo, seed_scale
+from db.seed.driver import seed_demo, seed_scale
 
 
 @pytest.fixture

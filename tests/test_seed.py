@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 from db.engine import engine_for
 from db.migrate import upgrade
 from db.models import Booking, Lease, Site, Space, Tenant
-from db.seed import seed_demo, seed_scale
-from hub.bookings import minute_of, places_in_use
-from hub.leases import current_lease, vacancies
+from db.seed.driver import seed_demo, seed_scale
+from hub.occupancy.bookings import minute_of, places_in_use
+from hub.occupancy.leases import current_lease, vacancies
 
 NOTHING = {"sites": 0, "spaces": 0, "tenants": 0, "leases": 0, "bookings": 0}
 

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from db.engine import reading
-from hub import listings
+from hub.tenants import listings
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.test_occupancy import hub, write  # noqa: F401  (the hand-built hub fixture)
 from tests.test_tenants import XSS, new_tenant

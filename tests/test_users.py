@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, User, utcnow
-from hub import users
+from hub.admin import users
 from hub.errors import Forbidden, Invalid, Stale
 from tests.conftest import PASSWORD
 

@@ -35,11 +35,18 @@ from sqlmodel import Session, select
 import hub
 from db.engine import engine_for
 from db.models import AuditEntry, ProgrammeItem, Site, User
-from hub import (bookings, enrolments, interactions, leases, listings, partner_links, partners,
-                 programme, spaces, tenants, users)
-from hub.directory import DirectoryFilter
+from hub.admin import users
+from hub.admin.transfer import KINDS
 from hub.errors import Forbidden, Stale
-from hub.transfer import KINDS
+from hub.occupancy import bookings, leases, spaces
+from hub.partners import interactions
+from hub.partners import links as partner_links
+from hub.partners import organisations as partners
+from hub.programme import enrolments
+from hub.programme import items as programme
+from hub.tenants import listings
+from hub.tenants import roster as tenants
+from hub.tenants.directory import DirectoryFilter
 from tests.conftest import BACKENDS, PASSWORD, ROOT
 
 TODAY = date.today()
@@ -145,7 +152,9 @@ def world(request, tmp_path_factory):
     yield engine, ids, actors
     engine.dispose()
     engine_for.cache_clear()
-    if request.param == "postgresql":
+    # pytest may stop a cluster asked for with getfixturevalue before this module fixture;
+    # the database then went with it.
+    if request.param == "postgresql" and cluster.running:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
@@ -194,145 +203,145 @@ def _set(session: Session, model, row_id: int, **values) -> None:
 
 WRITES: dict[str, Write] = {
     # occupancy (manager only: rents, spaces, leases, bookings)
-    "hub.spaces.add_space": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.spaces.add_space": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], code="L9", name="Lab 9", kind="laboratory", area_m2=12, capacity=1,
         monthly_rent="90", leasable=True), (("create", "spaces"),)),
-    "hub.spaces.edit_space": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.spaces.edit_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], version=None, code="L2", name="Lab two", kind="laboratory",
         area_m2=11, capacity=1, monthly_rent="210", leasable=True), (("update", "spaces"),)),
-    "hub.spaces.set_opening_hours": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.spaces.set_opening_hours": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], version=None, opens_at=time(7), closes_at=time(21),
         weekdays=[0, 1, 2, 3, 4, 5]), (("update", "sites"),)),
-    "hub.leases.lease_space": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.leases.lease_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], tenant_id=w["aiko"], starts_on=TODAY, ends_on=None,
         monthly_rent="200"), (("create", "leases"),)),
-    "hub.leases.edit_lease": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.leases.edit_lease": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, starts_on=LEASE_START, ends_on=LEASE_END,
         monthly_rent="150"), (("update", "leases"),)),
-    "hub.leases.end_lease_early": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.leases.end_lease_early": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, ends_on=TODAY + timedelta(days=30)),
         (("end_early", "leases"),)),
-    "hub.leases.renew_lease": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.leases.renew_lease": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, until=LEASE_END + timedelta(days=365)),
         (("create", "leases"),)),
-    "hub.leases.move_tenant": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.leases.move_tenant": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, to_space_id=w["L2"], on=TODAY + timedelta(days=30)),
         (("move_out", "leases"), ("create", "leases"))),
-    "hub.bookings.book": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.bookings.book": Write(MANAGER, lambda s, w: dict(
         space_id=w["POT"], day=MONDAY, start=time(14), end=time(15), tenant_id=w["aiko"]),
         (("create", "bookings"),)),
-    "hub.bookings.cancel_booking": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.bookings.cancel_booking": Write(MANAGER, lambda s, w: dict(
         booking_id=w["booking"], version=None), (("cancel", "bookings"),)),
     # tenants (the manager's) and listings, notes (manager and communication)
-    "hub.tenants.add_tenant": Write(MANAGER, lambda s, w: dict(
+    "hub.tenants.roster.add_tenant": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], name="Sara Bini", sector="jewellery", origin_country="IT",
         joined_on=TODAY), (("create", "tenants"),)),
-    "hub.tenants.edit_tenant": Write(MANAGER, lambda s, w: dict(
+    "hub.tenants.roster.edit_tenant": Write(MANAGER, lambda s, w: dict(
         tenant_id=w["aiko"], version=None, business="Tanaka Studio"), (("update", "tenants"),)),
-    "hub.tenants.retire_tenant": Write(MANAGER, lambda s, w: dict(
+    "hub.tenants.roster.retire_tenant": Write(MANAGER, lambda s, w: dict(
         tenant_id=w["giulia"], version=None, left_on=TODAY),
         (("end_early", "leases"), ("cancel", "bookings"), ("update", "tenant_listings"),
          ("retire", "tenants"))),
-    "hub.tenants.edit_staff_notes": Write(EDITORS, lambda s, w: dict(
+    "hub.tenants.roster.edit_staff_notes": Write(EDITORS, lambda s, w: dict(
         tenant_id=w["giulia"], version=None, notes="Kiln on Fridays"), (("update", "tenants"),)),
-    "hub.listings.edit_listing": Write(EDITORS, lambda s, w: dict(
+    "hub.tenants.listings.edit_listing": Write(EDITORS, lambda s, w: dict(
         tenant_id=w["giulia"], version=None, bio="Porcelain now.", published=True),
         (("update", "tenant_listings"),)),
     # programme and enrolments (manager and communication)
-    "hub.programme.add_item": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.add_item": Write(EDITORS, lambda s, w: dict(
         site_id=w["site"], kind="workshop", title="Raku", sector="ceramics", capacity=8,
         price="90"), (("create", "programme_items"),)),
-    "hub.programme.edit_item": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.edit_item": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], version=None, title="Glazes"), (("update", "programme_items"),)),
-    "hub.programme.add_instructor": Write(EDITORS, lambda s, w: dict(name="Marta Bini"),
+    "hub.programme.items.add_instructor": Write(EDITORS, lambda s, w: dict(name="Marta Bini"),
                                           (("create", "instructors"),)),
-    "hub.programme.add_session": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.add_session": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], day=TUESDAY, start=time(9), end=time(12), space_id=w["POT"]),
         (("create", "programme_sessions"),)),
-    "hub.programme.add_weekly_series": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.add_weekly_series": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], first_day=TUESDAY, weeks=2, start=time(9), end=time(12),
         space_id=w["POT"]), (("create", "programme_sessions"),) * 2),
     # Moved onto an hour it already holds: a session never clashes with itself.
-    "hub.programme.edit_session": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.edit_session": Write(EDITORS, lambda s, w: dict(
         session_id=w["session"], version=None, day=TUESDAY, start=time(17), end=time(20),
         space_id=w["POT"], instructor_id=w["outsider"]), (("update", "programme_sessions"),)),
-    "hub.programme.remove_session": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.items.remove_session": Write(EDITORS, lambda s, w: dict(
         session_id=w["session"], version=None), (("delete", "programme_sessions"),)),
-    "hub.enrolments.enrol": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.enrolments.enrol": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], participant_name="Dario Esposito"), (("create", "enrolments"),)),
-    "hub.enrolments.fill_from_waitlist": Write(EDITORS, _free_a_seat,
+    "hub.programme.seats.fill_from_waitlist": Write(EDITORS, _free_a_seat,
                                                (("promote", "enrolments"),)),
-    "hub.enrolments.cancel_enrolment": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.enrolments.cancel_enrolment": Write(EDITORS, lambda s, w: dict(
         enrolment_id=w["anna"], version=None), (("cancel", "enrolments"),
                                                 ("promote", "enrolments"))),
-    "hub.enrolments.mark_attendance": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.enrolments.mark_attendance": Write(EDITORS, lambda s, w: dict(
         item_id=w["wheel"], attended=[w["anna"]]), (("attendance", "enrolments"),)),
-    "hub.enrolments.move_enrolment": Write(EDITORS, lambda s, w: dict(
+    "hub.programme.enrolments.move_enrolment": Write(EDITORS, lambda s, w: dict(
         enrolment_id=w["anna"], version=None, to_item_id=w["glaze"]),
         (("cancel", "enrolments"), ("promote", "enrolments"), ("create", "enrolments"))),
     # partners (manager and communication; deleting a partner is the manager's)
-    "hub.partners.add_partner": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.organisations.add_partner": Write(EDITORS, lambda s, w: dict(
         name="Lantern Trading", kind="b2b_buyer", country="CN", city="Shanghai"),
         (("create", "partners"),)),
-    "hub.partners.edit_partner": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.organisations.edit_partner": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], version=None, city="Prato"), (("update", "partners"),)),
-    "hub.partners.delete_partner": Write(MANAGER, lambda s, w: dict(
+    "hub.partners.organisations.delete_partner": Write(MANAGER, lambda s, w: dict(
         partner_id=w["artex"], version=None), (("delete", "partners"),)),
-    "hub.partners.add_contact": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.organisations.add_contact": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], name="Marco Pini", email="marco@artex.example.org"),
         (("create", "partner_contacts"),)),
-    "hub.partners.edit_contact": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.organisations.edit_contact": Write(EDITORS, lambda s, w: dict(
         contact_id=w["contact"], version=None, role="Director"),
         (("update", "partner_contacts"),)),
-    "hub.partners.delete_contact": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.organisations.delete_contact": Write(EDITORS, lambda s, w: dict(
         contact_id=w["contact"], version=None), (("delete", "partner_contacts"),)),
-    "hub.interactions.log_interaction": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.interactions.log_interaction": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], day=TODAY, kind="call", summary="Called about the fair"),
         (("create", "interactions"),)),
-    "hub.interactions.edit_interaction": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.interactions.edit_interaction": Write(EDITORS, lambda s, w: dict(
         interaction_id=w["interaction"], version=None, summary="Met at the fair"),
         (("update", "interactions"),)),
-    "hub.interactions.mark_follow_up_done": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.interactions.mark_follow_up_done": Write(EDITORS, lambda s, w: dict(
         interaction_id=w["interaction"], version=None), (("follow_up_done", "interactions"),)),
-    "hub.partner_links.link_tenant": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.links.link_tenant": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], tenant_id=w["aiko"], kind="sells_work"),
         (("create", "partner_tenant_links"),)),
-    "hub.partner_links.link_item": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.links.link_item": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], item_id=w["glaze"], role="funder"),
         (("create", "partner_item_links"),)),
-    "hub.partner_links.unlink": Write(EDITORS, lambda s, w: dict(
+    "hub.partners.links.unlink": Write(EDITORS, lambda s, w: dict(
         link_kind="tenant", link_id=w["tenant_link"], version=None),
         (("delete", "partner_tenant_links"),)),
     # administration (manager only)
-    "hub.users.add_user": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.users.add_user": Write(MANAGER, lambda s, w: dict(
         username="nina", role="viewer", name="Nina Galli", email="nina@example.org",
         password=PASSWORD), (("create", "users"),)),
-    "hub.users.set_role": Write(MANAGER, lambda s, w: dict(username="olga", role="communication"),
+    "hub.admin.users.set_role": Write(MANAGER, lambda s, w: dict(username="olga", role="communication"),
                                 (("update", "users"),)),
-    "hub.users.deactivate": Write(MANAGER, lambda s, w: dict(username="olga"),
+    "hub.admin.users.deactivate": Write(MANAGER, lambda s, w: dict(username="olga"),
                                   (("deactivate", "users"),)),
-    "hub.users.reactivate": Write(MANAGER, lambda s, w: (
+    "hub.admin.users.reactivate": Write(MANAGER, lambda s, w: (
         _set(s, User, w["olga"], active=False) or dict(username="olga")),
         (("reactivate", "users"),)),
-    "hub.users.unlock": Write(MANAGER, lambda s, w: (
+    "hub.admin.users.unlock": Write(MANAGER, lambda s, w: (
         _set(s, User, w["olga"], failed_logins=3) or dict(username="olga")),
         (("unlock", "users"),)),
-    "hub.users.reset_password": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.users.reset_password": Write(MANAGER, lambda s, w: dict(
         username="olga", password="Another-Horse-43"), (("reset_password", "users"),)),
-    "hub.transfer.run.import_file": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.transfer.run.import_file": Write(MANAGER, lambda s, w: dict(
         kind=_kind("partners"), data=PARTNER_CSV, file_name="partners.csv"),
         (("create", "partners"),)),
-    "hub.transfer.run.check_file": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.transfer.run.check_file": Write(MANAGER, lambda s, w: dict(
         kind=_kind("partners"), data=PARTNER_CSV, file_name="partners.csv"), ()),  # a preview
-    "hub.privacy.erase": Write(MANAGER, lambda s, w: dict(kind="contact", person_id=w["contact"]),
+    "hub.admin.privacy.erase": Write(MANAGER, lambda s, w: dict(kind="contact", person_id=w["contact"]),
                                (("erase", "partner_contacts"),)),
-    "hub.privacy.personal_record": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.privacy.personal_record": Write(MANAGER, lambda s, w: dict(
         kind="tenant", person_id=w["giulia"]), (("privacy_export", "tenants"),)),
-    "hub.privacy.personal_json": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.privacy.personal_json": Write(MANAGER, lambda s, w: dict(
         kind="contact", person_id=w["contact"]), (("privacy_export", "partner_contacts"),)),
-    "hub.backup.backup_bytes": Write(MANAGER, lambda s, w: {}, (("backup", "database"),),
+    "hub.admin.backup.backup_bytes": Write(MANAGER, lambda s, w: {}, (("backup", "database"),),
                                      engine=True),
-    "hub.backup.write_backup": Write(MANAGER, lambda s, w: dict(
+    "hub.admin.backup.write_backup": Write(MANAGER, lambda s, w: dict(
         path=Path(tempfile.mkdtemp()) / "backup.zip", portable=True),
         (("backup", "database"),), engine=True),
 }
@@ -367,31 +376,31 @@ def _contacts_by_role(role, people, w):
 
 
 READS: dict[str, Read] = {
-    "hub.audit.audit_entries": Read(MANAGER, lambda s, w: {}),
-    "hub.audit.audit_choices": Read(MANAGER, lambda s, w: {}),
-    "hub.privacy.people": Read(MANAGER, lambda s, w: {}),
-    "hub.transfer.run.export_file": Read(MANAGER, lambda s, w: dict(
+    "hub.admin.audit.audit_entries": Read(MANAGER, lambda s, w: {}),
+    "hub.admin.audit.audit_choices": Read(MANAGER, lambda s, w: {}),
+    "hub.admin.privacy.people": Read(MANAGER, lambda s, w: {}),
+    "hub.admin.transfer.run.export_file": Read(MANAGER, lambda s, w: dict(
         kind=_kind("tenants"), file_format="csv")),
-    "hub.directory.directory": Read(EVERYONE, lambda s, w: dict(
+    "hub.tenants.directory.directory": Read(EVERYONE, lambda s, w: dict(
         chosen=DirectoryFilter(), today=TODAY), _no_contacts_for_a_viewer),
-    "hub.directory.profile": Read(EVERYONE, lambda s, w: dict(tenant_id=w["giulia"]),
+    "hub.tenants.directory.profile": Read(EVERYONE, lambda s, w: dict(tenant_id=w["giulia"]),
                                   _profile_by_role),
-    "hub.partner_directory.export_rows": Read(EVERYONE, lambda s, w: {},
+    "hub.partners.directory.export_rows": Read(EVERYONE, lambda s, w: {},
                                               _partner_export_by_role),
-    "hub.partners.contacts_of": Read(EVERYONE, lambda s, w: dict(partner_id=w["artex"]),
+    "hub.partners.organisations.contacts_of": Read(EVERYONE, lambda s, w: dict(partner_id=w["artex"]),
                                      _contacts_by_role),
 }
 
 # Restoring needs an empty database: its roles are checked here, the restore and its audit
 # entry in tests/test_backup.py.
-ROLES_ONLY = {"hub.backup.restore_bytes": (MANAGER, dict(data=b"", file_name="none.db")),
-              "hub.backup.restore": (MANAGER, dict(path=Path("none.db")))}
+ROLES_ONLY = {"hub.admin.backup.restore_bytes": (MANAGER, dict(data=b"", file_name="none.db")),
+              "hub.admin.backup.restore": (MANAGER, dict(path=Path("none.db")))}
 
 # Vocabulary every layer may use, and steps only the hub's own writes call (after their
 # role check): never called by a screen.
 VOCABULARY = {"hub.roles.require_role", "hub.roles.sees_contacts", "hub.roles.sees_rents"}
-STEPS = {"hub.audit.record", "hub.audit.record_event", "hub.records.save_changes",
-         *(f"hub.transfer.{kind}.import_row" for kind in
+STEPS = {"hub.records.record", "hub.records.record_event", "hub.records.save_changes",
+         *(f"hub.admin.transfer.{kind}.import_row" for kind in
            ("spaces", "tenants", "leases", "programme", "enrolments", "partners"))}
 
 
@@ -547,7 +556,7 @@ def test_a_roles_only_write_refuses_everyone_else(world, qualified):
 def test_an_inactive_manager_is_refused_everything(world):
     engine, ids, actors = world
     gone = actors["manager"].model_copy(update={"active": False})
-    for qualified in ("hub.leases.lease_space", "hub.users.add_user", "hub.partners.add_partner"):
+    for qualified in ("hub.occupancy.leases.lease_space", "hub.admin.users.add_user", "hub.partners.organisations.add_partner"):
         spec = WRITES[qualified]
         with Session(engine) as session:
             session.begin()

@@ -18,7 +18,7 @@ import streamlit_authenticator as stauth
 
 from db.engine import data_dir
 from db.models import User, utcnow
-from hub import users
+from hub.admin import users
 from hub.roles import ROLE_LABELS
 from ui.database import reading, save
 from ui.format import as_text

@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.engine import reading, writing
+from hub.admin.install import prepare_database
 from hub.errors import Refused
 from hub.records import STALE
-from hub.install import prepare_database
 
 log = logging.getLogger("bottega")
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
-from hub.spaces import list_sites
+from hub.occupancy.spaces import list_sites
 from ui.database import reading
 
 
@@ -83,7 +83,7 @@ def site_choices() -> list[SiteChoice]:
 
 def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """An Excel workbook of `frame`, formula-like cells neutralised like the CSV exports."""
-    from hub.transfer.formats import write_table
+    from hub.admin.transfer.formats import write_table
 
     def workbook() -> bytes:
         rows = frame.astype(object).where(frame.notna(), None).values.tolist()

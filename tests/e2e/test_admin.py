@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import wait_idle
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in, wait_cookie_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +72,9 @@ def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page,
 def test_a_viewer_cannot_open_admin_by_url(app_server, page):
     sign_in(page, app_server.url, "viewer")
     page.goto(app_server.url + "/admin")
-    wait_idle(page)
+    wait_cookie_sign_in(page)
+    # Still signed in (else the checks below would pass on the sign-in form alone).
+    expect(page.locator("[data-testid='stSidebarNavLink']").first).to_be_visible()
     expect(page.get_by_role("tab", name="Import / export")).to_have_count(0)
     expect(page.get_by_role("heading", name="Admin", exact=True)).to_have_count(0)
     expect_no_exception(page)

@@ -75,6 +75,20 @@ def sign_in(page, url: str, who: str) -> None:
     expect(nav_links(page).first).to_be_visible()
     wait_idle(page)
     expect(page.locator("h1")).to_have_text(["Overview"])
+    # Signed in means kept signed in: the cookie component has stored the sign-in cookie.
+    wait_until(lambda: has_sign_in_cookie(page), what="the sign-in cookie")
+
+
+def has_sign_in_cookie(page) -> bool:
+    return COOKIE in [cookie["name"] for cookie in page.context.cookies() if cookie["value"]]
+
+
+def wait_cookie_sign_in(page) -> None:
+    """After a new page load: a cookie sign-in, when there is one, follows the cookie
+    component's first report, so wait for that component and for the run it starts."""
+    wait_idle(page)
+    page.locator(COOKIE_MANAGER).element_handle().content_frame().wait_for_load_state()
+    wait_idle(page)
 
 
 def expect_no_exception(page) -> None:
@@ -141,7 +155,7 @@ def test_each_role_signs_in_gets_its_navigation_and_every_page_renders(app_serve
 def test_a_page_outside_the_role_is_not_reachable_by_url(app_server, page, role):
     sign_in(page, app_server.url, role)
     page.goto(app_server.url + "/admin")
-    wait_idle(page)
+    wait_cookie_sign_in(page)
     # Still signed in (the cookie signed us in again), on the default page instead of Admin.
     expect(nav_links(page).first).to_be_visible()
     assert nav_titles(page) == NAVIGATION[role]
@@ -193,15 +207,11 @@ def test_reload_keeps_you_signed_in_until_you_log_out(app_server, page):
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_have_count(0)
 
     # ... the browser drops the sign-in cookie ...
-    wait_until(lambda: COOKIE not in [cookie["name"] for cookie in page.context.cookies()
-                                      if cookie["value"]], what="the sign-in cookie to go")
+    wait_until(lambda: not has_sign_in_cookie(page), what="the sign-in cookie to go")
 
     # ... and a reload shows the plain form: no cookie sign-in, no "sign-in has ended" notice.
     page.reload()
-    wait_idle(page)
-    # A cookie sign-in, when there is one, follows the cookie component's first report.
-    page.locator(COOKIE_MANAGER).element_handle().content_frame().wait_for_load_state()
-    wait_idle(page)
+    wait_cookie_sign_in(page)
     expect_login_form(page)
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_have_count(0)
     expect(page.get_by_text("has ended")).to_have_count(0)

@@ -1,0 +1,26 @@
+"""Import and export of the hub's records as CSV or XLSX files (the Admin screen and
+`python -m db import/export`). Every imported row goes through the same hub/ function the
+screens use, so validation, roles and the audit log apply; a file is imported whole or not
+at all, and every bad row is reported with its line number (the header is line 1)."""
+from __future__ import annotations
+
+from hub.admin.transfer import enrolments, leases, partners, programme, spaces, tenants
+from hub.admin.transfer.formats import file_format, FileRefused, FORMATS
+from hub.admin.transfer.kind import Kind
+from hub.errors import Invalid
+from hub.admin.transfer.run import (ImportRefused, Outcome, check_file, export_file, import_file,
+                              template)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    spaces.KIND, tenants.KIND, leases.KIND, programme.KIND, enrolments.KIND, partners.KIND)}
+
+__all__ = ["FORMATS", "KINDS", "FileRefused", "ImportRefused", "Kind", "Outcome", "check_file",
+           "export_file", "file_format", "get_kind", "import_file", "template"]
+
+
+def get_kind(name: str) -> Kind:
+    kind = KINDS.get((name or "").strip().lower())
+    if kind is None:
+        raise Invalid("kind", f"'{name}' is not something Bottega imports or exports; choose "
+                              f"one of {', '.join(KINDS)}")
+    return kind

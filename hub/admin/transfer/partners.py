@@ -1,0 +1,69 @@
+"""partners: organisations of the network. Key: name (case-insensitive)."""
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from db.models import Partner, User
+from hub.admin.transfer.kind import Kind, Lookup
+from hub.admin.transfer.values import cell, day, required, text
+from hub.partners import organisations
+
+COLUMNS = ("name", "kind", "country", "city", "website", "status", "since", "tags", "notes")
+DEFAULTS = {"status": "prospect", "tags": ""}
+
+
+def _hub(name: str):
+    """hub/partners/organisations.py's function `name`."""
+    return getattr(organisations, name)
+
+
+def available() -> bool:
+    return all(_hub(name) for name in ("add_partner", "edit_partner"))
+
+
+def export_rows(session: Session):
+    for partner in session.exec(select(Partner).order_by(func.lower(Partner.name), Partner.id)):
+        yield [cell(getattr(partner, column)) for column in COLUMNS]
+
+
+def _values(values: dict, existing: Partner | None) -> dict:
+    parsed = {}
+    for column in COLUMNS:
+        if column not in values:
+            parsed[column] = getattr(existing, column) if existing else DEFAULTS.get(column)
+            continue
+        parsed[column] = day(values[column], column) if column == "since" \
+            else text(values[column])
+        if parsed[column] is None and column in DEFAULTS:
+            # An empty cell keeps what the partner has (an active one never turns prospect).
+            parsed[column] = getattr(existing, column) if existing else DEFAULTS[column]
+    for column, case in (("kind", str.lower), ("status", str.lower), ("country", str.upper)):
+        if isinstance(parsed[column], str):
+            parsed[column] = case(parsed[column])
+    return parsed
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    name = required(values.get("name"), "name")
+    existing = session.exec(select(Partner).where(func.lower(Partner.name) == name.lower())
+                            .order_by(Partner.id)).first()
+    if existing is None:
+        _hub("add_partner")(session, actor=actor, **_values(values, None))
+        return "created"
+    before = existing.version
+    _hub("edit_partner")(session, actor=actor, partner_id=existing.id, version=None,
+                          **_values(values, existing))
+    session.flush()
+    return "updated" if existing.version != before else "unchanged"
+
+
+KIND = Kind(
+    name="partners", title="Partners", columns=COLUMNS, required=("name", "kind", "country"),
+    key=("name",),
+    example=("Jingdezhen Ceramic Institute", "school_academy", "CN", "Jingdezhen",
+             "https://example.org", "prospect", "2025-05-01", "ceramics,exchange", ""),
+    export_rows=export_rows, import_row=import_row, available=available,
+    notes="kind: institution, trade_association, b2b_buyer, gallery_retailer, school_academy, "
+          "eu_project_partner, media or supplier; country as a two-letter code; tags "
+          "comma-separated.")

@@ -1,0 +1,139 @@
+"""Running an import (all rows or none, every bad row reported) and an export."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlmodel import Session
+
+from db.models import User
+from hub.admin.transfer.formats import FileRefused, MAX_FIELD, read_table, write_table
+from hub.admin.transfer.kind import Kind, Lookup
+from hub.errors import Invalid, Refused
+from hub.roles import require_role
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Outcome:
+    kind: str
+    file_name: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (f"{self.rows:,} row(s): {self.created:,} new, {self.updated:,} updated, "
+                f"{self.unchanged:,} unchanged")
+
+
+class ImportRefused(Refused):
+    """One or more rows are bad: nothing was written. Lists every bad row by line."""
+
+    def __init__(self, outcome: Outcome):
+        self.outcome = outcome
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (f"{self.outcome.file_name}: {len(self.outcome.errors)} bad row(s), nothing was "
+                "imported\n" + "\n".join(self.outcome.errors))
+
+
+def check_header(kind: Kind, header: list[str], file_name: str) -> None:
+    missing = [column for column in kind.required if column not in header]
+    unknown = [column for column in header if column and column not in kind.columns]
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    problems = ([f"missing column(s): {', '.join(missing)}"] if missing else []) + \
+        ([f"unknown column(s): {', '.join(unknown)}"] if unknown else []) + \
+        ([f"repeated column(s): {', '.join(repeated)}"] if repeated else [])
+    if problems:
+        raise FileRefused(f"{file_name}, line 1 (header): {'; '.join(problems)}. A {kind.name} "
+                          f"file has the columns {', '.join(kind.columns)} (download the template)")
+
+
+def row_values(header: list[str], cells: list[str]) -> dict[str, str]:
+    if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+        raise Invalid("row", f"the row has {len(cells)} cells but the header names "
+                             f"{len(header)} columns")
+    values = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header)
+              if column}
+    for column, value in values.items():
+        if len(value) > MAX_FIELD:
+            raise Invalid(column, f"{column} is {len(value):,} characters long; at most "
+                                  f"{MAX_FIELD:,} are accepted")
+    return values
+
+
+def _one_row(session: Session, actor: User, kind: Kind, line: int, values: dict,
+             lookup: Lookup) -> str:
+    key = kind.key_of(values)
+    filled = key is not None and all(value for value, column in zip(key, kind.key)
+                                     if column in kind.required)
+    if filled and key in lookup.seen:
+        raise Invalid(kind.key[0], f"the same {', '.join(kind.key)} as line {lookup.seen[key]}")
+    lookup.seen[key] = line
+    with session.begin_nested():  # a refused row leaves nothing behind, the others go on
+        return kind.import_row(session, actor, values, lookup)
+
+
+def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: str,
+         progress: Progress | None) -> Outcome:
+    require_role(actor, "manager")
+    if not kind.available():
+        raise Refused(f"importing {kind.name} is not available yet in this version")
+    header, rows = read_table(data, file_name)
+    check_header(kind, header, file_name)
+    outcome, lookup = Outcome(kind.name, file_name, rows=len(rows)), Lookup()
+    for done, (line, cells) in enumerate(rows, start=1):
+        try:
+            result = _one_row(session, actor, kind, line, row_values(header, cells), lookup)
+            setattr(outcome, result, getattr(outcome, result) + 1)
+        except Refused as refusal:
+            outcome.errors.append(f"line {line}: {refusal}")
+        except (IntegrityError, DataError) as error:
+            reason = str(getattr(error, "orig", error)).splitlines()[0]
+            outcome.errors.append(f"line {line}: the database refused this row ({reason})")
+        if progress and (done % 200 == 0 or done == len(rows)):
+            progress(done, len(rows))
+    return outcome
+
+
+def import_file(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: str,
+                progress: Progress | None = None) -> Outcome:
+    """Import every row through the hub's own functions, or none: raises ImportRefused
+    listing every bad row (the caller's transaction then writes nothing)."""
+    outcome = _run(session, actor=actor, kind=kind, data=data, file_name=file_name,
+                   progress=progress)
+    if outcome.errors:
+        raise ImportRefused(outcome)
+    return outcome
+
+
+def check_file(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: str,
+               progress: Progress | None = None) -> Outcome:
+    """The preview: what an import would do and every bad row; writes nothing."""
+    savepoint = session.begin_nested()
+    try:
+        return _run(session, actor=actor, kind=kind, data=data, file_name=file_name,
+                    progress=progress)
+    finally:
+        savepoint.rollback()
+
+
+def export_file(session: Session, *, actor: User, kind: Kind, file_format: str) -> bytes:
+    """Every record of the kind, in the columns import reads back; cells neutralised."""
+    require_role(actor, "manager")
+    return write_table(list(kind.columns), list(kind.export_rows(session)), file_format)
+
+
+def template(kind: Kind, file_format: str) -> bytes:
+    """The header and one example row, to fill in."""
+    return write_table(list(kind.columns), [list(kind.example)], file_format)

@@ -1,0 +1,66 @@
+"""spaces: a site's labs, benches and rooms. Key: site code + space code."""
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from db.models import Space, User
+from hub.admin.transfer.kind import Kind, Lookup
+from hub.admin.transfer.sites import site_codes, site_id
+from hub.admin.transfer.values import cell, flag, number, text
+from hub.occupancy import spaces
+
+COLUMNS = ("site", "code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
+           "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
+
+
+def export_rows(session: Session):
+    codes = site_codes(session)
+    for space in session.exec(select(Space).order_by(Space.site_id, Space.code)):
+        yield [codes[space.site_id]] + [cell(getattr(space, column)) for column in COLUMNS[1:]]
+
+
+def _values(values: dict, existing: Space | None) -> dict:
+    """The space's fields: the file's cells, and the record's own for columns left out."""
+    parsed = {"code": text(values.get("code")), "name": text(values.get("name")),
+              "kind": (text(values.get("kind")) or "").lower(), "floor": text(values.get("floor")),
+              "area_m2": number(values.get("area_m2"), "area_m2"),
+              "capacity": number(values.get("capacity"), "capacity", whole=True),
+              "equipment": text(values.get("equipment")),
+              "monthly_rent": text(values.get("monthly_rent")),
+              "hourly_rate": text(values.get("hourly_rate")),
+              "daily_rate": text(values.get("daily_rate")),
+              "leasable": flag(values.get("leasable"), "leasable"),
+              "bookable": flag(values.get("bookable"), "bookable"),
+              "active": flag(values.get("active"), "active")}
+    defaults = {"area_m2": 0, "capacity": 1, "leasable": False, "bookable": False, "active": True}
+    for column in parsed:
+        if column not in values:
+            parsed[column] = getattr(existing, column) if existing else defaults.get(column)
+        elif parsed[column] is None and column in defaults:
+            parsed[column] = defaults[column]
+    return parsed
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    site = site_id(session, lookup, values.get("site"))
+    code = (text(values.get("code")) or "").upper()
+    existing = session.exec(select(Space).where(Space.site_id == site, Space.code == code)
+                            ).first()
+    clean = _values(values, existing)
+    if existing is None:
+        spaces.add_space(session, actor=actor, site_id=site, **clean)
+        return "created"
+    before = existing.version
+    spaces.edit_space(session, actor=actor, space_id=existing.id, version=None, **clean)
+    session.flush()
+    return "updated" if existing.version != before else "unchanged"
+
+
+KIND = Kind(
+    name="spaces", title="Spaces", columns=COLUMNS, required=("site", "code", "name", "kind"),
+    key=("site", "code"),
+    example=("OC", "L27", "Laboratory 27", "laboratory", "1", "32", "2", "kiln, sink", "450.00",
+             "", "", "yes", "no", "yes"),
+    export_rows=export_rows, import_row=import_row,
+    notes="kind: one of laboratory, bench, workshop, conference_room, coffee_shop, shop, "
+          "exhibition, office, storage. Amounts in euros with a dot (450.00); yes/no flags.")

@@ -1,0 +1,164 @@
+"""Bookings: short use of a bench, the conference room or the pottery workshop.
+
+A booking lies within one day and the site's opening hours, in minutes from midnight. The
+places booked at any instant never exceed the space's capacity; a cancellation keeps the
+record (status `cancelled`, who and when) and frees the places.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
+from hub.dates import clock
+from hub.errors import Invalid
+from hub.occupancy.claims import session_in_space
+from hub.occupancy.spaces import lock_space
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import require_role
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def minute_of(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def opening_hours(site: Site) -> str:
+    days = [WEEKDAYS[int(d)][:3] for d in site.open_weekdays]
+    span = f"{days[0]}–{days[-1]}" if len(days) > 1 else (days[0] if days else "closed")
+    return f"{span} {site.opens_at:%H:%M}–{site.closes_at:%H:%M}"
+
+
+def _check_times(site: Site, day: date, start: time, end: time) -> tuple[int, int]:
+    if day is None or start is None or end is None:
+        raise Invalid("day", "day, start and end time are required")
+    first, last = minute_of(start), minute_of(end)
+    if last == first:
+        raise Invalid("end", "end time equals start time: a booking must last at least a minute")
+    if last < first:
+        raise Invalid("end", f"end time {end:%H:%M} is before start time {start:%H:%M}: a "
+                             "booking cannot run past midnight; book the next day separately")
+    if str(day.weekday()) not in site.open_weekdays:
+        raise Invalid("day", f"{site.name} is closed on {WEEKDAYS[day.weekday()]}s "
+                             f"(open {opening_hours(site)})")
+    if first < minute_of(site.opens_at) or last > minute_of(site.closes_at):
+        raise Invalid("start", f"{clock(first)}–{clock(last)} is outside the opening hours of "
+                               f"{site.name} ({opening_hours(site)})")
+    return first, last
+
+
+def places_in_use(bookings: list[Booking], first: int, last: int) -> int:
+    """The most places taken at any instant of [first, last) by these bookings."""
+    changes = []
+    for booking in bookings:
+        begin, end = max(booking.start_minute, first), min(booking.end_minute, last)
+        if begin < end:
+            changes += [(begin, booking.places), (end, -booking.places)]
+    peak = taken = 0
+    for _, delta in sorted(changes, key=lambda change: (change[0], change[1])):
+        taken += delta
+        peak = max(peak, taken)
+    return peak
+
+
+def bookings_on(session: Session, space_id: int, day: date) -> list[Booking]:
+    return list(session.exec(select(Booking).where(
+        Booking.space_id == space_id, Booking.day == day, Booking.status == "booked")
+        .order_by(Booking.start_minute)))
+
+
+def book(session: Session, *, actor: User, space_id: int, day: date, start: time | None,
+         end: time | None, places: int = 1, tenant_id: int | None = None,
+         guest_name: str | None = None, purpose: str = "", whole_day: bool = False) -> Booking:
+    """Book places in a space for one stretch of one day (`whole_day`: the opening hours)."""
+    require_role(actor, "manager")
+    space = lock_space(session, space_id)  # one booking of this space at a time
+    if not space.bookable or not space.active:
+        raise Invalid("space", f"space {space.code} cannot be booked")
+    site = session.get(Site, space.site_id)
+    if whole_day:
+        start, end = site.opens_at, site.closes_at
+    first, last = _check_times(site, day, start, end)
+    if space.leasable:
+        holder = session.exec(select(Tenant.name).join(Lease, Lease.tenant_id == Tenant.id).where(
+            Lease.space_id == space.id, Lease.starts_on <= day,
+            or_(Lease.ends_on.is_(None), Lease.ends_on >= day))).first()
+        if holder:
+            raise Invalid("day", f"{space.code} is leased to {holder} on {day}; "
+                                 "choose another day or space")
+    guest_name = (guest_name or "").strip() or None
+    if tenant_id is None and guest_name is None:
+        raise Invalid("who", "choose a tenant or write the name of the outside person")
+    try:
+        places = int(places)
+    except (TypeError, ValueError):
+        places = 0
+    if not 1 <= places <= space.capacity:
+        raise Invalid("places", f"places must be between 1 and {space.capacity} "
+                                f"(the capacity of {space.code})")
+    course = session_in_space(session, space_id=space.id, day=day, first=first, last=last)
+    if course:
+        raise Invalid("start", f"{space.code} is taken at {clock(first)}–{clock(last)} on {day} "
+                               f"by the programme session {course}")
+    taken = places_in_use(bookings_on(session, space.id, day), first, last)
+    if taken + places > space.capacity:
+        free = space.capacity - taken
+        raise Invalid("start", f"{space.code} is full at {clock(first)}–{clock(last)} on {day}: "
+                               f"{taken} of {space.capacity} places already booked, "
+                               f"{max(free, 0)} free")
+    if len(purpose or "") > 200:
+        raise Invalid("purpose", "purpose is longer than 200 characters")
+    booking = Booking(space_id=space.id, tenant_id=tenant_id, guest_name=guest_name, day=day,
+                      start_minute=first, end_minute=last, places=places,
+                      purpose=(purpose or "").strip(), created_by=actor.username)
+    session.add(booking)
+    record(session, actor, "create", booking)
+    return booking
+
+
+def cancel_booking(session: Session, *, actor: User, booking_id: int,
+                   version: int | None) -> Booking:
+    require_role(actor, "manager")
+    booking = load_for_edit(session, Booking, booking_id, version, "this booking")
+    if booking.status == "cancelled":
+        raise Invalid("status", "this booking is already cancelled")
+    save_changes(session, actor=actor, row=booking, action="cancel", what="this booking",
+                 values={"status": "cancelled", "cancelled_at": utcnow(),
+                         "cancelled_by": actor.username})
+    return booking
+
+
+@dataclass(frozen=True)
+class BookingRow:
+    id: int
+    version: int
+    site: str
+    space: str
+    day: date
+    start_minute: int
+    end_minute: int
+    places: int
+    tenant: str | None
+    guest_name: str | None
+    purpose: str
+
+
+def week_bookings(session: Session, *, site_id: int | None, monday: date,
+                  limit: int = 1500) -> list[BookingRow]:
+    """The live bookings of one week (Monday to Sunday), for the week view."""
+    query = (select(Booking, Site.name, Space.code, Tenant.name)
+             .join(Space, Space.id == Booking.space_id).join(Site, Site.id == Space.site_id)
+             .outerjoin(Tenant, Tenant.id == Booking.tenant_id)
+             .where(Booking.status == "booked", Booking.day >= monday,
+                    Booking.day <= monday + timedelta(days=6))
+             .order_by(Booking.day, Booking.start_minute, Space.code))
+    if site_id is not None:
+        query = query.where(Space.site_id == site_id)
+    return [BookingRow(id=b.id, version=b.version, site=site, space=code, day=b.day,
+                       start_minute=b.start_minute, end_minute=b.end_minute, places=b.places,
+                       tenant=tenant, guest_name=b.guest_name, purpose=b.purpose)
+            for b, site, code, tenant in session.exec(query.limit(limit))]

@@ -1,0 +1,229 @@
+"""Leases: a tenant holds a leasable space from a start date to an end date (or open-ended).
+
+Dates are days of occupation, both included: a lease ending on the 31st and one starting on
+the 1st touch without overlapping. Two leases of one space never overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from db.models import Lease, Site, Space, Tenant, User
+from hub.checks import money
+from hub.errors import Invalid
+from hub.occupancy.spaces import lock_space
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import require_role
+
+
+def current_lease(session: Session, space_id: int, on: date) -> Lease | None:
+    return session.exec(select(Lease).where(
+        Lease.space_id == space_id, Lease.starts_on <= on,
+        or_(Lease.ends_on.is_(None), Lease.ends_on >= on))).first()
+
+
+def first_overlapping_lease(session: Session, space_id: int, starts_on: date,
+                            ends_on: date | None, *, other_than: int | None = None
+                            ) -> Lease | None:
+    """A lease of the space sharing at least one day with [starts_on, ends_on]."""
+    query = select(Lease).where(Lease.space_id == space_id,
+                                or_(Lease.ends_on.is_(None), Lease.ends_on >= starts_on))
+    if ends_on is not None:
+        query = query.where(Lease.starts_on <= ends_on)
+    if other_than is not None:
+        query = query.where(Lease.id != other_than)
+    return session.exec(query.order_by(Lease.starts_on)).first()
+
+
+def _check_period(session: Session, space: Space, starts_on: date, ends_on: date | None,
+                  other_than: int | None = None) -> None:
+    if starts_on is None:
+        raise Invalid("start", "start date is required")
+    if ends_on is not None and ends_on < starts_on:
+        raise Invalid("end", "end date is before start date")
+    clash = first_overlapping_lease(session, space.id, starts_on, ends_on, other_than=other_than)
+    if clash:
+        raise Invalid("start", f"space {space.code} is already leased from {clash.starts_on} "
+                               f"to {clash.ends_on or 'open end'}")
+
+
+def _leasable(session: Session, space_id: int) -> Space:
+    space = lock_space(session, space_id)
+    if not space.leasable or not space.active:
+        raise Invalid("space", f"space {space.code} is not an active leasable space")
+    return space
+
+
+def _tenant(session: Session, tenant_id: int, ends_on: date | None) -> Tenant:
+    tenant = session.get(Tenant, tenant_id) if tenant_id else None
+    if tenant is None:
+        raise Invalid("tenant", "choose an existing tenant")
+    if tenant.left_on is not None and (ends_on is None or ends_on > tenant.left_on):
+        raise Invalid("end", f"{tenant.name} left the hub on {tenant.left_on}; "
+                             "the lease must end by then")
+    return tenant
+
+
+def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
+                starts_on: date, ends_on: date | None, monthly_rent, deposit=None,
+                notes: str | None = None) -> Lease:
+    require_role(actor, "manager")
+    space = _leasable(session, space_id)
+    _check_period(session, space, starts_on, ends_on)
+    _tenant(session, tenant_id, ends_on)
+    lease = Lease(space_id=space.id, tenant_id=tenant_id, starts_on=starts_on, ends_on=ends_on,
+                  monthly_rent=money(monthly_rent, "monthly rent", required=True),
+                  deposit=money(deposit, "deposit"), notes=_notes(notes))
+    session.add(lease)
+    record(session, actor, "create", lease)
+    return lease
+
+
+def _notes(notes: str | None) -> str | None:
+    notes = (notes or "").strip()
+    if len(notes) > 1000:
+        raise Invalid("notes", "notes are longer than 1000 characters")
+    return notes or None
+
+
+def edit_lease(session: Session, *, actor: User, lease_id: int, version: int | None,
+               starts_on: date, ends_on: date | None, monthly_rent, deposit=None,
+               notes: str | None = None) -> Lease:
+    require_role(actor, "manager")
+    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    space = lock_space(session, lease.space_id)
+    _check_period(session, space, starts_on, ends_on, other_than=lease.id)
+    _tenant(session, lease.tenant_id, ends_on)
+    values = {"starts_on": starts_on, "ends_on": ends_on,
+              "monthly_rent": money(monthly_rent, "monthly rent", required=True),
+              "deposit": money(deposit, "deposit"), "notes": _notes(notes)}
+    save_changes(session, actor=actor, row=lease, values=values, what=f"the lease of {space.code}")
+    return lease
+
+
+def end_lease_early(session: Session, *, actor: User, lease_id: int, version: int | None,
+                    ends_on: date) -> Lease:
+    require_role(actor, "manager")
+    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    if ends_on is None or ends_on < lease.starts_on:
+        raise Invalid("end", f"end date is before the lease's start ({lease.starts_on})")
+    if lease.ends_on is not None and ends_on >= lease.ends_on:
+        raise Invalid("end", f"the lease already ends on {lease.ends_on}; an early end must "
+                             "come before that")
+    save_changes(session, actor=actor, row=lease, values={"ends_on": ends_on},
+                 what="this lease", action="end_early")
+    return lease
+
+
+def renew_lease(session: Session, *, actor: User, lease_id: int, version: int | None,
+                until: date | None, monthly_rent=None) -> Lease:
+    """A new lease of the same space for the same tenant, from the day after this one ends."""
+    require_role(actor, "manager")
+    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    if lease.ends_on is None:
+        raise Invalid("end", "this lease is open-ended; there is nothing to renew")
+    rent = lease.monthly_rent if monthly_rent in (None, "") else monthly_rent
+    return lease_space(session, actor=actor, space_id=lease.space_id, tenant_id=lease.tenant_id,
+                       starts_on=lease.ends_on + timedelta(days=1), ends_on=until,
+                       monthly_rent=rent, deposit=lease.deposit, notes=lease.notes)
+
+
+def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | None,
+                to_space_id: int, on: date, monthly_rent=None) -> Lease:
+    """End this lease the day before `on` and lease `to_space_id` from `on`, same end date."""
+    require_role(actor, "manager")
+    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    if to_space_id == lease.space_id:
+        raise Invalid("space", "choose a different space to move to")
+    if on is None or on <= lease.starts_on or (lease.ends_on and on > lease.ends_on):
+        raise Invalid("move date", f"the move date must fall after {lease.starts_on} and "
+                                   f"within the lease (until {lease.ends_on or 'open end'})")
+    target = _leasable(session, to_space_id)
+    ends_on = lease.ends_on
+    save_changes(session, actor=actor, row=lease, values={"ends_on": on - timedelta(days=1)},
+                 what="this lease", action="move_out")
+    rent = target.monthly_rent if monthly_rent in (None, "") else monthly_rent
+    return lease_space(session, actor=actor, space_id=target.id, tenant_id=lease.tenant_id,
+                       starts_on=on, ends_on=ends_on, monthly_rent=rent, deposit=lease.deposit,
+                       notes=lease.notes)
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LeaseRow:
+    id: int
+    version: int
+    site: str
+    space: str
+    space_id: int
+    tenant: str
+    tenant_id: int
+    starts_on: date
+    ends_on: date | None
+    monthly_rent: Decimal
+    deposit: Decimal | None
+    notes: str | None
+
+
+def lease_rows(session: Session, *, site_id: int | None, day: date,
+               ending_within: int | None = None) -> list[LeaseRow]:
+    """Leases running on `day` (optionally only those ending within N days), by space: at
+    most one per leasable space, so the list stays as long as the inventory."""
+    query = (select(Lease, Site.name, Space.code, Tenant.name)
+             .join(Space, Space.id == Lease.space_id).join(Site, Site.id == Space.site_id)
+             .join(Tenant, Tenant.id == Lease.tenant_id)
+             .where(Lease.starts_on <= day, or_(Lease.ends_on.is_(None), Lease.ends_on >= day)))
+    if site_id is not None:
+        query = query.where(Space.site_id == site_id)
+    if ending_within is not None:
+        query = query.where(Lease.ends_on.is_not(None),
+                            Lease.ends_on <= day + timedelta(days=ending_within))
+        query = query.order_by(Lease.ends_on, Site.name, Space.code)
+    else:
+        query = query.order_by(Site.name, Space.code)
+    return [LeaseRow(id=lease.id, version=lease.version, site=site, space=code,
+                     space_id=lease.space_id, tenant=tenant, tenant_id=lease.tenant_id,
+                     starts_on=lease.starts_on, ends_on=lease.ends_on,
+                     monthly_rent=lease.monthly_rent, deposit=lease.deposit, notes=lease.notes)
+            for lease, site, code, tenant in session.exec(query)]
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    site: str
+    space: str
+    name: str
+    kind: str
+    floor: str | None
+    area_m2: float
+    monthly_rent: Decimal | None
+    vacant_since: date | None   # None: never leased
+    next_lease_starts: date | None
+
+
+def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacancy]:
+    """Active leasable spaces nobody holds on `day`: since when, and until a booked lease."""
+    covering = select(Lease.id).where(Lease.space_id == Space.id, Lease.starts_on <= day,
+                                      or_(Lease.ends_on.is_(None), Lease.ends_on >= day))
+    last_end = (select(func.max(Lease.ends_on)).where(Lease.space_id == Space.id,
+                                                      Lease.ends_on < day).scalar_subquery())
+    next_start = (select(func.min(Lease.starts_on)).where(Lease.space_id == Space.id,
+                                                          Lease.starts_on > day)
+                  .scalar_subquery())
+    query = (select(Site.name, Space.code, Space.name, Space.kind, Space.floor, Space.area_m2,
+                    Space.monthly_rent, last_end, next_start)
+             .join(Site, Site.id == Space.site_id)
+             .where(Space.leasable, Space.active, ~covering.exists())
+             .order_by(Site.name, Space.code))
+    if site_id is not None:
+        query = query.where(Space.site_id == site_id)
+    return [Vacancy(site=site, space=code, name=name, kind=kind, floor=floor, area_m2=area,
+                    monthly_rent=rent, vacant_since=ended and ended + timedelta(days=1),
+                    next_lease_starts=upcoming)
+            for site, code, name, kind, floor, area, rent, ended, upcoming
+            in session.exec(query)]

@@ -1,0 +1,5 @@
+"""Overview: the hub at a glance and the INNOCRAFTS indicators, from each area's figures.
+
+- indicators: periods, the snapshot against the year before, evidence since 2016
+
+Uses the figures of occupancy, tenants, programme and partners."""

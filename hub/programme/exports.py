@@ -1,0 +1,102 @@
+"""The public programme as files: an iCalendar (.ics) with one event per session, and the same
+sessions as table rows for a CSV. Only published items are in them — never a draft, a
+cancelled item or one that is done. Enrolment lists for an instructor are rows too; contacts
+are left out unless the reader may see them."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from db.models import ProgrammeItem, ProgrammeSession, Site, Space
+from hub.dates import clock
+from hub.programme.views import enrolment_rows
+
+HUB_TIMEZONE = ZoneInfo("Europe/Rome")
+PRODUCT_ID = "-//Bottega//Programme//EN"
+
+
+def published_sessions(session: Session, *, site_id: int | None = None,
+                       since: date | None = None) -> list[dict]:
+    """One plain row per session of a published item, in time order."""
+    query = (select(ProgrammeSession.id, ProgrammeSession.day, ProgrammeSession.start_minute,
+                    ProgrammeSession.end_minute, ProgrammeSession.location, ProgrammeItem.id,
+                    ProgrammeItem.title, ProgrammeItem.kind, ProgrammeItem.sector,
+                    ProgrammeItem.format, ProgrammeItem.price, ProgrammeItem.capacity,
+                    ProgrammeItem.description, Site.name, Site.city, Space.name)
+             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+             .join(Site, Site.id == ProgrammeItem.site_id)
+             .outerjoin(Space, Space.id == ProgrammeSession.space_id)
+             .where(ProgrammeItem.status == "published"))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    if since is not None:
+        query = query.where(ProgrammeSession.day >= since)
+    rows = []
+    for (session_id, day, first, last, location, item_id, title, kind, sector, form, price,
+         capacity, description, site, city, space) in session.exec(
+            query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute,
+                           ProgrammeSession.id)):
+        place = f"{space}, {site}, {city}" if space is not None else location or "Online"
+        rows.append({"session_id": session_id, "item_id": item_id, "title": title,
+                     "kind": kind, "sector": sector, "format": form, "day": day,
+                     "start": clock(first), "end": clock(last), "location": place,
+                     "site": site, "price": price, "capacity": capacity,
+                     "description": description, "start_minute": first, "end_minute": last})
+    return rows
+
+
+def published_session_count(session: Session, *, site_id: int | None = None) -> int:
+    query = (select(func.count()).select_from(ProgrammeSession)
+             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+             .where(ProgrammeItem.status == "published"))
+    if site_id is not None:
+        query = query.where(ProgrammeItem.site_id == site_id)
+    return session.exec(query).one()
+
+
+def _at(day: date, minute: int) -> datetime:
+    moment = datetime.combine(day, time()) + timedelta(minutes=minute)
+    return moment.replace(tzinfo=HUB_TIMEZONE)
+
+
+def programme_ics(rows: list[dict], *, stamp: datetime | None = None) -> bytes:
+    """The rows of published_sessions as an iCalendar file (RFC 5545)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Bottega programme")
+    stamp = stamp or datetime.now(UTC)
+    for row in rows:
+        event = Event()
+        event.add("uid", f"programme-session-{row['session_id']}@bottega")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _at(row["day"], row["start_minute"]))
+        event.add("dtend", _at(row["day"], row["end_minute"]))
+        event.add("summary", row["title"])
+        event.add("location", row["location"])
+        if row["description"]:
+            event.add("description", row["description"])
+        event.add("categories", [row["kind"]])
+        calendar.add_component(event)
+    calendar.add_missing_timezones(date(2015, 1, 1), date(2040, 1, 1))
+    return calendar.to_ical()
+
+
+CSV_COLUMNS = ("title", "kind", "sector", "format", "day", "start", "end", "location", "site",
+               "price", "capacity")
+
+
+def programme_csv_rows(rows: list[dict]) -> list[dict]:
+    return [{column: row[column] for column in CSV_COLUMNS} for row in rows]
+
+
+def enrolment_list(session: Session, item_id: int, *, with_contacts: bool) -> list[dict]:
+    """The people of an item for its instructor: seated, then the waitlist in order."""
+    return [{"name": row.name, **({"email": row.email or ""} if with_contacts else {}),
+             "tenant": row.tenant or "", "status": row.status,
+             "since": row.queued_at.astimezone(HUB_TIMEZONE).strftime("%Y-%m-%d %H:%M")}
+            for row in enrolment_rows(session, item_id) if row.status != "cancelled"]

@@ -1,0 +1,1 @@
+"""Admin screen: one module per tab — users, audit log, import/export, backup, privacy."""

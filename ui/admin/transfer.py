@@ -1,0 +1,142 @@
+"""Admin › Import / export: templates, an upload with a preview of every bad row, the
+import itself (all rows or none) with a progress bar, and exports of every kind."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.models import User
+from hub.admin import transfer
+from hub.errors import Refused
+from ui.database import reading, save
+from ui.format import as_text
+from ui.widgets import flash
+
+log = logging.getLogger("bottega")
+MIME = {"csv": "text/csv",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _kind_label(name: str) -> str:
+    kind = transfer.KINDS[name]
+    return kind.title if kind.available() else f"{kind.title} (not available yet)"
+
+
+def _progress(bar, verb: str):
+    def report(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"{verb} {done:,} of {total:,} rows")
+    return report
+
+
+def _templates(kind: transfer.Kind) -> None:
+    st.caption(f"Columns: {', '.join(kind.columns)}. Required: {', '.join(kind.required)}. "
+               f"A row with the same {' + '.join(kind.key)} as a record updates it; any "
+               f"other row adds one. {kind.notes}")
+    left, right, _ = st.columns([1, 1, 2])
+    for column, file_format in ((left, "csv"), (right, "xlsx")):
+        column.download_button(
+            f"Template ({file_format.upper()})", transfer.template(kind, file_format),
+            file_name=f"bottega-{kind.name}-template.{file_format}", mime=MIME[file_format],
+            key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:")
+
+
+def _check(user: User, kind: transfer.Kind, data: bytes, name: str):
+    """The preview: an Outcome, or the sentence saying why the file cannot be read."""
+    bar = st.progress(0.0, text="Checking the file…")
+    try:
+        with reading() as session, session.begin():
+            return transfer.check_file(session, actor=user, kind=kind, data=data,
+                                       file_name=name, progress=_progress(bar, "Checked"))
+    except Refused as refusal:
+        return str(refusal)
+    except SQLAlchemyError:
+        log.exception("import preview failed")
+        return "The database is busy or unavailable right now; try again in a moment."
+    finally:
+        bar.empty()
+
+
+def _preview(user: User, kind: transfer.Kind, upload) -> tuple[bytes, object]:
+    data = upload.getvalue()
+    key = ("admin_preview", kind.name, upload.name, hashlib.sha256(data).hexdigest())
+    if st.session_state.get("admin_preview_key") != key:
+        st.session_state["admin_preview"] = _check(user, kind, data, upload.name)
+        st.session_state["admin_preview_key"] = key
+    return data, st.session_state["admin_preview"]
+
+
+def _show(outcome) -> bool:
+    """Show the preview; True when the file can be imported."""
+    if isinstance(outcome, str):
+        st.error(as_text(outcome), icon=":material/block:")
+        return False
+    if outcome.errors:
+        st.error(f"{len(outcome.errors):,} of {outcome.rows:,} row(s) cannot be imported; fix "
+                 "them and upload the file again. Nothing has been imported.",
+                 icon=":material/block:")
+        lines = [error.split(": ", 1) for error in outcome.errors]
+        st.dataframe(pd.DataFrame({"Line": [int(line.removeprefix("line ")) for line, _ in lines],
+                                   "Problem": [problem for _, problem in lines]}),
+                     hide_index=True, width="stretch")
+        return False
+    st.success(f"Ready to import: {outcome.summary()}.", icon=":material/check_circle:")
+    return True
+
+
+def _import(user: User, kind: transfer.Kind, upload) -> None:
+    upload_data, outcome = _preview(user, kind, upload)
+    if not _show(outcome) or not outcome.rows:
+        return
+    if st.button(f"Import {outcome.rows:,} row(s)", type="primary", key="admin_import_run"):
+        bar = st.progress(0.0, text="Importing…")
+        done = save(transfer.import_file, actor=user, kind=kind, data=upload_data,
+                    file_name=upload.name, progress=_progress(bar, "Imported"))
+        bar.empty()
+        if done is not None:
+            st.session_state.pop("admin_preview_key", None)
+            # A new uploader key empties it, so the imported file is not offered again.
+            st.session_state["admin_upload_round"] = st.session_state.get("admin_upload_round",
+                                                                          0) + 1
+            flash(f"Imported {kind.name} from {upload.name}: {done.summary()}")
+            st.rerun()
+
+
+def _exports(user: User) -> None:
+    st.markdown("**Export**")
+    st.caption("Every record of a kind, in the columns its import reads back. Cells that a "
+               "spreadsheet would run as a formula (= + - @) start with an apostrophe.")
+    stamp = date.today().isoformat()
+    for name, kind in transfer.KINDS.items():
+        columns = st.columns([2, 1, 1])
+        columns[0].markdown(kind.title)
+        for column, file_format in ((columns[1], "csv"), (columns[2], "xlsx")):
+            def build(kind=kind, file_format=file_format) -> bytes:
+                with reading() as session:
+                    return transfer.export_file(session, actor=user, kind=kind,
+                                                file_format=file_format)
+            column.download_button(
+                file_format.upper(), build, file_name=f"bottega-{name}-{stamp}.{file_format}",
+                mime=MIME[file_format], key=f"admin_export_{name}_{file_format}",
+                icon=":material/download:")
+
+
+def render(user: User) -> None:
+    name = st.selectbox("What to import", list(transfer.KINDS), format_func=_kind_label,
+                        key="admin_import_kind")
+    kind = transfer.KINDS[name]
+    _templates(kind)
+    if not kind.available():
+        st.info(f"Importing {kind.title.lower()} arrives with the screen that edits them.")
+    else:
+        round_ = st.session_state.get("admin_upload_round", 0)
+        upload = st.file_uploader("Upload a CSV or XLSX file", type=["csv", "xlsx"],
+                                  key=f"admin_import_file_{name}_{round_}")
+        if upload is not None:
+            _import(user, kind, upload)
+    st.divider()
+    _exports(user)

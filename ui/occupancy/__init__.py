@@ -1,0 +1,1 @@
+"""Lab occupancy screen: forms (spaces, leases, bookings) and charts (heatmaps, rates)."""

@@ -1,0 +1,1 @@
+"""Overview screen: its charts."""

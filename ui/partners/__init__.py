@@ -1,0 +1,1 @@
+"""Partners screen: forms, the partner detail, charts, the world map (assets/) and the export."""

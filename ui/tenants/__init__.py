@@ -1,0 +1,1 @@
+"""Tenants screen: forms (tenants, listings and their preview) and indicator charts."""

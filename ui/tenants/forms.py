@@ -1,0 +1,175 @@
+"""The Tenants screen's forms: add / edit / retire a tenant (manager), staff notes, and the
+public listing editor with its preview (communication and manager). Keys start `tenants_`."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from db.models import Tenant, TenantListing, User
+from db.vocabulary import COUNTRIES, country_name, RESIDENCIES, SECTORS
+from hub.tenants import listings
+from hub.tenants import roster as tenants
+from ui.database import reading, save
+from ui.format import as_text, day, moment
+from ui.widgets import EARLIEST_DAY, flash
+
+FLAG_LABELS = {"young_entrepreneur": "Young entrepreneur (under 35 at joining)",
+               "female_led": "Female-led business", "startup": "Start-up (under 3 years)"}
+ANSWERS = {None: "not answered", True: "yes", False: "no"}
+
+
+def _flag_inputs(tenant: Tenant | None, key: str) -> dict:
+    st.caption("Target-group flags are kept only with the tenant's recorded consent; "
+               "without a consent date leave them 'not answered'.")
+    consent = st.date_input("Consent date", value=tenant.consent_on if tenant else None,
+                            key=f"{key}_consent", format="DD/MM/YYYY")
+    columns = st.columns(3)
+    flags = {flag: columns[i].selectbox(label, list(ANSWERS), format_func=ANSWERS.get,
+                                        index=list(ANSWERS).index(getattr(tenant, flag, None)),
+                                        key=f"{key}_{flag}")
+             for i, (flag, label) in enumerate(FLAG_LABELS.items())}
+    return {"consent_on": consent, **flags}
+
+
+def tenant_fields(tenant: Tenant | None, key: str) -> dict:
+    """The inputs of a tenant record; returns their values."""
+    left, right = st.columns(2)
+    values = {
+        "name": left.text_input("Name", value=tenant.name if tenant else "", key=f"{key}_name"),
+        "business": right.text_input("Business", value=(tenant.business or "") if tenant else "",
+                                     key=f"{key}_business"),
+        "sector": left.selectbox("Sector", SECTORS, key=f"{key}_sector",
+                                 index=SECTORS.index(tenant.sector) if tenant else 0),
+        "origin_country": right.selectbox(
+            "Origin country", list(COUNTRIES), format_func=country_name, key=f"{key}_country",
+            index=list(COUNTRIES).index(tenant.origin_country if tenant else "IT")),
+        "residency": left.selectbox("Residency", RESIDENCIES, key=f"{key}_residency",
+                                    index=RESIDENCIES.index(tenant.residency) if tenant else 0),
+        "joined_on": right.date_input("Joined", value=tenant.joined_on if tenant else date.today(),
+                                      min_value=EARLIEST_DAY, key=f"{key}_joined",
+                                      format="DD/MM/YYYY"),
+        "email": left.text_input("Email", value=(tenant.email or "") if tenant else "",
+                                 key=f"{key}_email"),
+        "phone": right.text_input("Phone", value=(tenant.phone or "") if tenant else "",
+                                  key=f"{key}_phone"),
+    }
+    return values | _flag_inputs(tenant, key)
+
+
+def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str]) -> None:
+    with st.form("tenants_add", clear_on_submit=False):
+        st.markdown("**New tenant**")
+        site = st.selectbox("Site", list(site_names), format_func=site_names.get,
+                            index=list(site_names).index(site_id) if site_id in site_names else 0,
+                            key="tenants_add_site")
+        values = tenant_fields(None, "tenants_add")
+        website = st.text_input("Website", key="tenants_add_website")
+        twin = st.checkbox("This is a different person from an existing tenant with the same "
+                           "name and business", key="tenants_add_twin")
+        if st.form_submit_button("Add tenant", type="primary"):
+            tenant = save(tenants.add_tenant, actor=user, site_id=site, website=website,
+                          allow_duplicate=twin, **values)
+            if tenant is not None:
+                flash(f"{tenant.name} added")
+                st.rerun()
+
+
+def edit_tenant_form(user: User, tenant: Tenant) -> None:
+    with st.form(f"tenants_edit_{tenant.id}"):
+        st.markdown("**Edit the record**")
+        values = tenant_fields(tenant, f"tenants_edit_{tenant.id}")
+        if st.form_submit_button("Save tenant", type="primary"):
+            saved = save(tenants.edit_tenant, actor=user, tenant_id=tenant.id,
+                         version=tenant.version, **values)
+            if saved is not None:
+                flash(f"{saved.name} saved")
+                st.rerun()
+    if tenant.left_on is None:
+        with st.form(f"tenants_retire_{tenant.id}"):
+            st.markdown("**Retire**: running leases end on the leaving day, later bookings are "
+                        "cancelled, the listing is unpublished; the history stays.")
+            left_on = st.date_input("Leaving day", value=date.today(), key=f"tenants_retire_day_{tenant.id}",
+                                    format="DD/MM/YYYY")
+            if st.form_submit_button("Retire tenant"):
+                if save(tenants.retire_tenant, actor=user, tenant_id=tenant.id,
+                        version=tenant.version, left_on=left_on) is not None:
+                    flash(f"{tenant.name} retired on {day(left_on)}")
+                    st.rerun()
+
+
+def notes_form(user: User, tenant: Tenant) -> None:
+    with st.form(f"tenants_notes_{tenant.id}"):
+        notes = st.text_area("Staff notes", value=tenant.notes or "", max_chars=tenants.MAX_NOTES,
+                             key=f"tenants_notes_{tenant.id}", help="Seen by the manager and the communication team only")
+        if st.form_submit_button("Save notes"):
+            if save(tenants.edit_staff_notes, actor=user, tenant_id=tenant.id,
+                    version=tenant.version, notes=notes) is not None:
+                flash("Notes saved")
+                st.rerun()
+
+
+def listing_preview(name: str, business: str | None, sector: str, country: str,
+                    draft: dict) -> None:
+    """The listing as the website shows it: the same escaped bio, links and keywords."""
+    with st.container(border=True):
+        if draft.get("photo_url"):
+            st.caption(f"Photo: {as_text(draft['photo_url'])}")
+        st.subheader(name, anchor=False)
+        st.caption(" · ".join(as_text(part) for part in (business, sector.capitalize(), country) if part))
+        st.markdown(listings.bio_markdown(draft.get("bio", "")) or "*No bio yet.*")
+        if keywords := [k.strip() for k in (draft.get("keywords") or "").split(",") if k.strip()]:
+            st.markdown(" ".join(f":gray-badge[{as_text(k)}]" for k in keywords))
+        links = []
+        if draft.get("website"):
+            links.append(f"Website: {as_text(draft['website'])}")
+        if draft.get("instagram"):
+            links.append(f"Instagram: @{as_text(draft['instagram'].removeprefix('@'))}")
+        if links:
+            st.caption(" · ".join(links))
+
+
+def listing_editor(user: User, tenant: Tenant, country: str, listing: TenantListing | None) -> None:
+    """Edit on the left, the website's view on the right; Preview shows a draft unsaved."""
+    stored = {field: getattr(listing, field) if listing else None
+              for field in ("bio", "website", "instagram", "keywords", "photo_url", "published")}
+    draft_key = f"tenants_draft_{tenant.id}"
+    edit, preview = st.columns([3, 2], gap="large")
+    with edit, st.form(f"tenants_listing_{tenant.id}"):
+        values = {
+            "bio": st.text_area("Bio", value=stored["bio"] or "", height=200, key=f"tenants_bio_{tenant.id}",
+                                max_chars=listings.MAX_BIO,
+                                help="Plain text; **bold** and *italic* work, a blank line starts a paragraph"),
+            "website": st.text_input("Website", value=stored["website"] or "", key=f"tenants_website_{tenant.id}"),
+            "instagram": st.text_input("Instagram", value=stored["instagram"] or "", key=f"tenants_instagram_{tenant.id}"),
+            "keywords": st.text_input("Craft keywords", value=stored["keywords"] or "",
+                                      key=f"tenants_keywords_{tenant.id}", help="Separated by commas, at most 10"),
+            "photo_url": st.text_input("Photo URL", value=stored["photo_url"] or "", key=f"tenants_photo_{tenant.id}"),
+            "published": st.checkbox("Published on the website", value=bool(stored["published"]),
+                                     key=f"tenants_published_{tenant.id}"),
+        }
+        buttons = st.columns(2)
+        previewed = buttons[0].form_submit_button("Preview")
+        saved = buttons[1].form_submit_button("Save listing", type="primary")
+    if previewed:
+        st.session_state[draft_key] = values
+    if saved:
+        result = save(listings.edit_listing, actor=user, tenant_id=tenant.id,
+                      version=listing.version if listing else None, **values)
+        if result is not None:
+            st.session_state.pop(draft_key, None)
+            flash(f"Listing of {tenant.name} saved")
+            st.rerun()
+    draft = st.session_state.get(draft_key) or {k: v or "" for k, v in stored.items()}
+    with preview:
+        st.markdown("**Preview**" + (" (draft, not saved)" if draft_key in st.session_state else ""))
+        listing_preview(tenant.name, tenant.business, tenant.sector, country, draft)
+        if listing and listing.updated_at:
+            st.caption(f"Last updated {moment(listing.updated_at)} by {as_text(listing.updated_by)}"
+                       + ("" if listing.published else " · not published"))
+
+
+def load_for_editing(tenant_id: int) -> tuple[Tenant | None, TenantListing | None]:
+    """Fresh rows (not cached): the versions an edit is checked against."""
+    with reading() as session:
+        return session.get(Tenant, tenant_id), listings.listing_of(session, tenant_id)
