@@ -20,7 +20,7 @@ from sqlmodel import Session
 from db.engine import engine_for, writing
 from db.migrate import upgrade
 from hub.admin import users
-from tests import postgres
+from tests import postgres, worlds
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Correct-Horse-42"
@@ -126,3 +126,30 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.xdist_group("e2e"))
+
+
+# --- the hand-built worlds (tests/worlds.py) ----------------------------------------------
+
+@pytest.fixture
+def hub(db_url, make_user):
+    """Four labs of 10, 20, 30 and 40 m²; a bench (leasable and bookable, 5 m²); a pottery
+    workshop for 2; two tenants; a manager, a communication user and a viewer."""
+    return worlds.hub_world(make_user)
+
+
+@pytest.fixture
+def plan(hub):
+    """The hub plus two instructors (a tenant and an outsider) and two draft items."""
+    return worlds.plan_world(hub)
+
+
+@pytest.fixture
+def published(plan):
+    """The plan with a published item, a draft, a cancelled seminar and a done 2019 course."""
+    return worlds.published_world(plan)
+
+
+@pytest.fixture
+def network(db_url, make_user):
+    """Three users, one tenant, and two partners: Artex (Florence) and a buyer in Shanghai."""
+    return worlds.network_world(make_user)

@@ -5,8 +5,8 @@ import pytest
 
 from db.models import Interaction, Partner
 from tests.apptest import signed_in_app
-from tests.test_indicators import add
-from tests.test_occupancy import hub, lease  # noqa: F401  (the hand-built hub)
+from tests.overview.test_indicators import add
+from tests.worlds import lease
 
 
 @pytest.fixture

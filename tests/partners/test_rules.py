@@ -5,64 +5,17 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from db.engine import reading, writing
-from db.models import AuditEntry, Contact, Interaction, Partner, PartnerTenantLink, Site, Tenant
+from db.engine import reading
+from db.models import AuditEntry, Contact, Interaction, Partner, PartnerTenantLink
 from hub.errors import Forbidden, Invalid, Stale
 from hub.partners import interactions
 from hub.partners import figures as partner_figures
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.partners.directory import export_rows, partner_rows, PartnerFilter
+from tests.worlds import log, new_partner, read, version_of, write
 
 TODAY = date.today()
-
-
-def write(action, **arguments):
-    with writing() as session, session.begin():
-        return action(session, **arguments)
-
-
-def read(action, **arguments):
-    with reading() as session:
-        return action(session, **arguments)
-
-
-@pytest.fixture
-def network(db_url, make_user):
-    """Three users, one tenant, and two partners: Artex (Florence) and a buyer in Shanghai."""
-    with writing() as session, session.begin():
-        site = Site(code="T", name="Test Hub", city="Florence", total_area_m2=500)
-        session.add(site)
-        session.flush()
-        tenant = Tenant(site_id=site.id, name="Giulia Neri", sector="ceramics",
-                        origin_country="IT", joined_on=date(2016, 3, 1))
-        session.add(tenant)
-        session.flush()
-        ids = {"tenant": tenant.id}
-    ids["manager"] = make_user("boss", "manager")
-    ids["communication"] = make_user("carla", "communication")
-    ids["viewer"] = make_user("vera", "viewer")
-    ids["artex"] = add(ids, name="Artex", kind="trade_association", city="Firenze",
-                       status="active", since=date(2016, 1, 10), tags="crafts, Tuscany").id
-    ids["buyer"] = add(ids, name="Lantern Trading", kind="b2b_buyer", country="CN",
-                       city="Shanghai", status="active", since=date(2019, 4, 1)).id
-    return ids
-
-
-def add(ids, role="manager", **values):
-    values = {"country": "IT", **values}
-    return write(partners.add_partner, actor=ids[role], **values)
-
-
-def log(ids, role="communication", partner="artex", **values):
-    values = {"day": TODAY - timedelta(days=10), "kind": "meeting",
-              "summary": "Talked about the spring fair", **values}
-    return write(interactions.log_interaction, actor=ids[role], partner_id=ids[partner],
-                 **values)
-
-
-def version_of(partner_id):
-    return read(partners.get_partner, partner_id=partner_id).version
 
 
 # --- region ---------------------------------------------------------------------------------
@@ -96,13 +49,13 @@ def test_region_is_stored_and_follows_an_edit(network):
 def test_bad_partner_input_names_the_field_and_writes_nothing(network, values, field):
     good = {"name": "Museo Novecento", "kind": "institution", "city": "Firenze"}
     with pytest.raises(Invalid) as refused:
-        add(network, **{**good, **values})
+        new_partner(network, **{**good, **values})
     assert refused.value.field == field
     assert len(read(partner_rows)) == 2
 
 
 def test_website_without_scheme_gets_https_and_tags_are_normalised(network):
-    partner = add(network, name="CNA Firenze", kind="trade_association", city="Firenze",
+    partner = new_partner(network, name="CNA Firenze", kind="trade_association", city="Firenze",
                   website="www.cnafirenze.it", tags="Crafts, crafts ,export")
     assert partner.website == "https://www.cnafirenze.it"
     assert partner.tags == "crafts,export"
@@ -262,7 +215,7 @@ def test_linking_to_a_missing_programme_item_is_refused(network):
 # --- directory, export and figures ----------------------------------------------------------
 
 def test_filters_select_by_kind_region_status_tag_and_search(network):
-    add(network, name="Galleria Nord", kind="gallery_retailer", city="Milano", tags="export")
+    new_partner(network, name="Galleria Nord", kind="gallery_retailer", city="Milano", tags="export")
     def names(**wanted):
         return [r.name for r in read(partner_rows, partner_filter=PartnerFilter(**wanted))]
     assert names(region="Tuscany") == ["Artex"]
@@ -288,7 +241,7 @@ def test_export_gives_contacts_to_editors_and_never_to_a_viewer(network):
 
 
 def test_figures_count_in_sql(network):
-    add(network, name="Kyoto Craft Shop", kind="gallery_retailer", country="JP", city="Kyoto",
+    new_partner(network, name="Kyoto Craft Shop", kind="gallery_retailer", country="JP", city="Kyoto",
         since=date(2019, 6, 1), status="active")
     log(network, partner="buyer", day=TODAY.replace(day=1), kind="call")
     log(network, partner="artex", day=TODAY.replace(day=1), kind="call")

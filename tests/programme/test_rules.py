@@ -7,39 +7,10 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Booking, ProgrammeItem, ProgrammeSession
+from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import bookings
 from hub.programme import items as programme
-from hub.errors import Forbidden, Invalid, Stale
-from tests.test_occupancy import MONDAY, book, hub, lease, write  # noqa: F401
-
-TUESDAY = date(2026, 6, 2)
-
-
-@pytest.fixture
-def plan(hub):  # noqa: F811
-    """The hub plus two instructors (a tenant and an outsider) and two draft items."""
-    manager = hub["manager"]
-    hub["teacher"] = write(programme.add_instructor, actor=manager,
-                           tenant_id=hub["giulia"]).id
-    hub["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
-                            email="paolo@example.org", phone="+39 055 123").id
-    hub["wheel"] = item(hub, title="Wheel throwing for beginners").id
-    hub["glaze"] = item(hub, title="Glazes and firing", kind="workshop").id
-    return hub
-
-
-def item(hub, role="manager", **values):
-    fields = dict(site_id=hub["site"], kind="course", title="Course", sector="ceramics",
-                  capacity=2, price="120") | values
-    return write(programme.add_item, actor=hub[role], **fields)
-
-
-def add(hub, item_key="wheel", day=TUESDAY, start=time(18), end=time(21), space="POT",
-        instructor=None, role="manager", **extra):
-    return write(programme.add_session, actor=hub[role], item_id=hub[item_key], day=day,
-                 start=start, end=end, space_id=hub[space] if space else None,
-                 instructor_id=hub[instructor] if instructor else None, **extra)
-
+from tests.worlds import add, book, item, lease, MONDAY, TUESDAY, write
 
 def sessions_of(item_id):
     with reading() as session:

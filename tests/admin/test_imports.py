@@ -14,9 +14,8 @@ from db.engine import reading, writing
 from db.models import AuditEntry, Lease, Partner, Space, Tenant
 from db.seed.driver import seed_demo
 from hub.admin import transfer
-from hub.errors import Forbidden
 from hub.admin.transfer import FileRefused, ImportRefused
-from tests.test_occupancy import hub  # noqa: F401  (the hand-built hub fixture)
+from hub.errors import Forbidden
 
 SPACE_HEADER = "site,code,name,kind,area_m2,monthly_rent,leasable\n"
 

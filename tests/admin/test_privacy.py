@@ -12,17 +12,16 @@ from sqlmodel import SQLModel
 
 from db.engine import get_engine, reading, writing
 from db.models import AuditEntry, Booking, Contact, Enrolment, Lease, Tenant
-from hub.occupancy import bookings
-from hub.programme import enrolments
+from hub.admin import privacy
+from hub.errors import Forbidden
+from hub.occupancy import bookings, leases
 from hub.partners import interactions
-from hub.occupancy import leases
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
-from hub.admin import privacy
+from hub.programme import enrolments
 from hub.programme import items as programme
 from hub.tenants import roster as tenants
-from hub.errors import Forbidden
-from tests.test_occupancy import MONDAY, hub  # noqa: F401  (the hand-built hub fixture)
+from tests.worlds import MONDAY
 
 NAME, EMAIL, PHONE = "Ottavia Lunardi", "ottavia.lunardi@example.org", "+39 333 765 4321"
 CONTACT = ("Hiroshi Kanemoto", "h.kanemoto@example.jp", "+81 3 5555 0199")

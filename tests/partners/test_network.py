@@ -10,7 +10,7 @@ from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.partners.directory import PartnerFilter
 from hub.partners.network import layout, partner_network
-from tests.test_partners import read, write
+from tests.worlds import read, write
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Enrolment
+from hub.errors import Forbidden, Invalid
 from hub.programme import enrolments, seats
 from hub.programme import items as programme
-from hub.errors import Forbidden, Invalid
-from tests.test_occupancy import hub, write  # noqa: F401
-from tests.test_programme import item, plan  # noqa: F401
+from tests.worlds import write
 
 
 def enrol(plan, name, item_key="wheel", role="communication", **extra):

@@ -6,8 +6,8 @@ import pytest
 from db.engine import reading
 from hub.tenants import listings
 from tests.apptest import open_page, signed_in_app, text_of
-from tests.test_occupancy import hub, write  # noqa: F401  (the hand-built hub fixture)
-from tests.test_tenants import XSS, new_tenant
+from tests.tenants.test_rules import new_tenant, XSS
+from tests.worlds import write
 
 
 @pytest.fixture

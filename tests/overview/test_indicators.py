@@ -7,7 +7,7 @@ from decimal import Decimal
 from db.engine import writing
 from db.models import Enrolment, Partner, ProgrammeItem, Site, Tenant
 from hub.overview import indicators
-from tests.test_occupancy import hub, lease  # noqa: F401  (the hand-built hub)
+from tests.worlds import lease
 
 PERIOD = indicators.Period(date(2025, 1, 1), date(2025, 12, 31))
 

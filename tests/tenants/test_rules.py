@@ -7,13 +7,12 @@ from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, Booking, Lease, Tenant, TenantListing
-from hub.tenants import directory
+from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import leases
-from hub.tenants import listings
+from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
-from hub.errors import Forbidden, Invalid, Stale
-from tests.test_occupancy import book, hub, lease, write  # noqa: F401  (the hand-built hub)
+from tests.worlds import book, lease, write
 
 TODAY = date.today()
 XSS = "<img src=x onerror=alert(1)>"

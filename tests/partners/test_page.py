@@ -11,7 +11,7 @@ from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from tests.apptest import open_page, signed_in_app, text_of
-from tests.test_partners import network, write  # noqa: F401  (the hand-built network fixture)
+from tests.worlds import write
 
 TODAY = date.today()
 

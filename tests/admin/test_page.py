@@ -7,10 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from db.engine import reading
 from db.models import User, utcnow
+from tests.apptest import open_page, signed_in_app, text_of
 from tests.conftest import ROOT
 from ui import auth
-from tests.apptest import open_page, signed_in_app, text_of
-from tests.test_occupancy import hub  # noqa: F401  (the hand-built hub fixture)
 
 
 def admin_page(username="boss"):

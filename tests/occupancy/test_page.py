@@ -7,7 +7,7 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import Lease
 from tests.apptest import open_page, signed_in_app, text_of
-from tests.test_occupancy import hub, lease  # noqa: F401  (the hand-built hub fixture)
+from tests.worlds import lease
 
 TODAY = date.today()
 

@@ -7,57 +7,11 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading, writing
-from db.models import AuditEntry, Booking, Lease, Site, Space, Tenant
+from db.models import AuditEntry, Booking, Lease, Site, Tenant
 from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import bookings, leases, spaces
 from hub.occupancy import rates as occupancy
-
-MONDAY = date(2026, 6, 1)  # 1 June 2026 is a Monday
-
-
-def write(action, **arguments):
-    with writing() as session, session.begin():
-        return action(session, **arguments)
-
-
-@pytest.fixture
-def hub(db_url, make_user):
-    """Four labs of 10, 20, 30 and 40 m²; a bench (leasable and bookable, 5 m²); a pottery
-    workshop for 2; two tenants. Open Monday–Saturday 08:00–20:00."""
-    with writing() as session, session.begin():
-        site = Site(code="T", name="Test Hub", city="Florence", total_area_m2=500)
-        session.add(site)
-        session.flush()
-        labs = [Space(site_id=site.id, code=f"L{n}", name=f"Lab {n}", kind="laboratory",
-                      area_m2=10 * n, monthly_rent=Decimal(100 * n), leasable=True)
-                for n in range(1, 5)]
-        bench = Space(site_id=site.id, code="B1", name="Bench 1", kind="bench", area_m2=5,
-                      monthly_rent=Decimal(250), hourly_rate=Decimal(8), leasable=True,
-                      bookable=True)
-        pottery = Space(site_id=site.id, code="POT", name="Pottery", kind="workshop",
-                        area_m2=60, capacity=2, hourly_rate=Decimal(15), bookable=True)
-        people = [Tenant(site_id=site.id, name=name, sector="ceramics", origin_country="IT",
-                         joined_on=date(2016, 3, 1)) for name in ("Giulia Neri", "Aiko Tanaka")]
-        session.add_all([*labs, bench, pottery, *people])
-        session.flush()
-        ids = {space.code: space.id for space in [*labs, bench, pottery]}
-        ids |= {"giulia": people[0].id, "aiko": people[1].id, "site": site.id}
-    ids["manager"] = make_user("boss", "manager")
-    ids["communication"] = make_user("carla", "communication")
-    ids["viewer"] = make_user("vera", "viewer")
-    return ids
-
-
-def lease(hub, space="L1", tenant="giulia", starts_on=date(2026, 1, 1), ends_on=None,
-          rent="100"):
-    return write(leases.lease_space, actor=hub["manager"], space_id=hub[space],
-                 tenant_id=hub[tenant], starts_on=starts_on, ends_on=ends_on, monthly_rent=rent)
-
-
-def book(hub, space="POT", day=MONDAY, start=time(10), end=time(12), places=1, who="giulia"):
-    return write(bookings.book, actor=hub["manager"], space_id=hub[space], day=day,
-                 start=start, end=end, places=places, tenant_id=hub[who])
-
+from tests.worlds import book, lease, MONDAY, write
 
 # --- leases ---------------------------------------------------------------------------------
 

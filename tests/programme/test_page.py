@@ -8,9 +8,7 @@ from db.engine import reading
 from db.models import Enrolment
 from hub.programme import items as programme
 from tests.apptest import open_page, signed_in_app, text_of
-from tests.test_occupancy import hub, write  # noqa: F401
-from tests.test_programme import add, item, plan  # noqa: F401
-from tests.test_programme_figures import published  # noqa: F401
+from tests.worlds import add, write
 
 
 def open_tab(at, label):

@@ -1,44 +1,13 @@
 """The programme's reads: exports (.ics, CSV, enrolment list), list filters and figures."""
-from datetime import date, time
+from datetime import date
 
 import icalendar
 import pytest
 
 from db.engine import reading
-from hub.programme import items as programme
 from hub.programme import exports as programme_exports
 from hub.programme import figures as programme_figures
 from hub.programme import views as programme_views
-from hub.programme.enrolments import enrol
-from tests.test_occupancy import hub, write  # noqa: F401
-from tests.test_programme import TUESDAY, add, item, plan  # noqa: F401
-
-
-@pytest.fixture
-def published(plan):
-    """wheel: published, 2 sessions (POT, online); glaze: draft, 1 session; a cancelled
-    seminar with a session; a done course from 2019 with 3 participants."""
-    m = plan["manager"]
-    add(plan, day=TUESDAY, instructor="teacher")
-    add(plan, day=date(2026, 6, 9), space=None, location="Online")
-    add(plan, item_key="glaze", day=date(2026, 6, 3))
-    write(programme.edit_item, actor=m, item_id=plan["wheel"], version=None, status="published")
-    talk = item(plan, title="Craft and export", kind="seminar", sector="design", capacity=40)
-    write(programme.add_session, actor=m, item_id=talk.id, day=date(2026, 6, 4),
-          start=time(10), end=time(12), space_id=plan["POT"])
-    write(programme.edit_item, actor=m, item_id=talk.id, version=None, status="cancelled")
-    old = item(plan, title="Raku 2019", capacity=3)
-    write(programme.add_session, actor=m, item_id=old.id, day=date(2019, 5, 7),
-          start=time(9), end=time(13), space_id=plan["POT"])
-    for name in ("Anna", "Bruno", "Chiara", "Dario"):
-        write(enrol, actor=m, item_id=old.id, participant_name=name,
-              email=f"{name.lower()}@example.org")
-    for status in ("published", "done"):
-        write(programme.edit_item, actor=m, item_id=old.id, version=None, status=status)
-    write(enrol, actor=m, item_id=plan["wheel"], participant_name="Elena",
-          email="elena@example.org")
-    plan["old"] = old.id
-    return plan
 
 
 def test_the_ics_parses_and_holds_exactly_the_published_sessions(published):
