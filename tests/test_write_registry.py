@@ -410,7 +410,7 @@ def functions_with_an_actor() -> dict[str, Callable]:
         module = importlib.import_module(module_info.name)
         for name, function in vars(module).items():
             if (inspect.isfunction(function) and function.__module__ == module.__name__
-                    and not name.startswith("_")
+                    and not name.startswith("_") and "__mutmut_" not in name  # mutation testing
                     and "actor" in inspect.signature(function).parameters):
                 found[f"{module.__name__}.{name}"] = function
     return found
