@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from db.models import Tenant
 from db.vocabulary import origin_group
-from hub.sql import days_between
+from hub.sql import days_between, earlier_of
 
 FIRST_YEAR = 2016
 
@@ -47,7 +47,7 @@ def residency_by_year(session: Session, *, site_id: int | None,
     SQL groups tenants by (residency, year joined, year left); the spread over years is cheap."""
     left_year = func.coalesce(extract("year", Tenant.left_on), literal(today.year))
     query = _on_site(select(Tenant.residency, extract("year", Tenant.joined_on), left_year,
-                            func.count()), site_id)
+                            func.count()).where(Tenant.joined_on <= today), site_id)
     counts = Counter()
     for residency, joined, left, count in session.exec(
             query.group_by(Tenant.residency, extract("year", Tenant.joined_on), left_year)):
@@ -79,7 +79,9 @@ def target_groups(session: Session, *, site_id: int | None, today: date) -> Targ
 
 def average_tenancy_years(session: Session, *, site_id: int | None, today: date) -> float | None:
     """Mean stay of every tenant so far, in years: joining day to leaving day (or today)."""
-    stay = days_between(Tenant.joined_on, func.coalesce(Tenant.left_on, literal(today)))
+    # so far: a leaving day still ahead counts as today
+    stay = days_between(Tenant.joined_on,
+                        earlier_of(func.coalesce(Tenant.left_on, literal(today)), literal(today)))
     query = _on_site(select(func.avg(stay)).where(Tenant.joined_on <= today), site_id)
     days = session.exec(query).one()
     return None if days is None else float(days) / 365.25
