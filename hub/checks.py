@@ -98,7 +98,9 @@ def money(value, field: str, *, required: bool = False) -> Decimal | None:
     try:
         amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
     except InvalidOperation:
-        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50") from None
+        amount = None
+    if amount is None or not amount.is_finite():  # "NaN" and "inf" parse, but are no amount
+        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50")
     if amount < 0:
         raise Invalid(field, f"{field} cannot be negative")
     if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):

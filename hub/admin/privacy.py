@@ -152,6 +152,13 @@ def _blank_audit(entries: list[AuditEntry]) -> None:
         entry.changes = changes
 
 
+def _ascii_stretch(value: str) -> str:
+    """The value's longest stretch of plain ASCII, in lower case. SQL lower() may leave other
+    letters as they are (SQLite always does) and JSON columns hold them as \\u escapes, so
+    "zoë" never finds "ZOË"; an ASCII stretch finds every case (the regex then decides)."""
+    return max(re.findall(r"[ !#-\[\]-~]+", value), key=len, default="").strip().lower()
+
+
 def _scrub_table(session: Session, table: Table, identifiers: list[str],
                  pattern: re.Pattern) -> int:
     columns = [column for column in table.columns if column.name != "version" and isinstance(
@@ -159,7 +166,8 @@ def _scrub_table(session: Session, table: Table, identifiers: list[str],
     if not columns or "id" not in table.columns:
         return 0
     needles = {value.lower() for value in identifiers} | \
-        {json.dumps(value)[1:-1].lower() for value in identifiers}
+        {json.dumps(value)[1:-1].lower() for value in identifiers} | \
+        {stretch for value in identifiers if len(stretch := _ascii_stretch(value)) >= 3}
     matches = or_(*(func.lower(cast(column, String)).contains(needle, autoescape=True)
                     for column in columns for needle in needles))
     changed = 0

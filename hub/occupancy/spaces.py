@@ -9,12 +9,13 @@ from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, User
 from db.vocabulary import SPACE_KINDS
-from hub.checks import money
+from hub.checks import money, text
 from hub.errors import Invalid
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
+MAX_CAPACITY = 10_000  # places: far below what the column holds on either database
 SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
                 "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
 
@@ -65,14 +66,16 @@ def check_space(values: dict) -> dict:
         raise Invalid("area", "area cannot be negative")
     if clean["capacity"] is None or int(clean["capacity"]) < 1:
         raise Invalid("capacity", "capacity must be at least 1")
+    if int(clean["capacity"]) > MAX_CAPACITY:
+        raise Invalid("capacity", f"capacity must be at most {MAX_CAPACITY:,}")
     for field in ("monthly_rent", "hourly_rate", "daily_rate"):
         clean[field] = money(clean[field], field.replace("_", " "))
     if clean["leasable"] and clean["monthly_rent"] is None:
         raise Invalid("monthly rent", "a leasable space needs a monthly rent")
     if clean["bookable"] and clean["hourly_rate"] is None and clean["daily_rate"] is None:
         raise Invalid("hourly rate", "a bookable space needs an hourly or a daily rate")
-    clean["floor"] = (clean["floor"] or "").strip() or None
-    clean["equipment"] = (clean["equipment"] or "").strip() or None
+    clean["floor"] = text(clean["floor"], "floor", limit=20)
+    clean["equipment"] = text(clean["equipment"], "equipment", limit=1000)
     clean["area_m2"], clean["capacity"] = float(clean["area_m2"]), int(clean["capacity"])
     clean["leasable"], clean["bookable"] = bool(clean["leasable"]), bool(clean["bookable"])
     clean["active"] = True if clean["active"] is None else bool(clean["active"])

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from db.models import Partner, PartnerItemLink, PartnerTenantLink, ProgrammeItem, Tenant, User
 from db.vocabulary import ITEM_LINK_ROLES, TENANT_LINK_KINDS
 from hub.errors import Invalid
-from hub.records import load_for_edit, record, snapshot
+from hub.records import flush, load_for_edit, record, snapshot
 from hub.roles import EDITORS, require_role
 
 
@@ -78,7 +78,7 @@ def unlink(session: Session, *, actor: User, link_kind: str, link_id: int,
     link = load_for_edit(session, model, link_id, version, "this link")
     record(session, actor, "delete", link, {"link": snapshot(link)})
     session.delete(link)
-    session.flush()
+    flush(session, "this link")
 
 
 @dataclass(frozen=True)

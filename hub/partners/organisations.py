@@ -15,7 +15,7 @@ from db.models import Contact, Interaction, Partner, PartnerItemLink, PartnerTen
 from db.vocabulary import COUNTRIES, PARTNER_KINDS, partner_region, PARTNER_STATUSES
 from hub import checks
 from hub.errors import Invalid
-from hub.records import load_for_edit, record, save_changes, snapshot
+from hub.records import flush, load_for_edit, record, save_changes, snapshot
 from hub.roles import EDITORS, require_role
 
 PARTNER_FIELDS = ("name", "kind", "country", "city", "website", "status", "since", "tags",
@@ -162,7 +162,7 @@ def delete_partner(session: Session, *, actor: User, partner_id: int,
     for model in children.values():
         session.exec(delete(model).where(model.partner_id == partner.id))
     session.delete(partner)
-    session.flush()
+    flush(session, f"partner {partner.name}")
 
 
 def get_partner(session: Session, partner_id: int) -> Partner | None:
@@ -216,7 +216,7 @@ def delete_contact(session: Session, *, actor: User, contact_id: int,
     contact = load_for_edit(session, Contact, contact_id, version, "this contact")
     record(session, actor, "delete", contact, {"contact": snapshot(contact)})
     session.delete(contact)
-    session.flush()
+    flush(session, f"contact {contact.name}")
 
 
 def contacts_of(session: Session, *, actor: User, partner_id: int) -> list[Contact]:

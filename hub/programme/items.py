@@ -21,7 +21,7 @@ from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
 from hub.programme import clashes
 from hub.programme.seats import fill_from_waitlist, taken_seats
-from hub.records import load_for_edit, record, save_changes
+from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
 
 ITEM_FIELDS = ("kind", "title", "sector", "description", "format", "capacity", "price",
@@ -291,5 +291,6 @@ def remove_session(session: Session, *, actor: User, session_id: int,
     item = session.get(ProgrammeItem, row.item_id)
     record(session, actor, "delete", row, {"day": [str(row.day), None]})
     session.delete(row)
+    flush(session, "this session")  # a session changed meanwhile is Stale, not a crash
     refresh_dates(session, item)
     return item

@@ -20,6 +20,7 @@ from hub.roles import require_role
 
 MAX_BIO = 1500
 MAX_KEYWORDS = 10
+MAX_KEYWORDS_LENGTH = 300  # the column's size: ten long keywords do not fit
 STALE_AFTER = timedelta(days=365)
 INSTAGRAM_PATTERN = re.compile(r"[A-Za-z0-9._]{1,30}")
 EMPHASIS = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|\*(?P<italic>[^*\n]+?)\*")
@@ -81,6 +82,9 @@ def check_listing(values: dict) -> dict:
     if len(keywords) > MAX_KEYWORDS or any(len(k) > 40 for k in keywords):
         raise Invalid("keywords", f"keywords: at most {MAX_KEYWORDS}, each under 40 characters, "
                                   "separated by commas")
+    if len(", ".join(dict.fromkeys(keywords))) > MAX_KEYWORDS_LENGTH:
+        raise Invalid("keywords", f"keywords are longer than {MAX_KEYWORDS_LENGTH} characters "
+                                  "in all")
     photo = checks.web_address(values.get("photo_url"), "photo URL", limit=500)
     if photo and not photo.startswith("https://"):
         raise Invalid("photo URL", "photo URL must start with https:// (the website is secure)")
