@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
 from db.engine import engine_for, writing
+from db.models import Site
 from db.migrate import upgrade
 from hub.admin import users
 from tests import postgres, worlds
@@ -153,3 +154,30 @@ def published(plan):
 def network(db_url, make_user):
     """Three users, one tenant, and two partners: Artex (Florence) and a buyer in Shanghai."""
     return worlds.network_world(make_user)
+
+
+@pytest.fixture
+def fresh(db_url, request, tmp_path):
+    """A second migrated database on the same backend, holding only the hub's site and a
+    manager (who imports): where the export of the first one is read back."""
+    if db_url.startswith("sqlite"):
+        path = tmp_path / "fresh.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        cluster, admin = request.getfixturevalue("pg_cluster")
+        name = f"fresh_{os.getpid()}_{next(_counter)}"
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
+        url = cluster.url(name)
+    engine = engine_for(url)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        session.add(Site(code="T", name="Test Hub", city="Florence", total_area_m2=500))
+        manager = users.add_user(session, actor=users.COMMAND_LINE, username="ada",
+                                 role="manager", name="Ada", email="ada@example.org",
+                                 password="Correct-Horse-42")
+    yield engine, manager
+    engine.dispose()
+    if not db_url.startswith("sqlite"):
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

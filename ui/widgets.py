@@ -55,7 +55,9 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.StringIO()
-    neutralised(frame).to_csv(buffer, index=False)
+    # CRLF line ends, so a cell holding a carriage return is quoted: a bare one would end the
+    # row in a spreadsheet and start the next with what follows it (a formula, say).
+    neutralised(frame).to_csv(buffer, index=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8")
 
 
@@ -81,13 +83,16 @@ def site_choices() -> list[SiteChoice]:
     return [SiteChoice(site_id, name) for site_id, name in _sites()]
 
 
-def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An Excel workbook of `frame`, formula-like cells neutralised like the CSV exports."""
     from hub.admin.transfer.formats import write_table
+    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    return write_table([str(column) for column in frame.columns], rows, "xlsx", sheet=sheet)
 
-    def workbook() -> bytes:
-        rows = frame.astype(object).where(frame.notna(), None).values.tolist()
-        return write_table([str(column) for column in frame.columns], rows, "xlsx")
-    st.download_button(label, workbook, file_name=file_name, key=key, icon=":material/download:",
+
+def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """The workbook is built when the button is pressed, like csv_download's file."""
+    st.download_button(label, lambda: xlsx_bytes(frame), file_name=file_name, key=key,
+                       icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        disabled=frame.empty, on_click="ignore")

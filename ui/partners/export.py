@@ -2,7 +2,6 @@
 function then), with formula-like cells neutralised in both."""
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pandas as pd
@@ -11,7 +10,8 @@ import streamlit as st
 from db.models import User
 from hub.partners.directory import export_rows, PartnerFilter
 from ui.database import reading
-from ui.widgets import csv_bytes, neutralised
+from ui.widgets import csv_bytes
+from ui.widgets import xlsx_bytes as workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,10 +23,9 @@ def export_frame(actor: User, partner_filter: PartnerFilter) -> pd.DataFrame:
 
 
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralised(frame).to_excel(writer, index=False, sheet_name="Partners")
-    return buffer.getvalue()
+    """Written like every other workbook Bottega makes (hub/admin/transfer/formats.py), so a
+    carriage return or a control character in a note neither breaks nor crashes it."""
+    return workbook(frame, sheet="Partners")
 
 
 def export_buttons(actor: User, partner_filter: PartnerFilter, *, key: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -18,6 +19,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_FIELD = 10_000          # characters in one cell; the longest column Bottega holds is 4,000
 FORMATS = ("csv", "xlsx")
+# XLSX text cannot hold what XML 1.0 forbids, and XML turns a carriage return into a line
+# feed: such characters are written as _xHHHH_, as Excel does (and a literal "_xHHHH_" as
+# "_x005F_xHHHH_"), and read back.
+_NOT_IN_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LOOKS_ESCAPED = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
 
 
 class FileRefused(Refused):
@@ -114,30 +121,42 @@ def _cell_text(value) -> str:
         return str(int(value))
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, str):
+        return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value)
     return str(value)
+
+
+def _xlsx_text(value):
+    if not isinstance(value, str):
+        return value
+    value = _LOOKS_ESCAPED.sub("_x005F_", value)
+    return _NOT_IN_XML.sub(lambda found: f"_x{ord(found.group()):04X}_", value)
 
 
 # --- writing --------------------------------------------------------------------------------
 
-def write_table(columns: list[str], rows: list[list], file_format_: str) -> bytes:
+def write_table(columns: list[str], rows: list[list], file_format_: str, *,
+                sheet: str = "data") -> bytes:
     """A CSV (UTF-8) or XLSX file of `rows` under `columns`, every text cell neutralised."""
     safe = ([neutralise("" if value is None else value) for value in row] for row in rows)
     if file_format_ == "xlsx":
-        return _write_xlsx(columns, safe)
+        return _write_xlsx(columns, safe, sheet)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF, as RFC 4180 has it: a cell holding a carriage return is then quoted, where a bare
+    # one would end the row in a spreadsheet (and start the next with what follows it).
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows(safe)
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_xlsx(columns: list[str], rows) -> bytes:
+def _write_xlsx(columns: list[str], rows, name: str) -> bytes:
     from openpyxl import Workbook
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("data")
+    sheet = book.create_sheet(name)
     sheet.append(columns)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_xlsx_text(value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
