@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import time
 from datetime import UTC, datetime, timedelta
 
 import jwt
 import streamlit as st
+import extra_streamlit_components as stx
 import streamlit_authenticator as stauth
 
 from db.engine import data_dir
@@ -30,6 +30,7 @@ SIGNED_IN = "auth_user"          # username we accepted, in st.session_state
 SIGNED_IN_AT = "auth_since"      # when we accepted it
 NOTICE = "auth_notice"           # a message to show on the sign-in page after a forced log-out
 COOKIE_EXPIRED = "auth_cookie_expired"
+COOKIE_TO_KEEP = "auth_cookie_to_keep"  # (token, expiry) of a form sign-in, set on every run
 AUTHENTICATOR_KEYS = ("name", "username", "authentication_status", "email", "roles")
 
 
@@ -84,7 +85,7 @@ def signed_in_user() -> User | None:
 
 
 def _forget(notice: str | None = None) -> None:
-    for key in (SIGNED_IN, SIGNED_IN_AT, *AUTHENTICATOR_KEYS):
+    for key in (SIGNED_IN, SIGNED_IN_AT, COOKIE_TO_KEEP, *AUTHENTICATOR_KEYS):
         st.session_state[key] = None
     st.session_state["logout"] = True  # tells streamlit-authenticator to ignore the cookie
     if notice:
@@ -166,7 +167,12 @@ def _after_authenticator_accepts(authenticator: stauth.Authenticate, credentials
         _forget(refusal[0].upper() + refusal[1:] + ".")
         st.rerun()
     _accept(user)
-    time.sleep(0.3)  # let the browser store the sign-in cookie before the page is rebuilt
+    if by_form:
+        model = authenticator.cookie_controller.cookie_model
+        st.session_state[COOKIE_TO_KEEP] = (
+            jwt.encode({"username": username, "exp_date": model.exp_date}, cookie_key(),
+                       algorithm="HS256"),
+            datetime.fromtimestamp(model.exp_date))
     st.rerun()
 
 
@@ -203,8 +209,21 @@ def first_manager_form() -> None:
 
 # --- the sidebar ----------------------------------------------------------------------------
 
+def _keep_sign_in_cookie() -> None:
+    """The authenticator asks the browser to store the sign-in cookie in the very run that
+    signs in, and that run is replaced at once by the signed-in page: on a busy machine the
+    browser never got to store it, and a reload asked to sign in again. So every signed-in
+    run of this session asks again (the same component, key and token: nothing flickers)."""
+    kept = st.session_state.get(COOKIE_TO_KEEP)
+    if kept:
+        token, expires_at = kept
+        stx.CookieManager(key="auth_keep_cookies").set(
+            COOKIE_NAME, token, key="auth_keep_cookie", expires_at=expires_at)
+
+
 def sidebar(user: User) -> None:
     with st.sidebar:
+        _keep_sign_in_cookie()
         st.markdown(f"**{as_text(user.name)}**")
         st.caption(f"{ROLE_LABELS[user.role]} · signed in as {as_text(user.username)}")
         if st.button("Log out", key="auth_log_out", icon=":material/logout:"):

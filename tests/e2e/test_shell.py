@@ -85,10 +85,16 @@ def has_sign_in_cookie(page) -> bool:
 
 def wait_cookie_sign_in(page) -> None:
     """After a new page load: a cookie sign-in, when there is one, follows the cookie
-    component's first report, so wait for that component and for the run it starts."""
+    component's first report. Wait until the navigation shows (signed in again) or, on the
+    sign-in form, until that component has loaded and the run it starts is over."""
     wait_idle(page)
-    page.locator(COOKIE_MANAGER).element_handle().content_frame().wait_for_load_state()
-    wait_idle(page)
+    signed_in, component = nav_links(page).first, page.locator(COOKIE_MANAGER)
+    expect(signed_in.or_(component).first).to_be_attached()
+    if signed_in.count() == 0:
+        handle = component.element_handle(timeout=5_000) if component.count() else None
+        if handle is not None and handle.content_frame() is not None:
+            handle.content_frame().wait_for_load_state()
+        wait_idle(page)
 
 
 def expect_no_exception(page) -> None:
