@@ -10,6 +10,7 @@ import itertools
 import os
 import shutil
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,28 +65,39 @@ def sqlite_template(tmp_path_factory) -> Path:
     return path
 
 
+@contextmanager
+def new_database(request, backend: str, folder: Path, prefix: str = "test"):
+    """A migrated, empty database of its own: a copy of the SQLite template in `folder`, or a
+    PostgreSQL database made from bottega_template. Yields its URL; dropped afterwards."""
+    if backend == "sqlite":
+        path = folder / f"{prefix}.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    cluster, admin = request.getfixturevalue("pg_cluster")
+    name = f"{prefix}_{os.getpid()}_{next(_counter)}"
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
+    try:
+        yield cluster.url(name)
+    finally:
+        # pytest may stop a cluster asked for with getfixturevalue before a wider-scoped
+        # fixture using it; the database then went with it.
+        if cluster.running:
+            with admin.connect() as connection:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path, monkeypatch) -> str:
     """A fresh, migrated, empty database; DATABASE_URL points at it for the app and CLI."""
-    if request.param == "sqlite":
-        path = tmp_path / "bottega.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        url = f"sqlite:///{path}"
-    else:
-        cluster, admin = request.getfixturevalue("pg_cluster")
-        name = f"test_{os.getpid()}_{next(_counter)}"
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
-        url = cluster.url(name)
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTTEGA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("BOTTEGA_DEMO", "0")
-    yield url
-    engine_for(url).dispose()
-    engine_for.cache_clear()
-    if request.param == "postgresql":
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    with new_database(request, request.param, tmp_path) as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("BOTTEGA_DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.setenv("BOTTEGA_DEMO", "0")
+        yield url
+        engine_for(url).dispose()
+        engine_for.cache_clear()
 
 
 @pytest.fixture
@@ -160,24 +172,13 @@ def network(db_url, make_user):
 def fresh(db_url, request, tmp_path):
     """A second migrated database on the same backend, holding only the hub's site and a
     manager (who imports): where the export of the first one is read back."""
-    if db_url.startswith("sqlite"):
-        path = tmp_path / "fresh.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        url = f"sqlite:///{path}"
-    else:
-        cluster, admin = request.getfixturevalue("pg_cluster")
-        name = f"fresh_{os.getpid()}_{next(_counter)}"
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
-        url = cluster.url(name)
-    engine = engine_for(url)
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        session.add(Site(code="T", name="Test Hub", city="Florence", total_area_m2=500))
-        manager = users.add_user(session, actor=users.COMMAND_LINE, username="ada",
-                                 role="manager", name="Ada", email="ada@example.org",
-                                 password="Correct-Horse-42")
-    yield engine, manager
-    engine.dispose()
-    if not db_url.startswith("sqlite"):
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    with new_database(request, backend, tmp_path, prefix="fresh") as url:
+        engine = engine_for(url)
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            session.add(Site(code="T", name="Test Hub", city="Florence", total_area_m2=500))
+            manager = users.add_user(session, actor=users.COMMAND_LINE, username="ada",
+                                     role="manager", name="Ada", email="ada@example.org",
+                                     password="Correct-Horse-42")
+        yield engine, manager
+        engine.dispose()

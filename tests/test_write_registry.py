@@ -19,9 +19,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import os
 import pkgutil
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +27,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 import hub
@@ -47,7 +45,7 @@ from hub.programme import items as programme
 from hub.tenants import listings
 from hub.tenants import roster as tenants
 from hub.tenants.directory import DirectoryFilter
-from tests.conftest import BACKENDS, PASSWORD, ROOT
+from tests.conftest import BACKENDS, PASSWORD, ROOT, new_database
 
 TODAY = date.today()
 MONDAY = TODAY + timedelta(days=7 - TODAY.weekday() + 7)   # a Monday one to two weeks ahead
@@ -132,31 +130,18 @@ def build_world(session: Session) -> dict[str, int]:
 @pytest.fixture(scope="module", params=BACKENDS)
 def world(request, tmp_path_factory):
     """(engine, ids): a database of its own for this module, with the world in it."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("registry") / "bottega.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        url = f"sqlite:///{path}"
-    else:
-        cluster, admin = request.getfixturevalue("pg_cluster")
-        name = f"registry_{os.getpid()}"
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
-        url = cluster.url(name)
-    engine = engine_for(url)
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        ids = build_world(session)
-    with Session(engine) as session:
-        by_name = {user.username: user for user in session.exec(select(User))}
-    actors = {"manager": by_name["boss"], "communication": by_name["carla"],
-              "viewer": by_name["vera"]}
-    yield engine, ids, actors
-    engine.dispose()
-    engine_for.cache_clear()
-    # pytest may stop a cluster asked for with getfixturevalue before this module fixture;
-    # the database then went with it.
-    if request.param == "postgresql" and cluster.running:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    folder = tmp_path_factory.mktemp("registry")
+    with new_database(request, request.param, folder, prefix="registry") as url:
+        engine = engine_for(url)
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            ids = build_world(session)
+        with Session(engine) as session:
+            by_name = {user.username: user for user in session.exec(select(User))}
+        actors = {"manager": by_name["boss"], "communication": by_name["carla"],
+                  "viewer": by_name["vera"]}
+        yield engine, ids, actors
+        engine.dispose()
+        engine_for.cache_clear()
 
 
 # --- the registry ---------------------------------------------------------------------------
