@@ -163,6 +163,17 @@ def published(plan):
 
 
 @pytest.fixture
+def second_site(hub):
+    """The hub plus an empty second site, S (Second Hub, Siena): hub["S"] is its id."""
+    with writing() as session, session.begin():
+        site = Site(code="S", name="Second Hub", city="Siena")
+        session.add(site)
+        session.flush()
+        hub["S"] = site.id
+    return hub
+
+
+@pytest.fixture
 def network(db_url, make_user):
     """Three users, one tenant, and two partners: Artex (Florence) and a buyer in Shanghai."""
     return worlds.network_world(make_user)

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from db.engine import reading, writing
-from db.models import Enrolment, Partner, ProgrammeItem, Site, Space
+from db.models import Enrolment, Partner, ProgrammeItem, Space
 from hub.occupancy import spaces
 from hub.overview import indicators
 from hub.partners import interactions
@@ -53,16 +53,6 @@ def tenant(hub, name, country="IT", *, site="site", residency="resident",
 def partner(hub, name, country, city=None, status="active", since=None):
     return write(partners.add_partner, actor=hub["manager"], name=name, kind="institution",
                  country=country, city=city, status=status, since=since)
-
-
-@pytest.fixture
-def two_sites(hub):
-    with writing() as session, session.begin():
-        site = Site(code="S", name="Second Hub", city="Siena")
-        session.add(site)
-        session.flush()
-        hub["S"] = site.id
-    return hub
 
 
 def snapshot(hub, period, today=TODAY, site="site"):
@@ -159,8 +149,8 @@ def test_active_partners_are_those_that_had_joined_by_the_day(hub):
 
 # --- evidence since 2016 --------------------------------------------------------------------
 
-def test_evidence_runs_totals_of_items_people_and_tenants(two_sites):
-    hub = two_sites
+def test_evidence_runs_totals_of_items_people_and_tenants(second_site):
+    hub = second_site
     t, s = hub["site"], hub["S"]
     _, workshop, _, event, *_ = insert(
         item(t, date(2016, 1, 1)),                                  # course
@@ -206,8 +196,8 @@ def test_partners_by_region_add_up_year_by_year(hub):
 
 # --- INNOCRAFTS -----------------------------------------------------------------------------
 
-def test_innocrafts_shares_from_abroad_are_not_inverted(two_sites):
-    hub = two_sites
+def test_innocrafts_shares_from_abroad_are_not_inverted(second_site):
+    hub = second_site
     consent = date(2026, 1, 10)
     tenant(hub, "Zia", consent_on=consent, young_entrepreneur=True)
     tenant(hub, "Wen", "CN", consent_on=consent, female_led=True)
@@ -230,8 +220,8 @@ def test_innocrafts_shares_from_abroad_are_not_inverted(two_sites):
 
 # --- the hub summary and follow-ups ---------------------------------------------------------
 
-def test_the_hub_summary_counts_active_spaces_and_tenants_present(two_sites):
-    hub = two_sites
+def test_the_hub_summary_counts_active_spaces_and_tenants_present(second_site):
+    hub = second_site
     manager = hub["manager"]
     common = dict(capacity=1, floor=None, equipment=None, daily_rate=None, active=True)
     write(spaces.add_space, actor=manager, site_id=hub["S"], code="S1", name="Lab S1",

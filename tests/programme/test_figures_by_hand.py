@@ -7,8 +7,6 @@ from datetime import date, time
 
 import pytest
 
-from db.engine import writing
-from db.models import Site
 from hub.programme import figures
 from hub.programme import items as programme
 from hub.programme.enrolments import cancel_enrolment, enrol, mark_attendance
@@ -35,16 +33,6 @@ def run(hub, title, days, *, kind="course", sector="ceramics", capacity=10,
 def seat(hub, item_id, *names):
     return [write(enrol, actor=hub["manager"], item_id=item_id, participant_name=name)
             for name in names]
-
-
-@pytest.fixture
-def elsewhere(hub):
-    with writing() as session, session.begin():
-        site = Site(code="S", name="Second Hub", city="Siena")
-        session.add(site)
-        session.flush()
-        hub["S"] = site.id
-    return hub
 
 
 def per_year(hub, site="site", **options):
@@ -76,35 +64,35 @@ def test_only_published_and_done_items_with_a_session_count(hub):
     assert read(figures.courses_run, site_id=hub["site"]) == 2
 
 
-def test_items_of_another_site_count_only_for_all_sites(elsewhere):
-    run(elsewhere, "Here", [date(2026, 5, 4)])
-    run(elsewhere, "There", [date(2026, 5, 5)], site="S")
-    here = read(figures.items_per_year, site_id=elsewhere["site"])
+def test_items_of_another_site_count_only_for_all_sites(second_site):
+    run(second_site, "Here", [date(2026, 5, 4)])
+    run(second_site, "There", [date(2026, 5, 5)], site="S")
+    here = read(figures.items_per_year, site_id=second_site["site"])
     everywhere = read(figures.items_per_year, site_id=None)
     assert [(row.year, row.items) for row in here] == [(2026, 1)]
     assert [(row.year, row.items) for row in everywhere] == [(2026, 2)]
 
 
-def test_courses_run_are_courses_only_published_or_done_since_any_year(elsewhere):
-    run(elsewhere, "Raku 2019", [date(2019, 5, 7)], status="done")
-    run(elsewhere, "Wheel", [date(2026, 6, 2)])
-    run(elsewhere, "Glazes", [date(2026, 6, 3)], kind="workshop")        # a workshop
-    run(elsewhere, "Export talk", [date(2026, 6, 4)], kind="seminar")
-    run(elsewhere, "Planned", [date(2026, 6, 5)], status="draft")
-    run(elsewhere, "Siena course", [date(2026, 6, 6)], site="S")
-    assert read(figures.courses_run, site_id=elsewhere["site"]) == 2    # Raku, Wheel
+def test_courses_run_are_courses_only_published_or_done_since_any_year(second_site):
+    run(second_site, "Raku 2019", [date(2019, 5, 7)], status="done")
+    run(second_site, "Wheel", [date(2026, 6, 2)])
+    run(second_site, "Glazes", [date(2026, 6, 3)], kind="workshop")        # a workshop
+    run(second_site, "Export talk", [date(2026, 6, 4)], kind="seminar")
+    run(second_site, "Planned", [date(2026, 6, 5)], status="draft")
+    run(second_site, "Siena course", [date(2026, 6, 6)], site="S")
+    assert read(figures.courses_run, site_id=second_site["site"]) == 2    # Raku, Wheel
     assert read(figures.courses_run, site_id=None) == 3                 # + Siena course
-    assert read(figures.courses_run, site_id=elsewhere["S"]) == 1
+    assert read(figures.courses_run, site_id=second_site["S"]) == 1
 
 
 # --- participants, fill rate, waitlist ------------------------------------------------------
 
 @pytest.fixture
-def seats(elsewhere):
+def seats(second_site):
     """2026 at T: A (2 places: Ann attended, Ben, Cid waiting), B (4 places: Dan; Eli
     cancelled), C (10 places, nobody); a draft with one seat taken. 2025 at T: D (3 places:
     Fay, Gus). 2026 at S: E (1 place: Hal)."""
-    hub = elsewhere
+    hub = second_site
     a = run(hub, "A", [date(2026, 4, 7)], capacity=2)
     ann, _, _ = seat(hub, a, "Ann", "Ben", "Cid")                   # Cid: waitlisted
     write(mark_attendance, actor=hub["manager"], item_id=a, attended=[ann.id])
@@ -151,8 +139,8 @@ def test_an_item_is_full_when_every_seat_is_taken_not_before(hub):
 
 # --- hours per sector -----------------------------------------------------------------------
 
-def test_hours_per_sector_add_the_sessions_of_counted_items(elsewhere):
-    hub = elsewhere
+def test_hours_per_sector_add_the_sessions_of_counted_items(second_site):
+    hub = second_site
     run(hub, "Wheel", [date(2026, 3, 3), date(2026, 3, 10)])           # 2 x 3 h = 6 h
     run(hub, "Glazes", [date(2026, 3, 4)], kind="workshop", status="done",
         start=time(10), end=time(11, 30))                                # 1.5 h

@@ -9,8 +9,7 @@ from datetime import date
 
 import pytest
 
-from db.engine import reading, writing
-from db.models import Site
+from db.engine import reading
 from hub.tenants import figures
 from hub.tenants import roster
 from tests.worlds import write
@@ -26,19 +25,9 @@ def tenant(hub, name, *, sector="ceramics", country="IT", residency="resident",
 
 
 @pytest.fixture
-def site_s(hub):
-    with writing() as session, session.begin():
-        site = Site(code="S", name="Second Hub", city="Siena")
-        session.add(site)
-        session.flush()
-        hub["S"] = site.id
-    return hub
-
-
-@pytest.fixture
-def people(site_s):
+def people(second_site):
     """Around 15 June 2026, at site S."""
-    hub = site_s
+    hub = second_site
     tenant(hub, "Anna", country="IT", joined=DAY)                        # joins that day
     tenant(hub, "Bea", country="FR", residency="visiting", left=DAY)      # leaves that day
     tenant(hub, "Carl", sector="glass", country="DE", joined=date(2026, 6, 16))   # day after
@@ -95,8 +84,8 @@ def test_the_indicator_summary_shares_and_this_years_residency(people):
     assert summary.this_year == {"resident": 3, "visiting": 2}
 
 
-def test_a_site_without_tenants_has_empty_figures_not_errors(site_s):
-    summary = read(figures.tenant_figures, site_s, DAY)
+def test_a_site_without_tenants_has_empty_figures_not_errors(second_site):
+    summary = read(figures.tenant_figures, second_site, DAY)
     assert summary.current == 0 and summary.countries == 0 and summary.sectors == []
     assert summary.origins == [("Italy", 0, 0.0), ("rest of Europe", 0, 0.0),
                                ("outside Europe", 0, 0.0)]
@@ -105,8 +94,8 @@ def test_a_site_without_tenants_has_empty_figures_not_errors(site_s):
 
 # --- residency per year ---------------------------------------------------------------------
 
-def test_residency_per_year_counts_every_year_a_tenant_was_present(site_s):
-    hub = site_s
+def test_residency_per_year_counts_every_year_a_tenant_was_present(second_site):
+    hub = second_site
     tenant(hub, "Rosa", joined=date(2014, 5, 1), left=date(2017, 12, 31))    # 2016-2017
     tenant(hub, "Sara", joined=date(2018, 1, 1))                             # 2018 on
     tenant(hub, "Vic", residency="visiting", joined=date(2019, 12, 31),
@@ -126,8 +115,8 @@ def test_residency_per_year_counts_every_year_a_tenant_was_present(site_s):
 
 # --- target groups among consenting tenants -------------------------------------------------
 
-def test_target_group_shares_are_of_the_consenting_tenants_present(site_s):
-    hub = site_s
+def test_target_group_shares_are_of_the_consenting_tenants_present(second_site):
+    hub = second_site
     consent = date(2026, 1, 10)
     tenant(hub, "Gaia", consent=consent, young_entrepreneur=True, female_led=True)
     tenant(hub, "Hana", consent=consent, female_led=True, startup=False)
@@ -150,8 +139,8 @@ def test_target_group_shares_are_of_the_consenting_tenants_present(site_s):
 
 # --- the average stay -----------------------------------------------------------------------
 
-def test_the_average_stay_runs_from_joining_to_leaving_day_or_today(site_s):
-    hub = site_s
+def test_the_average_stay_runs_from_joining_to_leaving_day_or_today(second_site):
+    hub = second_site
     today = date(2026, 6, 30)
     tenant(hub, "Ada", joined=date(2024, 6, 30))                         # 365 + 365 = 730 days
     tenant(hub, "Bo", joined=date(2020, 1, 1), left=date(2021, 1, 1))    # 2020 is leap: 366
@@ -162,8 +151,8 @@ def test_the_average_stay_runs_from_joining_to_leaving_day_or_today(site_s):
     assert read(figures.average_tenancy_years, hub, date(2016, 1, 1)) is None   # nobody yet
 
 
-def test_a_stay_so_far_stops_at_today_even_with_a_leaving_day_ahead(site_s):
-    hub = site_s
+def test_a_stay_so_far_stops_at_today_even_with_a_leaving_day_ahead(second_site):
+    hub = second_site
     today = date(2026, 6, 30)
     tenant(hub, "Ada", joined=date(2024, 6, 30))                         # 730 days
     tenant(hub, "Di", joined=date(2026, 1, 1), left=date(2026, 12, 31))  # so far: 180 days
