@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import text
 
 from tests.conftest import ROOT
@@ -85,6 +86,15 @@ def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) ->
     page.wait_for_timeout(settle_ms)
     # A rerun (st.rerun after a sign-in, a log-out) may have started during the settle.
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
+
+
+def only_form(page, showing: str):
+    """The one form showing `showing`, once the rerun's stale copy of it is gone: a form keyed by
+    the item it belongs to is drawn anew when the item changes, and for a moment the old one is
+    still on the page."""
+    form = page.locator("[data-testid='stForm']").filter(has_text=showing)
+    expect(form).to_have_count(1, timeout=TIMEOUT_MS)
+    return form
 
 
 def wait_until(condition, *, what: str, timeout_ms: int = TIMEOUT_MS,

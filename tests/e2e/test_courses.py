@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import wait_idle
+from tests.e2e.servers import only_form, wait_idle
 from tests.e2e.test_occupancy import CHART, choose
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 
@@ -22,7 +22,7 @@ def open_courses(page, url: str, who: str) -> None:
 
 
 def enrol(page, name: str) -> None:
-    form = page.locator("[data-testid='stForm']").filter(has_text="Participant name")
+    form = only_form(page, "Participant name")
     form.get_by_label("Participant name").fill(name)
     form.get_by_label("Participant email").fill(f"{name.lower()}@example.org")
     form.get_by_role("button", name="Enrol").click()
@@ -34,7 +34,7 @@ def test_communication_enrols_past_capacity_sees_the_waitlist_and_the_promotion(
     open_courses(page, app_server.url, "communication")
     expect(page.locator(CHART).first).to_be_visible()  # the calendar of the coming weeks
     page.get_by_role("tab", name="Plan").click()
-    form = page.locator("[data-testid='stForm']").filter(has_text="Add item")
+    form = only_form(page, "Add item")
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Capacity (places)").fill("2")
     form.get_by_role("button", name="Add item").click()

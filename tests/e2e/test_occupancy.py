@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
-from tests.e2e.servers import TIMEOUT_MS, wait_idle, wait_until
+from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle, wait_until
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -73,7 +73,7 @@ def test_a_manager_leases_a_vacant_lab_and_the_heatmap_changes(app_server, page)
     lab = next(row["Space"] for row in vacant if row["Kind"] == "laboratory")
 
     page.get_by_role("tab", name="Manage").click()
-    form = page.locator("[data-testid='stForm']").filter(has_text="New lease")
+    form = only_form(page, "New lease")
     choose(page, form, "Space", f"{lab} —")
     form.get_by_text("Open-ended").click()
     form.get_by_role("button", name="Create lease").click()

@@ -8,13 +8,12 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import wait_idle
+from tests.e2e.servers import only_form, wait_idle
 from tests.e2e.test_occupancy import choose, metric
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 
 pytestmark = pytest.mark.e2e
 
-FORM = "[data-testid='stForm']"
 
 
 def open_partners(page, url: str, who: str) -> None:
@@ -31,7 +30,7 @@ def test_communication_logs_an_interaction_and_sees_the_follow_up_due(app_server
     choose(page, main, "Partner", "Confartigianato Firenze")
     expect(main.locator("h3", has_text="Confartigianato Firenze")).to_be_visible()
 
-    form = page.locator(FORM).filter(has_text="Log interaction")
+    form = only_form(page, "Log interaction")
     form.get_by_label("Summary", exact=True).fill("Phoned about the Christmas market stands")
     # A date field of segments (dd / mm / yyyy): type into the first, it moves on by itself.
     follow_up = form.get_by_label("Follow-up on (optional)", exact=True)
@@ -46,7 +45,7 @@ def test_communication_logs_an_interaction_and_sees_the_follow_up_due(app_server
 
     page.get_by_role("tab", name="Follow-ups").click()
     wait_idle(page)
-    done = page.locator(FORM).filter(has_text="Mark done")
+    done = only_form(page, "Mark done")
     done.get_by_label("Follow-up", exact=True).filter(visible=True).first.click()
     page.keyboard.type("Christmas market")
     expect(page.get_by_role("option").filter(

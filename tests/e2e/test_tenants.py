@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import wait_idle
+from tests.e2e.servers import only_form, wait_idle
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -30,7 +30,7 @@ def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page)
     tenant = first.inner_text().strip().split(" — ")[0]  # "Name — Business"
     first.click()
     wait_idle(page)
-    form = page.locator("[data-testid='stForm']").filter(has_text="Bio")
+    form = only_form(page, "Bio")
     bio = form.get_by_label("Bio", exact=True)
     bio.fill("Hand-raised **silver** bowls. <img src=x onerror=alert(1)>")
     form.get_by_role("button", name="Preview").click()
