@@ -1,0 +1,67 @@
+"""Destructive actions are confirmed in a dialog that names what will change.
+
+Where a form would do something that cannot be undone, its submit asks instead of writing:
+
+    if submitted:
+        ask("occupancy_end_lease", f"End {code}'s lease on {day} — 1 future booking will be "
+            "cancelled.", lease_id=lease.id, ends_on=day)
+    confirm("occupancy_end_lease", title="End the lease early", action="End the lease",
+            run=lambda **request: save(leases.end_lease, actor=user, **request))
+
+`confirm` is called on every run, after the form: while a request is pending it opens the
+dialog, which shows the sentence as text. "Cancel" (or closing the dialog) forgets the request
+and writes nothing; the confirming button calls `run(**arguments)`, and when that returns
+something truthy the request is forgotten and the page reruns, so its toast shows
+(`ui.widgets.flash`). A refusal from hub/ stays in the dialog as an st.error.
+
+The request lives in session state rather than in the run that asked, so the dialog also
+comes back when the whole script reruns (AppTest reruns everything on a click).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+PENDING = "confirm_pending"  # one request at a time: Streamlit opens one dialog at a time
+
+
+def ask(key: str, consequence: str, *, details: list[str] | None = None,
+        **arguments: Any) -> None:
+    """Ask for confirmation of `consequence`; `arguments` are handed to `run` once confirmed."""
+    st.session_state[PENDING] = {"key": key, "consequence": consequence,
+                                 "details": list(details or []), "arguments": arguments}
+
+
+def pending(key: str) -> dict | None:
+    request = st.session_state.get(PENDING)
+    return request if request and request["key"] == key else None
+
+
+def forget() -> None:
+    st.session_state.pop(PENDING, None)
+
+
+def confirm(key: str, *, title: str, action: str, run: Callable[..., Any]) -> None:
+    """Open the dialog while `key`'s request is pending; `action` labels the confirming
+    button."""
+    request = pending(key)
+    if request is None:
+        return
+
+    @st.dialog(title, on_dismiss=forget)
+    def dialog() -> None:
+        st.text(request["consequence"])
+        for line in request["details"]:
+            st.text(f"• {line}")
+        yes, no = st.columns(2)
+        if yes.button(action, type="primary", key=f"{key}_confirm", width="stretch"):
+            if run(**request["arguments"]):
+                forget()
+                st.rerun()
+        if no.button("Cancel", key=f"{key}_cancel", width="stretch"):
+            forget()
+            st.rerun()
+
+    dialog()
