@@ -15,7 +15,6 @@ from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
 pytestmark = pytest.mark.e2e
 
 
-
 def open_partners(page, url: str, who: str) -> None:
     sign_in(page, url, who)
     nav_link(page, "Partners").click()
