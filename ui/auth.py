@@ -29,7 +29,6 @@ MIN_KEY_LENGTH = 32
 SIGNED_IN = "auth_user"          # username we accepted, in st.session_state
 SIGNED_IN_AT = "auth_since"      # when we accepted it
 NOTICE = "auth_notice"           # a message to show on the sign-in page after a forced log-out
-COOKIE_EXPIRED = "auth_cookie_expired"
 COOKIE_TO_KEEP = "auth_cookie_to_keep"  # (token, expiry) of a form sign-in, set on every run
 AUTHENTICATOR_KEYS = ("name", "username", "authentication_status", "email", "roles")
 
@@ -141,12 +140,13 @@ def _sign_in_column() -> None:
 
 
 def _expire_old_cookie(authenticator: stauth.Authenticate) -> None:
-    """After a log-out, tell the browser to drop the sign-in cookie, once per session.
-    Done here, on the page that stays on screen: a deletion sent just before a rerun is lost.
+    """After a log-out, tell the browser to drop the sign-in cookie. Done here, on the page
+    that stays on screen, and on every run of it: the first run of the sign-in page is soon
+    replaced by another (the cookie component's first report reruns it), and a deletion
+    rendered only once was lost when that rerun came before the browser carried it out. The
+    same component, key and arguments on each run: the browser acts on it once per page.
     (The server refuses that cookie anyway: it was issued before the log-out.)"""
-    if (st.session_state.get("logout") and st.context.cookies.get(COOKIE_NAME)
-            and not st.session_state.get(COOKIE_EXPIRED)):
-        st.session_state[COOKIE_EXPIRED] = True
+    if st.session_state.get("logout") and st.context.cookies.get(COOKIE_NAME):
         authenticator.cookie_controller.cookie_model.cookie_manager.set(
             COOKIE_NAME, "", key="auth_expire_cookie", expires_at=datetime(1970, 1, 2))
 
