@@ -1,12 +1,10 @@
-"""Serving the app for browser tests: fresh databases, accounts made with the CLI,
+"""Serving the app for browser tests: fresh databases (conftest's new_database), accounts made with the CLI,
 `streamlit run app.py` on a free port, and waiting for Streamlit to be idle."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,9 +16,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import text
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, new_database
 from tests.postgres import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,8 +32,6 @@ SETTLE_MS = 100
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 SKELETON = "[data-testid='stSkeleton']"
-
-_counter = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -109,26 +104,6 @@ def wait_until(condition, *, what: str, timeout_ms: int = TIMEOUT_MS,
 
 
 # --- databases, accounts and servers --------------------------------------------------------
-
-@contextmanager
-def fresh_database(request, backend: str, folder: Path):
-    """A fresh, migrated, empty database: a copy of the SQLite template, or a PostgreSQL
-    database made from bottega_template on the session's throwaway cluster."""
-    if backend == "sqlite":
-        path = folder / "bottega.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    cluster, admin = request.getfixturevalue("pg_cluster")
-    name = f"e2e_{os.getpid()}_{next(_counter)}"
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE bottega_template"))
-    try:
-        yield cluster.url(name)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-
 
 def server_env(database_url: str, data_dir: Path, *, demo: bool) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -262,7 +237,8 @@ class Servers:
         stack = ExitStack()
         try:
             folder = self.tmp_path_factory.mktemp(f"e2e-{backend}-{kind}")
-            database_url = stack.enter_context(fresh_database(self.request, backend, folder))
+            database_url = stack.enter_context(
+                new_database(self.request, backend, folder, prefix="e2e"))
             demo = kind == "app_server"
             env = server_env(database_url, folder / "data", demo=demo)
             # The server touches the database only on its first script run (migration check,
