@@ -29,7 +29,7 @@ AREA_ARROWS = {
     "overview": {"occupancy", "tenants", "programme", "partners"},   # every area's figures
     "admin": {"occupancy", "tenants", "programme", "partners"},      # imports go through them
 }
-HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells")
+HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "scope")
 
 
 def module_name(path: Path) -> str:

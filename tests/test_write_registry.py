@@ -23,7 +23,7 @@ import pkgutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -186,6 +186,15 @@ def _set(session: Session, model, row_id: int, **values) -> None:
     session.flush()
 
 
+def _empty_site(session: Session, *, archived: bool = False) -> Site:
+    """A second site holding nothing (the world's own has a running lease)."""
+    site = Site(code="E", name="Empty Hub", city="Siena",
+                archived_at=datetime.now(UTC) if archived else None)
+    session.add(site)
+    session.flush()
+    return site
+
+
 WRITES: dict[str, Write] = {
     # occupancy (manager only: rents, spaces, leases, bookings)
     "hub.occupancy.spaces.add_space": Write(MANAGER, lambda s, w: dict(
@@ -194,9 +203,19 @@ WRITES: dict[str, Write] = {
     "hub.occupancy.spaces.edit_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], version=None, code="L2", name="Lab two", kind="laboratory",
         area_m2=11, capacity=1, monthly_rent="210", leasable=True), (("update", "spaces"),)),
-    "hub.occupancy.spaces.set_opening_hours": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.sites.set_opening_hours": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], version=None, opens_at=time(7), closes_at=time(21),
         weekdays=[0, 1, 2, 3, 4, 5]), (("update", "sites"),)),
+    "hub.occupancy.sites.add_site": Write(MANAGER, lambda s, w: dict(
+        code="ON", name="Officine Nora", city="Florence", country="IT", total_area_m2=420),
+        (("create", "sites"),)),
+    "hub.occupancy.sites.edit_site": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], version=None, code="T", name="Test Hub", city="Firenze",
+        country="IT", total_area_m2=500, address="Via Tornabuoni 1"), (("update", "sites"),)),
+    "hub.occupancy.sites.archive_site": Write(MANAGER, lambda s, w: dict(
+        site_id=_empty_site(s).id, version=None), (("archive", "sites"),)),
+    "hub.occupancy.sites.restore_site": Write(MANAGER, lambda s, w: dict(
+        site_id=_empty_site(s, archived=True).id, version=None), (("restore", "sites"),)),
     "hub.occupancy.leases.lease_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], tenant_id=w["aiko"], starts_on=TODAY, ends_on=None,
         monthly_rent="200"), (("create", "leases"),)),
@@ -507,7 +526,8 @@ def test_a_write_from_a_stale_screen_is_refused_and_logs_nothing(world, qualifie
 def test_every_editable_record_is_version_checked():
     """The writes that change a record someone may have open in another browser."""
     assert {name.rsplit(".", 1)[-1] for name in VERSIONED} >= {
-        "edit_space", "set_opening_hours", "edit_lease", "end_lease_early", "renew_lease",
+        "edit_space", "set_opening_hours", "edit_site", "archive_site", "restore_site",
+        "edit_lease", "end_lease_early", "renew_lease",
         "move_tenant", "cancel_booking", "edit_tenant", "retire_tenant", "edit_staff_notes",
         "edit_listing", "edit_item", "edit_session", "remove_session", "cancel_enrolment",
         "move_enrolment", "edit_partner", "delete_partner", "edit_contact", "delete_contact",

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
-from hub.occupancy.spaces import list_sites
+from hub.occupancy.sites import list_sites
 from ui.database import reading
 
 

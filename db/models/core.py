@@ -33,6 +33,13 @@ class Site(SQLModel, table=True):
     closes_at: time = Field(default=time(20, 0), sa_column_kwargs={"server_default": "20:00:00"})
     open_weekdays: str = Field(default="012345", max_length=7,
                                sa_column_kwargs={"server_default": "012345"})
+    address: str | None = Field(default=None, max_length=200)
+    # An IANA zone name; the hub's dates and opening hours are read in it.
+    timezone: str = Field(default="Europe/Rome", max_length=60,
+                          sa_column_kwargs={"server_default": "Europe/Rome"})
+    # Set when the building leaves the network: it drops out of pickers and figures, its
+    # history stays.
+    archived_at: datetime | None = Field(default=None, index=True)
     version: int | None = Field(default=None, sa_column=version_column())
 
 

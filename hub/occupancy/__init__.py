@@ -1,6 +1,8 @@
 """Lab occupancy: the spaces of a site, who leases them and who books them, and the rates.
 
-- spaces: sites, spaces and opening hours (codes, kinds, capacities)
+- sites: the buildings (add, edit, archive) and their opening hours; hub/scope.py keeps
+  archived sites out of new records and figures in every area
+- spaces: a site's spaces (codes, kinds, capacities)
 - leases: a tenant's lease of a lab or bench; no two leases of a space overlap
 - bookings: short use of a bench, the conference room or the pottery workshop, within the
   opening hours and the space's capacity

@@ -19,6 +19,7 @@ from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
+from hub.scope import open_site
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -79,7 +80,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     space = lock_space(session, space_id)  # one booking of this space at a time
     if not space.bookable or not space.active:
         raise Invalid("space", f"space {space.code} cannot be booked")
-    site = session.get(Site, space.site_id)
+    site = open_site(session, space.site_id)
     if whole_day:
         start, end = site.opens_at, site.closes_at
     first, last = _check_times(site, day, start, end)

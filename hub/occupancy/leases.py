@@ -18,6 +18,7 @@ from hub.errors import Invalid
 from hub.occupancy.spaces import lock_space
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
+from hub.scope import open_site
 
 
 def current_lease(session: Session, space_id: int, on: date) -> Lease | None:
@@ -73,6 +74,7 @@ def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
                 notes: str | None = None) -> Lease:
     require_role(actor, "manager")
     space = _leasable(session, space_id)
+    open_site(session, space.site_id)
     _check_period(session, space, starts_on, ends_on)
     _tenant(session, tenant_id, ends_on)
     lease = Lease(space_id=space.id, tenant_id=tenant_id, starts_on=starts_on, ends_on=ends_on,

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant
 from hub.dates import month_end
 from hub.sql import days_between, earlier_of, later_of, week_start
+from hub.scope import in_use
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,8 @@ class Rates:
 
 
 def _in_scope(site_id: int | None):
-    """Active leasable spaces, of one site or all."""
-    conditions = [Space.leasable, Space.active]
-    if site_id is not None:
-        conditions.append(Space.site_id == site_id)
-    return and_(*conditions)
+    """Active leasable spaces, of one site or of every site in use."""
+    return and_(Space.leasable, Space.active, in_use(Space.site_id, site_id))
 
 
 def _covers(day: date):
@@ -183,7 +181,7 @@ def utilisation_by_week(session: Session, *, site_id: int | None,
                         weeks: list[date]) -> list[WeekUse]:
     """Booked place-hours / open place-hours of active bookable spaces, week by week. A bench
     leased by the month is not open for booking on the days of its lease."""
-    scope = [Space.bookable, Space.active] + ([Space.site_id == site_id] if site_id else [])
+    scope = [Space.bookable, Space.active, in_use(Space.site_id, site_id)]
     week = week_start(Booking.day)
     booked = dict((_as_date(w), minutes) for w, minutes in session.exec(
         select(week, func.sum((Booking.end_minute - Booking.start_minute) * Booking.places))

@@ -1,18 +1,20 @@
-"""Spaces: what a site has to rent or book (laboratories, benches, rooms, the workshop)."""
+"""Spaces: what a site has to rent or book (laboratories, benches, rooms, the workshop).
+A new space goes in a site in use, not an archived one."""
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from db.models import Booking, Lease, Site, Space, User
+from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
 from hub.checks import money, text
 from hub.errors import Invalid
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
+from hub.scope import open_site
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 MAX_CAPACITY = 10_000  # places: far below what the column holds on either database
@@ -21,14 +23,6 @@ SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipme
 
 
 # --- reading --------------------------------------------------------------------------------
-
-def list_sites(session: Session) -> list[Site]:
-    return list(session.exec(select(Site).order_by(Site.name)))
-
-
-def get_site(session: Session, site_id: int) -> Site | None:
-    return session.get(Site, site_id)
-
 
 def list_spaces(session: Session, *, site_id: int | None = None,
                 active_only: bool = False) -> list[Space]:
@@ -92,8 +86,7 @@ def _code_taken(session: Session, site_id: int, code: str, other_than: int | Non
 def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space:
     require_role(actor, "manager")
     clean = check_space(values)
-    if session.get(Site, site_id) is None:
-        raise Invalid("site", "that site does not exist")
+    open_site(session, site_id)
     if _code_taken(session, site_id, clean["code"], None):
         raise Invalid("code", f"space {clean['code']} already exists at this site")
     space = Space(site_id=site_id, **clean)
@@ -118,31 +111,3 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
                                       f"{current.ends_on or 'open end'}; end the lease first")
     save_changes(session, actor=actor, row=space, values=clean, what=f"space {space.code}")
     return space
-
-
-# --- sites ----------------------------------------------------------------------------------
-
-def set_opening_hours(session: Session, *, actor: User, site_id: int, version: int | None,
-                      opens_at: time, closes_at: time, weekdays: list[int]) -> Site:
-    """Change when a site is open for bookings. Refused while live bookings from today on
-    would fall outside the new hours (cancel or move them first)."""
-    require_role(actor, "manager")
-    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
-    if opens_at is None or closes_at is None or opens_at >= closes_at:
-        raise Invalid("closes at", "closing time must be after opening time")
-    days = "".join(str(day) for day in sorted(set(weekdays or [])) if 0 <= int(day) <= 6)
-    if not days:
-        raise Invalid("open days", "choose at least one open day")
-    outside = [booking for booking in session.exec(
-        select(Booking).join(Space, Space.id == Booking.space_id).where(
-            Space.site_id == site.id, Booking.status == "booked", Booking.day >= date.today()))
-        if str(booking.day.weekday()) not in days
-        or booking.start_minute < opens_at.hour * 60 + opens_at.minute
-        or booking.end_minute > closes_at.hour * 60 + closes_at.minute]
-    if outside:
-        first = min(outside, key=lambda booking: (booking.day, booking.start_minute))
-        raise Invalid("opens at", f"{len(outside)} booking(s) from today on fall outside these "
-                                  f"hours (the first on {first.day}); cancel or move them first")
-    save_changes(session, actor=actor, row=site, what=f"site {site.name}",
-                 values={"opens_at": opens_at, "closes_at": closes_at, "open_weekdays": days})
-    return site

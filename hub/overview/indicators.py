@@ -17,6 +17,7 @@ from hub.occupancy import rates as occupancy
 from hub.partners import figures as partner_figures
 from hub.programme import figures as programme_figures
 from hub.tenants import figures as tenant_figures
+from hub.scope import in_use
 
 FIRST_YEAR = 2016
 SEATED = ("enrolled", "attended")
@@ -34,18 +35,20 @@ class HubSummary:
 
 
 def hub_summary(session: Session, *, on: date | None = None) -> HubSummary:
-    """Counts across all sites, each one SQL aggregate."""
+    """Counts across all sites in use, each one SQL aggregate."""
     on = on or date.today()
     spaces = session.exec(select(
         func.count(Space.id),
         func.count(Space.id).filter(Space.leasable),
         func.coalesce(func.sum(Space.area_m2).filter(Space.leasable), 0),
-    ).where(Space.active)).one()
-    active = (Tenant.joined_on <= on, or_(Tenant.left_on.is_(None), Tenant.left_on >= on))
+    ).where(Space.active, in_use(Space.site_id, None))).one()
+    active = (Tenant.joined_on <= on, or_(Tenant.left_on.is_(None), Tenant.left_on >= on),
+              in_use(Tenant.site_id, None))
     tenants = session.exec(select(func.count(Tenant.id),
                                   func.count(func.distinct(Tenant.origin_country)))
                            .where(*active)).one()
-    return HubSummary(sites=session.exec(select(func.count(Site.id))).one(),
+    sites = session.exec(select(func.count(Site.id)).where(Site.archived_at.is_(None))).one()
+    return HubSummary(sites=sites,
                       spaces=spaces[0], leasable_spaces=spaces[1],
                       leasable_area_m2=float(spaces[2]), active_tenants=tenants[0],
                       countries=tenants[1])
@@ -102,9 +105,8 @@ def snapshot(session: Session, *, site_id: int | None, period: Period, today: da
 
 def _tenants_present(session: Session, site_id: int | None, on: date) -> tuple[int, int]:
     query = select(Tenant.residency, func.count()).where(
-        Tenant.joined_on <= on, or_(Tenant.left_on.is_(None), Tenant.left_on >= on))
-    if site_id is not None:
-        query = query.where(Tenant.site_id == site_id)
+        Tenant.joined_on <= on, or_(Tenant.left_on.is_(None), Tenant.left_on >= on),
+        in_use(Tenant.site_id, site_id))
     counts = dict(session.exec(query.group_by(Tenant.residency)).all())
     return counts.get("resident", 0), counts.get("visiting", 0)
 
@@ -112,14 +114,12 @@ def _tenants_present(session: Session, site_id: int | None, on: date) -> tuple[i
 def _programme_in(session: Session, site_id: int | None, period: Period) -> tuple[int, int]:
     """Items that started in the period (published or done) and the people seated in them."""
     within = (ProgrammeItem.status.in_(programme_figures.COUNTED),
-              ProgrammeItem.starts_on >= period.start, ProgrammeItem.starts_on <= period.end)
+              ProgrammeItem.starts_on >= period.start, ProgrammeItem.starts_on <= period.end,
+              in_use(ProgrammeItem.site_id, site_id))
     items = select(func.count()).select_from(ProgrammeItem).where(*within)
     people = (select(func.count()).select_from(Enrolment)
               .join(ProgrammeItem, ProgrammeItem.id == Enrolment.item_id)
               .where(*within, Enrolment.status.in_(SEATED)))
-    if site_id is not None:
-        items = items.where(ProgrammeItem.site_id == site_id)
-        people = people.where(ProgrammeItem.site_id == site_id)
     return session.exec(items).one(), session.exec(people).one()
 
 
@@ -154,9 +154,7 @@ def evidence(session: Session, *, site_id: int | None, until: int) -> list[YearT
     for row in programme_figures.participants_per_year(session, site_id=site_id):
         people[row.year] += row.participants
     year = extract("year", Tenant.joined_on)
-    query = select(year, func.count()).group_by(year)
-    if site_id is not None:
-        query = query.where(Tenant.site_id == site_id)
+    query = select(year, func.count()).where(in_use(Tenant.site_id, site_id)).group_by(year)
     for joined, count in session.exec(query):
         tenants[max(int(joined), FIRST_YEAR)] += count
     totals, running = [], [0, 0, 0, 0]

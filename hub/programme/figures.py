@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from db.models import ProgrammeItem, ProgrammeSession
 from hub.programme.views import seat_counts
+from hub.scope import in_use
 
 COUNTED = ("published", "done")
 
@@ -38,8 +39,8 @@ class SectorHours:
 
 
 def _counted(query, site_id: int | None):
-    query = query.where(ProgrammeItem.status.in_(COUNTED), ProgrammeItem.starts_on.is_not(None))
-    return query.where(ProgrammeItem.site_id == site_id) if site_id is not None else query
+    return query.where(ProgrammeItem.status.in_(COUNTED), ProgrammeItem.starts_on.is_not(None),
+                       in_use(ProgrammeItem.site_id, site_id))
 
 
 def items_per_year(session: Session, *, site_id: int | None = None) -> list[KindYear]:

@@ -23,6 +23,7 @@ from hub.programme import clashes
 from hub.programme.seats import fill_from_waitlist, taken_seats
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
+from hub.scope import open_site
 
 ITEM_FIELDS = ("kind", "title", "sector", "description", "format", "capacity", "price",
                "status", "funding", "target_group")
@@ -86,6 +87,7 @@ def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: s
                             funding=funding, target_group=target_group))
     if site_id is None or session.get(Site, site_id) is None:
         raise Invalid("site", "choose the site that runs this item")
+    open_site(session, site_id)
     item = ProgrammeItem(site_id=site_id, **clean)
     session.add(item)
     record(session, actor, "create", item)

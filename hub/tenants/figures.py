@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from db.models import Tenant
 from db.vocabulary import origin_group
 from hub.sql import days_between, earlier_of
+from hub.scope import in_use
 
 FIRST_YEAR = 2016
 
@@ -22,7 +23,7 @@ def _current(today: date):
 
 
 def _on_site(query, site_id: int | None):
-    return query if site_id is None else query.where(Tenant.site_id == site_id)
+    return query.where(in_use(Tenant.site_id, site_id))
 
 
 def by_sector(session: Session, *, site_id: int | None, today: date) -> list[tuple[str, int]]:

@@ -13,6 +13,7 @@ from hub import checks
 from hub.errors import Invalid
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
+from hub.scope import open_site
 
 MAX_NOTES = 4000
 FLAGS = ("young_entrepreneur", "female_led", "startup")
@@ -86,6 +87,7 @@ def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
     existing tenant is refused unless `allow_duplicate`: it is usually the same person."""
     require_role(actor, "manager")
     clean = check_tenant(session, values)
+    open_site(session, clean["site_id"])
     website = checks.web_address(website)
     if not allow_duplicate:
         _refuse_duplicate(session, clean, None)

@@ -13,7 +13,7 @@ import pytest
 
 from db.engine import reading, writing
 from db.models import Site, Space
-from hub.occupancy import spaces
+from hub.occupancy import sites, spaces
 from hub.occupancy import rates as occupancy
 from tests.worlds import book, lease, write
 
@@ -205,7 +205,7 @@ def test_site_months_give_each_site_its_own_denominator(wider):
 def test_a_week_runs_from_monday_to_sunday_inclusive(hub):
     with reading() as session:
         site = session.get(Site, hub["site"])
-    write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+    write(sites.set_opening_hours, actor=hub["manager"], site_id=site.id,
           version=site.version, opens_at=time(8), closes_at=time(20), weekdays=range(7))
     book(hub, day=date(2026, 5, 31), start=time(10), end=time(11))          # Sunday before
     book(hub, day=date(2026, 6, 1), start=time(10), end=time(12), places=2)  # 4 place-hours

@@ -9,7 +9,7 @@ from sqlmodel import select
 from db.engine import reading, writing
 from db.models import AuditEntry, Booking, Lease, Site, Tenant
 from hub.errors import Forbidden, Invalid, Stale
-from hub.occupancy import bookings, leases, spaces
+from hub.occupancy import bookings, leases, sites, spaces
 from hub.occupancy import rates as occupancy
 from tests.worlds import book, lease, MONDAY, write
 
@@ -272,16 +272,16 @@ def test_opening_hours_can_change_unless_bookings_would_fall_outside(hub):
     with reading() as session:
         site = session.get(Site, hub["site"])
     with pytest.raises(Invalid, match="1 booking\\(s\\) from today on fall outside") as refused:
-        write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+        write(sites.set_opening_hours, actor=hub["manager"], site_id=site.id,
               version=site.version, opens_at=time(9), closes_at=time(17), weekdays=[0, 1, 2])
     assert refused.value.field == "opens at"
     with pytest.raises(Invalid, match="closing time must be after opening time"):
-        write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+        write(sites.set_opening_hours, actor=hub["manager"], site_id=site.id,
               version=site.version, opens_at=time(9), closes_at=time(9), weekdays=[0])
     with pytest.raises(Forbidden):
-        write(spaces.set_opening_hours, actor=hub["communication"], site_id=site.id,
+        write(sites.set_opening_hours, actor=hub["communication"], site_id=site.id,
               version=site.version, opens_at=time(9), closes_at=time(21), weekdays=[0])
-    changed = write(spaces.set_opening_hours, actor=hub["manager"], site_id=site.id,
+    changed = write(sites.set_opening_hours, actor=hub["manager"], site_id=site.id,
                     version=site.version, opens_at=time(9), closes_at=time(21), weekdays=[0, 1])
     assert (changed.open_weekdays, changed.closes_at) == ("01", time(21))
     with pytest.raises(Invalid, match="closed on Wednesdays"):

@@ -12,7 +12,7 @@ import streamlit as st
 from db.models import User
 from db.vocabulary import SPACE_KINDS
 from hub.dates import clock
-from hub.occupancy import bookings, leases, spaces
+from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
 from ui.database import reading, save
 from ui.format import day as show_day
@@ -55,7 +55,7 @@ def space_forms(user: User, site: SiteChoice) -> None:
 
 def _opening_hours_form(user: User, site: SiteChoice) -> None:
     with reading() as session:
-        current = spaces.get_site(session, site.id)
+        current = sites.get_site(session, site.id)
     with st.form("occupancy_opening_hours"):
         left, middle, right = st.columns([1, 1, 2])
         opens_at = left.time_input("Opens at", current.opens_at, step=1800)
@@ -65,7 +65,7 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
         st.caption(f"Now: {bookings.opening_hours(current)}. Bookings must fall within these "
                    "hours; a change is refused while booked slots would fall outside.")
         submitted = st.form_submit_button("Save opening hours")
-    if submitted and save(spaces.set_opening_hours, actor=user, site_id=site.id,
+    if submitted and save(sites.set_opening_hours, actor=user, site_id=site.id,
                           version=current.version, opens_at=opens_at, closes_at=closes_at,
                           weekdays=days):
         _saved(f"Opening hours of {site.name} saved.")

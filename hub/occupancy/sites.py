@@ -1,0 +1,242 @@
+"""Sites: the hub's buildings. Added, edited and archived by the manager; an archived site
+drops out of the pickers and the figures of every site, and its history stays.
+
+Opening hours bound what can be booked, so changing them is refused while live bookings
+from today on would fall outside the new hours.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from zoneinfo import available_timezones
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
+from hub.checks import country, text
+from hub.errors import Invalid
+from hub.records import load_for_edit, record, save_changes
+from hub.roles import require_role
+
+CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,11}")
+DEFAULT_TIMEZONE = "Europe/Rome"
+MAX_AREA_M2 = 1_000_000
+SITE_FIELDS = ("code", "name", "city", "country", "total_area_m2", "address", "timezone")
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def list_sites(session: Session, *, archived: bool = False) -> list[Site]:
+    """The sites in use, by name; with `archived`, the archived ones too."""
+    query = select(Site).order_by(Site.name)
+    if not archived:
+        query = query.where(Site.archived_at.is_(None))
+    return list(session.exec(query))
+
+
+def get_site(session: Session, site_id: int) -> Site | None:
+    return session.get(Site, site_id)
+
+
+def site_by_code(session: Session, code: str | None) -> Site | None:
+    """A site in use by its code, any case (as in a shared link: ?site=ON)."""
+    if not code:
+        return None
+    return session.exec(select(Site).where(func.upper(Site.code) == code.strip().upper(),
+                                           Site.archived_at.is_(None))).first()
+
+
+@dataclass(frozen=True)
+class SiteHolds:
+    """What keeps a site from being archived, from `today` on."""
+    running_leases: int
+    future_sessions: int
+    future_bookings: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.running_leases or self.future_sessions or self.future_bookings)
+
+    def sentence(self) -> str:
+        parts = [f"{count} {noun}{'' if count == 1 else 's'}"
+                 for count, noun in ((self.running_leases, "running lease"),
+                                     (self.future_sessions, "future programme session"),
+                                     (self.future_bookings, "future booking")) if count]
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+
+
+def site_holds(session: Session, *, site_id: int, today: date | None = None) -> SiteHolds:
+    today = today or date.today()
+    leases = session.exec(
+        select(func.count(Lease.id)).join(Space, Space.id == Lease.space_id)
+        .where(Space.site_id == site_id, or_(Lease.ends_on.is_(None), Lease.ends_on >= today))
+    ).one()
+    sessions = session.exec(
+        select(func.count(ProgrammeSession.id))
+        .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+        .where(ProgrammeItem.site_id == site_id, ProgrammeSession.day >= today,
+               ProgrammeItem.status.not_in(("cancelled", "done")))).one()
+    bookings = session.exec(
+        select(func.count(Booking.id)).join(Space, Space.id == Booking.space_id)
+        .where(Space.site_id == site_id, Booking.status == "booked", Booking.day >= today)
+    ).one()
+    return SiteHolds(leases, sessions, bookings)
+
+
+@dataclass(frozen=True)
+class SiteContents:
+    """What a site holds, for the sentence that asks before archiving it."""
+    spaces: int
+    tenants: int
+    leases: int
+    items: int
+
+
+def site_contents(session: Session, *, site_id: int) -> SiteContents:
+    def count(column, condition) -> int:
+        return session.exec(select(func.count(column)).where(condition)).one()
+    return SiteContents(
+        spaces=count(Space.id, Space.site_id == site_id),
+        tenants=count(Tenant.id, Tenant.site_id == site_id),
+        leases=session.exec(select(func.count(Lease.id)).join(Space, Space.id == Lease.space_id)
+                            .where(Space.site_id == site_id)).one(),
+        items=count(ProgrammeItem.id, ProgrammeItem.site_id == site_id))
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+def _area(value) -> float:
+    try:
+        area = float(str(value).replace(",", ".")) if value not in (None, "") else 0.0
+    except ValueError:
+        raise Invalid("total area", f"total area '{value}' is not a number of m²") from None
+    if not 0 <= area <= MAX_AREA_M2:  # also refuses NaN
+        raise Invalid("total area", f"total area must be between 0 and {MAX_AREA_M2:,} m²")
+    return area
+
+
+def check_site(values: dict) -> dict:
+    """Validate a site's fields; returns them cleaned. Every message names its field."""
+    code = (values.get("code") or "").strip().upper()
+    if not CODE_PATTERN.fullmatch(code):
+        raise Invalid("code", "code must be 1 to 12 letters, digits or dashes (like OC or ON)")
+    zone = (values.get("timezone") or DEFAULT_TIMEZONE).strip()
+    if zone not in available_timezones():
+        raise Invalid("time zone", f"time zone '{zone}' is unknown (use a name like Europe/Rome)")
+    return {"code": code,
+            "name": text(values.get("name"), "name", limit=120, required=True),
+            "city": text(values.get("city"), "city", limit=80, required=True),
+            "country": country(values.get("country") or "IT"),
+            "total_area_m2": _area(values.get("total_area_m2")),
+            "address": text(values.get("address"), "address", limit=200),
+            "timezone": zone}
+
+
+def check_hours(opens_at: time | None, closes_at: time | None, weekdays) -> str:
+    """The open days as digits (Monday = 0); refused when closing is not after opening."""
+    if opens_at is None or closes_at is None or opens_at >= closes_at:
+        raise Invalid("closes at", "closing time must be after opening time")
+    try:
+        days = {int(day) for day in weekdays or []}
+    except (TypeError, ValueError):
+        raise Invalid("open days", "open days must be weekdays, Monday = 0 to Sunday = 6") from None
+    if not days or not days <= set(range(7)):
+        raise Invalid("open days", "choose at least one open day (Monday = 0 to Sunday = 6)")
+    return "".join(str(day) for day in sorted(days))
+
+
+def _refuse_taken(session: Session, clean: dict, other_than: int | None) -> None:
+    for field, column in (("code", Site.code), ("name", Site.name)):
+        query = select(Site.name).where(func.lower(column) == clean[field].lower())
+        if other_than is not None:
+            query = query.where(Site.id != other_than)
+        if (taken := session.exec(query).first()) is not None:
+            raise Invalid(field, f"{field} '{clean[field]}' is already used by {taken}")
+
+
+def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, closes_at: time,
+                             days: str) -> None:
+    outside = [booking for booking in session.exec(
+        select(Booking).join(Space, Space.id == Booking.space_id).where(
+            Space.site_id == site.id, Booking.status == "booked", Booking.day >= date.today()))
+        if str(booking.day.weekday()) not in days
+        or booking.start_minute < opens_at.hour * 60 + opens_at.minute
+        or booking.end_minute > closes_at.hour * 60 + closes_at.minute]
+    if outside:
+        first = min(outside, key=lambda booking: (booking.day, booking.start_minute))
+        raise Invalid("opens at", f"{len(outside)} booking(s) from today on fall outside these "
+                                  f"hours (the first on {first.day}); cancel or move them first")
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+def add_site(session: Session, *, actor: User, opens_at: time = time(8, 0),
+             closes_at: time = time(20, 0), weekdays=(0, 1, 2, 3, 4, 5), **values) -> Site:
+    require_role(actor, "manager")
+    clean = check_site(values)
+    days = check_hours(opens_at, closes_at, weekdays)
+    _refuse_taken(session, clean, None)
+    site = Site(**clean, opens_at=opens_at, closes_at=closes_at, open_weekdays=days)
+    session.add(site)
+    record(session, actor, "create", site)
+    return site
+
+
+def edit_site(session: Session, *, actor: User, site_id: int, version: int | None,
+              opens_at: time | None = None, closes_at: time | None = None, weekdays=None,
+              **values) -> Site:
+    """Change a site's facts; opening hours too when given (all three)."""
+    require_role(actor, "manager")
+    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    clean = check_site(values)
+    _refuse_taken(session, clean, site.id)
+    if opens_at is not None or closes_at is not None or weekdays is not None:
+        days = check_hours(opens_at, closes_at, weekdays)
+        if (opens_at, closes_at, days) != (site.opens_at, site.closes_at, site.open_weekdays):
+            _refuse_bookings_outside(session, site, opens_at, closes_at, days)
+        clean.update(opens_at=opens_at, closes_at=closes_at, open_weekdays=days)
+    save_changes(session, actor=actor, row=site, values=clean, what=f"site {site.name}")
+    return site
+
+
+def set_opening_hours(session: Session, *, actor: User, site_id: int, version: int | None,
+                      opens_at: time, closes_at: time, weekdays: list[int]) -> Site:
+    """Change when a site is open for bookings. Refused while live bookings from today on
+    would fall outside the new hours (cancel or move them first)."""
+    require_role(actor, "manager")
+    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    days = check_hours(opens_at, closes_at, weekdays)
+    _refuse_bookings_outside(session, site, opens_at, closes_at, days)
+    save_changes(session, actor=actor, row=site, what=f"site {site.name}",
+                 values={"opens_at": opens_at, "closes_at": closes_at, "open_weekdays": days})
+    return site
+
+
+def archive_site(session: Session, *, actor: User, site_id: int, version: int | None,
+                 today: date | None = None) -> Site:
+    """Take a site out of use. Refused while it has running leases, future programme
+    sessions or future bookings, with how many of each."""
+    require_role(actor, "manager")
+    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    if site.archived_at is not None:
+        raise Invalid("site", f"{site.name} is already archived")
+    holds = site_holds(session, site_id=site.id, today=today)
+    if holds.any:
+        raise Invalid("site", f"{site.name} still has {holds.sentence()}; end, cancel or move "
+                              "them before archiving it")
+    save_changes(session, actor=actor, row=site, values={"archived_at": utcnow()},
+                 what=f"site {site.name}", action="archive")
+    return site
+
+
+def restore_site(session: Session, *, actor: User, site_id: int, version: int | None) -> Site:
+    """Bring an archived site back into the pickers and figures."""
+    require_role(actor, "manager")
+    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    if site.archived_at is None:
+        raise Invalid("site", f"{site.name} is not archived")
+    save_changes(session, actor=actor, row=site, values={"archived_at": None},
+                 what=f"site {site.name}", action="restore")
+    return site
