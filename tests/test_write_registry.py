@@ -307,12 +307,20 @@ WRITES: dict[str, Write] = {
         (("update", "interactions"),)),
     "hub.partners.interactions.mark_follow_up_done": Write(EDITORS, lambda s, w: dict(
         interaction_id=w["interaction"], version=None), (("follow_up_done", "interactions"),)),
+    "hub.partners.interactions.delete_interaction": Write(EDITORS, lambda s, w: dict(
+        interaction_id=w["interaction"], version=None), (("delete", "interactions"),)),
     "hub.partners.links.link_tenant": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], tenant_id=w["aiko"], kind="sells_work"),
         (("create", "partner_tenant_links"),)),
     "hub.partners.links.link_item": Write(EDITORS, lambda s, w: dict(
         partner_id=w["artex"], item_id=w["glaze"], role="funder"),
         (("create", "partner_item_links"),)),
+    "hub.partners.links.edit_tenant_link": Write(EDITORS, lambda s, w: dict(
+        link_id=w["tenant_link"], version=None, kind="sells_work", notes="Shows her bowls"),
+        (("update", "partner_tenant_links"),)),
+    "hub.partners.links.edit_item_link": Write(EDITORS, lambda s, w: dict(
+        link_id=w["item_link"], version=None, role="funder"),
+        (("update", "partner_item_links"),)),
     "hub.partners.links.unlink": Write(EDITORS, lambda s, w: dict(
         link_kind="tenant", link_id=w["tenant_link"], version=None),
         (("delete", "partner_tenant_links"),)),
@@ -531,7 +539,8 @@ def test_every_editable_record_is_version_checked():
         "move_tenant", "cancel_booking", "edit_tenant", "retire_tenant", "edit_staff_notes",
         "edit_listing", "edit_item", "edit_session", "remove_session", "cancel_enrolment",
         "move_enrolment", "edit_partner", "delete_partner", "edit_contact", "delete_contact",
-        "edit_interaction", "mark_follow_up_done", "unlink", "set_role", "deactivate",
+        "edit_interaction", "mark_follow_up_done", "delete_interaction", "unlink",
+        "edit_tenant_link", "edit_item_link", "set_role", "deactivate",
         "reactivate", "unlock", "reset_password"}
 
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from db.models import Interaction, Partner, User, utcnow
 from db.vocabulary import INTERACTION_KINDS
 from hub.errors import Invalid
-from hub.records import load_for_edit, record, save_changes
+from hub.records import flush, load_for_edit, record, save_changes, snapshot
 from hub.roles import EDITORS, require_role
 
 MAX_SUMMARY = 2000
@@ -67,6 +67,19 @@ def edit_interaction(session: Session, *, actor: User, interaction_id: int,
     current = {field: getattr(interaction, field) for field in fields}
     clean = _check(session, **{**current, **{k: v for k, v in values.items() if k in fields}})
     save_changes(session, actor=actor, row=interaction, values=clean, what="this interaction")
+    return interaction
+
+
+def delete_interaction(session: Session, *, actor: User, interaction_id: int,
+                       version: int | None) -> Interaction:
+    """Manager or communication. The audit entry keeps the whole interaction; returns it as
+    it was."""
+    require_role(actor, *EDITORS)
+    interaction = load_for_edit(session, Interaction, interaction_id, version,
+                                "this interaction")
+    record(session, actor, "delete", interaction, {"interaction": snapshot(interaction)})
+    session.delete(interaction)
+    flush(session, "this interaction")
     return interaction
 
 
@@ -133,6 +146,7 @@ class LoggedInteraction:
     owner: str | None
     follow_up_on: date | None
     follow_up_done: bool
+    owner_id: int | None = None
 
 
 def interactions_of(session: Session, *, partner_id: int, limit: int = 100
@@ -143,7 +157,8 @@ def interactions_of(session: Session, *, partner_id: int, limit: int = 100
              .order_by(Interaction.day.desc(), Interaction.id.desc()).limit(limit))
     return [LoggedInteraction(id=i.id, version=i.version, day=i.day, kind=i.kind,
                               summary=i.summary, owner=owner, follow_up_on=i.follow_up_on,
-                              follow_up_done=i.follow_up_done_at is not None)
+                              follow_up_done=i.follow_up_done_at is not None,
+                              owner_id=i.owner_id)
             for i, owner in session.exec(query)]
 
 

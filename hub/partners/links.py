@@ -10,8 +10,10 @@ from sqlmodel import Session, select
 from db.models import Partner, PartnerItemLink, PartnerTenantLink, ProgrammeItem, Tenant, User
 from db.vocabulary import ITEM_LINK_ROLES, TENANT_LINK_KINDS
 from hub.errors import Invalid
-from hub.records import flush, load_for_edit, record, snapshot
+from hub.records import flush, load_for_edit, record, save_changes, snapshot
 from hub.roles import EDITORS, require_role
+
+TENANT_LINK_FIELDS = ("kind", "starts_on", "ends_on", "notes")
 
 
 def _partner(session: Session, partner_id: int) -> Partner:
@@ -19,6 +21,48 @@ def _partner(session: Session, partner_id: int) -> Partner:
     if partner is None:
         raise Invalid("partner", "that partner does not exist (it may have been deleted)")
     return partner
+
+
+def _check_tenant_link(*, kind, starts_on, ends_on, notes) -> dict:
+    if kind not in TENANT_LINK_KINDS:
+        raise Invalid("kind", f"kind must be one of {', '.join(TENANT_LINK_KINDS)}")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise Invalid("until", "the end date is before the start date")
+    notes = (notes or "").strip() or None
+    if notes and len(notes) > 1000:
+        raise Invalid("notes", "notes are longer than 1000 characters")
+    return {"kind": kind, "starts_on": starts_on, "ends_on": ends_on, "notes": notes}
+
+
+def _tenant_clash(session: Session, partner: Partner, tenant: Tenant, kind: str,
+                  other_than: int | None = None) -> str | None:
+    """The sentence refusing a second link of one kind between a partner and a tenant."""
+    query = select(PartnerTenantLink.id).where(
+        PartnerTenantLink.partner_id == partner.id, PartnerTenantLink.tenant_id == tenant.id,
+        PartnerTenantLink.kind == kind)
+    if other_than is not None:
+        query = query.where(PartnerTenantLink.id != other_than)
+    if session.exec(query).first():
+        return f"{partner.name} is already linked to {tenant.name} as {kind.replace('_', ' ')}"
+    return None
+
+
+def _item_clash(session: Session, partner: Partner, item: ProgrammeItem, role: str,
+                other_than: int | None = None) -> str | None:
+    query = select(PartnerItemLink.id).where(
+        PartnerItemLink.partner_id == partner.id, PartnerItemLink.item_id == item.id,
+        PartnerItemLink.role == role)
+    if other_than is not None:
+        query = query.where(PartnerItemLink.id != other_than)
+    if session.exec(query).first():
+        return f"{partner.name} is already {role.replace('_', ' ')} of {item.title}"
+    return None
+
+
+def _check_role(role) -> str:
+    if role not in ITEM_LINK_ROLES:
+        raise Invalid("role", f"role must be one of {', '.join(ITEM_LINK_ROLES)}")
+    return role
 
 
 def link_tenant(session: Session, *, actor: User, partner_id: int, tenant_id: int, kind: str,
@@ -29,22 +73,30 @@ def link_tenant(session: Session, *, actor: User, partner_id: int, tenant_id: in
     tenant = session.get(Tenant, tenant_id) if tenant_id else None
     if tenant is None:
         raise Invalid("tenant", "choose an existing tenant")
-    if kind not in TENANT_LINK_KINDS:
-        raise Invalid("kind", f"kind must be one of {', '.join(TENANT_LINK_KINDS)}")
-    if starts_on and ends_on and ends_on < starts_on:
-        raise Invalid("until", "the end date is before the start date")
-    notes = (notes or "").strip() or None
-    if notes and len(notes) > 1000:
-        raise Invalid("notes", "notes are longer than 1000 characters")
-    if session.exec(select(PartnerTenantLink.id).where(
-            PartnerTenantLink.partner_id == partner.id, PartnerTenantLink.tenant_id == tenant.id,
-            PartnerTenantLink.kind == kind)).first():
-        raise Invalid("tenant", f"{partner.name} is already linked to {tenant.name} as "
-                                f"{kind.replace('_', ' ')}")
-    link = PartnerTenantLink(partner_id=partner.id, tenant_id=tenant.id, kind=kind,
-                             starts_on=starts_on, ends_on=ends_on, notes=notes)
+    clean = _check_tenant_link(kind=kind, starts_on=starts_on, ends_on=ends_on, notes=notes)
+    if clash := _tenant_clash(session, partner, tenant, kind):
+        raise Invalid("tenant", clash)
+    link = PartnerTenantLink(partner_id=partner.id, tenant_id=tenant.id, **clean)
     session.add(link)
     record(session, actor, "create", link)
+    return link
+
+
+def edit_tenant_link(session: Session, *, actor: User, link_id: int, version: int | None,
+                     **values) -> PartnerTenantLink:
+    """Change a tenant link's kind, dates or notes; those not given keep their value."""
+    require_role(actor, *EDITORS)
+    if unknown := set(values) - set(TENANT_LINK_FIELDS):
+        field = min(unknown)
+        raise Invalid(field, f"{field} is not a field of a tenant link")
+    link = load_for_edit(session, PartnerTenantLink, link_id, version, "this link")
+    current = {field: getattr(link, field) for field in TENANT_LINK_FIELDS}
+    clean = _check_tenant_link(**{**current, **values})
+    partner = session.get(Partner, link.partner_id)
+    tenant = session.get(Tenant, link.tenant_id)
+    if clash := _tenant_clash(session, partner, tenant, clean["kind"], other_than=link.id):
+        raise Invalid("kind", clash)
+    save_changes(session, actor=actor, row=link, values=clean, what="this link")
     return link
 
 
@@ -55,22 +107,33 @@ def link_item(session: Session, *, actor: User, partner_id: int, item_id: int,
     item = session.get(ProgrammeItem, item_id) if item_id else None
     if item is None:
         raise Invalid("programme item", "choose an existing programme item")
-    if role not in ITEM_LINK_ROLES:
-        raise Invalid("role", f"role must be one of {', '.join(ITEM_LINK_ROLES)}")
-    if session.exec(select(PartnerItemLink.id).where(
-            PartnerItemLink.partner_id == partner.id, PartnerItemLink.item_id == item.id,
-            PartnerItemLink.role == role)).first():
-        raise Invalid("programme item", f"{partner.name} is already {role.replace('_', ' ')} "
-                                        f"of {item.title}")
+    _check_role(role)
+    if clash := _item_clash(session, partner, item, role):
+        raise Invalid("programme item", clash)
     link = PartnerItemLink(partner_id=partner.id, item_id=item.id, role=role)
     session.add(link)
     record(session, actor, "create", link)
     return link
 
 
+def edit_item_link(session: Session, *, actor: User, link_id: int, version: int | None,
+                   role: str) -> PartnerItemLink:
+    """Change the partner's part in a programme item (co-organiser, funder, ...)."""
+    require_role(actor, *EDITORS)
+    link = load_for_edit(session, PartnerItemLink, link_id, version, "this link")
+    _check_role(role)
+    partner = session.get(Partner, link.partner_id)
+    item = session.get(ProgrammeItem, link.item_id)
+    if clash := _item_clash(session, partner, item, role, other_than=link.id):
+        raise Invalid("role", clash)
+    save_changes(session, actor=actor, row=link, values={"role": role}, what="this link")
+    return link
+
+
 def unlink(session: Session, *, actor: User, link_kind: str, link_id: int,
-           version: int | None) -> None:
-    """Remove a tenant link (`link_kind` "tenant") or a programme item link ("item")."""
+           version: int | None) -> PartnerTenantLink | PartnerItemLink:
+    """Remove a tenant link (`link_kind` "tenant") or a programme item link ("item"); returns
+    the link as it was."""
     require_role(actor, *EDITORS)
     model = {"tenant": PartnerTenantLink, "item": PartnerItemLink}.get(link_kind)
     if model is None:
@@ -79,6 +142,7 @@ def unlink(session: Session, *, actor: User, link_kind: str, link_id: int,
     record(session, actor, "delete", link, {"link": snapshot(link)})
     session.delete(link)
     flush(session, "this link")
+    return link
 
 
 @dataclass(frozen=True)
@@ -91,6 +155,7 @@ class Link:
     kind: str           # the tenant link's kind or the item link's role
     starts_on: date | None = None
     ends_on: date | None = None
+    notes: str | None = None
 
 
 def links_of(session: Session, *, partner_id: int) -> list[Link]:
@@ -103,7 +168,7 @@ def links_of(session: Session, *, partner_id: int) -> list[Link]:
                          .where(PartnerItemLink.partner_id == partner_id)
                          .order_by(ProgrammeItem.title))
     return ([Link(link.id, link.version, "tenant", link.tenant_id, name, link.kind,
-                  link.starts_on, link.ends_on) for link, name in tenants]
+                  link.starts_on, link.ends_on, link.notes) for link, name in tenants]
             + [Link(link.id, link.version, "item", link.item_id, title, link.role)
                for link, title in items])
 

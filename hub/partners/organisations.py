@@ -6,6 +6,7 @@ in hub/partner_links.py, figures in hub/partner_figures.py, the graph in hub/net
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func
@@ -146,9 +147,9 @@ def edit_partner(session: Session, *, actor: User, partner_id: int, version: int
 
 
 def delete_partner(session: Session, *, actor: User, partner_id: int,
-                   version: int | None) -> None:
+                   version: int | None) -> Partner:
     """Manager only. The partner, its contacts, interactions and links go into the audit
-    entry first, so nothing is lost from the record."""
+    entry first, so nothing is lost from the record. Returns the partner as it was."""
     require_role(actor, "manager")
     partner = load_for_edit(session, Partner, partner_id, version, f"partner {partner_id}")
     children = {"contacts": Contact, "interactions": Interaction,
@@ -163,10 +164,27 @@ def delete_partner(session: Session, *, actor: User, partner_id: int,
         session.exec(delete(model).where(model.partner_id == partner.id))
     session.delete(partner)
     flush(session, f"partner {partner.name}")
+    return partner
 
 
 def get_partner(session: Session, partner_id: int) -> Partner | None:
     return session.get(Partner, partner_id)
+
+
+@dataclass(frozen=True)
+class Attached:
+    """What deleting a partner takes with it."""
+    contacts: int
+    interactions: int
+    links: int          # to tenants and to programme items
+
+
+def attached_to(session: Session, *, partner_id: int) -> Attached:
+    def count(model) -> int:
+        return session.exec(select(func.count()).select_from(model)
+                            .where(model.partner_id == partner_id)).one()
+    return Attached(contacts=count(Contact), interactions=count(Interaction),
+                    links=count(PartnerTenantLink) + count(PartnerItemLink))
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -211,12 +229,14 @@ def edit_contact(session: Session, *, actor: User, contact_id: int, version: int
 
 
 def delete_contact(session: Session, *, actor: User, contact_id: int,
-                   version: int | None) -> None:
+                   version: int | None) -> Contact:
+    """Returns the contact as it was."""
     require_role(actor, *EDITORS)
     contact = load_for_edit(session, Contact, contact_id, version, "this contact")
     record(session, actor, "delete", contact, {"contact": snapshot(contact)})
     session.delete(contact)
     flush(session, f"contact {contact.name}")
+    return contact
 
 
 def contacts_of(session: Session, *, actor: User, partner_id: int) -> list[Contact]:

@@ -336,3 +336,97 @@ def test_unlinking_a_link_changed_meanwhile_is_refused(network, monkeypatch):
               link_id=made.id, version=made.version)
     assert str(refusal.value) == STALE.format(what="this link")
     assert counts() == before
+
+
+# --- correcting links, deleting interactions ------------------------------------------------
+
+def tenant_link_as_stored(link_id: int) -> tuple:
+    with reading() as session:
+        link = session.get(PartnerTenantLink, link_id)
+        return link.kind, link.starts_on, link.ends_on, link.notes, link.version
+
+
+def test_a_bad_edit_of_a_tenant_link_is_refused_word_for_word_and_the_link_kept(network):
+    link = dict(actor=network["manager"], partner_id=network["buyer"],
+                tenant_id=network["tenant"])
+    write(partner_links.link_tenant, **link, kind="exhibits")
+    made = write(partner_links.link_tenant, **link, kind="sells_work",
+                 starts_on=date(2024, 5, 1), notes="Through the fair")
+    before = tenant_link_as_stored(made.id)
+    edit = dict(actor=network["communication"], link_id=made.id, version=made.version)
+    assert refused(partner_links.edit_tenant_link, **edit, kind="friends") == (
+        "kind", "kind must be one of sells_work, sends_trainees, supplies, commissions, "
+                "mentors, exhibits, other")
+    assert refused(partner_links.edit_tenant_link, **edit, ends_on=date(2024, 4, 30)) == (
+        "until", "the end date is before the start date")
+    assert refused(partner_links.edit_tenant_link, **edit, notes="n" * 1001) == (
+        "notes", "notes are longer than 1000 characters")
+    assert refused(partner_links.edit_tenant_link, **edit, kind="exhibits") == (
+        "kind", "Lantern Trading is already linked to Giulia Neri as exhibits")
+    assert refused(partner_links.edit_tenant_link, **edit, tenant_id=network["tenant"]) == (
+        "tenant_id", "tenant_id is not a field of a tenant link")
+    assert refused(partner_links.edit_tenant_link, **{**edit, "link_id": 999},
+                   kind="other") == ("id", "this link no longer exists (it may have been "
+                                           "deleted)")
+    assert tenant_link_as_stored(made.id) == before
+    write(partner_links.edit_tenant_link, **edit, ends_on=date(2024, 5, 1), notes="n" * 1000)
+    assert tenant_link_as_stored(made.id)[2:4] == (date(2024, 5, 1), "n" * 1000)
+
+
+def test_a_bad_edit_of_an_item_link_is_refused_word_for_word_and_the_link_kept(network):
+    link = dict(actor=network["manager"], partner_id=network["artex"],
+                item_id=programme_item(network))
+    write(partner_links.link_item, **link, role="funder")
+    made = write(partner_links.link_item, **link, role="co_organiser")
+    edit = dict(actor=network["communication"], link_id=made.id, version=made.version)
+    assert refused(partner_links.edit_item_link, **edit, role="host") == (
+        "role", "role must be one of co_organiser, funder, venue, sponsor, media_partner")
+    assert refused(partner_links.edit_item_link, **edit, role="funder") == (
+        "role", "Artex is already funder of Wheel throwing")
+    with reading() as session:
+        stored = session.get(PartnerItemLink, made.id)
+    assert (stored.role, stored.version) == ("co_organiser", made.version)
+
+
+@pytest.mark.parametrize("which", ["tenant", "item"])
+def test_a_link_edit_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
+                                                                   which):
+    if which == "tenant":
+        made = write(partner_links.link_tenant, actor=network["manager"],
+                     partner_id=network["artex"], tenant_id=network["tenant"], kind="mentors")
+        edit, change, model = partner_links.edit_tenant_link, {"kind": "exhibits"}, \
+            PartnerTenantLink
+    else:
+        made = write(partner_links.link_item, actor=network["manager"],
+                     partner_id=network["artex"], item_id=programme_item(network),
+                     role="funder")
+        edit, change, model = partner_links.edit_item_link, {"role": "venue"}, PartnerItemLink
+    before = counts()
+    saved_meanwhile(monkeypatch, partner_links)
+    with pytest.raises(Stale) as refusal:
+        write(edit, actor=network["manager"], link_id=made.id, version=made.version, **change)
+    assert str(refusal.value) == STALE.format(what="this link")
+    assert counts() == before
+    with reading() as session:
+        stored = session.get(model, made.id)
+    assert getattr(stored, next(iter(change))) == ("mentors" if which == "tenant" else "funder")
+
+
+def test_deleting_an_interaction_changed_meanwhile_is_refused(network, monkeypatch):
+    logged = log(network)
+    before = counts()
+    saved_meanwhile(monkeypatch, interactions, summary="theirs")
+    with pytest.raises(Stale) as refusal:
+        write(interactions.delete_interaction, actor=network["manager"],
+              interaction_id=logged.id, version=logged.version)
+    assert str(refusal.value) == STALE.format(what="this interaction")
+    assert counts() == before
+    with reading() as session:
+        stored = session.get(Interaction, logged.id)
+    assert stored.summary == ("theirs" if on_postgres() else "Talked about the spring fair")
+
+
+def test_deleting_a_missing_interaction_is_refused(network):
+    assert refused(interactions.delete_interaction, actor=network["manager"],
+                   interaction_id=999, version=None) == (
+        "id", "this interaction no longer exists (it may have been deleted)")
