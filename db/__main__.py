@@ -1,6 +1,6 @@
 """Bottega's command line: `python -m db COMMAND`. Run `python -m db --help` for the list.
 
-An entry point like app.py: account commands go through hub/, so the same validation and
+An entry point like app.py: account and site commands go through hub/, so the same validation and
 audit apply as in the app. Errors print one line each on stderr and exit non-zero.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from db.seed.driver import seed_demo, seed_scale
 from db.vocabulary import ROLES
 from hub.admin import backup, transfer, users
 from hub.errors import Refused
+from hub.occupancy import sites
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +65,17 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--name", required=True)
     add.add_argument("--email", required=True)
+    site = command("add-site", add_site, "add a site (a building of the hub), manager's rules")
+    site.add_argument("code", help="short code used in import files, like ON")
+    site.add_argument("--name", required=True)
+    site.add_argument("--city", required=True)
+    site.add_argument("--country", default="IT", help="ISO code or name (default IT)")
+    site.add_argument("--area", default="0", help="total area in m² (default 0)")
+    site.add_argument("--address", default=None)
+    site.add_argument("--timezone", default="Europe/Rome", help="default Europe/Rome")
+    site.add_argument("--opens", default="08:00", help="opening time (default 08:00)")
+    site.add_argument("--closes", default="20:00", help="closing time (default 20:00)")
+    site.add_argument("--days", default="Mon-Sat", help="open days, like Mon-Sat or Mon Wed Fri")
     role = command("set-role", set_role, "change an account's role")
     role.add_argument("username")
     role.add_argument("--role", required=True, choices=ROLES)
@@ -150,6 +162,18 @@ def add_user(args) -> None:
                               role=args.role, name=args.name, email=args.email,
                               password=password)
     print(f"added {user.username} ({user.role})")
+
+
+def add_site(args) -> None:
+    with writing() as session, session.begin():
+        site = sites.add_site(session, actor=users.COMMAND_LINE, code=args.code, name=args.name,
+                              city=args.city, country=args.country, total_area_m2=args.area,
+                              address=args.address, timezone=args.timezone,
+                              opens_at=sites.parse_clock(args.opens, "--opens"),
+                              closes_at=sites.parse_clock(args.closes, "--closes"),
+                              weekdays=sites.parse_days(args.days, "--days"))
+    print(f"added site {site.code} ({site.name}, {site.city}); open "
+          f"{sites.days_text(site.open_weekdays)} {site.opens_at:%H:%M}–{site.closes_at:%H:%M}")
 
 
 def set_role(args) -> None:

@@ -1,14 +1,12 @@
-"""Admin: users and roles, the audit log, imports and exports, backup, privacy (manager only)."""
+"""Admin: sites, users and roles, the audit log, imports and exports, backup, privacy
+(manager only)."""
 import streamlit as st
 
 from ui.admin import audit as admin_audit
-
 from ui.admin import backup as admin_backup
-
 from ui.admin import privacy as admin_privacy
-
+from ui.admin import sites as admin_sites
 from ui.admin import transfer as admin_transfer
-
 from ui.admin import users as admin_users
 from ui.navigation import guard
 from ui.widgets import show_flash
@@ -16,10 +14,12 @@ from ui.widgets import show_flash
 user = guard("admin")
 
 st.title("Admin")
-st.caption("Users and roles, the audit log, imports and exports, backup.")
+st.caption("The hub's sites, users and roles, the audit log, imports and exports, backup.")
 show_flash()
-users_tab, audit_tab, transfer_tab, backup_tab, privacy_tab = st.tabs(
-    ["Users", "Audit log", "Import / export", "Backup", "Privacy"])
+sites_tab, users_tab, audit_tab, transfer_tab, backup_tab, privacy_tab = st.tabs(
+    ["Sites", "Users", "Audit log", "Import / export", "Backup", "Privacy"])
+with sites_tab:
+    admin_sites.render(user)
 with users_tab:
     admin_users.render(user)
 with audit_tab:

@@ -115,3 +115,44 @@ def test_an_unreachable_database_is_one_line_without_the_password(capsys, monkey
     assert status == 1
     assert err.startswith("error: database postgresql+psycopg://bottega:***@127.0.0.1:1/none")
     assert "s3cret" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_add_site_makes_a_site_with_its_hours_and_audits_it(db_url, capsys, monkeypatch):
+    status, out, _ = cli(capsys, monkeypatch, "add-site", "on", "--name", "Officine Nora",
+                         "--city", "Florence", "--area", "420", "--address", "Via dei Serragli 104",
+                         "--opens", "9:00", "--closes", "19:00", "--days", "Mon-Fri")
+    assert (status, out.strip()) == (0, "added site ON (Officine Nora, Florence); open "
+                                        "Mon Tue Wed Thu Fri 09:00–19:00")
+    with reading() as session:
+        site = session.exec(select(Site)).one()
+        entry = session.exec(select(AuditEntry)).one()
+    assert (site.total_area_m2, site.timezone, site.address) == (420.0, "Europe/Rome",
+                                                                "Via dei Serragli 104")
+    assert (entry.action, entry.entity, entry.username) == ("create", "sites", "cli")
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--country", "Atlantis"], "error: country: country 'Atlantis' is not in the list"),
+    (["--area", "-3"], "error: total area: total area must be between 0"),
+    (["--opens", "nine"], "error: --opens: --opens 'nine' is not a time of day like 08:30"),
+    (["--days", "Someday"], "error: --days: --days: 'Someday' is not a weekday"),
+    (["--timezone", "Italy/Florence"], "error: time zone: time zone 'Italy/Florence' is unknown"),
+])
+def test_add_site_bad_input_is_one_line_and_writes_nothing(db_url, capsys, monkeypatch, extra,
+                                                           message):
+    status, out, err = cli(capsys, monkeypatch, "add-site", "ON", "--name", "Officine Nora",
+                           "--city", "Florence", *extra)
+    assert status == 1 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1, err
+    assert count(Site) == 0 and count(AuditEntry) == 0
+
+
+def test_import_and_export_of_sites_from_the_command_line(db_url, capsys, monkeypatch, tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("code,name,city\nON,Officine Nora,Florence\nOC,Officina Creativa,Florence\n")
+    status, out, _ = cli(capsys, monkeypatch, "import", "sites", str(path))
+    assert (status, out.strip()) == (0, "imported sites from sites.csv: 2 row(s): 2 new, "
+                                        "0 updated, 0 unchanged")
+    status, _, _ = cli(capsys, monkeypatch, "export", "sites", str(tmp_path / "out.csv"))
+    lines = (tmp_path / "out.csv").read_text().splitlines()
+    assert status == 0 and [line.split(",")[0] for line in lines] == ["code", "OC", "ON"]

@@ -49,6 +49,21 @@ def site_by_code(session: Session, code: str | None) -> Site | None:
 
 
 @dataclass(frozen=True)
+class SiteRow:
+    """One line of the Sites table in Admin: the record and how many spaces it has."""
+    site: Site
+    spaces: int
+
+
+def site_rows(session: Session) -> list[SiteRow]:
+    """Every site, in use first, then archived; by name."""
+    counts = dict(session.exec(select(Space.site_id, func.count(Space.id))
+                               .group_by(Space.site_id)).all())
+    return [SiteRow(site, counts.get(site.id, 0)) for site in sorted(
+        list_sites(session, archived=True), key=lambda s: (s.archived_at is not None, s.name))]
+
+
+@dataclass(frozen=True)
 class SiteHolds:
     """What keeps a site from being archived, from `today` on."""
     running_leases: int
@@ -103,6 +118,46 @@ def site_contents(session: Session, *, site_id: int) -> SiteContents:
         leases=session.exec(select(func.count(Lease.id)).join(Space, Space.id == Lease.space_id)
                             .where(Space.site_id == site_id)).one(),
         items=count(ProgrammeItem.id, ProgrammeItem.site_id == site_id))
+
+
+# --- opening hours as a person writes them -------------------------------------------------
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def days_text(open_weekdays: str) -> str:
+    """"Mon Tue Wed Thu Fri Sat": what exports write and `parse_days` reads back."""
+    return " ".join(WEEKDAYS[int(day)] for day in open_weekdays)
+
+
+def parse_days(value: str | None, field: str = "open days") -> list[int]:
+    """Weekdays from "Mon Tue Fri", "Mon-Sat", "mon,tue" or digits "0,1,2" (Monday = 0)."""
+    names = {name.lower(): n for n, name in enumerate(WEEKDAYS)}
+    days: set[int] = set()
+    for part in re.split(r"[\s,;]+", (value or "").strip()):
+        if not part:
+            continue
+        ends = part.split("-") if "-" in part else [part, part]
+        try:
+            first, last = (names[end[:3].lower()] if end[:3].lower() in names else int(end)
+                           for end in ends)
+        except (ValueError, TypeError):
+            raise Invalid(field, f"{field}: '{part}' is not a weekday (Mon … Sun, or Mon-Sat)") from None
+        if len(ends) != 2 or not (0 <= first <= 6 and 0 <= last <= 6) or first > last:
+            raise Invalid(field, f"{field}: '{part}' is not a weekday (Mon … Sun, or Mon-Sat)")
+        days.update(range(first, last + 1))
+    if not days:
+        raise Invalid(field, "choose at least one open day (Monday = 0 to Sunday = 6)")
+    return sorted(days)
+
+
+def parse_clock(value: str | None, field: str) -> time:
+    """A time of day like 08:00 or 8.30."""
+    text_value = (value or "").strip().replace(".", ":")
+    try:
+        return time.fromisoformat(text_value if len(text_value) != 4 else "0" + text_value)
+    except ValueError:
+        raise Invalid(field, f"{field} '{value or ''}' is not a time of day like 08:30") from None
 
 
 # --- checks ---------------------------------------------------------------------------------

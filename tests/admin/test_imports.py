@@ -228,7 +228,7 @@ def test_every_kind_exported_imports_back_unchanged(demo):
     for name in transfer.KINDS:
         data = export(demo, name)
         rows = data.decode().count("\n") - 1
-        assert rows > 10, f"the demo hub has {rows} {name}"
+        assert rows >= (2 if name == "sites" else 11), f"the demo hub has {rows} {name}"
         outcome = run_import(demo, name, data, f"{name}.csv")
         assert (outcome.rows, outcome.created, outcome.updated) == (rows, 0, 0), name
 

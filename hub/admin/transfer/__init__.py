@@ -4,7 +4,7 @@ screens use, so validation, roles and the audit log apply; a file is imported wh
 at all, and every bad row is reported with its line number (the header is line 1)."""
 from __future__ import annotations
 
-from hub.admin.transfer import enrolments, leases, partners, programme, spaces, tenants
+from hub.admin.transfer import enrolments, leases, partners, programme, sites, spaces, tenants
 from hub.admin.transfer.formats import file_format, FileRefused, FORMATS
 from hub.admin.transfer.kind import Kind
 from hub.errors import Invalid
@@ -12,7 +12,7 @@ from hub.admin.transfer.run import (ImportRefused, Outcome, check_file, export_f
                               template)
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    spaces.KIND, tenants.KIND, leases.KIND, programme.KIND, enrolments.KIND, partners.KIND)}
+    sites.KIND, spaces.KIND, tenants.KIND, leases.KIND, programme.KIND, enrolments.KIND, partners.KIND)}
 
 __all__ = ["FORMATS", "KINDS", "FileRefused", "ImportRefused", "Kind", "Outcome", "check_file",
            "export_file", "file_format", "get_kind", "import_file", "template"]

@@ -1,12 +1,15 @@
-"""Sites named by their code in import files (every kind but partners names one)."""
+"""Sites: named by their code in import files (every kind but partners names one), and
+imported and exported themselves, first, so the other files have a site to name."""
 from __future__ import annotations
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from db.models import Site
-from hub.admin.transfer.kind import Lookup
-from hub.admin.transfer.values import required
+from db.models import Site, User
+from hub.admin.transfer.kind import Kind, Lookup
+from hub.admin.transfer.values import cell, required, text
 from hub.errors import Invalid
+from hub.occupancy import sites
 
 
 def site_codes(session: Session) -> dict[int, str]:
@@ -26,3 +29,67 @@ def site_id(session: Session, lookup: Lookup, value: str | None) -> int:
         known = ", ".join(sorted(code.upper() for code in codes)[:10])
         raise Invalid("site", f"there is no site with code '{code}' (known: {known})")
     return codes[code.lower()]
+
+
+# --- the sites themselves: import and export ------------------------------------------------
+
+COLUMNS = ("code", "name", "city", "country", "total_area_m2", "address", "timezone",
+           "opens_at", "closes_at", "open_days")
+
+
+def export_rows(session: Session):
+    """The sites in use (an archived one is not brought back by an import of this file)."""
+    for site in sites.list_sites(session):
+        yield [site.code, site.name, site.city, site.country, cell(site.total_area_m2),
+               site.address or "", site.timezone, f"{site.opens_at:%H:%M}",
+               f"{site.closes_at:%H:%M}", sites.days_text(site.open_weekdays)]
+
+
+def _values(values: dict, existing: Site | None) -> dict:
+    """The site's fields: the file's cells, and the record's own for columns left out."""
+    def given(column, default):
+        if column in values and text(values.get(column)) is not None:
+            return text(values[column])
+        return default
+    return {"code": text(values.get("code")), "name": text(values.get("name")),
+            "city": text(values.get("city")),
+            "country": given("country", existing.country if existing else "IT"),
+            "total_area_m2": given("total_area_m2", existing.total_area_m2 if existing else 0),
+            "address": text(values.get("address")) if "address" in values
+            else (existing.address if existing else None),
+            "timezone": given("timezone", existing.timezone if existing else None),
+            "opens_at": sites.parse_clock(given("opens_at", "08:00"), "opens_at")
+            if "opens_at" in values or not existing else existing.opens_at,
+            "closes_at": sites.parse_clock(given("closes_at", "20:00"), "closes_at")
+            if "closes_at" in values or not existing else existing.closes_at,
+            "weekdays": sites.parse_days(given("open_days", "Mon-Sat"), "open_days")
+            if "open_days" in values or not existing
+            else [int(day) for day in existing.open_weekdays]}
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    code = required(values.get("code"), "code")
+    existing = session.exec(select(Site).where(func.upper(Site.code) == code.upper())).first()
+    clean = _values(values, existing)
+    if existing is None:
+        sites.add_site(session, actor=actor, **clean)
+        return "created"
+    if existing.archived_at is not None:
+        raise Invalid("code", f"site {existing.code} is archived; restore it in Admin › Sites "
+                              "before importing changes to it")
+    before = existing.version
+    sites.edit_site(session, actor=actor, site_id=existing.id, version=None, **clean)
+    session.flush()
+    return "updated" if existing.version != before else "unchanged"
+
+
+KIND = Kind(
+    name="sites", title="Sites", columns=COLUMNS, required=("code", "name", "city"),
+    key=("code",),
+    example=("ON", "Officine Nora", "Florence", "IT", "420", "Via dei Serragli 104, Firenze",
+             "Europe/Rome", "09:00", "19:00", "Mon-Fri"),
+    export_rows=export_rows, import_row=import_row,
+    notes="code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
+          "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "
+          "opens_at / closes_at like 08:30 (default 08:00–20:00); open_days like Mon-Sat or "
+          "Mon Tue Thu (default Mon-Sat). Archived sites are not exported.")
