@@ -43,6 +43,11 @@ def load_kpis(wanted: PartnerFilter, on: date) -> tuple:
                 partner_figures.follow_ups_due(session, today=on))
 
 
+def sortable_day(value: date | None) -> str:
+    """2016-01-10, or blank: a missing date would show as "None" in the table."""
+    return value.isoformat() if value else ""
+
+
 @st.cache_data(ttl=120, show_spinner=False)
 def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
     with reading() as session:
@@ -51,9 +56,9 @@ def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
     return pd.DataFrame([{
         "Name": r.name, "Kind": label(r.kind), "Country": country_name(r.country),
         "City": r.city or "", "Region": r.region, "Status": r.status,
-        "Since": r.since, "Tags": r.tags.replace(",", ", "), "Interactions": r.interactions,
-        "Last interaction": r.last_interaction, "Open follow-ups": r.open_follow_ups,
-        "Website": r.website or ""} for r in rows]), picks
+        "Since": sortable_day(r.since), "Tags": r.tags.replace(",", ", "),
+        "Interactions": r.interactions, "Last interaction": sortable_day(r.last_interaction),
+        "Open follow-ups": r.open_follow_ups, "Website": r.website or ""} for r in rows]), picks
 
 
 @st.cache_data(ttl=120, show_spinner=False)
@@ -151,8 +156,6 @@ with tabs["Directory"]:
         st.info("No partner matches these filters.")
     else:
         st.dataframe(directory, hide_index=True, width="stretch", column_config={
-            "Since": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Last interaction": st.column_config.DateColumn(format="D MMM YYYY"),
             "Website": st.column_config.LinkColumn()})
         if shown > SHOWN_ROWS:
             st.caption(f"Showing the first {SHOWN_ROWS} of {shown:,} by name; narrow the "

@@ -12,12 +12,19 @@ from db.vocabulary import country_name
 from hub.roles import sees_contacts
 from ui.format import as_text
 from ui.format import day as show_day
-from ui.partners.forms import (contact_forms, delete_form, interaction_form, label, link_forms,
-                              partner_form)
+from ui.partners.forms import (confirmations, contact_forms, delete_form, interaction_edit_form,
+                              interaction_form, label, link_forms, partner_form)
 
 
 def partner_detail(user: User, picks: list[tuple[int, str]],
                    load_partner: Callable[[int, str], dict | None]) -> None:
+    _detail(user, picks, load_partner)
+    if sees_contacts(user):
+        confirmations(user)     # after the forms that ask, on every run
+
+
+def _detail(user: User, picks: list[tuple[int, str]],
+            load_partner: Callable[[int, str], dict | None]) -> None:
     st.subheader("A partner")
     if not picks:
         return
@@ -48,12 +55,15 @@ def partner_detail(user: User, picks: list[tuple[int, str]],
     key = f"partners_{partner['id']}"
     with st.expander("Log an interaction", icon=":material/forum:", expanded=True):
         interaction_form(user, partner["id"], key=f"{key}_log")
+    if detail["log"]:
+        with st.expander("Change or delete an interaction", icon=":material/edit_note:"):
+            interaction_edit_form(user, partner, detail["log"], key=f"{key}_interactions")
     with st.expander("Edit this partner", icon=":material/edit:"):
         partner_form(user, partner, key=f"{key}_edit")
     with st.expander("Contacts", icon=":material/contacts:"):
-        contact_forms(user, partner["id"], detail["contacts"], key=f"{key}_contacts")
+        contact_forms(user, partner, detail["contacts"], key=f"{key}_contacts")
     with st.expander("Links to tenants and programme items", icon=":material/hub:"):
-        link_forms(user, partner["id"], detail["links"], key=f"{key}_links")
+        link_forms(user, partner, detail["links"], key=f"{key}_links")
     if user.role == "manager":
         with st.expander("Delete", icon=":material/delete:"):
             delete_form(user, partner, key=f"{key}_delete")
