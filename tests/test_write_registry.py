@@ -413,7 +413,7 @@ ROLES_ONLY = {"hub.admin.backup.restore_bytes": (MANAGER, dict(data=b"", file_na
 VOCABULARY = {"hub.roles.require_role", "hub.roles.sees_contacts", "hub.roles.sees_rents"}
 STEPS = {"hub.records.record", "hub.records.record_event", "hub.records.save_changes",
          *(f"hub.admin.transfer.{kind}.import_row" for kind in
-           ("spaces", "tenants", "leases", "programme", "enrolments", "partners"))}
+           ("sites", "spaces", "tenants", "leases", "programme", "enrolments", "partners"))}
 
 
 def functions_with_an_actor() -> dict[str, Callable]:
