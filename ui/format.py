@@ -32,3 +32,13 @@ def moment(value: datetime | None) -> str:
     if value is None:
         return "—"
     return value.astimezone(HUB_TIMEZONE).strftime("%-d %b %Y, %H:%M")
+
+
+def counted(number: int, word: str, plural: str | None = None) -> str:
+    """1 booking, 2 bookings, 1,200 rows."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+
+
+def listed(words: list[str]) -> str:
+    """L1; L1 and L2; L1, L2 and L3."""
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
