@@ -2,12 +2,13 @@
 retiring them is the manager's; staff notes are kept by manager and communication."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from db.models import Booking, Lease, Site, Tenant, TenantListing, User, utcnow
+from db.models import Booking, Lease, Site, Space, Tenant, TenantListing, User, utcnow
 from db.vocabulary import RESIDENCIES, SECTORS
 from hub import checks
 from hub.errors import Invalid
@@ -148,10 +149,42 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
     return tenant
 
 
+def _leases_past(tenant_id: int, left_on: date) -> tuple:
+    """The tenant's leases running past the leaving day: they end on it."""
+    return (Lease.tenant_id == tenant_id, or_(Lease.ends_on.is_(None), Lease.ends_on > left_on))
+
+
+def _bookings_after(tenant_id: int, left_on: date) -> tuple:
+    """The tenant's bookings after the leaving day: they are cancelled."""
+    return (Booking.tenant_id == tenant_id, Booking.status == "booked", Booking.day > left_on)
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """What retire_tenant changes when the tenant leaves on a day, found as it finds them."""
+    tenant: str
+    spaces: list[str]       # codes of the spaces whose lease ends on the leaving day
+    bookings: int           # later bookings, cancelled
+    unpublishes: bool       # the public listing comes off the website
+
+
+def retirement(session: Session, *, tenant_id: int, left_on: date) -> Retirement:
+    """For the confirmation of a retirement: what it would change (nothing is written)."""
+    tenant = session.get(Tenant, tenant_id)
+    if tenant is None:
+        raise Invalid("tenant", "that tenant does not exist")
+    spaces = session.exec(select(Space.code).join(Lease, Lease.space_id == Space.id)
+                          .where(*_leases_past(tenant_id, left_on)).order_by(Space.code)).all()
+    bookings = session.exec(select(func.count()).select_from(Booking)
+                            .where(*_bookings_after(tenant_id, left_on))).one()
+    published = session.exec(select(TenantListing.published)
+                             .where(TenantListing.tenant_id == tenant_id)).first()
+    return Retirement(tenant=tenant.name, spaces=list(spaces), bookings=bookings,
+                      unpublishes=bool(published))
+
+
 def _end_leases(session: Session, actor: User, tenant: Tenant, left_on: date) -> None:
-    leases = session.exec(select(Lease).where(Lease.tenant_id == tenant.id,
-                                              or_(Lease.ends_on.is_(None),
-                                                  Lease.ends_on > left_on))).all()
+    leases = session.exec(select(Lease).where(*_leases_past(tenant.id, left_on))).all()
     for lease in leases:
         if lease.starts_on > left_on:
             raise Invalid("left", f"{tenant.name} has a lease starting {lease.starts_on}, "
@@ -161,9 +194,7 @@ def _end_leases(session: Session, actor: User, tenant: Tenant, left_on: date) ->
 
 
 def _cancel_bookings_after(session: Session, actor: User, tenant: Tenant, left_on: date) -> None:
-    bookings = session.exec(select(Booking).where(Booking.tenant_id == tenant.id,
-                                                  Booking.status == "booked",
-                                                  Booking.day > left_on)).all()
+    bookings = session.exec(select(Booking).where(*_bookings_after(tenant.id, left_on))).all()
     for booking in bookings:
         save_changes(session, actor=actor, row=booking,
                      values={"status": "cancelled", "cancelled_at": utcnow(),

@@ -1,13 +1,16 @@
 """The Tenants screen through AppTest, per role."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from sqlmodel import select
 
 from db.engine import reading
+from db.models import AuditEntry, Booking, Lease, Tenant
 from hub.tenants import listings
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.tenants.test_rules import new_tenant, XSS
-from tests.worlds import write
+from tests.worlds import book, lease, write
+from ui.format import day
 
 
 @pytest.fixture
@@ -129,3 +132,71 @@ def test_manager_adds_a_tenant_and_a_duplicate_is_warned(people):
     at.text_input(key="tenants_add_email").input("ugo@example.org")
     at = next(b for b in at.button if b.label == "Add tenant").click().run()
     assert not at.error and "Ugo Bianchi" in list(at.dataframe[0].value["Name"])
+
+
+# --- retiring a tenant is confirmed in a dialog -------------------------------------------
+
+LEAVING = date.today() + timedelta(days=20)
+
+
+def open_day(day: date) -> date:
+    return day + timedelta(days=1) if day.weekday() == 6 else day
+
+
+@pytest.fixture
+def leaving(people):
+    """Giulia holds L2 with no end, has two bookings after LEAVING and a published listing."""
+    lease(people, space="L2", starts_on=date(2025, 1, 1))
+    for days in (2, 5):
+        book(people, day=open_day(LEAVING + timedelta(days=days)))
+    write(listings.edit_listing, actor=people["manager"], tenant_id=people["giulia"],
+          version=None, bio="Maiolica.", published=True)
+    return people
+
+
+def giulia_now(hub) -> tuple:
+    """Everything retiring would change, and how many times it was logged."""
+    with reading() as session:
+        return (session.get(Tenant, hub["giulia"]).left_on,
+                [lease_row.ends_on for lease_row in session.exec(select(Lease))],
+                sorted(booking.status for booking in session.exec(select(Booking))),
+                listings.listing_of(session, hub["giulia"]).published,
+                len(session.exec(select(AuditEntry).where(AuditEntry.action == "retire")).all()))
+
+
+def retire_asked(hub):
+    at = choose(open_tab(tenants_page("boss"), "Profile"), "tenants_profile", "Giulia Neri")
+    at.date_input(key=f"tenants_retire_day_{hub['giulia']}").set_value(LEAVING)
+    return next(b for b in at.button if b.label == "Retire tenant").click().run()
+
+
+def test_retiring_asks_first_naming_the_lease_bookings_and_listing(leaving):
+    before = giulia_now(leaving)
+    at = retire_asked(leaving)
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        f"Retire Giulia Neri on {day(LEAVING)} — the lease of L2 ends that day, 2 later "
+        "bookings are cancelled, and their public listing comes off the website. Their "
+        "history stays."]
+    assert {"Retire", "Cancel"} <= {b.label for b in at.button}
+    assert giulia_now(leaving) == before == (None, [None], ["booked", "booked"], True, 0)
+
+
+def test_cancelling_the_retirement_writes_nothing(leaving):
+    before = giulia_now(leaving)
+    at = retire_asked(leaving)
+    at = at.button(key="tenants_retire_cancel").click().run()
+    assert not at.exception and not at.text
+    assert giulia_now(leaving) == before
+
+
+def test_confirming_retires_once_and_says_so(leaving):
+    at = retire_asked(leaving)
+    at = at.button(key="tenants_retire_confirm").click().run()
+    assert not at.exception and not at.error
+    assert [t.value for t in at.toast] == [f"Giulia Neri retired on {day(LEAVING)}"]
+    assert not at.text                                  # the dialog closed
+    after = (LEAVING, [LEAVING], ["cancelled", "cancelled"], False, 1)
+    assert giulia_now(leaving) == after
+    at.run()
+    assert giulia_now(leaving) == after

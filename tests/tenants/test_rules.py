@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading, writing
-from db.models import AuditEntry, Booking, Lease, Tenant, TenantListing
+from db.models import AuditEntry, Booking, Lease, Space, Tenant, TenantListing
 from hub.errors import Forbidden, Invalid, Stale
-from hub.occupancy import leases
+from hub.occupancy import bookings, leases
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
@@ -138,6 +138,43 @@ def test_retiring_ends_leases_cancels_later_bookings_and_keeps_history(hub):
         assert session.exec(select(Booking)).one().status == "cancelled"
         assert listings.listing_of(session, giulia.id).published is False
         assert listings.published_listings(session) == []
+
+
+def open_day(day: date) -> date:
+    """The day itself, or the Monday after when it is a Sunday (the hub is shut)."""
+    return day + timedelta(days=1) if day.weekday() == 6 else day
+
+
+def test_the_retirement_preview_names_what_retiring_then_changes(hub):
+    left_on = TODAY + timedelta(days=20)
+    lease(hub, space="L3", starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31))  # over
+    lease(hub, space="L2", starts_on=date(2025, 1, 1))                              # runs on
+    lease(hub, space="L4", tenant="aiko", starts_on=date(2025, 1, 1))               # not hers
+    write(listings.edit_listing, actor=hub["manager"], tenant_id=hub["giulia"], version=None,
+          bio="Ceramics.", published=True)
+    before = book(hub, day=open_day(TODAY + timedelta(days=3)))
+    after = [book(hub, day=open_day(left_on + timedelta(days=n))) for n in (2, 5)]
+    gone = book(hub, day=open_day(left_on + timedelta(days=9)))
+    write(bookings.cancel_booking, actor=hub["manager"], booking_id=gone.id, version=None)
+    book(hub, day=open_day(left_on + timedelta(days=9)), who="aiko")
+    with reading() as session:
+        shown = tenants.retirement(session, tenant_id=hub["giulia"], left_on=left_on)
+        aiko = tenants.retirement(session, tenant_id=hub["aiko"], left_on=date(2024, 6, 1))
+    assert shown == tenants.Retirement(tenant="Giulia Neri", spaces=["L2"], bookings=2,
+                                       unpublishes=True)
+    assert aiko == tenants.Retirement(tenant="Aiko Tanaka", spaces=["L4"], bookings=1,
+                                         unpublishes=False)
+    write(tenants.retire_tenant, actor=hub["manager"], tenant_id=hub["giulia"], version=None,
+          left_on=left_on)
+    with reading() as session:
+        cancelled = {row.id for row in session.exec(select(Booking).where(
+            Booking.status == "cancelled"))}
+        ending = {session.get(Space, row.space_id).code for row in session.exec(
+            select(Lease).where(Lease.ends_on == left_on))}
+    assert cancelled == {gone.id, *(booking.id for booking in after)} and before.id not in cancelled
+    assert ending == {"L2"}
+    with reading() as session, pytest.raises(Invalid, match="that tenant does not exist"):
+        tenants.retirement(session, tenant_id=999_999, left_on=left_on)
 
 
 def test_a_leaving_day_before_a_running_lease_ends_is_refused_on_edit(hub):

@@ -8,10 +8,12 @@ import streamlit as st
 
 from db.models import Tenant, TenantListing, User
 from db.vocabulary import COUNTRIES, country_name, RESIDENCIES, SECTORS
+from hub.errors import Refused
 from hub.tenants import listings
 from hub.tenants import roster as tenants
+from ui.confirm import ask, confirm
 from ui.database import reading, save
-from ui.format import as_text, day, moment
+from ui.format import as_text, counted, day, listed, moment
 from ui.widgets import EARLIEST_DAY, flash
 
 FLAG_LABELS = {"young_entrepreneur": "Young entrepreneur (under 35 at joining)",
@@ -92,10 +94,42 @@ def edit_tenant_form(user: User, tenant: Tenant) -> None:
             left_on = st.date_input("Leaving day", value=date.today(), key=f"tenants_retire_day_{tenant.id}",
                                     format="DD/MM/YYYY")
             if st.form_submit_button("Retire tenant"):
-                if save(tenants.retire_tenant, actor=user, tenant_id=tenant.id,
-                        version=tenant.version, left_on=left_on) is not None:
-                    flash(f"{tenant.name} retired on {day(left_on)}")
-                    st.rerun()
+                try:
+                    ask(RETIRE, retirement_sentence(tenant.id, left_on), tenant_id=tenant.id,
+                        version=tenant.version, left_on=left_on)
+                except Refused as refusal:
+                    st.error(str(refusal), icon=":material/block:")
+    confirm(RETIRE, title="Retire the tenant", action="Retire",
+            run=lambda **request: _retire(user, **request))
+
+
+RETIRE = "tenants_retire"
+
+
+def retirement_sentence(tenant_id: int, left_on: date) -> str:
+    """What retiring changes, e.g. Retire Studio Rossi on 31 Dec 2026 — the lease of L12
+    ends that day, 2 later bookings are cancelled, and …"""
+    with reading() as session:
+        effect = tenants.retirement(session, tenant_id=tenant_id, left_on=left_on)
+    leases = (f"the {'lease' if len(effect.spaces) == 1 else 'leases'} of "
+              f"{listed(effect.spaces)} {'ends' if len(effect.spaces) == 1 else 'end'} that day"
+              if effect.spaces else "no lease runs past that day")
+    bookings = (f"{counted(effect.bookings, 'later booking')} "
+                f"{'is' if effect.bookings == 1 else 'are'} cancelled" if effect.bookings
+                else "no later booking is cancelled")
+    listing = ("their public listing comes off the website" if effect.unpublishes
+               else "they have no published listing")
+    return (f"Retire {effect.tenant} on {day(left_on)} — {leases}, {bookings}, and "
+            f"{listing}. Their history stays.")
+
+
+def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -> bool:
+    retired = save(tenants.retire_tenant, actor=user, tenant_id=tenant_id, version=version,
+                   left_on=left_on)
+    if retired is None:
+        return False
+    flash(f"{as_text(retired.name)} retired on {day(left_on)}")
+    return True
 
 
 def notes_form(user: User, tenant: Tenant) -> None:
