@@ -5,9 +5,10 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading
-from db.models import Lease
+from db.models import AuditEntry, Lease
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import lease
+from ui.format import day
 
 TODAY = date.today()
 
@@ -73,3 +74,57 @@ def test_a_lease_made_in_the_form_changes_the_figures(leased):
     next(b for b in at.button if b.label == "Create lease").click().run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Unit occupancy"] == "60%"
+
+
+# --- ending a lease early is confirmed in a dialog ----------------------------------------
+
+LAST_DAY = TODAY + timedelta(days=10)
+
+
+def leases_now() -> tuple:
+    """Each lease's space and end, and how many early ends were logged."""
+    with reading() as session:
+        return ([(row.space_id, row.ends_on) for row in session.exec(select(Lease)
+                                                                    .order_by(Lease.id))],
+                len(session.exec(select(AuditEntry)
+                                 .where(AuditEntry.action == "end_early")).all()))
+
+
+def end_early_asked():
+    at = occupancy_page("boss")
+    pick = at.selectbox(key="occupancy_lease_pick")
+    pick.select_index(next(i for i, label in enumerate(pick.options) if label.startswith("L1")))
+    at = at.run()
+    assert at.radio(key="occupancy_lease_action").value == "End early"
+    next(d for d in at.date_input if d.label == "Last day").set_value(LAST_DAY)
+    return next(b for b in at.button if b.label == "End early").click().run()
+
+
+def test_ending_a_lease_early_asks_first_naming_the_space_tenant_and_days(leased):
+    before = leases_now()
+    at = end_early_asked()
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        f"End L1's lease to Giulia Neri on {day(LAST_DAY)} instead of "
+        f"{day(TODAY + timedelta(days=30))} — L1 is free from "
+        f"{day(LAST_DAY + timedelta(days=1))}."]
+    assert {"End the lease", "Cancel"} <= {b.label for b in at.button}
+    assert leases_now() == before
+
+
+def test_cancelling_the_early_end_writes_nothing(leased):
+    before = leases_now()
+    at = end_early_asked().button(key="occupancy_end_lease_cancel").click().run()
+    assert not at.exception and not at.text
+    assert leases_now() == before
+
+
+def test_confirming_the_early_end_writes_once_and_says_so(leased):
+    (first, second), logged = leases_now()
+    at = end_early_asked().button(key="occupancy_end_lease_confirm").click().run()
+    assert not at.exception and not at.error and not at.text
+    assert [t.value for t in at.toast] == [f"Lease of L1 ends on {day(LAST_DAY)}"]
+    after = ([(first[0], LAST_DAY), second], logged + 1)
+    assert leases_now() == after
+    at.run()
+    assert leases_now() == after

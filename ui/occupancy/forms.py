@@ -5,7 +5,7 @@ form and nothing is written; a success clears the cached figures and redraws the
 """
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import streamlit as st
 
@@ -14,6 +14,7 @@ from db.vocabulary import SPACE_KINDS
 from hub.dates import clock
 from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
+from ui.confirm import ask, confirm
 from ui.database import reading, save
 from ui.format import day as show_day
 from ui.widgets import flash, SiteChoice
@@ -126,6 +127,8 @@ def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
     new_lease_form(user, leasable, _tenants(on), on, taken)
     if running:
         change_lease_form(user, running, leasable)
+    confirm(END_EARLY, title="End the lease early", action="End the lease",
+            run=lambda **request: _end_early(user, **request))
 
 
 def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
@@ -189,10 +192,31 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
                         deposit=right.text_input("Deposit €", _amount(lease.deposit)),
                         notes=st.text_input("Notes", lease.notes or "", max_chars=1000))
         submitted = st.form_submit_button(action, type="primary")
-    if submitted:
+    if submitted and action == "End early":
+        ask(END_EARLY, _end_early_sentence(lease, last), lease_id=lease.id,
+            version=lease.version, ends_on=last, space=lease.space)
+    elif submitted:
         action_function = call.pop("action")
         if save(action_function, actor=user, lease_id=lease.id, version=lease.version, **call):
             _saved(f"Lease of {lease.space} updated ({action.lower()}).")
+
+
+END_EARLY = "occupancy_end_lease"
+
+
+def _end_early_sentence(lease, last: date) -> str:
+    """end_lease_early moves the last day only: bookings and other leases stay as they are."""
+    until = show_day(lease.ends_on) if lease.ends_on else "its open end"
+    return (f"End {lease.space}'s lease to {lease.tenant} on {show_day(last)} instead of "
+            f"{until} — {lease.space} is free from {show_day(last + timedelta(days=1))}.")
+
+
+def _end_early(user: User, *, lease_id: int, version: int, ends_on: date, space: str) -> bool:
+    if not save(leases.end_lease_early, actor=user, lease_id=lease_id, version=version,
+                ends_on=ends_on):
+        return False
+    flash(f"Lease of {space} ends on {show_day(ends_on)}")
+    return True
 
 
 def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> None:
