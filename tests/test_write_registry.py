@@ -259,6 +259,9 @@ WRITES: dict[str, Write] = {
         item_id=w["glaze"], version=None, title="Glazes"), (("update", "programme_items"),)),
     "hub.programme.items.add_instructor": Write(EDITORS, lambda s, w: dict(name="Marta Bini"),
                                           (("create", "instructors"),)),
+    "hub.programme.items.edit_instructor": Write(EDITORS, lambda s, w: dict(
+        instructor_id=w["outsider"], version=None, email="paolo@example.org"),
+        (("update", "instructors"),)),
     "hub.programme.items.add_session": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], day=TUESDAY, start=time(9), end=time(12), space_id=w["POT"]),
         (("create", "programme_sessions"),)),

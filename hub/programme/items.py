@@ -142,11 +142,35 @@ def add_instructor(session: Session, *, actor: User, name: str | None = None,
         if session.exec(select(Instructor.id).where(Instructor.tenant_id == tenant_id)).first():
             raise Invalid("tenant", f"{tenant.name} is already an instructor")
         name = name or tenant.name
-    name = _text({"name": name}, "name", 120, required=True)
-    instructor = Instructor(tenant_id=tenant_id, name=name, email=optional_email(email),
-                            phone=_text({"phone": phone}, "phone", 40))
+    instructor = Instructor(tenant_id=tenant_id, **check_instructor(
+        {"name": name, "email": email, "phone": phone}))
     session.add(instructor)
     record(session, actor, "create", instructor)
+    return instructor
+
+
+INSTRUCTOR_FIELDS = ("name", "email", "phone")
+
+
+def check_instructor(values: dict) -> dict:
+    """Validate an instructor's name, email and phone; every message names its field."""
+    return {"name": _text(values, "name", 120, required=True),
+            "email": optional_email(values.get("email")),
+            "phone": _text(values, "phone", 40)}
+
+
+def edit_instructor(session: Session, *, actor: User, instructor_id: int,
+                    version: int | None, **values) -> Instructor:
+    """Change an instructor's name, email or phone (the others keep their value)."""
+    require_role(actor, *EDITORS)
+    unknown = set(values) - set(INSTRUCTOR_FIELDS)
+    if unknown:
+        raise Invalid(sorted(unknown)[0], f"{', '.join(sorted(unknown))} cannot be changed here")
+    instructor = load_for_edit(session, Instructor, instructor_id, version, "this instructor")
+    clean = check_instructor({field: getattr(instructor, field)
+                              for field in INSTRUCTOR_FIELDS} | values)
+    save_changes(session, actor=actor, row=instructor, values=clean,
+                 what=f"instructor {instructor.name}")
     return instructor
 
 

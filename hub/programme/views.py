@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from db.models import Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space, Tenant
+from hub.errors import Invalid
 
 LIST_LIMIT = 500
 
@@ -210,3 +211,28 @@ def open_item_choices(session: Session, *, site_id: int | None,
         query = query.where(and_(ProgrammeItem.id != other_than))
     return [(row_id, f"{title} ({starts or 'no date yet'})")
             for row_id, title, starts in session.exec(query)]
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """Who and what cancelling an item touches: its people keep their enrolments on record
+    (the item just will not run), its sessions from `today` on free their rooms."""
+    title: str
+    seated: int
+    waitlisted: int
+    sessions_ahead: int
+
+
+def cancellation(session: Session, *, item_id: int, today: date) -> Cancellation:
+    """For the confirmation of a cancellation: what it would touch (nothing is written)."""
+    item = session.get(ProgrammeItem, item_id)
+    if item is None:
+        raise Invalid("item", "that programme item does not exist")
+    counts = seat_counts(select(ProgrammeItem.id).where(ProgrammeItem.id == item_id))
+    seated, waiting = session.exec(select(func.coalesce(func.sum(counts.c.seated), 0),
+                                          func.coalesce(func.sum(counts.c.waitlisted), 0))
+                                   ).one()
+    ahead = session.exec(select(func.count()).select_from(ProgrammeSession).where(
+        ProgrammeSession.item_id == item_id, ProgrammeSession.day >= today)).one()
+    return Cancellation(title=item.title, seated=int(seated), waitlisted=int(waiting),
+                        sessions_ahead=ahead)

@@ -5,8 +5,9 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading
-from db.models import Enrolment
+from db.models import AuditEntry, Enrolment, Instructor, ProgrammeItem
 from hub.programme import items as programme
+from hub.programme.enrolments import enrol
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import add, write
 
@@ -92,3 +93,114 @@ def test_a_refused_session_shows_the_clash_and_writes_nothing(plan):  # noqa: F8
     assert not at.exception
     assert any("POT is taken at 18:00–21:00 on 2026-06-02 by “Glazes and firing”" in e.value
                for e in at.error)
+
+
+# --- cancelling an item is confirmed in a dialog ------------------------------------------
+
+SOON = date.today() + timedelta(days=14)
+
+
+@pytest.fixture
+def running(plan):  # noqa: F811
+    """Wheel throwing, published: 2 seated and 1 waiting; one past session, two to come."""
+    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+          status="published")
+    for name in ("Anna", "Bruno", "Chiara"):
+        write(enrol, actor=plan["manager"], item_id=plan["wheel"], participant_name=name)
+    for day in (date(2026, 6, 2), SOON, SOON + timedelta(days=7)):
+        add(plan, day=day)
+    return plan
+
+
+def wheel_now(plan) -> tuple:
+    """The item's status, its people, and how many times it was changed."""
+    with reading() as session:
+        return (session.get(ProgrammeItem, plan["wheel"]).status,
+                [e.status for e in session.exec(select(Enrolment).order_by(Enrolment.id))],
+                len(session.exec(select(AuditEntry).where(
+                    AuditEntry.entity == "programme_items", AuditEntry.action == "update",
+                    AuditEntry.entity_id == str(plan["wheel"]))).all()))
+
+
+def cancel_asked():
+    at = courses_page("carla")
+    next(s for s in at.selectbox if s.label == "Status").select("cancelled")
+    return next(b for b in at.button if b.label == "Save item").click().run()
+
+
+def test_cancelling_an_item_asks_first_naming_it_and_its_people(running):
+    before = wheel_now(running)
+    at = cancel_asked()
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        "Cancel “Wheel throwing for beginners” — 2 people enrolled and 1 person on the "
+        "waitlist are affected: their enrolments stay on record but the item will not run, "
+        "so let them know. 2 coming sessions free their rooms and instructors. A cancelled "
+        "item cannot be reopened."]
+    assert {"Cancel the item", "Cancel"} <= {b.label for b in at.button}
+    assert wheel_now(running) == before
+    assert before[:2] == ("published", ["enrolled", "enrolled", "waitlisted"])
+
+
+def test_cancelling_the_cancellation_writes_nothing(running):
+    before = wheel_now(running)
+    at = cancel_asked().button(key="courses_cancel_item_cancel").click().run()
+    assert not at.exception and not at.text
+    assert wheel_now(running) == before
+
+
+def test_confirming_cancels_the_item_once_and_says_so(running):
+    status, people, changes = wheel_now(running)
+    at = cancel_asked().button(key="courses_cancel_item_confirm").click().run()
+    assert not at.exception and not at.error and not at.text
+    assert [t.value for t in at.toast] == ["“Wheel throwing for beginners” cancelled"]
+    assert wheel_now(running) == ("cancelled", people, changes + 1)
+    at.run()
+    assert wheel_now(running) == ("cancelled", people, changes + 1)
+
+
+def test_other_changes_to_an_item_are_saved_without_asking(running):
+    at = courses_page("carla")
+    next(s for s in at.selectbox if s.label == "Status").select("done")
+    at = next(b for b in at.button if b.label == "Save item").click().run()
+    assert not at.exception and not at.text
+    assert wheel_now(running)[0] == "done"
+
+
+# --- editing an instructor ----------------------------------------------------------------
+
+def paolo(plan):
+    with reading() as session:
+        return session.get(Instructor, plan["outsider"])
+
+
+def instructor_picked(plan):
+    at = open_tab(courses_page("carla"), "Plan")
+    pick = at.selectbox(key="courses_instructor_pick")
+    assert pick.options == ["Giulia Neri", "Paolo Conti"]
+    return pick.select(plan["outsider"]).run()
+
+
+def test_communication_edits_an_instructor_and_sees_a_toast(plan):  # noqa: F811
+    before = paolo(plan)
+    at = instructor_picked(plan)
+    key = f"courses_instructor_edit_{before.id}"
+    assert at.text_input(key=f"{key}_email").value == "paolo@example.org"
+    at.text_input(key=f"{key}_email").input("conti@example.org")
+    at = next(b for b in at.button if b.label == "Save instructor").click().run()
+    assert not at.exception and not at.error
+    assert [t.value for t in at.toast] == ["Instructor Paolo Conti saved"]
+    after = paolo(plan)
+    assert (after.name, after.email, after.phone, after.version) == (
+        "Paolo Conti", "conti@example.org", "+39 055 123", before.version + 1)
+
+
+def test_a_bad_instructor_edit_names_the_field_and_saves_nothing(plan):  # noqa: F811
+    before = paolo(plan)
+    at = instructor_picked(plan)
+    at.text_input(key=f"courses_instructor_edit_{before.id}_email").input("not-an-email")
+    at = next(b for b in at.button if b.label == "Save instructor").click().run()
+    assert not at.exception and not at.toast
+    assert [e.value for e in at.error] == [
+        "email: email must be an address like name@example.org"]
+    assert paolo(plan).model_dump() == before.model_dump()

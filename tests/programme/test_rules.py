@@ -6,10 +6,12 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading
-from db.models import AuditEntry, Booking, ProgrammeItem, ProgrammeSession
+from db.models import AuditEntry, Booking, Enrolment, Instructor, ProgrammeItem, ProgrammeSession
 from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import bookings
 from hub.programme import items as programme
+from hub.programme import views
+from hub.programme.enrolments import cancel_enrolment, enrol
 from tests.worlds import add, book, item, lease, MONDAY, TUESDAY, write
 
 def sessions_of(item_id):
@@ -195,6 +197,88 @@ def test_an_instructor_is_a_tenant_once_or_an_outsider_with_a_valid_email(plan):
         write(programme.add_instructor, actor=plan["manager"], name="X", email="not-an-email")
     with pytest.raises(Invalid, match="name is required"):
         write(programme.add_instructor, actor=plan["manager"], name=" ")
+
+
+def instructor(instructor_id) -> Instructor:
+    with reading() as session:
+        return session.get(Instructor, instructor_id)
+
+
+def test_an_instructor_edit_is_saved_and_audited_with_what_changed(plan):
+    before = instructor(plan["outsider"])
+    saved = write(programme.edit_instructor, actor=plan["communication"],
+                  instructor_id=before.id, version=before.version, name=" Paolo Conti Jr ",
+                  phone="+39 055 999")
+    after = instructor(before.id)
+    assert (after.name, after.email, after.phone) == ("Paolo Conti Jr", "paolo@example.org",
+                                                      "+39 055 999")
+    assert saved.version == after.version == before.version + 1
+    with reading() as session:
+        entry = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.action, entry.entity, entry.entity_id, entry.username) == (
+        "update", "instructors", str(before.id), "carla")
+    assert entry.changes == {"name": ["Paolo Conti", "Paolo Conti Jr"],
+                             "phone": ["+39 055 123", "+39 055 999"]}
+
+
+def test_an_instructor_edit_from_a_stale_screen_or_a_viewer_is_refused(plan):
+    seen = instructor(plan["outsider"])
+    write(programme.edit_instructor, actor=plan["manager"], instructor_id=seen.id,
+          version=seen.version, email="conti@example.org")
+    with pytest.raises(Stale, match="this instructor was changed by someone else"):
+        write(programme.edit_instructor, actor=plan["communication"], instructor_id=seen.id,
+              version=seen.version, name="Paolo")
+    with pytest.raises(Forbidden):
+        write(programme.edit_instructor, actor=plan["viewer"], instructor_id=seen.id,
+              version=None, name="Paolo")
+    assert instructor(seen.id).name == "Paolo Conti"
+
+
+@pytest.mark.parametrize("values, field, rule", [
+    ({"name": "  "}, "name", "name is required"),
+    ({"name": "x" * 121}, "name", "name is longer than 120 characters"),
+    ({"email": "not-an-email"}, "email", "email must be an address like name@example.org"),
+    ({"phone": "1" * 41}, "phone", "phone is longer than 40 characters"),
+    ({"tenant_id": 1}, "tenant_id", "tenant_id cannot be changed here"),
+])
+def test_a_bad_instructor_edit_names_the_field_and_writes_nothing(plan, values, field, rule):
+    before = instructor(plan["outsider"])
+    with pytest.raises(Invalid, match=rule) as refused:
+        write(programme.edit_instructor, actor=plan["manager"], instructor_id=before.id,
+              version=before.version, **values)
+    assert refused.value.field == field
+    after = instructor(before.id)
+    assert (after.name, after.email, after.phone, after.version) == (
+        before.name, before.email, before.phone, before.version)
+
+
+def test_the_cancellation_preview_counts_people_and_coming_sessions(plan):
+    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+          capacity=3)
+    for name in ("Anna", "Bruno", "Chiara", "Dario", "Elena"):   # 3 seated, 2 waiting
+        write(enrol, actor=plan["manager"], item_id=plan["wheel"], participant_name=name)
+    first = enrolments_of(plan["wheel"])
+    write(cancel_enrolment, actor=plan["manager"], enrolment_id=first[0].id, version=None)
+    add(plan, day=date(2026, 6, 2))
+    add(plan, day=date(2026, 6, 9))
+    add(plan, day=date(2026, 6, 16))
+    add(plan, item_key="glaze", day=date(2026, 6, 23))       # another item's
+    with reading() as session:
+        shown = views.cancellation(session, item_id=plan["wheel"], today=date(2026, 6, 9))
+        empty = views.cancellation(session, item_id=plan["glaze"], today=date(2026, 7, 1))
+    # Anna cancelled: Dario moved up, Elena still waits.
+    assert shown == views.Cancellation(title="Wheel throwing for beginners", seated=3,
+                                       waitlisted=1, sessions_ahead=2)
+    assert empty == views.Cancellation(title="Glazes and firing", seated=0, waitlisted=0,
+                                       sessions_ahead=0)
+    with reading() as session, pytest.raises(Invalid, match="does not exist"):
+        views.cancellation(session, item_id=999_999, today=date(2026, 6, 9))
+
+
+def enrolments_of(item_id) -> list[Enrolment]:
+    with reading() as session:
+        return session.exec(select(Enrolment).where(Enrolment.item_id == item_id)
+                            .order_by(Enrolment.id)).all()
 
 
 def test_sessions_are_not_refused_by_bookings_of_another_space_or_day(plan):

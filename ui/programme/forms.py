@@ -7,14 +7,20 @@ from datetime import date, time, timedelta
 
 import streamlit as st
 
-from db.models import User
+from db.models import Instructor, User
 from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
+from hub.errors import Refused
 from hub.programme import items as programme
+from hub.programme import views as programme_views
 from hub.programme.views import ItemRow, SessionRow
-from ui.database import save
-from ui.widgets import SiteChoice
+from ui.confirm import ask, confirm
+from ui.database import reading, save
+from ui.format import as_text, counted
+from ui.programme import data
+from ui.widgets import flash, SiteChoice
 
 FORMAT_LABELS = {"in_situ": "in situ", "online": "online", "hybrid": "hybrid"}
+CANCEL_ITEM = "courses_cancel_item"
 
 
 def _saved(message: str) -> None:
@@ -55,13 +61,42 @@ def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
                                         max_chars=4000),
         }
         submitted = st.form_submit_button("Save item" if row else "Add item")
-    if not submitted:
-        return
-    if row is None:
+    if submitted and row is None:
         if save(programme.add_item, actor=user, site_id=site.id, **values):
             _saved(f"“{values['title']}” added as {values['status']}.")
-    elif save(programme.edit_item, actor=user, item_id=row.id, version=row.version, **values):
+    elif submitted and values["status"] == "cancelled" and row.status != "cancelled":
+        try:
+            ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id,
+                version=row.version, **values)
+        except Refused as refusal:
+            st.error(str(refusal), icon=":material/block:")
+    elif submitted and save(programme.edit_item, actor=user, item_id=row.id,
+                            version=row.version, **values):
         _saved(f"“{values['title']}” saved.")
+    if row is not None:
+        confirm(CANCEL_ITEM, title="Cancel the programme item", action="Cancel the item",
+                run=lambda **request: _cancel_item(user, **request))
+
+
+def cancellation_sentence(item_id: int) -> str:
+    """Names the item and the people it leaves without a course."""
+    with reading() as session:
+        effect = programme_views.cancellation(session, item_id=item_id, today=date.today())
+    people = f"{counted(effect.seated, 'person', 'people')} enrolled and " \
+             f"{counted(effect.waitlisted, 'person', 'people')} on the waitlist"
+    return (f"Cancel “{effect.title}” — {people} are affected: their enrolments stay on "
+            "record but the item will not run, so let them know. "
+            f"{counted(effect.sessions_ahead, 'coming session')} free "
+            f"{'its' if effect.sessions_ahead == 1 else 'their'} rooms and instructors. "
+            "A cancelled item cannot be reopened.")
+
+
+def _cancel_item(user: User, **request) -> bool:
+    item = save(programme.edit_item, actor=user, **request)
+    if item is None:
+        return False
+    flash(f"“{as_text(item.title)}” cancelled")
+    return True
 
 
 def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
@@ -120,3 +155,32 @@ def instructor_form(user: User, tenants: list[tuple[int, str]]) -> None:
     if submitted and save(programme.add_instructor, actor=user, name=name or None,
                           tenant_id=tenant_id, email=email, phone=phone):
         _saved("Instructor added.")
+    edit_instructor_form(user, data.choices(None)["instructors"])
+
+
+def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None:
+    """Correct an instructor's name or contact; the version read here guards the save."""
+    if not instructors:
+        return
+    names = dict(instructors)
+    chosen = st.selectbox("Instructor to edit", list(names), format_func=names.get,
+                          key="courses_instructor_pick")
+    with reading() as session:
+        instructor = session.get(Instructor, chosen)
+    if instructor is None:
+        return
+    key = f"courses_instructor_edit_{instructor.id}"
+    with st.form(key):
+        left, middle, right = st.columns(3)
+        values = {"name": left.text_input("Name", instructor.name, max_chars=120,
+                                          key=f"{key}_name"),
+                  "email": middle.text_input("Email", instructor.email or "", max_chars=254,
+                                             key=f"{key}_email"),
+                  "phone": right.text_input("Phone", instructor.phone or "", max_chars=40,
+                                            key=f"{key}_phone")}
+        submitted = st.form_submit_button("Save instructor")
+    if submitted and (saved := save(programme.edit_instructor, actor=user,
+                                    instructor_id=instructor.id, version=instructor.version,
+                                    **values)):
+        flash(f"Instructor {as_text(saved.name)} saved")
+        st.rerun()
