@@ -386,6 +386,11 @@ def _partner_export_by_role(role, rows, w):
         assert "lucia@artex.example.org" in artex["contacts"]
 
 
+def _held_by_giulia(role, held, w):
+    assert held == {"tenants": 1, "tenant_listings": 1, "leases": 1, "bookings": 1,
+                    "partner_tenant_links": 1}
+
+
 def _contacts_by_role(role, people, w):
     assert [person.name for person in people] == ([] if role == "viewer" else ["Lucia Bassi"])
 
@@ -394,6 +399,8 @@ READS: dict[str, Read] = {
     "hub.admin.audit.audit_entries": Read(MANAGER, lambda s, w: {}),
     "hub.admin.audit.audit_choices": Read(MANAGER, lambda s, w: {}),
     "hub.admin.privacy.people": Read(MANAGER, lambda s, w: {}),
+    "hub.admin.privacy.held_counts": Read(MANAGER, lambda s, w: dict(
+        kind="tenant", person_id=w["giulia"]), _held_by_giulia),
     "hub.admin.transfer.run.export_file": Read(MANAGER, lambda s, w: dict(
         kind=_kind("tenants"), file_format="csv")),
     "hub.tenants.directory.directory": Read(EVERYONE, lambda s, w: dict(

@@ -14,6 +14,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -160,6 +161,21 @@ class Source:
         self.columns = manifest["tables"]
         return manifest
 
+    def counts(self) -> dict[str, int]:
+        """Rows per table the backup holds."""
+        if self.sqlite:
+            engine = create_engine(f"sqlite:///{self.path}")
+            try:
+                with engine.connect() as connection:
+                    return row_counts(connection)
+            finally:
+                engine.dispose()
+        rows = self._manifest().get("rows")
+        if rows is None:    # a dump without its counts: count its lines
+            rows = {table.name: sum(len(chunk) for chunk in self.rows(table))
+                    for table in tables()}
+        return rows
+
     def rows(self, table: Table) -> Iterator[list[dict]]:
         """The table's rows in chunks, as dicts ready for INSERT."""
         yield from (self._sqlite_rows(table) if self.sqlite else self._dump_rows(table))
@@ -213,18 +229,7 @@ def restore(engine: Engine, path: Path, *, actor: User,
     source = Source(path, name or path.name)
     counts: dict[str, int] = {}
     with engine.begin() as connection:
-        here, name = revision(connection), source.name
-        if source.revision is None:
-            raise RestoreRefused(f"{name} is not a Bottega backup (it has no schema "
-                                 "revision)")
-        if source.revision != here:
-            raise RestoreRefused(f"{name} was made at schema revision {source.revision} "
-                                 f"but this database is at {here}; restore it with the Bottega "
-                                 "version that made it")
-        if taken := hub_data(connection):
-            listed = ", ".join(f"{n:,} {name}" for name, n in taken.items())
-            raise RestoreRefused(f"this database is not empty ({listed}); a backup is only "
-                                 "restored into an empty database")
+        _refuse_unless_restorable(connection, source)
         for name in reversed(REPLACEABLE):  # audit entries name users: delete them first
             connection.execute(SQLModel.metadata.tables[name].delete())
         for table in tables():
@@ -236,6 +241,41 @@ def restore(engine: Engine, path: Path, *, actor: User,
             _move_sequences(connection)
         _log_restore(connection, actor, source.name, counts)
     return counts
+
+
+def _refuse_unless_restorable(connection: Connection, source: Source) -> None:
+    here, name = revision(connection), source.name
+    if source.revision is None:
+        raise RestoreRefused(f"{name} is not a Bottega backup (it has no schema revision)")
+    if source.revision != here:
+        raise RestoreRefused(f"{name} was made at schema revision {source.revision} "
+                             f"but this database is at {here}; restore it with the Bottega "
+                             "version that made it")
+    if taken := hub_data(connection):
+        listed = ", ".join(f"{n:,} {table}" for table, n in taken.items())
+        raise RestoreRefused(f"this database is not empty ({listed}); a backup is only "
+                             "restored into an empty database")
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What restoring a backup would write, for its confirmation."""
+    name: str
+    rows: dict[str, int]       # per table of the backup, those holding rows
+    accounts_here: int         # accounts of this database, replaced by the backup's
+
+
+def restore_plan(engine: Engine, *, data: bytes, file_name: str) -> RestorePlan:
+    """Read an uploaded backup without restoring it; refused as `restore` would refuse it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "backup"
+        path.write_bytes(data)
+        source = Source(path, file_name)
+        with engine.connect() as connection:
+            _refuse_unless_restorable(connection, source)
+            accounts = row_counts(connection)["users"]
+        rows = {table: n for table, n in source.counts().items() if n}
+    return RestorePlan(name=file_name, rows=rows, accounts_here=accounts)
 
 
 def _log_restore(connection: Connection, actor: User, name: str, counts: dict[str, int]) -> None:

@@ -98,6 +98,13 @@ def _audit_about(session: Session, rows: dict[str, list]) -> list[AuditEntry]:
                                 .order_by(AuditEntry.at, AuditEntry.id)))
 
 
+def held_counts(session: Session, *, actor: User, kind: str, person_id: int) -> dict[str, int]:
+    """Rows held about the person, per table: what `erase` anonymises (nothing is written)."""
+    require_role(actor, "manager")
+    _, rows = _held(session, kind, person_id)
+    return {table: len(found) for table, found in rows.items() if found}
+
+
 def personal_record(session: Session, *, actor: User, kind: str, person_id: int) -> dict:
     """Everything held about the person, JSON-ready; the export itself is logged."""
     require_role(actor, "manager")

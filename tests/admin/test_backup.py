@@ -182,3 +182,35 @@ def test_command_line_backup_and_restore(demo_hub, empty_engine, tmp_path):
                            env=env, capture_output=True, text=True)
     assert again.returncode == 1
     assert again.stderr.startswith("error: this database is not empty")
+
+
+@pytest.mark.parametrize("portable", [False, True], ids=["native", "portable"])
+def test_the_restore_plan_counts_what_the_restore_then_writes_and_writes_nothing(
+        demo_hub, empty_engine, tmp_path, portable):
+    if portable is False and get_engine().dialect.name != "sqlite":
+        pytest.skip("the native backup is SQLite's own file")
+    path = tmp_path / "backup.bin"
+    counts = backup.write_backup(get_engine(), path, actor=demo_hub, portable=portable)
+    with empty_engine.begin() as connection:      # the account that signed in to restore
+        connection.execute(text("INSERT INTO users (username, name, email, password_hash, role, "
+                                "active, failed_logins, created_at, version) VALUES ('newbie', "
+                                "'New', 'n@example.org', 'x', 'manager', true, 0, "
+                                "'2026-01-01 00:00:00', 1)"))
+    before = every_row(empty_engine)
+    plan = backup.restore_plan(empty_engine, data=path.read_bytes(), file_name="hub.bin")
+    assert every_row(empty_engine) == before
+    assert plan == backup.RestorePlan(name="hub.bin", accounts_here=1,
+                                      rows={table: n for table, n in counts.items() if n})
+    assert plan.rows["users"] == 2 and plan.rows["tenants"] > 10
+    restored = backup.restore_bytes(empty_engine, actor=demo_hub, data=path.read_bytes(),
+                                    file_name="hub.bin")
+    assert {table: n for table, n in restored.items() if n} == plan.rows
+
+
+def test_the_restore_plan_refuses_what_the_restore_would_refuse(demo_hub, tmp_path):
+    with pytest.raises(backup.RestoreRefused, match="notes.txt is not a Bottega backup"):
+        backup.restore_plan(get_engine(), data=b"hello", file_name="notes.txt")
+    path = tmp_path / "backup.bin"
+    backup.write_backup(get_engine(), path, actor=CLI, portable=True)
+    with pytest.raises(backup.RestoreRefused, match="this database is not empty .*sites"):
+        backup.restore_plan(get_engine(), data=path.read_bytes(), file_name="hub.zip")

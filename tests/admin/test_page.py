@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
 from streamlit.testing.v1 import AppTest
 
-from db.engine import reading
-from db.models import User, utcnow
+from db.engine import get_engine, reading
+from db.models import AuditEntry, Tenant, User, utcnow
+from hub.admin import backup, users
+from tests.admin.test_backup import every_row
 from tests.apptest import open_page, signed_in_app, text_of
-from tests.conftest import ROOT
+from tests.conftest import PASSWORD, ROOT
+from tests.worlds import book, lease
 from ui import auth
+from ui.format import as_text
 
 
 def admin_page(username="boss"):
@@ -98,3 +103,132 @@ def test_audit_log_filters_by_user_and_record(hub):  # noqa: F811
     at.selectbox(key="admin_audit_user").select("cli").run()
     changes = " ".join(audit_table(at)["Changes (old → new)"])
     assert "username: carla" in changes and "password" not in changes
+
+
+# --- erasing a person is confirmed in a dialog --------------------------------------------
+
+@pytest.fixture
+def giulia(hub):  # noqa: F811
+    """Giulia Neri holds a lease and a booking: what erasing her keeps, anonymised."""
+    lease(hub)
+    book(hub)
+    return hub
+
+
+def giulia_now(hub) -> tuple:
+    with reading() as session:
+        tenant = session.get(Tenant, hub["giulia"])
+        return (tenant.name, tenant.business, len(session.exec(select(AuditEntry).where(
+            AuditEntry.action == "erase")).all()))
+
+
+def erase_asked():
+    at = admin_page()
+    people = at.selectbox(key="admin_privacy_person")
+    people.select_index(people.options.index("Tenant: Giulia Neri"))
+    return form_button(at.run(), "Erase").click().run()
+
+
+def test_erasing_asks_first_naming_the_person_and_what_is_kept(giulia):
+    before = giulia_now(giulia)
+    at = erase_asked()
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        "Erase Giulia Neri (tenant) — their name, business, email, phone, notes and "
+        "target-group answers are blanked here and wherever they are quoted, the audit log "
+        "included. This cannot be undone.",
+        "• kept for the figures, anonymised: 1 lease and 1 booking"]
+    assert {"Erase for good", "Cancel"} <= {b.label for b in at.button}
+    assert giulia_now(giulia) == before == ("Giulia Neri", None, 0)
+
+
+def test_cancelling_the_erasure_erases_nothing(giulia):
+    before = giulia_now(giulia)
+    at = erase_asked().button(key="admin_privacy_erase_cancel").click().run()
+    assert not at.exception and not at.text
+    assert giulia_now(giulia) == before
+
+
+def test_confirming_erases_once_and_says_so(giulia):
+    at = erase_asked().button(key="admin_privacy_erase_confirm").click().run()
+    assert not at.exception and not at.error and not at.text
+    assert [t.value for t in at.toast] == [
+        f"Erased: tenant {giulia['giulia']} (3 records anonymised)"]
+    assert giulia_now(giulia) == ("erased", "erased", 1)
+    assert "Tenant: Giulia Neri" not in at.selectbox(key="admin_privacy_person").options
+    at.run()
+    assert giulia_now(giulia) == ("erased", "erased", 1)
+
+
+# --- restoring a backup is confirmed in a dialog ------------------------------------------
+
+BACKUP_NAME = "bottega-2026-12-01-0900.bin"
+
+
+@pytest.fixture
+def empty(db_url, make_user):
+    """A database holding only the manager who signs in to restore."""
+    return make_user("boss", "manager")
+
+
+@pytest.fixture
+def backup_file(fresh):
+    """A backup of the other database (its site, Ada and a boss of its own): the bytes and
+    the rows each table holds."""
+    engine, ada = fresh
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        users.add_user(session, actor=ada, username="boss", role="manager", name="Bea Boss",
+                       email="bea@example.org", password=PASSWORD)
+    data = backup.backup_bytes(engine, actor=ada)
+    return data, {table: n for table, n in row_counts(engine).items() if n}
+
+
+def row_counts(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+                for table in SQLModel.metadata.sorted_tables}
+
+
+def restore_asked(data: bytes):
+    """Upload and press Restore; returns the screen and every row as it was, signed in."""
+    at = admin_page()
+    before = every_row(get_engine())
+    at.file_uploader(key="admin_restore_file").set_value(
+        (BACKUP_NAME, data, "application/octet-stream"))
+    return form_button(at, "Restore").click().run(), before
+
+
+def test_restoring_asks_first_naming_the_file_and_the_rows_it_writes(empty, backup_file):
+    data, rows = backup_file
+    at, before = restore_asked(data)
+    assert not at.exception and not at.error
+    assert [t.value for t in at.text] == [
+        f"Restore {BACKUP_NAME} into this database — it writes {sum(rows.values())} rows and "
+        "replaces the 1 account here with the backup's 2 accounts (an account that is not "
+        "among them is signed out)."] + [
+        f"• {n} {'row' if n == 1 else 'rows'} of {table.replace('_', ' ')}"
+        for table, n in rows.items()]
+    assert rows["sites"] == 1 and rows["users"] == 2
+    assert {"Restore it", "Cancel"} <= {b.label for b in at.button}
+    assert every_row(get_engine()) == before
+
+
+def test_cancelling_the_restore_writes_nothing(empty, backup_file):
+    at, before = restore_asked(backup_file[0])
+    at = at.button(key="admin_restore_cancel").click().run()
+    assert not at.exception and not at.text
+    assert every_row(get_engine()) == before
+
+
+def test_confirming_restores_once_and_says_so(empty, backup_file):
+    data, rows = backup_file
+    at, _ = restore_asked(data)
+    at = at.button(key="admin_restore_confirm").click().run()
+    assert not at.exception and not at.error and not at.text
+    assert [t.value for t in at.toast] == [
+        f"Restored {sum(rows.values())} rows from {as_text(BACKUP_NAME)}"]
+    restored = row_counts(get_engine())
+    assert restored["sites"] == 1 and restored["users"] == 2
+    assert restored["audit_entries"] == rows["audit_entries"] + 1      # the restore itself
+    at.run()
+    assert row_counts(get_engine()) == restored

@@ -153,3 +153,17 @@ def test_only_a_manager_exports_or_erases(person):
             write(privacy.personal_json, actor=person["hub"][role], kind="tenant",
                   person_id=person["id"])
     assert traces(EMAIL)
+
+
+def test_the_counts_shown_before_erasing_are_what_erasing_anonymises(person):
+    boss = person["hub"]["manager"]
+    with reading() as session:
+        held = privacy.held_counts(session, actor=boss, kind="tenant", person_id=person["id"])
+    assert held == {"tenants": 1, "tenant_listings": 1, "leases": 1, "bookings": 1,
+                    "enrolments": 1, "instructors": 1, "partner_tenant_links": 1}
+    assert traces(EMAIL), "counting wrote nothing"
+    assert write(privacy.erase, actor=boss, kind="tenant", person_id=person["id"]) == held
+    for role in ("communication", "viewer"):
+        with reading() as session, pytest.raises(Forbidden):
+            privacy.held_counts(session, actor=person["hub"][role], kind="tenant",
+                                person_id=person["id"])

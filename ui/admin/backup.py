@@ -11,9 +11,12 @@ from db.engine import get_engine
 from db.models import User
 from hub.admin import backup
 from hub.errors import Refused
-from ui.format import as_text, HUB_TIMEZONE
+from ui.confirm import ask, confirm
+from ui.format import as_text, counted, HUB_TIMEZONE
+from ui.widgets import flash
 
 log = logging.getLogger("bottega")
+RESTORE = "admin_restore"
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -53,26 +56,50 @@ def _restore(user: User) -> None:
                "those in the backup: sign in again with an account from the backup.")
     with st.form("admin_restore"):
         upload = st.file_uploader("Backup file (.db or .zip)", key="admin_restore_file")
-        sure = st.checkbox("Replace the accounts here with those in the backup",
-                           key="admin_restore_sure")
-        if not st.form_submit_button("Restore", type="primary"):
-            return
-    if upload is None or not sure:
-        st.error("Choose the backup file and tick the box to confirm.")
-        return
+        submitted = st.form_submit_button("Restore", type="primary")
+    if submitted and upload is None:
+        st.error("Choose the backup file to restore.")
+    elif submitted:
+        _ask_to_restore(upload.getvalue(), upload.name)
+    confirm(RESTORE, title="Restore a backup", action="Restore it",
+            run=lambda **request: _restore_now(user, **request))
+
+
+def _ask_to_restore(data: bytes, file_name: str) -> None:
+    """Name the file and what it writes; a file that cannot be restored is refused here."""
     try:
-        counts = backup.restore_bytes(get_engine(), actor=user, data=upload.getvalue(),
-                                      file_name=upload.name)
+        plan = backup.restore_plan(get_engine(), data=data, file_name=file_name)
     except Refused as refusal:
         st.error(as_text(str(refusal)), icon=":material/block:")
         return
     except SQLAlchemyError:
+        log.exception("reading a backup failed")
+        st.error("The backup could not be read; nothing was restored.")
+        return
+    accounts = plan.rows.get("users", 0)
+    ask(RESTORE, f"Restore {file_name} into this database — it writes "
+        f"{counted(sum(plan.rows.values()), 'row')} and replaces the "
+        f"{counted(plan.accounts_here, 'account')} here with the backup's "
+        f"{counted(accounts, 'account')} (an account that is not among them is signed out).",
+        details=[f"{counted(n, 'row')} of {table.replace('_', ' ')}"
+                 for table, n in plan.rows.items()],
+        data=data, file_name=file_name)
+
+
+def _restore_now(user: User, *, data: bytes, file_name: str) -> bool:
+    try:
+        counts = backup.restore_bytes(get_engine(), actor=user, data=data,
+                                      file_name=file_name)
+    except Refused as refusal:
+        st.error(as_text(str(refusal)), icon=":material/block:")
+        return False
+    except SQLAlchemyError:
         log.exception("restore failed")
         st.error("The backup could not be read into this database; nothing was restored.")
-        return
+        return False
     st.cache_data.clear()
-    st.success(f"Restored {sum(counts.values()):,} rows from {as_text(upload.name)}. "
-               "Sign in again with an account from the backup.")
+    flash(f"Restored {counted(sum(counts.values()), 'row')} from {as_text(file_name)}")
+    return True
 
 
 def render(user: User) -> None:
