@@ -17,7 +17,8 @@ def in_use(site_column, site_id: int | None):
     """A WHERE condition for figures: that site, or (None) every site not archived."""
     if site_id is not None:
         return site_column == site_id
-    return site_column.in_(select(Site.id).where(Site.archived_at.is_(None)))
+    # Never correlated: a query that itself joins sites keeps this a list of its own.
+    return site_column.in_(select(Site.id).where(Site.archived_at.is_(None)).correlate(None))
 
 
 def open_site(session: Session, site_id: int | None) -> Site:

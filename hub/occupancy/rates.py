@@ -207,6 +207,7 @@ def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> di
     rows = session.exec(
         select(Lease.starts_on, Lease.ends_on, Space.capacity, Site.open_weekdays,
                Site.opens_at, Site.closes_at)
+        .select_from(Lease)
         .join(Space, and_(Space.id == Lease.space_id, Space.leasable, *scope))
         .join(Site, Site.id == Space.site_id)
         .where(Lease.starts_on <= last, or_(Lease.ends_on.is_(None), Lease.ends_on >= first)))
