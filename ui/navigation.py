@@ -77,3 +77,14 @@ def guard(key: str) -> User:
         st.error(f"The {screen.title} screen is not available to the {user.role} role.")
         st.stop()
     return user
+
+
+def link_to(user: User, key: str, label: str, *, icon: str | None = None,
+            **query: str) -> bool:
+    """A link to a screen the user may open (with query parameters, e.g. tab="import");
+    nothing for a screen their role does not have. True when drawn."""
+    screen = next(screen for screen in SCREENS if screen.key == key)
+    if user.role not in screen.roles:
+        return False
+    st.page_link(str(screen.path), label=label, icon=icon, query_params=query or None)
+    return True
