@@ -43,9 +43,11 @@ def forget() -> None:
     st.session_state.pop(PENDING, None)
 
 
-def confirm(key: str, *, title: str, action: str, run: Callable[..., Any]) -> None:
+def confirm(key: str, *, title: str, action: str, run: Callable[..., Any],
+            keep: str = "Cancel") -> None:
     """Open the dialog while `key`'s request is pending; `action` labels the confirming
-    button."""
+    button, `keep` the one that writes nothing (say "Keep it" where the action is itself
+    a cancellation)."""
     request = pending(key)
     if request is None:
         return
@@ -60,7 +62,7 @@ def confirm(key: str, *, title: str, action: str, run: Callable[..., Any]) -> No
             if run(**request["arguments"]):
                 forget()
                 st.rerun()
-        if no.button("Cancel", key=f"{key}_cancel", width="stretch"):
+        if no.button(keep, key=f"{key}_cancel", width="stretch"):
             forget()
             st.rerun()
 

@@ -137,7 +137,7 @@ def test_cancelling_an_item_asks_first_naming_it_and_its_people(running):
         "waitlist are affected: their enrolments stay on record but the item will not run, "
         "so let them know. 2 coming sessions free their rooms and instructors. A cancelled "
         "item cannot be reopened."]
-    assert {"Cancel the item", "Cancel"} <= {b.label for b in at.button}
+    assert {"Cancel the item", "Keep the item"} <= {b.label for b in at.button}
     assert wheel_now(running) == before
     assert before[:2] == ("published", ["enrolled", "enrolled", "waitlisted"])
 

@@ -75,6 +75,7 @@ def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
         _saved(f"“{values['title']}” saved.")
     if row is not None:
         confirm(CANCEL_ITEM, title="Cancel the programme item", action="Cancel the item",
+                keep="Keep the item",
                 run=lambda **request: _cancel_item(user, **request))
 
 
