@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import wait_idle
+from tests.e2e.test_occupancy import choose
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in, wait_cookie_sign_in
 
 pytestmark = pytest.mark.e2e
@@ -41,6 +42,7 @@ def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page,
     nav_link(page, "Admin").click()
     wait_idle(page)
     page.get_by_role("tab", name="Import / export").click()
+    choose(page, page.locator("[data-testid='stMain']"), "What to import", "Spaces")
     with page.expect_download() as download:
         page.get_by_role("button", name="Template (CSV)").click()
     template = (tmp_path / "template.csv")

@@ -1,0 +1,88 @@
+"""A hub set up from scratch in a real browser (BOTTEGA_DEMO=0, no CLI): the first manager
+creates their account, follows the Overview's first steps to Admin › Sites, creates a site,
+imports its 26 laboratories from a spreadsheet, adds a tenant, leases one lab, and sees
+1 of the 26 occupied. Runs on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
+from tests.e2e.test_admin import UPLOAD
+from tests.e2e.test_occupancy import choose, metric
+from tests.e2e.test_shell import PASSWORD, expect_no_exception, nav_link, submit_login
+
+pytestmark = pytest.mark.e2e
+
+LABS = "site,code,name,kind,area_m2,monthly_rent,leasable\n" + "".join(
+    f"ON,L{n:02},Laboratorio {n},laboratory,{20 + n},{300 + 10 * n}.00,yes\n"
+    for n in range(1, 27))
+
+
+def first_manager(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+    for label, value in (("Username", "ada"), ("Full name", "Ada Lovelace"),
+                         ("Email", "ada@example.org"), ("Password", PASSWORD),
+                         ("Repeat password", PASSWORD)):
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_role("button", name="Create manager account").click()
+    wait_idle(page)
+    submit_login(page, "ada", PASSWORD)
+    wait_idle(page)
+    expect(page.locator("h1")).to_have_text(["Overview"])
+
+
+def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
+    first_manager(page, empty_server.url)
+    expect(page.get_by_text("First steps — 0 of 6 done")).to_be_visible()
+    page.get_by_role("link", name="Admin › Sites: create the site").click()
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Sites", selected=True)).to_be_visible()
+
+    form = only_form(page, "Add site")
+    for label, value in (("Code", "ON"), ("Name", "Officine Nora"), ("City", "Firenze"),
+                         ("Address", "Via dei Serragli 104")):
+        form.get_by_label(label, exact=True).fill(value)
+    form.get_by_role("button", name="Add site").click()
+    wait_idle(page)
+    expect(page.get_by_text("Site ON added")).to_be_visible(timeout=TIMEOUT_MS)
+    expect_no_exception(page)
+
+    page.get_by_role("tab", name="Import / export").click()
+    choose(page, page.locator("[data-testid='stMain']"), "What to import", "Spaces")
+    page.locator(UPLOAD).set_input_files({"name": "labs.csv", "mimeType": "text/csv",
+                                          "buffer": LABS.encode()})
+    wait_idle(page)
+    expect(page.get_by_text("Ready to import: 26 row(s): 26 new")).to_be_visible()
+    page.get_by_role("button", name="Import 26 row(s)").click()
+    wait_idle(page)
+    expect(page.get_by_text("Imported spaces from labs.csv")).to_be_visible(timeout=TIMEOUT_MS)
+
+    nav_link(page, "Tenants").click()
+    wait_idle(page)
+    page.get_by_text("Add a tenant").click()
+    form = only_form(page, "Add tenant")
+    form.get_by_label("Name", exact=True).fill("Nora Bianchi")
+    form.get_by_role("button", name="Add tenant").click()
+    wait_idle(page)
+    expect_no_exception(page)
+
+    nav_link(page, "Lab occupancy").click()
+    wait_idle(page)
+    choose(page, page.locator("[data-testid='stMain']"), "Site", "Officine Nora")
+    assert (metric(page, "Unit occupancy"), metric(page, "Vacant units")) == ("0%", "26")
+    page.get_by_role("tab", name="Manage").click()
+    form = only_form(page, "New lease")
+    choose(page, form, "Space", "L07 —")
+    form.get_by_text("Open-ended").click()
+    form.get_by_role("button", name="Create lease").click()
+    wait_idle(page)
+    expect(page.get_by_text("Lease of L07 created.")).to_be_visible(timeout=TIMEOUT_MS)
+    expect_no_exception(page)
+    assert (metric(page, "Unit occupancy"), metric(page, "Vacant units")) == ("4%", "25")
+
+    nav_link(page, "Overview").click()
+    wait_idle(page)
+    expect(page.get_by_text("First steps — 4 of 6 done")).to_be_visible()
+    expect_no_exception(page)
