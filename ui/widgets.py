@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
-from hub.occupancy.sites import list_sites
+from hub.occupancy.sites import list_sites, site_by_code
+from ui import links
 from ui.database import reading
 
 
@@ -30,14 +31,47 @@ def _sites() -> list[tuple[int, str]]:
         return [(site.id, site.name) for site in list_sites(session)]
 
 
-def site_picker(key: str, *, allow_all: bool = True, container=st) -> SiteChoice:
-    """A select box of sites ("All sites" first when allowed)."""
+@st.cache_data(ttl=300, show_spinner=False)
+def _site_codes() -> dict[int, str]:
+    """Each site's code, for the URL (?site=ON)."""
+    with reading() as session:
+        return {site.id: site.code for site in list_sites(session)}
+
+
+def site_link(choices: list[SiteChoice], name: str = "site") -> links.Param:
+    """?site=ON (the site's code, any case); "all" or nothing: the first choice (All sites
+    where the picker offers it). A site not in use falls back to the first choice."""
+    def read(text: str) -> SiteChoice:
+        if text.strip().lower() == "all" and choices[0].id is None:
+            return choices[0]
+        with reading() as session:
+            found = site_by_code(session, text)
+        choice = next((choice for choice in choices if found and choice.id == found.id), None)
+        if choice is None:
+            raise links.Unusable("is not a site in use")
+        return choice
+
+    def write(choice: SiteChoice) -> tuple[str | None]:
+        return ("all" if choice.id is None else _site_codes().get(choice.id),)
+
+    fallback = "all sites" if choices[0].id is None else choices[0].name
+    return links.Param((name,), read, write, choices[0], fallback)
+
+
+def site_picker(key: str, *, allow_all: bool = True, container=st,
+                link: str | None = "site") -> SiteChoice:
+    """A select box of sites ("All sites" first when allowed), in the URL as ?site=<code>
+    unless `link` is None."""
     choices = ([SiteChoice(None, "All sites")] if allow_all else []) + \
         [SiteChoice(site_id, name) for site_id, name in _sites()]
     if not choices:
         st.info("There is no site yet.")
         st.stop()
-    return container.selectbox("Site", choices, key=key, format_func=lambda choice: choice.name)
+    if link is None:
+        return container.selectbox("Site", choices, key=key,
+                                   format_func=lambda choice: choice.name)
+    return links.linked(container.selectbox, "Site", choices, key=key,
+                        link=site_link(choices, link), format_func=lambda choice: choice.name)
 
 
 def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
