@@ -13,8 +13,12 @@ from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, m
                                   people_tables)
 from ui.format import as_text, money
 from ui.format import day as show_day
+from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
+from ui.overview.first_steps import hub_has
 from ui.programme.forms import instructor_form, item_form, remove_session_form, session_form
+from ui import links
+from ui.links import linked
 from ui.widgets import csv_bytes, EARLIEST_DAY, kpi_row, site_picker
 
 user = guard("courses")
@@ -25,9 +29,13 @@ today = date.today()
 st.title("Courses")
 st.caption("The programme: courses, workshops, seminars and events — sessions by room, "
            "enrolments and waitlist, the public calendar.")
+require_site(user, "Courses will show the programme — courses, workshops and events — room by "
+             "room, with enrolments and the waiting list.")
 top = st.columns([2, 1])
 site = site_picker("courses_site", container=top[0])
-weeks = top[1].select_slider("Weeks shown", [2, 4, 8, 12], value=4, key="courses_weeks")
+weeks = linked(top[1].select_slider, "Weeks shown", [2, 4, 8, 12], value=4, key="courses_weeks",
+                link=links.one_of("weeks", [2, 4, 8, 12], what="2, 4, 8 or 12",
+                                  fallback="4 weeks", default=4))
 
 courses_since, this_year = data.headline(site.id, today.year)
 kpi_row([
@@ -40,13 +48,32 @@ kpi_row([
      "Seats taken ÷ capacity, averaged over this year's items."),
 ])
 
+if not hub_has("programme"):
+    nothing_yet("No programme yet: this screen will show courses, workshops and events room by "
+                "room, with enrolments, the waiting list and the public calendar. "
+                + ("Plan the first item on the Plan tab"
+                   + (", or import a spreadsheet of the programme." if user.role == "manager" else ".")
+                   if user.role != "viewer" else "The manager and the communication team plan it."),
+                user=user, key="admin", label="Admin › Import / export: import the programme",
+                tab="import")
 left, middle, right, last = st.columns(4)
-kinds = left.multiselect("Kind", PROGRAMME_KINDS, key="courses_kinds")
-statuses = middle.multiselect("Status", PROGRAMME_STATUSES, key="courses_statuses")
-sectors = right.multiselect("Sector", SECTORS, key="courses_sectors")
-period = last.date_input("Period", (today - timedelta(days=365), today + timedelta(days=180)),
-                         min_value=EARLIEST_DAY, max_value=today + timedelta(days=5 * 366),
-                         key="courses_period", format="DD/MM/YYYY")
+kinds = linked(left.multiselect, "Kind", PROGRAMME_KINDS, key="courses_kinds",
+               link=links.some_of("kind", PROGRAMME_KINDS, what="a kind of item",
+                                  fallback="every kind"))
+statuses = linked(middle.multiselect, "Status", PROGRAMME_STATUSES, key="courses_statuses",
+                  link=links.some_of("status", PROGRAMME_STATUSES, what="a status",
+                                     fallback="every status"))
+sectors = linked(right.multiselect, "Sector", SECTORS, key="courses_sectors",
+                 link=links.some_of("sector", SECTORS, what="a sector",
+                                    fallback="every sector"))
+shown_period = (today - timedelta(days=365), today + timedelta(days=180))
+period = linked(last.date_input, "Period", value=shown_period,
+                min_value=EARLIEST_DAY, max_value=today + timedelta(days=5 * 366),
+                key="courses_period", format="DD/MM/YYYY",
+                link=links.period("from", "to", default=shown_period,
+                                  fallback="the past year and the next six months",
+                                  earliest=EARLIEST_DAY,
+                                  latest=today + timedelta(days=5 * 366)))
 start, end = (tuple(period) + (None, None))[:2] if isinstance(period, tuple) else (period, None)
 rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), start, end)
 

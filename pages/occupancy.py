@@ -13,10 +13,13 @@ from hub.roles import sees_contacts, sees_rents
 from ui.database import reading
 from ui.format import money
 from ui.format import day as show_day
+from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.occupancy import charts
 from ui.occupancy.forms import booking_forms, lease_forms, space_forms
-from ui.widgets import csv_download, kpi_row, site_picker
+from ui import links
+from ui.links import linked
+from ui.widgets import csv_download, EARLIEST_DAY, kpi_row, site_picker
 
 user = guard("occupancy")
 rents_shown = sees_rents(user)
@@ -84,10 +87,19 @@ def load_week(site_id, monday: date):
 
 st.title("Lab occupancy")
 st.caption("Which labs and benches are taken, by whom and until when — and what is free.")
+require_site(user, "Lab occupancy will show which labs and benches are taken, by whom and "
+             "until when, and what is free.")
 top = st.columns([2, 1, 1])
 site = site_picker("occupancy_site", container=top[0])
-on = top[1].date_input("As of", value=date.today(), key="occupancy_day", format="DD/MM/YYYY")
-months = top[2].select_slider("Months shown", [12, 24, 36], value=12, key="occupancy_months")
+today, latest = date.today(), date.today() + timedelta(days=5 * 366)
+on = linked(top[1].date_input, "As of", value=today, key="occupancy_day", format="DD/MM/YYYY",
+            min_value=EARLIEST_DAY, max_value=latest,
+            link=links.day("on", default=today, fallback="today", earliest=EARLIEST_DAY,
+                           latest=latest))
+months = linked(top[2].select_slider, "Months shown", [12, 24, 36], value=12,
+                key="occupancy_months",
+                link=links.one_of("months", [12, 24, 36], what="12, 24 or 36",
+                                  fallback="12 months"))
 
 rates, roll = load_kpis(site.id, on)
 free, running, ending = load_lists(site.id, on)
@@ -109,13 +121,18 @@ tabs = st.tabs(names)
 with tabs[0]:
     heatmap = load_heatmap(site.id, on, months)
     if heatmap.empty:
-        st.info("No leasable space here yet.")
-    elif site.id is None:
-        st.altair_chart(charts.site_heatmap(heatmap), width="stretch")
+        nothing_yet("No leasable space here yet: the heatmap and the occupancy trend appear "
+                    "once labs or benches are added (Manage tab, or an import in Admin).")
     else:
-        st.altair_chart(charts.occupancy_heatmap(heatmap), width="stretch")
-    st.altair_chart(charts.rate_trend(load_trend(site.id, on, months)), width="stretch")
-    st.altair_chart(charts.utilisation_bars(load_utilisation(site.id, on, 12)), width="stretch")
+        st.altair_chart(charts.site_heatmap(heatmap) if site.id is None
+                        else charts.occupancy_heatmap(heatmap), width="stretch")
+        st.altair_chart(charts.rate_trend(load_trend(site.id, on, months)), width="stretch")
+    utilisation = load_utilisation(site.id, on, 12)
+    if utilisation["open_hours"].sum() > 0:
+        st.altair_chart(charts.utilisation_bars(utilisation), width="stretch")
+    else:
+        nothing_yet("No bookable space here yet: booking utilisation appears once a bench, "
+                    "the workshop or a room can be booked.")
 
 with tabs[1]:
     st.subheader(f"Vacant on {show_day(on)}")

@@ -9,14 +9,23 @@ from hub.overview import indicators
 from hub.roles import sees_contacts
 from ui.database import reading
 from ui.format import day
+from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
+from ui.overview.first_steps import checklist, load_steps
 from ui.report import report_html
+from ui import links
+from ui.links import linked
 from ui.widgets import site_picker
 
 user = guard("overview")
 today = date.today()
 PERIODS = indicators.periods(today)
+
+
+def period_code(name: str) -> str:
+    """How a period is written in the URL: ?period=ytd, 12m, or the year (2024)."""
+    return {"This year so far": "ytd", "Last 12 months": "12m"}.get(name, name.removeprefix("Year "))
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -76,10 +85,22 @@ def innocrafts_frame(figures: indicators.Innocrafts) -> pd.DataFrame:
 st.title("Overview")
 st.caption("How is the hub doing? Occupancy, tenants, programme and partners against the same "
            "period last year, and what the hub has achieved since 2016.")
+steps = load_steps()
+if user.role == "manager" and not steps[0].done:
+    checklist(user, steps)     # a new hub: what to do first, and nothing else yet
+    st.stop()
+require_site(user, "The Overview will show the hub's occupancy, tenants, programme and "
+                   "partners against last year, and its record since 2016.")
+if user.role == "manager" and not all(step.done for step in steps):
+    with st.expander(f"First steps — {sum(s.done for s in steps)} of {len(steps)} done",
+                     expanded=True):
+        checklist(user, steps, heading=False)
 left, right = st.columns(2)
 with left:
     site = site_picker("overview_site")
-period_name = right.selectbox("Period", list(PERIODS), key="overview_period")
+period_name = linked(right.selectbox, "Period", list(PERIODS), key="overview_period",
+                     link=links.one_of("period", list(PERIODS), what="ytd, 12m or a year",
+                                       fallback="this year so far", code=period_code))
 period = PERIODS[period_name]
 now, before, due = load_snapshots(site.id, period, today)
 rows = kpis(now, before, due if sees_contacts(user) else None)
@@ -92,18 +113,36 @@ for start in range(0, len(rows), 4):
 
 st.subheader("Evidence of success since 2016", anchor=False)
 totals, regions, figures = load_evidence(site.id, period.end.year, today)
-charts = [overview_charts.programme_growth(totals),
-          overview_charts.running_total(totals, "participants", "{total} participants trained and hosted",
-                                        "Participants since 2016"),
-          overview_charts.running_total(totals, "tenants", "{total} artisans hosted since 2016",
-                                        "Tenants hosted", colour=overview_charts.CLAY),
-          overview_charts.partners_by_region(regions),
-          overview_charts.innocrafts_bars(innocrafts_frame(figures),
-                                          f"Target groups among the {figures.groups.consenting} consenting "
-                                          f"tenants; {figures.partner_countries} partner countries")]
+def has(frame: pd.DataFrame, *columns: str) -> bool:
+    return not frame.empty and bool(frame[list(columns)].to_numpy().sum() > 0)
+
+
+# Each chart only when it has something to show; otherwise one line saying what will be there.
+planned = [
+    (has(totals, "courses", "events"), lambda: overview_charts.programme_growth(totals),
+     "Courses and events since 2016 appear once programme items have run."),
+    (has(totals, "participants"), lambda: overview_charts.running_total(
+        totals, "participants", "{total} participants trained and hosted", "Participants since 2016"),
+     "Participants appear once people are seated in programme items."),
+    (has(totals, "tenants"), lambda: overview_charts.running_total(
+        totals, "tenants", "{total} artisans hosted since 2016", "Tenants hosted",
+        colour=overview_charts.CLAY),
+     "Tenants hosted since 2016 appear once tenants are added."),
+    (has(regions, "partners"), lambda: overview_charts.partners_by_region(regions),
+     "The partner network by region appears once partners are recorded."),
+    (figures.groups.consenting > 0 or figures.partner_countries > 0,
+     lambda: overview_charts.innocrafts_bars(
+         innocrafts_frame(figures), f"Target groups among the {figures.groups.consenting} "
+         f"consenting tenants; {figures.partner_countries} partner countries"),
+     "The INNOCRAFTS indicators appear once tenants consent to them or partners are active."),
+]
+charts = [build() for shown, build, _ in planned if shown]
+notes = [note for shown, _, note in planned if not shown]
 for pair in range(0, len(charts), 2):
     for column, chart in zip(st.columns(2), charts[pair:pair + 2]):
         column.altair_chart(chart, width="stretch")
+for note in notes:
+    st.caption(note)
 
 st.subheader("Report for stakeholders", anchor=False)
 st.caption("One page with these figures and charts, as an HTML file that opens offline.")

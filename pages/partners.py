@@ -15,11 +15,15 @@ from hub.partners.directory import (PartnerFilter, count_partners, filter_choice
 from hub.roles import sees_contacts
 from ui.database import reading
 from ui.navigation import guard
+from ui.overview.first_steps import hub_has
+from ui.empty import nothing_yet
 from ui.partners import charts
 from ui.partners.detail import partner_detail
 from ui.partners.export import export_buttons
 from ui.partners.forms import follow_up_done_form, label, partner_form
 from ui.partners.map import world_map
+from ui import links
+from ui.links import linked
 from ui.widgets import kpi_row, show_flash
 
 user = guard("partners")
@@ -119,14 +123,23 @@ def filter_bar() -> PartnerFilter:
     choices = load_choices()
     any_ = "Any"
     cols = st.columns([1.2, 1, 1, 1, 1, 1.4])
-    kind = cols[0].selectbox("Kind", [any_, *PARTNER_KINDS], key="partners_kind",
-                             format_func=lambda k: k if k == any_ else label(k))
-    region = cols[1].selectbox("Region", [any_, *PARTNER_REGIONS], key="partners_region")
-    country = cols[2].selectbox("Country", [any_, *choices["countries"]], key="partners_country",
-                                format_func=lambda c: c if c == any_ else country_name(c))
-    status = cols[3].selectbox("Status", [any_, *PARTNER_STATUSES], key="partners_status")
-    tag = cols[4].selectbox("Tag", [any_, *choices["tags"]], key="partners_tag")
-    search = cols[5].text_input("Name or city", key="partners_search", max_chars=80)
+    def link(name: str, options, what: str):  # ?kind=gallery_retailer; "any" is left out
+        return links.one_of(name, [any_, *options], what=what, fallback=f"any {name}")
+    kind = linked(cols[0].selectbox, "Kind", [any_, *PARTNER_KINDS], key="partners_kind",
+                  format_func=lambda k: k if k == any_ else label(k),
+                  link=link("kind", PARTNER_KINDS, "a kind of partner"))
+    region = linked(cols[1].selectbox, "Region", [any_, *PARTNER_REGIONS], key="partners_region",
+                    link=link("region", PARTNER_REGIONS, "a region"))
+    country = linked(cols[2].selectbox, "Country", [any_, *choices["countries"]],
+                     key="partners_country",
+                     format_func=lambda c: c if c == any_ else country_name(c),
+                     link=link("country", choices["countries"], "a partner's country"))
+    status = linked(cols[3].selectbox, "Status", [any_, *PARTNER_STATUSES], key="partners_status",
+                    link=link("status", PARTNER_STATUSES, "a partner status"))
+    tag = linked(cols[4].selectbox, "Tag", [any_, *choices["tags"]], key="partners_tag",
+                 link=link("tag", choices["tags"], "a partner's tag"))
+    search = linked(cols[5].text_input, "Name or city", key="partners_search", max_chars=80,
+                    link=links.text("q", max_chars=80))
     pick = {k: (None if v == any_ else v) for k, v in
             {"kind": kind, "region": region, "country": country, "status": status,
              "tag": tag}.items()}
@@ -148,6 +161,15 @@ names = ["Directory", "Figures", "World", "Network"]
 if editor:
     names[1:1] = ["Follow-ups"]
     names.append("Add partner")
+if not hub_has("partners"):
+    nothing_yet("No partner yet: this screen will hold the hub's network — institutions, "
+                "associations, buyers, galleries and schools, what you did together and whom "
+                "they work with. "
+                + ("Add the first on the Add partner tab"
+                   + (", or import a spreadsheet of partners." if user.role == "manager" else ".")
+                   if editor else "The manager and the communication team add partners."),
+                user=user, key="admin", label="Admin › Import / export: import partners",
+                tab="import")
 tabs = dict(zip(names, st.tabs(names)))
 
 with tabs["Directory"]:

@@ -12,11 +12,15 @@ from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
 from ui.database import reading
 from ui.format import as_text, day, money
+from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
+from ui.overview.first_steps import hub_has
 from ui.tenants import charts as tenant_charts
 from ui.words import country_name, RESIDENCIES
 from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
                              load_for_editing, notes_form)
+from ui import links
+from ui.links import linked
 from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
 
 user = guard("tenants")
@@ -75,20 +79,36 @@ def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
 def directory_filter(site_id) -> directory.DirectoryFilter:
     sectors, countries = load_choices()
     top = st.columns([3, 2, 2, 2])
-    search = top[0].text_input("Search", placeholder="Name, business or sector", key=f"{FILTER}_search")
-    status = top[1].selectbox("Status", directory.STATUSES, key=f"{FILTER}_status",
-                              format_func=lambda s: {"current": "Current tenants",
-                                                     "former": "Former tenants", "all": "All"}[s])
-    residency = top[2].selectbox("Residency", [None, *RESIDENCIES], key=f"{FILTER}_residency",
-                                 format_func=lambda r: "Resident and visiting" if r is None else r.capitalize())
-    sort = top[3].selectbox("Sort by", list(directory.SORTS), key=f"{FILTER}_sort",
-                            format_func=lambda s: "Newest first" if s == "since" else s.capitalize())
+    search = linked(top[0].text_input, "Search", placeholder="Name, business or sector",
+                    key=f"{FILTER}_search", link=links.text("q"))
+    status = linked(top[1].selectbox, "Status", directory.STATUSES, key=f"{FILTER}_status",
+                    format_func=lambda s: {"current": "Current tenants",
+                                           "former": "Former tenants", "all": "All"}[s],
+                    link=links.one_of("status", directory.STATUSES, what="current, former or all",
+                                      fallback="current tenants"))
+    residency = linked(top[2].selectbox, "Residency", [None, *RESIDENCIES], key=f"{FILTER}_residency",
+                       format_func=lambda r: "Resident and visiting" if r is None else r.capitalize(),
+                       link=links.one_of("residency", [None, *RESIDENCIES],
+                                         what="resident or visiting",
+                                         fallback="resident and visiting"))
+    sort = linked(top[3].selectbox, "Sort by", list(directory.SORTS), key=f"{FILTER}_sort",
+                  format_func=lambda s: "Newest first" if s == "since" else s.capitalize(),
+                  link=links.one_of("sort", list(directory.SORTS), what="a sort order",
+                                    fallback="by name"))
     more = st.columns(3 if staff else 2)
-    chosen_sectors = more[0].multiselect("Sector", sectors, key=f"{FILTER}_sectors")
-    chosen_countries = more[1].multiselect("Origin country", countries, format_func=country_name,
-                                           key=f"{FILTER}_countries")
-    groups = more[2].multiselect("Target groups", list(directory.TARGET_GROUPS),
-                                 key=f"{FILTER}_groups") if staff else []
+    chosen_sectors = linked(more[0].multiselect, "Sector", sectors, key=f"{FILTER}_sectors",
+                            link=links.some_of("sector", sectors, what="a tenant's sector",
+                                               fallback="every sector"))
+    chosen_countries = linked(more[1].multiselect, "Origin country", countries,
+                              format_func=country_name, key=f"{FILTER}_countries",
+                              link=links.some_of("country", countries,
+                                                 what="a tenant's origin country",
+                                                 fallback="every country"))
+    groups = linked(more[2].multiselect, "Target groups", list(directory.TARGET_GROUPS),
+                    key=f"{FILTER}_groups",
+                    link=links.some_of("group", list(directory.TARGET_GROUPS),
+                                       what="a target group",
+                                       fallback="every target group")) if staff else []
     return directory.DirectoryFilter(search=search, site_id=site_id, sectors=tuple(chosen_sectors),
                                      countries=tuple(chosen_countries), residency=residency,
                                      status=status, target_groups=tuple(groups), sort=sort)
@@ -104,16 +124,25 @@ def shown_directory(frame: pd.DataFrame, all_sites: bool) -> pd.DataFrame:
 
 
 def directory_tab(site, frame: pd.DataFrame) -> None:
-    shown = shown_directory(frame, site.id is None)
-    st.caption(f"{len(frame):,} tenant{'s' if len(frame) != 1 else ''} match".replace(",", "."))
-    st.dataframe(shown, hide_index=True, width="stretch", height=560 if len(frame) > 12 else "auto",
-                 column_config={"Since": st.column_config.DateColumn(format="D MMM YYYY"),
-                                "Left": st.column_config.DateColumn(format="D MMM YYYY")})
-    buttons = st.columns([1, 1, 4])
-    with buttons[0]:
-        csv_download("Directory (CSV)", shown, "tenants.csv", key="tenants_export_csv")
-    with buttons[1]:
-        xlsx_download("Directory (XLSX)", shown, "tenants.xlsx", key="tenants_export_xlsx")
+    if frame.empty and not hub_has("tenants"):
+        nothing_yet("No tenant yet: the directory will list the artisans and businesses of the "
+                    "hub, with their spaces, public listings and figures. Add the first one "
+                    + ("below, or import a spreadsheet of tenants." if manager else
+                       "— the manager adds tenants."),
+                    user=user, key="admin", label="Admin › Import / export: import tenants",
+                    tab="import")
+    else:
+        shown = shown_directory(frame, site.id is None)
+        st.caption(f"{len(frame):,} tenant{'s' if len(frame) != 1 else ''} match".replace(",", "."))
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     height=560 if len(frame) > 12 else "auto",
+                     column_config={"Since": st.column_config.DateColumn(format="D MMM YYYY"),
+                                    "Left": st.column_config.DateColumn(format="D MMM YYYY")})
+        buttons = st.columns([1, 1, 4])
+        with buttons[0]:
+            csv_download("Directory (CSV)", shown, "tenants.csv", key="tenants_export_csv")
+        with buttons[1]:
+            xlsx_download("Directory (XLSX)", shown, "tenants.xlsx", key="tenants_export_xlsx")
     if manager:
         with st.expander("Add a tenant", icon=":material/person_add:"):
             sites = {choice.id: choice.name for choice in site_choices()}
@@ -248,6 +277,8 @@ def indicators_tab(site) -> None:
 st.title("Tenants")
 st.caption("Who works here: the artisans and craft businesses of the hub, their public "
            "listings, and the figures INNOCRAFTS asks for.")
+require_site(user, "Tenants will list the artisans and businesses of the hub, their public "
+             "listings and their figures.")
 site = site_picker("tenants_site")
 with st.expander("Filter the directory", icon=":material/filter_list:", expanded=True):
     chosen = directory_filter(site.id)

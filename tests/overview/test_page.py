@@ -29,7 +29,11 @@ def test_manager_sees_kpis_with_follow_ups_the_evidence_and_the_report(network):
     shown = metrics(at)
     assert shown["Unit occupancy"] == "20%" and shown["Active partners"] == "1"
     assert shown["Follow-ups due"] == "1"
-    assert len(at.get("vega_lite_chart")) == 5
+    # tenants, partners and INNOCRAFTS drawn; no programme has run, so no chart of nothing
+    assert len(at.get("vega_lite_chart")) == 3
+    captions = [caption.value for caption in at.caption]
+    assert "Courses and events since 2016 appear once programme items have run." in captions
+    assert "Participants appear once people are seated in programme items." in captions
     assert "Download the report" in [b.proto.label for b in at.get("download_button")]
 
 

@@ -41,3 +41,8 @@ def checklist(user: User, steps: list[Step], *, heading: bool = True) -> None:
         if not step.done and (step.key == "sites" or steps[0].done):
             for key, label, query in WHERE[step.key]:
                 link_to(user, key, label, icon=":material/arrow_forward:", **query)
+
+
+def hub_has(key: str) -> bool:
+    """Whether the hub has any record of one step yet (tenants, programme, partners …)."""
+    return next(step for step in load_steps() if step.key == key).done
