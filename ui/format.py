@@ -42,3 +42,13 @@ def counted(number: int, word: str, plural: str | None = None) -> str:
 def listed(words: list[str]) -> str:
     """L1; L1 and L2; L1, L2 and L3."""
     return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+
+
+def month(value: date | datetime | None) -> str:
+    """Nov 2026."""
+    return value.strftime("%b %Y") if value is not None else "—"
+
+
+def percent(share: float | None) -> str:
+    """79% (a share from 0 to 1); — when there is none."""
+    return "—" if share is None or share != share else f"{share:.0%}"

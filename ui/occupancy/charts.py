@@ -5,19 +5,30 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.palette import CLAY, OLIVE, SAND, TERRACOTTA
+from ui.format import counted, listed, month, percent
+from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, STONE, TERRACOTTA
 
 STATUS_COLOURS = alt.Scale(domain=["occupied", "partly", "vacant"],
-                           range=[TERRACOTTA, CLAY, SAND])
+                           range=[TERRACOTTA, CLAY, STONE])
+
+
+def _months(column: pd.Series) -> str:
+    """Jan 2026 to Dec 2026."""
+    return f"{month(column.min())} to {month(column.max())}"
 
 
 def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
     """Space × month: occupied / partly / vacant. Columns: space, month, status, share, leases."""
     spaces = cells["space"].nunique()
-    return alt.Chart(cells, title=alt.Title(
+    last = cells[cells["month"] == cells["month"].max()]["status"].value_counts()
+    described = (f"Heatmap of {spaces} spaces by month, {_months(cells['month'])}: each cell is "
+                 f"occupied, partly occupied or vacant. In {month(cells['month'].max())} "
+                 + listed([f"{last.get(status, 0)} {status}"
+                           for status in STATUS_COLOURS.domain]) + ".")
+    return alt.Chart(cells, description=described, title=alt.Title(
         "Who held each space, month by month",
         subtitle="Occupied = leased every day of the month; partly = some days")).mark_rect(
-        stroke="white", strokeWidth=1).encode(
+        stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title="Month", axis=alt.Axis(format="%b %y", labelAngle=-45)),
         y=alt.Y("space:N", title="Space", sort=None, axis=alt.Axis(labelOverlap=False)),
         color=alt.Color("status:N", title="Status", scale=STATUS_COLOURS),
@@ -31,13 +42,21 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
 def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
     """Site × month unit rate, for a network of hubs. Columns: site, month, unit_rate."""
     sites = cells["site"].nunique()
-    return alt.Chart(cells, title=alt.Title(
+    last = cells[cells["month"] == cells["month"].max()].dropna(subset=["unit_rate"])
+    ranked = last.sort_values("unit_rate")
+    described = (f"Heatmap of the unit occupancy of {sites} sites by month, "
+                 f"{_months(cells['month'])}, darker for a higher rate."
+                 + (f" In {month(cells['month'].max())} from {percent(ranked.unit_rate.iloc[0])} "
+                    f"({ranked.site.iloc[0]}) to {percent(ranked.unit_rate.iloc[-1])} "
+                    f"({ranked.site.iloc[-1]})." if not ranked.empty else ""))
+    return alt.Chart(cells, description=described, title=alt.Title(
         "Unit occupancy of every site, month by month",
-        subtitle="Leased units ÷ leasable units, averaged over the month's days")).mark_rect().encode(
+        subtitle="Leased units ÷ leasable units, averaged over the month's days")).mark_rect(
+        stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title="Month", axis=alt.Axis(format="%b %y", labelAngle=-45)),
         y=alt.Y("site:N", title="Site", sort=None),
         color=alt.Color("unit_rate:Q", title="Unit rate", scale=alt.Scale(
-            domain=[0, 1], range=[SAND, TERRACOTTA]), legend=alt.Legend(format=".0%")),
+            domain=[0, 1], range=SEQUENTIAL), legend=alt.Legend(format=".0%")),
         tooltip=[alt.Tooltip("site:N", title="Site"),
                  alt.Tooltip("yearmonth(month):T", title="Month", format="%B %Y"),
                  alt.Tooltip("unit_rate:Q", title="Unit rate", format=".0%")],
@@ -46,7 +65,8 @@ def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
 
 def rate_trend(rates: pd.DataFrame) -> alt.Chart:
     """Monthly trend. Columns: month, rate (label), value (0..1)."""
-    return alt.Chart(rates, title=alt.Title(
+    return alt.Chart(rates, description="Line chart of the unit and the area occupancy rate by "
+                     f"month, {_months(rates['month'])}. {rate_summary(rates)}", title=alt.Title(
         "Occupancy rate by month",
         subtitle="Unit: leased ÷ leasable units · Area: leased ÷ leasable m² · "
                  "each averaged over the month's days")).mark_line(point=True).encode(
@@ -60,9 +80,46 @@ def rate_trend(rates: pd.DataFrame) -> alt.Chart:
     ).properties(height=280)
 
 
+def rate_summary(rates: pd.DataFrame) -> str:
+    """The trend's finding: "Unit occupancy 79% in Dec 2026, up 8 points on Dec 2025; area
+    occupancy 74%." (against the first month shown when there is no month a year before)."""
+    if rates.empty:
+        return ""
+    rates = rates.assign(month=pd.to_datetime(rates["month"]))
+
+    def value(name: str, when) -> float | None:
+        rows = rates[(rates["rate"] == name) & (rates["month"] == when)]["value"].dropna()
+        return float(rows.iloc[0]) if not rows.empty else None
+    last = rates["month"].max()
+    year_before = last - pd.DateOffset(years=1)
+    before = year_before if (rates["month"] == year_before).any() else rates["month"].min()
+    unit, then, area = value("Unit rate", last), value("Unit rate", before), value("Area rate", last)
+    if unit is None:
+        return f"No leasable unit in {month(last)}."
+    change = ""
+    if then is not None and before != last:
+        points = round((unit - then) * 100)
+        change = (f", {'up' if points > 0 else 'down'} {abs(points)} points on {month(before)}"
+                  if points else f", as in {month(before)}")
+    return f"Unit occupancy {percent(unit)} in {month(last)}{change}; area occupancy {percent(area)}."
+
+
+def utilisation_summary(weeks: pd.DataFrame) -> str:
+    """The bars' finding: Bookable spaces were used 34% of their open place-hours over 12
+    weeks; 41% in the week of 23 Nov."""
+    if weeks.empty or weeks["open_hours"].sum() == 0:
+        return ""
+    overall = weeks["booked_hours"].sum() / weeks["open_hours"].sum()
+    latest = weeks.sort_values("week").iloc[-1]
+    return (f"Bookable spaces were used {percent(overall)} of their open place-hours over "
+            f"{len(weeks)} weeks; {percent(latest.rate)} in the week of "
+            f"{pd.Timestamp(latest.week):%-d %b}.")
+
+
 def utilisation_bars(weeks: pd.DataFrame) -> alt.Chart:
     """Weekly utilisation of bookable spaces. Columns: week, rate, booked_hours, open_hours."""
-    return alt.Chart(weeks, title=alt.Title(
+    return alt.Chart(weeks, description=f"Bar chart of the weekly utilisation of bookable "
+                     f"spaces, one bar per week. {utilisation_summary(weeks)}", title=alt.Title(
         "Utilisation of bookable spaces by week",
         subtitle="Booked place-hours ÷ open place-hours (opening hours × capacity)")).mark_bar(
         color=OLIVE).encode(
@@ -80,7 +137,7 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
     """One panel per day, spaces down, hours across. Columns: day_label, space, start, end
     (hours as decimals), who, purpose, places, time."""
     return alt.Chart(bookings).mark_bar(color=TERRACOTTA, cornerRadius=2, height=16,
-                                        stroke="white", strokeWidth=1).encode(
+                                        stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("start:Q", title="Hour", scale=alt.Scale(domain=[opens, closes]),
                 axis=alt.Axis(tickCount=int(closes - opens) // 2, format="d")),
         x2="end:Q",
@@ -91,4 +148,9 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
                  alt.Tooltip("purpose:N", title="Purpose")],
     ).properties(width=130, height=alt.Step(22)).facet(
         column=alt.Column("day_label:N", title=None, sort=alt.SortField("day")),
-        title=alt.Title("Bookings this week", subtitle="Each bar is one booking, by space"))
+        title=alt.Title("Bookings this week", subtitle="Each bar is one booking, by space"),
+        description=f"Timeline of this week's {len(bookings)} bookings, one panel per day, "
+                    f"{counted(bookings['space'].nunique(), 'space')} down and the hours across: "
+                    + listed([f"{count} on {day}" for day, count in
+                              bookings.groupby(["day", "day_label"]).size().droplevel(0).items()])
+                    + ".")

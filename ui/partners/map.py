@@ -10,7 +10,8 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from ui.palette import SAND, TERRACOTTA
+from ui.format import listed
+from ui.palette import SAND, SEPARATOR, SEQUENTIAL
 
 OUTLINE = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 # ISO 3166-1 alpha-2 (the hub's country list) -> numeric, the outline's country ids.
@@ -45,17 +46,24 @@ def world_map(countries: pd.DataFrame) -> dict:
     # 100 kB outline on every build.
     outline = alt.Data(name="world_outline",
                        format=alt.DataFormat(type="topojson", feature="countries"))
-    base = alt.Chart(outline).mark_geoshape(fill=SAND, stroke="white", strokeWidth=0.4)
-    reached = alt.Chart(outline).mark_geoshape(stroke="white", strokeWidth=0.4).encode(
+    # The land is the map's paper, not data: no role of its own for a screen reader.
+    base = alt.Chart(outline).mark_geoshape(fill=SAND, stroke=SEPARATOR, strokeWidth=0.4,
+                                            aria=False)
+    reached = alt.Chart(outline).mark_geoshape(stroke=SEPARATOR, strokeWidth=0.4).encode(
         color=alt.Color("partners:Q", title="Partners",
-                        scale=alt.Scale(type="log", range=["#EBC9A8", TERRACOTTA])),
+                        scale=alt.Scale(type="log", range=SEQUENTIAL)),
         tooltip=[alt.Tooltip("name:N", title="Country"),
                  alt.Tooltip("partners:Q", title="Partners"),
                  alt.Tooltip("active:Q", title="Active")],
     ).transform_lookup(lookup="id", from_=alt.LookupData(
         frame, "id", ["name", "partners", "active"])).transform_filter("datum.partners > 0")
+    ranked = countries[countries["partners"] > 0].nlargest(5, "partners")
     chart = (base + reached).project("equalEarth").properties(
-        height=420, title=alt.Title("Where the network reaches",
+        height=420, description=(
+            f"World map of partners per country, darker for more: "
+            f"{int((countries['partners'] > 0).sum())} countries reached; most in "
+            + listed([f"{row.name} ({row.partners})" for row in ranked.itertuples()]) + "."),
+        title=alt.Title("Where the network reaches",
                                     subtitle="Partners per country (colour on a log scale)"))
     spec = chart.to_dict()
     spec.setdefault("datasets", {})["world_outline"] = world_outline()

@@ -4,7 +4,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.palette import CLAY, OLIVE, TERRACOTTA
+from ui.format import listed, percent
+from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
 
 ORIGIN_COLOURS = alt.Scale(domain=["Italy", "rest of Europe", "outside Europe"],
                            range=[TERRACOTTA, CLAY, OLIVE])
@@ -15,7 +16,10 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     """Columns: sector, tenants."""
     top = frame.iloc[0] if not frame.empty else None
     title = f"{top.sector.capitalize()} is the largest craft here" if top is not None else "Sectors"
-    return alt.Chart(frame, title=alt.Title(title, subtitle="Current tenants by craft sector")
+    described = ("Bar chart of current tenants by craft sector: " + listed(
+        [f"{row.sector} {row.tenants}" for row in frame.itertuples()]) + ".")
+    return alt.Chart(frame, description=described,
+                     title=alt.Title(title, subtitle="Current tenants by craft sector")
                      ).mark_bar(color=TERRACOTTA).encode(
         x=alt.X("tenants:Q", title="Current tenants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("sector:N", title="Sector", sort="-x",
@@ -27,8 +31,11 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
 def origin_bars(frame: pd.DataFrame) -> alt.Chart:
     """Columns: origin, tenants, share."""
     abroad = frame.loc[frame.origin != "Italy", "share"].sum()
-    return alt.Chart(frame, title=alt.Title(f"{abroad:.0%} of tenants come from abroad",
-                                            subtitle="Current tenants by origin")).mark_bar().encode(
+    described = (f"Bar chart of current tenants by origin, {abroad:.0%} from abroad: " + listed(
+        [f"{row.origin} {row.tenants} ({percent(row.share)})" for row in frame.itertuples()]) + ".")
+    return alt.Chart(frame, description=described,
+                     title=alt.Title(f"{abroad:.0%} of tenants come from abroad",
+                                     subtitle="Current tenants by origin")).mark_bar().encode(
         x=alt.X("tenants:Q", title="Current tenants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("origin:N", title="Origin", sort=list(ORIGIN_COLOURS.domain)),
         color=alt.Color("origin:N", scale=ORIGIN_COLOURS, legend=None),
@@ -39,9 +46,15 @@ def origin_bars(frame: pd.DataFrame) -> alt.Chart:
 
 def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
     """Columns: year, residency, tenants."""
-    return alt.Chart(frame, title=alt.Title("Resident and visiting artists, year by year",
-                                            subtitle="Tenants present at some point in the year")
-                     ).mark_bar().encode(
+    last = frame[frame["year"] == frame["year"].max()].set_index("residency")["tenants"]
+    described = (f"Stacked bar chart of resident and visiting artists per year, "
+                 f"{frame['year'].min()} to {frame['year'].max()}: in {frame['year'].max()}, "
+                 f"{int(last.get('resident', 0))} resident and {int(last.get('visiting', 0))} "
+                 "visiting." if not frame.empty else "No tenant yet.")
+    return alt.Chart(frame, description=described,
+                     title=alt.Title("Resident and visiting artists, year by year",
+                                     subtitle="Tenants present at some point in the year")
+                     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("tenants:Q", title="Tenants", stack="zero"),
         color=alt.Color("residency:N", title="Residency", scale=RESIDENCY_COLOURS),
@@ -52,7 +65,8 @@ def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
 
 def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
     """Columns: group, share, tenants."""
-    return alt.Chart(frame, title=alt.Title(
+    return alt.Chart(frame, description=f"Bar chart of shares: {target_group_summary(frame)}",
+                     title=alt.Title(
         "Young, female-led and start-up businesses",
         subtitle=f"Share of the {consenting} current tenants who consented to these flags")
     ).mark_bar(color=OLIVE).encode(
@@ -63,3 +77,10 @@ def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
     ).properties(height=200)
 
+
+
+def target_group_summary(frame: pd.DataFrame) -> str:
+    """Young entrepreneurs 30% (6), female-led 45% (9) and start-ups 20% (4) of consenting
+    tenants."""
+    return listed([f"{row.group} {percent(row.share)} ({row.tenants})"
+                   for row in frame.itertuples()]) + " of the consenting tenants."
