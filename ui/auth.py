@@ -131,6 +131,8 @@ def _sign_in_column() -> None:
         st.info(notice)
     authenticator = _authenticator(credentials)
     _expire_old_cookie(authenticator)
+    # The authenticator's form names itself in an h3: an h2 keeps the headings in order.
+    st.header("Sign in", anchor=False)
     authenticator.login(location="main")
     status = st.session_state.get("authentication_status")
     if status:
@@ -187,7 +189,7 @@ def _after_authenticator_refuses(credentials: dict) -> str:
 
 def first_manager_form() -> None:
     """A fresh install has no account: the first person creates the manager account."""
-    st.subheader("Create the first manager account")
+    st.header("Create the first manager account", anchor=False)
     st.write("Nobody can sign in yet. The account you create here manages Bottega: users, "
              "spaces, rents, imports. You can add the rest of the team afterwards.")
     with st.form("first_manager", clear_on_submit=False):

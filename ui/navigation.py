@@ -19,7 +19,6 @@ PAGES = Path(__file__).resolve().parents[1] / "pages"
 class Screen:
     key: str            # the file pages/<key>.py and the URL path
     title: str
-    section: str
     roles: tuple[str, ...] = ROLES
 
     @property
@@ -28,13 +27,12 @@ class Screen:
 
 
 SCREENS = (
-    Screen("overview", "Overview", "Hub"),
-    Screen("occupancy", "Lab occupancy", "Hub"),
-    Screen("tenants", "Tenants", "Hub"),
-    Screen("courses", "Courses", "Hub"),
-    Screen("partners", "Partners", "Hub"),
-    Screen("admin", "Admin", "Administration",
-           roles=("manager",)),
+    Screen("overview", "Overview"),
+    Screen("occupancy", "Lab occupancy"),
+    Screen("tenants", "Tenants"),
+    Screen("courses", "Courses"),
+    Screen("partners", "Partners"),
+    Screen("admin", "Admin", roles=("manager",)),
 )
 
 
@@ -42,15 +40,13 @@ def screens_for(role: str) -> list[Screen]:
     return [screen for screen in SCREENS if role in screen.roles]
 
 
-def navigation_for(user: User) -> dict[str, list[st.Page]]:
-    """st.navigation's sections for this user's role; a page left out is not reachable."""
-    sections: dict[str, list[st.Page]] = {}
-    for screen in screens_for(user.role):
-        # No icons in the navigation: their ligature names would read as part of each title.
-        page = st.Page(screen.path, title=screen.title, url_path=screen.key,
-                       default=screen.key == "overview")
-        sections.setdefault(screen.section, []).append(page)
-    return sections
+def navigation_for(user: User) -> list[st.Page]:
+    """st.navigation's pages for this user's role; a page left out is not reachable. One flat
+    list: Streamlit draws sections as <div>s inside the navigation's <ul>, which screen
+    readers cannot count as a list (axe: list, listitem)."""
+    # No icons in the navigation: their ligature names would read as part of each title.
+    return [st.Page(screen.path, title=screen.title, url_path=screen.key,
+                    default=screen.key == "overview") for screen in screens_for(user.role)]
 
 
 def signed_out_navigation(sign_in) -> list[st.Page]:

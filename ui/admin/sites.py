@@ -71,7 +71,7 @@ def render(user: User) -> None:
 
 def site_form(user: User, in_use: list[SiteLine]) -> None:
     """Add a site, or correct one in use (pick it first)."""
-    st.subheader("Add or edit a site")
+    st.header("Add or edit a site", anchor=False)
     choice = st.selectbox("Site", [NEW, *in_use], key="admin_site_pick",
                           format_func=lambda s: s if s == NEW else f"{s.code} · {s.name}")
     current = None if choice == NEW else choice
@@ -120,7 +120,7 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
 
 
 def archive_form(user: User, lines: list[SiteLine]) -> None:
-    st.subheader("Archive or restore a site")
+    st.header("Archive or restore a site", anchor=False)
     st.caption("An archived site leaves the site pickers and the figures of every site; its "
                "spaces, leases and programme stay in the history. It can be restored.")
     with st.form("admin_site_archive"):

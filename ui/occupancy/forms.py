@@ -44,7 +44,7 @@ def _space_label(space: dict) -> str:
 
 
 def space_forms(user: User, site: SiteChoice) -> None:
-    st.subheader("Spaces")
+    st.header("Spaces", anchor=False)
     if site.id is None:
         st.info("Choose a site above to add or edit its spaces.")
         return
@@ -116,7 +116,7 @@ def _amount(value) -> str:
 
 def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
     """`running`: the site's leases on `on` (hub.occupancy.leases.lease_rows), already loaded."""
-    st.subheader("Leases")
+    st.header("Leases", anchor=False)
     if site.id is None:
         st.info("Choose a site above to lease its spaces.")
         return
@@ -222,7 +222,7 @@ def _end_early(user: User, *, lease_id: int, version: int, ends_on: date, space:
 def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> None:
     bookable = [s for s in _spaces(site.id) if s["bookable"] and s["active"]]
     tenants = _tenants(monday)
-    st.subheader("Book a space")
+    st.header("Book a space", anchor=False)
     with st.form("occupancy_booking"):
         left, middle, right = st.columns(3)
         space = left.selectbox("Space", bookable, format_func=_space_label,

@@ -33,7 +33,7 @@ def checklist(user: User, steps: list[Step], *, heading: bool = True) -> None:
     is a site: nothing else can be added before)."""
     done = sum(step.done for step in steps)
     if heading:
-        st.subheader(f"First steps — {done} of {len(steps)} done", anchor=False)
+        st.header(f"First steps — {done} of {len(steps)} done", anchor=False)
     for number, step in enumerate(steps, start=1):
         mark = ":material/check_circle:" if step.done else ":material/radio_button_unchecked:"
         count = f" ({step.count:,})" if step.done else ""

@@ -25,7 +25,7 @@ def partner_detail(user: User, picks: list[tuple[int, str]],
 
 def _detail(user: User, picks: list[tuple[int, str]],
             load_partner: Callable[[int, str], dict | None]) -> None:
-    st.subheader("A partner")
+    st.header("A partner", anchor=False)
     if not picks:
         return
     chosen = st.selectbox("Partner", picks, key="partners_pick", index=None,
