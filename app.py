@@ -2,9 +2,11 @@
 import streamlit as st
 
 from ui import auth, database, navigation
+from ui.focus import focus_ring
 from ui.widgets import show_flash
 
 st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
+focus_ring()
 database.prepare()
 
 user = auth.signed_in_user()
