@@ -21,11 +21,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from db.engine import reading, writing
 from db.models import (AuditEntry, Contact, Enrolment, Lease, Partner, ProgrammeItem,
-                       ProgrammeSession, Space, Tenant, TenantListing, User)
+                       ProgrammeSession, Site, Space, Tenant, TenantListing, User)
 from hub.admin import transfer
 from hub.admin.transfer.formats import read_table
 from hub.cells import FORMULA_STARTS
-from hub.occupancy import leases, spaces
+from hub.occupancy import leases, sites, spaces
 from hub.partners import organisations
 from hub.partners.directory import PartnerFilter
 from hub.programme import exports as programme_exports
@@ -111,12 +111,12 @@ characters = pytest.mark.parametrize("char", list(CHARACTERS), ids=list(CHARACTE
 # --- the transfer kinds (Admin › Import / export, `python -m db export`) -----------------------
 
 # kind: (model, the user-editable text field that holds the value; its column has its name)
-FIELDS = {"spaces": (Space, "name"), "tenants": (Tenant, "name"), "leases": (Lease, "notes"),
+FIELDS = {"sites": (Site, "name"), "spaces": (Space, "name"), "tenants": (Tenant, "name"), "leases": (Lease, "notes"),
           "programme": (ProgrammeItem, "title"), "enrolments": (Enrolment, "participant_name"),
           "partners": (Partner, "name")}
-# In the order an empty hub imports them: spaces and tenants before leases, items before
+# In the order an empty hub imports them: sites first, spaces and tenants before leases, items before
 # the people enrolled in them.
-IMPORT_ORDER = ("spaces", "tenants", "leases", "programme", "enrolments", "partners")
+IMPORT_ORDER = ("sites", "spaces", "tenants", "leases", "programme", "enrolments", "partners")
 
 
 def every_kind_holding(plan, char: str) -> dict[str, tuple[int, str]]:
@@ -124,6 +124,7 @@ def every_kind_holding(plan, char: str) -> dict[str, tuple[int, str]]:
     m = plan["manager"]
     values = {kind: (bare if kind in ("spaces", "leases", "enrolments") else dangerous)(
         char, kind) for kind in FIELDS}
+    site = write(sites.add_site, actor=m, code="F", name=values["sites"], city="Siena")
     space = write(spaces.add_space, actor=m, site_id=plan["site"], code="F1",
                   name=values["spaces"], kind="laboratory", area_m2=12, capacity=1,
                   monthly_rent="300", leasable=True)
@@ -137,7 +138,7 @@ def every_kind_holding(plan, char: str) -> dict[str, tuple[int, str]]:
                    email="ines@example.org")
     partner = write(organisations.add_partner, actor=m, name=values["partners"],
                     kind="institution", country="IT")
-    ids = {"spaces": space.id, "tenants": tenant.id, "leases": held.id,
+    ids = {"sites": site.id, "spaces": space.id, "tenants": tenant.id, "leases": held.id,
            "programme": course.id, "enrolments": person.id, "partners": partner.id}
     if char in TRIMMED:
         for kind, (model, field) in FIELDS.items():
@@ -308,11 +309,13 @@ def offered(monkeypatch):
 def sweep_world(plan) -> None:
     """For each dangerous character: a tenant leasing a space today, with a published
     listing; a vacant space; a published item with a session in a week, off site; a partner;
-    and six people enrolled in the item the Item tab opens on. All dates follow today."""
+    a site; and six people enrolled in the item the Item tab opens on. All dates follow
+    today."""
     m, today = plan["manager"], date.today()
     for n, char in enumerate(CHARACTERS, start=1):
         value = {what: (dangerous if what in ("bio", "item") else bare)(char, what)
-                 for what in ("tenant", "bio", "space", "item", "place", "partner")}
+                 for what in ("tenant", "bio", "space", "item", "place", "partner", "site")}
+        site = write(sites.add_site, actor=m, code=f"S{n}", name=value["site"], city="Siena")
         tenant = write(roster.add_tenant, actor=m, site_id=plan["site"], name=value["tenant"],
                        business=f"Bottega {n}", sector="ceramics", origin_country="IT",
                        joined_on=date(2020, 1, 6))
@@ -341,6 +344,7 @@ def sweep_world(plan) -> None:
             plant(ProgrammeItem, course.id, title=value["item"])
             plant(ProgrammeSession, meeting.id, location=value["place"])
             plant(Partner, partner.id, name=value["partner"])
+            plant(Site, site.id, name=value["site"])
     with reading() as session:   # the Courses screen's default filters
         first = item_rows(session, start=today - timedelta(days=365),
                           end=today + timedelta(days=180))[0]

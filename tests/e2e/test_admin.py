@@ -65,7 +65,7 @@ def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page,
     expect_no_exception(page)
 
     page.get_by_role("tab", name="Audit log").click()
-    log = page.locator("[data-testid='stDataFrame']").nth(1)
+    log = page.get_by_role("tabpanel", name="Audit log").locator("[data-testid='stDataFrame']")
     expect(log).to_contain_text("E2E2")
     expect(log).to_contain_text("maria")
     expect_no_exception(page)
