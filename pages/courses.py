@@ -177,7 +177,9 @@ def figures_tab() -> None:
         return
     st.altair_chart(charts.items_per_year(kinds_frame), width="stretch")
     st.altair_chart(charts.participants_per_year(people_frame), width="stretch")
+    st.caption(charts.participants_summary(people_frame))
     st.altair_chart(charts.waitlist_pressure(people_frame), width="stretch")
+    st.caption(charts.waitlist_summary(people_frame))
     st.altair_chart(charts.hours_by_sector(hours_frame), width="stretch")
 
 
@@ -185,9 +187,9 @@ def plan_tab() -> None:
     if site.id is None:
         st.info("Choose a site above to add items to its programme.")
     else:
-        st.subheader("New item")
+        st.header("New item")
         item_form(user, site)
-    st.subheader("Instructors")
+    st.header("Instructors")
     instructor_form(user, data.choices(None)["tenants"])
 
 

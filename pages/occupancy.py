@@ -126,16 +126,19 @@ with tabs[0]:
     else:
         st.altair_chart(charts.site_heatmap(heatmap) if site.id is None
                         else charts.occupancy_heatmap(heatmap), width="stretch")
-        st.altair_chart(charts.rate_trend(load_trend(site.id, on, months)), width="stretch")
+        trend = load_trend(site.id, on, months)
+        st.altair_chart(charts.rate_trend(trend), width="stretch")
+        st.caption(charts.rate_summary(trend))
     utilisation = load_utilisation(site.id, on, 12)
     if utilisation["open_hours"].sum() > 0:
         st.altair_chart(charts.utilisation_bars(utilisation), width="stretch")
+        st.caption(charts.utilisation_summary(utilisation))
     else:
         nothing_yet("No bookable space here yet: booking utilisation appears once a bench, "
                     "the workshop or a room can be booked.")
 
 with tabs[1]:
-    st.subheader(f"Vacant on {show_day(on)}")
+    st.header(f"Vacant on {show_day(on)}")
     vacant = pd.DataFrame([{
         "Site": v.site, "Space": v.space, "Name": v.name, "Kind": v.kind.replace("_", " "),
         "Floor": v.floor or "", "Area m²": v.area_m2,
@@ -149,7 +152,7 @@ with tabs[1]:
         st.dataframe(vacant, hide_index=True, width="stretch")
     csv_download("Download vacancies (CSV)", vacant, "vacancies.csv", "occupancy_vacancies_csv")
 
-    st.subheader(f"Leases ending by {show_day(on + timedelta(days=ENDING_WITHIN_DAYS))}")
+    st.header(f"Leases ending by {show_day(on + timedelta(days=ENDING_WITHIN_DAYS))}")
     if ending:
         st.dataframe(pd.DataFrame([{
             "Site": r.site, "Space": r.space, "Tenant": r.tenant, "Ends": show_day(r.ends_on),
@@ -158,7 +161,7 @@ with tabs[1]:
     else:
         st.caption("No lease ends in the next 90 days.")
 
-    st.subheader(f"Leases running on {show_day(on)}")
+    st.header(f"Leases running on {show_day(on)}")
     def lease_table(shown) -> pd.DataFrame:
         """`shown` formats values for the screen; the CSV keeps plain dates and amounts."""
         return pd.DataFrame([{

@@ -107,11 +107,12 @@ rows = kpis(now, before, due if sees_contacts(user) else None)
 st.caption(f"{site.name}, {day(period.start)} – {day(period.end)}; occupancy and tenants on "
            f"{day(period.day_for(today))}; changes against the same period a year earlier. "
            "Partners belong to the whole network.")
-for start in range(0, len(rows), 4):
-    for column, (label, value, delta, note) in zip(st.columns(4), rows[start:start + 4]):
-        column.metric(label, value, delta=delta, help=note.capitalize())
+for start in range(0, len(rows), 4):    # four to a row; they wrap two to a row on a phone
+    row = st.container(horizontal=True, gap="medium")
+    for label, value, delta, note in rows[start:start + 4]:
+        row.metric(label, value, delta=delta, help=note.capitalize())
 
-st.subheader("Evidence of success since 2016", anchor=False)
+st.header("Evidence of success since 2016", anchor=False)
 totals, regions, figures = load_evidence(site.id, period.end.year, today)
 def has(frame: pd.DataFrame, *columns: str) -> bool:
     return not frame.empty and bool(frame[list(columns)].to_numpy().sum() > 0)
@@ -144,7 +145,7 @@ for pair in range(0, len(charts), 2):
 for note in notes:
     st.caption(note)
 
-st.subheader("Report for stakeholders", anchor=False)
+st.header("Report for stakeholders", anchor=False)
 st.caption("One page with these figures and charts, as an HTML file that opens offline.")
 st.download_button(
     "Download the report", key="overview_report", icon=":material/download:",

@@ -190,7 +190,7 @@ with tabs["Directory"]:
 if editor:
     with tabs["Follow-ups"]:
         due = load_due(today)
-        st.subheader("Follow-ups due")
+        st.header("Follow-ups due")
         st.caption("Open follow-ups up to two weeks ahead, the most overdue first.")
         if not due:
             st.success("No follow-up is due.")
@@ -213,6 +213,7 @@ with tabs["Figures"]:
         st.info("No partner matches these filters.")
     else:
         st.altair_chart(charts.by_region_and_kind(region_kind), width="stretch")
+        st.caption(charts.region_summary(region_kind))
         left, right = st.columns(2)
         if not years.empty:
             left.altair_chart(charts.new_per_year(years), width="stretch")

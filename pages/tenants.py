@@ -174,7 +174,7 @@ def profile_tab(frame: pd.DataFrame) -> None:
 
 def show_profile(found: directory.Profile) -> None:
     tenant = found.tenant
-    st.subheader(tenant.name, anchor=False)
+    st.header(tenant.name, anchor=False)
     facts = [("Business", tenant.business or "—"), ("Sector", tenant.sector.capitalize()),
              ("Origin", country_name(tenant.origin_country)), ("Residency", tenant.residency.capitalize()),
              ("Site", found.site), ("Joined", day(tenant.joined_on)),
@@ -266,10 +266,12 @@ def indicators_tab(site) -> None:
     right.altair_chart(tenant_charts.origin_bars(
         pd.DataFrame(figures.origins, columns=["origin", "tenants", "share"])), width="stretch")
     groups = figures.groups
-    right.altair_chart(tenant_charts.target_group_bars(pd.DataFrame(
+    shares = pd.DataFrame(
         [{"group": label, "tenants": count, "share": groups.share(count) or 0.0}
          for label, count in (("Young entrepreneurs", groups.young), ("Female-led", groups.female_led),
-                              ("Start-ups", groups.startup))]), groups.consenting), width="stretch")
+                              ("Start-ups", groups.startup))])
+    right.altair_chart(tenant_charts.target_group_bars(shares, groups.consenting), width="stretch")
+    right.caption(tenant_charts.target_group_summary(shares))
     st.altair_chart(tenant_charts.residency_over_time(
         pd.DataFrame(figures.years, columns=["year", "residency", "tenants"])), width="stretch")
 

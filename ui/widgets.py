@@ -75,9 +75,11 @@ def site_picker(key: str, *, allow_all: bool = True, container=st,
 
 
 def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
-    """Metrics side by side: (label, value, help)."""
-    for column, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
-        column.metric(label, value, help=help_text)
+    """Metrics side by side: (label, value, help). They wrap, two to a row on a phone, where
+    columns would stack into one long column."""
+    row = st.container(horizontal=True, gap="medium")
+    for label, value, help_text in metrics:
+        row.metric(label, value, help=help_text)
 
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:

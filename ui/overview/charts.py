@@ -37,7 +37,7 @@ def programme_growth(totals: pd.DataFrame) -> alt.Chart:
         point=True, strokeWidth=3).encode(
         x=YEAR, y=alt.Y("items:Q", title="Items since 2016"),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=[TERRACOTTA, OLIVE]),
-                        legend=alt.Legend(orient="top", labelLimit=0)),
+                        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0)),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Kind"),
                  alt.Tooltip("items:Q", title="Items so far")]).properties(height=280, padding=PADDING)
 
@@ -83,9 +83,10 @@ def innocrafts_bars(frame: pd.DataFrame, subtitle: str) -> alt.Chart:
                      title=alt.Title("INNOCRAFTS indicators", subtitle=subtitle)).mark_bar(
         color=OLIVE).encode(
         x=alt.X("share:Q", title="Share", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
-        y=alt.Y("indicator:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("indicator:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=260, labelOverlap=False)),
         tooltip=[alt.Tooltip("indicator:N", title="Indicator"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")]).properties(height=200)
+                 alt.Tooltip("share:Q", title="Share", format=".0%")]).properties(height=alt.Step(28))
 
 
 def innocrafts_summary(frame: pd.DataFrame) -> str:
