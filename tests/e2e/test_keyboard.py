@@ -92,15 +92,27 @@ def go_to(page, title: str) -> None:
     expect_no_exception(page)
 
 
+FOCUSED_TAB = """() => { const tab = document.activeElement && document.activeElement.closest('[role=tab]');
+    return tab ? tab.innerText.trim() : null; }"""
+
+
 def switch_tab(page, name: str) -> None:
-    """Tab into the tab list (its selected tab), then arrow keys to `name`."""
+    """Tab into the tab list (its selected tab), then arrow keys to `name`. A tab that reruns
+    the page when chosen is waited for after each key."""
     tabs = page.locator(TAB_LIST).first.get_by_role("tab")
-    tab_to(page, tabs.and_(page.locator("[aria-selected='true']")), "the selected tab")
+    selected = tabs.and_(page.locator("[aria-selected='true']"))
+    tab_to(page, selected, "the selected tab")
     wanted = page.locator(TAB_LIST).first.get_by_role("tab", name=name, exact=True)
     for _ in range(tabs.count()):
         if wanted.evaluate(HAS_FOCUS):
             break
+        before = page.evaluate(FOCUSED_TAB)
         page.keyboard.press("ArrowRight")
+        wait_until(lambda: page.evaluate(FOCUSED_TAB) != before,
+                   what="the arrow key to move the focus", timeout_ms=5_000, every_ms=50)
+        wait_idle(page)
+        if page.evaluate(FOCUSED_TAB) is None:       # redrawn by the rerun: back to the tab
+            tab_to(page, selected, "the selected tab")
     assert wanted.evaluate(HAS_FOCUS), f"the arrow keys never reached the {name} tab"
     expect_focus_ring(page, f"the {name} tab")
     if wanted.get_attribute("aria-selected") != "true":
