@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
 from tests.e2e.test_admin import UPLOAD
 from tests.e2e.test_occupancy import choose, metric
-from tests.e2e.test_shell import PASSWORD, expect_no_exception, nav_link, submit_login
+from tests.e2e.test_shell import (PASSWORD, expect_no_exception, login_button, nav_link,
+                                  nav_links, submit_login)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,8 +28,11 @@ def first_manager(page, url: str) -> None:
                          ("Repeat password", PASSWORD)):
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_role("button", name="Create manager account").click()
+    expect(login_button(page)).to_be_visible()
     wait_idle(page)
+    expect(page.get_by_text("Account ada created")).to_be_visible()
     submit_login(page, "ada", PASSWORD)
+    expect(nav_links(page).first).to_be_visible()
     wait_idle(page)
     expect(page.locator("h1")).to_have_text(["Overview"])
 
@@ -66,6 +70,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     form.get_by_label("Name", exact=True).fill("Nora Bianchi")
     form.get_by_role("button", name="Add tenant").click()
     wait_idle(page)
+    expect(page.get_by_text("Nora Bianchi added")).to_be_visible(timeout=TIMEOUT_MS)
     expect_no_exception(page)
 
     nav_link(page, "Lab occupancy").click()
