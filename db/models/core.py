@@ -171,3 +171,14 @@ class AuditEntry(SQLModel, table=True):
     entity: str = Field(max_length=40)
     entity_id: str = Field(max_length=40)
     changes: dict = Field(default_factory=dict, sa_type=JSON)
+
+
+class DataVersion(SQLModel, table=True):
+    """One row: a number every write moves on, in the write's own transaction. Every process's
+    cached figures are keyed on it, so a change made in one process shows in the others."""
+    __tablename__ = "data_version"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(default=1, primary_key=True)
+    stamp: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    changed_at: datetime = Field(default_factory=utcnow)
