@@ -116,3 +116,7 @@ def partner_region(country: str, city: str | None) -> str:
     if country == "US":
         return "USA"
     return "rest of Europe" if country in EUROPE else "rest of world"
+
+# The building: maintenance issues and the works that take spaces out of use.
+ISSUE_PRIORITIES = ("low", "normal", "high", "urgent")
+ISSUE_STATUSES = ("reported", "planned", "in_progress", "done", "dropped")

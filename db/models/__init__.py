@@ -5,6 +5,7 @@ an UPDATE names the version it read, so a stale save matches no row and is refus
 One module per area; importing this package registers every table on SQLModel.metadata.
 """
 from db.models.base import MONEY, utcnow, version_column, versioned
+from db.models.building import BuildingIssue, WorksPeriod, WorksSpace
 from db.models.core import AuditEntry, DataVersion, Site, Space, Tenant, TenantListing, User
 from db.models.occupancy import Booking, Lease
 from db.models.partners import (Contact, Interaction, Partner, PartnerItemLink,
@@ -13,6 +14,7 @@ from db.models.programme import Enrolment, Instructor, ProgrammeItem, ProgrammeS
 
 __all__ = [
     "MONEY", "utcnow", "version_column", "versioned",
+    "BuildingIssue", "WorksPeriod", "WorksSpace",
     "AuditEntry", "DataVersion", "Site", "Space", "Tenant", "TenantListing", "User",
     "Booking", "Lease",
     "Contact", "Interaction", "Partner", "PartnerItemLink", "PartnerTenantLink",

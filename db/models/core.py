@@ -19,6 +19,8 @@ class Site(SQLModel, table=True):
         CheckConstraint("total_area_m2 >= 0", name="area_not_negative"),
         CheckConstraint("opens_at < closes_at", name="opens_before_closing"),
         CheckConstraint("length(country) = 2 AND country = upper(country)", name="country_iso_code"),
+        CheckConstraint("building_budget IS NULL OR building_budget >= 0",
+                        name="budget_not_negative"),
     )
     __mapper_args__ = declared_attr(versioned)
 
@@ -40,6 +42,8 @@ class Site(SQLModel, table=True):
     # Set when the building leaves the network: it drops out of pickers and figures, its
     # history stays.
     archived_at: datetime | None = Field(default=None, index=True)
+    # What the site means to spend on the building in a year (maintenance and works), euros.
+    building_budget: Decimal | None = Field(default=None, sa_type=MONEY)
     version: int | None = Field(default=None, sa_column=version_column())
 
 

@@ -1,0 +1,77 @@
+"""Spaces out of use (hub/occupancy/works.py): which works close which space on which days,
+the sentence a refusal gives, and the list the hub calendar reads."""
+from datetime import UTC, date, datetime
+
+from db.engine import reading, writing
+from db.models import WorksPeriod, WorksSpace
+from hub.occupancy import works
+
+
+def close(hub, codes, starts_on, ends_on, title="Restoration", cancelled=False):
+    """A works period written straight to the tables (the Building rules are tested apart)."""
+    with writing() as session, session.begin():
+        period = WorksPeriod(site_id=hub["site"], title=title, starts_on=starts_on,
+                             ends_on=ends_on,
+                             cancelled_at=datetime.now(UTC) if cancelled else None)
+        session.add(period)
+        session.flush()
+        session.add_all([WorksSpace(works_id=period.id, space_id=hub[code]) for code in codes])
+        return period.id
+
+
+def test_closure_counts_both_ends_of_the_works_and_ignores_cancelled_ones(hub):
+    works_id = close(hub, ["L1", "L2"], date(2027, 1, 10), date(2027, 2, 28))
+    close(hub, ["L3"], date(2027, 1, 1), date(2027, 12, 31), cancelled=True)
+    with reading() as session:
+        def closed(code, first, last):
+            found = works.closure_of(session, space_id=hub[code], first=first, last=last)
+            return found and found.id
+        assert closed("L1", date(2027, 1, 1), date(2027, 1, 9)) is None     # the day before
+        assert closed("L1", date(2027, 1, 1), date(2027, 1, 10)) == works_id  # the first day
+        assert closed("L2", date(2027, 2, 28), date(2027, 3, 5)) == works_id  # the last day
+        assert closed("L2", date(2027, 3, 1), date(2027, 3, 5)) is None     # the day after
+        assert closed("L1", date(2026, 1, 1), None) == works_id              # open-ended ask
+        assert closed("L3", date(2027, 6, 1), date(2027, 6, 1)) is None     # cancelled
+        assert closed("L4", date(2027, 1, 1), date(2027, 12, 31)) is None   # not in the works
+
+
+def test_the_refusal_names_the_space_the_works_and_the_days(hub):
+    close(hub, ["L1"], date(2027, 1, 10), date(2027, 2, 28), title="Restoration")
+    with reading() as session:
+        found = works.closure_of(session, space_id=hub["L1"], first=date(2027, 2, 1))
+        assert works.closed_message("L07", found) == (
+            "L07 is closed for restoration from 2027-01-10 to 2027-02-28")
+        found.title = "UV lamp replacement"      # an acronym keeps its capitals
+        assert works.closed_message("L1", found).startswith("L1 is closed for UV lamp")
+
+
+def test_works_between_lists_one_row_per_space_and_works_in_the_period(hub):
+    first = close(hub, ["L2", "L1"], date(2027, 1, 10), date(2027, 2, 28), title="Roof repair")
+    second = close(hub, ["POT"], date(2027, 3, 1), date(2027, 3, 3), title="Kiln service")
+    close(hub, ["L3"], date(2027, 1, 1), date(2027, 1, 31), cancelled=True)
+    with reading() as session:
+        spans = works.works_between(session, site_id=hub["site"], first=date(2027, 2, 1),
+                                    last=date(2027, 3, 1))
+        everywhere = works.works_between(session, site_id=None, first=date(2027, 2, 1),
+                                         last=date(2027, 3, 1))
+        before = works.works_between(session, site_id=hub["site"], first=date(2026, 1, 1),
+                                     last=date(2027, 1, 9))
+    assert [(s.works_id, s.space_code, s.title, s.starts_on, s.ends_on) for s in spans] == [
+        (first, "L1", "Roof repair", date(2027, 1, 10), date(2027, 2, 28)),
+        (first, "L2", "Roof repair", date(2027, 1, 10), date(2027, 2, 28)),
+        (second, "POT", "Kiln service", date(2027, 3, 1), date(2027, 3, 3))]
+    assert spans[0].space_id == hub["L1"] and spans[0].site_id == hub["site"]
+    assert spans[0].issue_id is None
+    assert everywhere == spans
+    assert before == []
+
+
+def test_closed_until_gives_the_last_day_of_the_works_running_that_day(hub):
+    close(hub, ["L1"], date(2027, 1, 10), date(2027, 2, 28))
+    close(hub, ["L1"], date(2027, 2, 1), date(2027, 3, 15))
+    with reading() as session:
+        until = works.closed_until(session, space_ids=[hub["L1"], hub["L2"]],
+                                   day=date(2027, 2, 10))
+        later = works.closed_until(session, space_ids=[hub["L1"]], day=date(2027, 3, 16))
+    assert until == {hub["L1"]: date(2027, 3, 15)}
+    assert later == {}
