@@ -58,32 +58,43 @@ def published_session_count(session: Session, *, site_id: int | None = None) -> 
     return session.exec(query).one()
 
 
-def _at(day: date, minute: int) -> datetime:
+def local_moment(day: date, minute: int, zone: ZoneInfo = HUB_TIMEZONE) -> datetime:
+    """A day and a minute from midnight (how sessions and bookings keep time) in the site's
+    time zone."""
     moment = datetime.combine(day, time()) + timedelta(minutes=minute)
-    return moment.replace(tzinfo=HUB_TIMEZONE)
+    return moment.replace(tzinfo=zone)
+
+
+def ics_bytes(name: str, events: list[Event], *, product: str = PRODUCT_ID) -> bytes:
+    """An iCalendar file (RFC 5545) named `name` holding `events`, with the time zones they
+    use; shared by the programme's file and the hub calendar's (hub/calendar/ics.py)."""
+    calendar = Calendar()
+    calendar.add("prodid", product)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones(date(2015, 1, 1), date(2040, 1, 1))
+    return calendar.to_ical()
 
 
 def programme_ics(rows: list[dict], *, stamp: datetime | None = None) -> bytes:
     """The rows of published_sessions as an iCalendar file (RFC 5545)."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Bottega programme")
+    events = []
     stamp = stamp or datetime.now(UTC)
     for row in rows:
         event = Event()
         event.add("uid", f"programme-session-{row['session_id']}@bottega")
         event.add("dtstamp", stamp)
-        event.add("dtstart", _at(row["day"], row["start_minute"]))
-        event.add("dtend", _at(row["day"], row["end_minute"]))
+        event.add("dtstart", local_moment(row["day"], row["start_minute"]))
+        event.add("dtend", local_moment(row["day"], row["end_minute"]))
         event.add("summary", row["title"])
         event.add("location", row["location"])
         if row["description"]:
             event.add("description", row["description"])
         event.add("categories", [row["kind"]])
-        calendar.add_component(event)
-    calendar.add_missing_timezones(date(2015, 1, 1), date(2040, 1, 1))
-    return calendar.to_ical()
+        events.append(event)
+    return ics_bytes("Bottega programme", events)
 
 
 CSV_COLUMNS = ("title", "kind", "sector", "format", "day", "start", "end", "location", "site",
