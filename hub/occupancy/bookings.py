@@ -17,6 +17,7 @@ from hub.dates import clock
 from hub.errors import Invalid
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
+from hub.occupancy.works import closed_message, closure_of
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -84,6 +85,9 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     if whole_day:
         start, end = site.opens_at, site.closes_at
     first, last = _check_times(site, day, start, end)
+    works = closure_of(session, space_id=space.id, first=day, last=day)
+    if works is not None:
+        raise Invalid("day", closed_message(space.code, works))
     if space.leasable:
         holder = session.exec(select(Tenant.name).join(Lease, Lease.tenant_id == Tenant.id).where(
             Lease.space_id == space.id, Lease.starts_on <= day,

@@ -5,7 +5,7 @@ the 1st touch without overlapping. Two leases of one space never overlap.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from db.models import Lease, Site, Space, Tenant, User
 from hub.checks import money
 from hub.errors import Invalid
 from hub.occupancy.spaces import lock_space
+from hub.occupancy.works import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -52,6 +53,14 @@ def _check_period(session: Session, space: Space, starts_on: date, ends_on: date
                                f"to {clash.ends_on or 'open end'}")
 
 
+def _check_in_use(session: Session, space: Space, starts_on: date, ends_on: date | None,
+                  field: str = "start") -> None:
+    """A new lease never promises a day the space is out of use for works."""
+    works = closure_of(session, space_id=space.id, first=starts_on, last=ends_on)
+    if works is not None:
+        raise Invalid(field, closed_message(space.code, works))
+
+
 def _leasable(session: Session, space_id: int) -> Space:
     space = lock_space(session, space_id)
     if not space.leasable or not space.active:
@@ -76,6 +85,7 @@ def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
     space = _leasable(session, space_id)
     open_site(session, space.site_id)
     _check_period(session, space, starts_on, ends_on)
+    _check_in_use(session, space, starts_on, ends_on)
     _tenant(session, tenant_id, ends_on)
     lease = Lease(space_id=space.id, tenant_id=tenant_id, starts_on=starts_on, ends_on=ends_on,
                   monthly_rent=money(monthly_rent, "monthly rent", required=True),
@@ -146,6 +156,7 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
                                    f"within the lease (until {lease.ends_on or 'open end'})")
     target = _leasable(session, to_space_id)
     ends_on = lease.ends_on
+    _check_in_use(session, target, on, ends_on, field="space")
     save_changes(session, actor=actor, row=lease, values={"ends_on": on - timedelta(days=1)},
                  what="this lease", action="move_out")
     rent = target.monthly_rent if monthly_rent in (None, "") else monthly_rent
@@ -170,6 +181,27 @@ class LeaseRow:
     monthly_rent: Decimal
     deposit: Decimal | None
     notes: str | None
+    works: str | None = None    # works closing the space during the rest of the lease
+
+
+def _works_flags(session: Session, rows: list[LeaseRow], day: date) -> list[LeaseRow]:
+    """Flag each lease with the works that close its space from `day` to the lease's end:
+    the lease runs on (it is not ended), but the tenant cannot use the space then."""
+    if not rows:
+        return rows
+    last = max((row.ends_on or date.max for row in rows), default=day)
+    flags: dict[int, list] = {}
+    spaces = {row.space_id for row in rows}
+    for span in works_between(session, site_id=None, first=day, last=last):
+        if span.space_id in spaces:
+            flags.setdefault(span.space_id, []).append(span)
+    flagged = []
+    for row in rows:
+        spans = [span for span in flags.get(row.space_id, [])
+                 if row.ends_on is None or span.starts_on <= row.ends_on]
+        text = "; ".join(f"{span.title} {span.starts_on} → {span.ends_on}" for span in spans)
+        flagged.append(replace(row, works=text or None))
+    return flagged
 
 
 def lease_rows(session: Session, *, site_id: int | None, day: date,
@@ -188,11 +220,12 @@ def lease_rows(session: Session, *, site_id: int | None, day: date,
         query = query.order_by(Lease.ends_on, Site.name, Space.code)
     else:
         query = query.order_by(Site.name, Space.code)
-    return [LeaseRow(id=lease.id, version=lease.version, site=site, space=code,
+    rows = [LeaseRow(id=lease.id, version=lease.version, site=site, space=code,
                      space_id=lease.space_id, tenant=tenant, tenant_id=lease.tenant_id,
                      starts_on=lease.starts_on, ends_on=lease.ends_on,
                      monthly_rent=lease.monthly_rent, deposit=lease.deposit, notes=lease.notes)
             for lease, site, code, tenant in session.exec(query)]
+    return _works_flags(session, rows, day)
 
 
 @dataclass(frozen=True)
@@ -206,6 +239,7 @@ class Vacancy:
     monthly_rent: Decimal | None
     vacant_since: date | None   # None: never leased
     next_lease_starts: date | None
+    closed_until: date | None = None   # out of use for works on the day, until then
 
 
 def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacancy]:
@@ -217,15 +251,16 @@ def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacan
     next_start = (select(func.min(Lease.starts_on)).where(Lease.space_id == Space.id,
                                                           Lease.starts_on > day)
                   .scalar_subquery())
-    query = (select(Site.name, Space.code, Space.name, Space.kind, Space.floor, Space.area_m2,
-                    Space.monthly_rent, last_end, next_start)
+    query = (select(Space.id, Site.name, Space.code, Space.name, Space.kind, Space.floor,
+                    Space.area_m2, Space.monthly_rent, last_end, next_start)
              .join(Site, Site.id == Space.site_id)
              .where(Space.leasable, Space.active, ~covering.exists())
              .order_by(Site.name, Space.code))
     if site_id is not None:
         query = query.where(Space.site_id == site_id)
+    rows = list(session.exec(query))
+    closed = closed_until(session, space_ids=[row[0] for row in rows], day=day)
     return [Vacancy(site=site, space=code, name=name, kind=kind, floor=floor, area_m2=area,
                     monthly_rent=rent, vacant_since=ended and ended + timedelta(days=1),
-                    next_lease_starts=upcoming)
-            for site, code, name, kind, floor, area, rent, ended, upcoming
-            in session.exec(query)]
+                    next_lease_starts=upcoming, closed_until=closed.get(space_id))
+            for space_id, site, code, name, kind, floor, area, rent, ended, upcoming in rows]

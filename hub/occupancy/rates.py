@@ -5,6 +5,13 @@
 - utilisation: booked place-hours / open place-hours of bookable spaces in a week
 
 Leasable units are the active leasable spaces as they are now.
+
+Works (hub/occupancy/works.py): a space out of use on a day is not leasable that day. It
+leaves both sides of the rate for those days: the leasable denominator loses its unit-days
+(and m²-days), and a lease running through the works does not count as leased on them
+either. So a 30-day month with 3 labs, one closed 10 days and another leased all month,
+reads 30 leased lab-days of 3 x 30 - 10 = 80. On a single day a closed space is simply left
+out. A month with every space closed has no rate (None).
 """
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from decimal import Decimal
 from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, true, union_all
 from sqlmodel import Session, select
 
-from db.models import Booking, Lease, Site, Space, Tenant
+from db.models import Booking, Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
 from hub.dates import month_end
 from hub.sql import days_between, earlier_of, later_of, week_start
 from hub.scope import in_use
@@ -46,13 +53,29 @@ def _covers(day: date):
     return and_(Lease.starts_on <= day, or_(Lease.ends_on.is_(None), Lease.ends_on >= day))
 
 
+def _closed_on(day: date):
+    """The space is out of use on `day` (works not cancelled cover it)."""
+    return exists().where(WorksSpace.space_id == Space.id, WorksSpace.works_id == WorksPeriod.id,
+                          WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= day,
+                          WorksPeriod.ends_on >= day)
+
+
+def _inventory(session: Session, site_id: int | None) -> tuple[int, float]:
+    """Active leasable units and their m², works or not."""
+    units, area = session.exec(select(func.count(Space.id),
+                                      func.coalesce(func.sum(Space.area_m2), 0))
+                               .where(_in_scope(site_id))).one()
+    return units, float(area)
+
+
 def occupancy_on(session: Session, *, site_id: int | None, day: date) -> Rates:
+    """Leased / leasable on `day`; a space out of use for works that day is left out."""
     leased = exists().where(Lease.space_id == Space.id, _covers(day))
     row = session.exec(select(
         func.count(Space.id), func.coalesce(func.sum(Space.area_m2), 0),
         func.count(Space.id).filter(leased),
         func.coalesce(func.sum(Space.area_m2).filter(leased), 0),
-    ).where(_in_scope(site_id))).one()
+    ).where(_in_scope(site_id), ~_closed_on(day))).one()
     return Rates(leased_units=row[2], units=row[0], leased_area=float(row[3]),
                  area=float(row[1]))
 
@@ -78,6 +101,54 @@ def _overlaps(months):
                 or_(Lease.ends_on.is_(None), Lease.ends_on >= months.c.month_start))
 
 
+def _works_in(months):
+    """Works not cancelled sharing a day with the month."""
+    return and_(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= months.c.month_end,
+                WorksPeriod.ends_on >= months.c.month_start)
+
+
+def _works_days(months):
+    """Days of a works period inside a month (joined rows only)."""
+    return days_between(later_of(WorksPeriod.starts_on, months.c.month_start),
+                        earlier_of(WorksPeriod.ends_on, months.c.month_end)) + 1
+
+
+def _leased_works_days(months):
+    """Days a lease and a works period of its space share inside a month (joined rows only)."""
+    return days_between(
+        later_of(Lease.starts_on, WorksPeriod.starts_on, months.c.month_start),
+        earlier_of(func.coalesce(Lease.ends_on, months.c.month_end), WorksPeriod.ends_on,
+                   months.c.month_end)) + 1
+
+
+def _closed_query(table, site_id: int | None, *group):
+    """Unit-days and m²-days out of use for works, per month (and `group`)."""
+    return (select(table.c.month_start, *group, func.sum(_works_days(table)),
+                   func.sum(_works_days(table) * Space.area_m2))
+            .select_from(table).join(WorksPeriod, _works_in(table))
+            .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
+            .join(Space, and_(Space.id == WorksSpace.space_id, _in_scope(site_id)))
+            .group_by(table.c.month_start, *group))
+
+
+def _leased_closed_query(table, site_id: int | None, *group):
+    """Lease unit-days and m²-days that fall on works days of the leased space, per month."""
+    return (select(table.c.month_start, *group, func.sum(_leased_works_days(table)),
+                   func.sum(_leased_works_days(table) * Space.area_m2))
+            .select_from(table).join(Lease, _overlaps(table))
+            .join(Space, and_(Space.id == Lease.space_id, _in_scope(site_id)))
+            .join(WorksSpace, WorksSpace.space_id == Lease.space_id)
+            .join(WorksPeriod, and_(WorksPeriod.id == WorksSpace.works_id, _works_in(table),
+                                    WorksPeriod.starts_on <= func.coalesce(
+                                        Lease.ends_on, WorksPeriod.ends_on),
+                                    WorksPeriod.ends_on >= Lease.starts_on))
+            .group_by(table.c.month_start, *group))
+
+
+def _by_month(rows) -> dict:
+    return {_as_date(row[0]): tuple(float(value or 0) for value in row[1:]) for row in rows}
+
+
 @dataclass(frozen=True)
 class MonthRates:
     month: date
@@ -87,23 +158,29 @@ class MonthRates:
 
 def occupancy_by_month(session: Session, *, site_id: int | None,
                        months: list[date]) -> list[MonthRates]:
-    """Unit and area rate of each month, averaged over its days."""
+    """Unit and area rate of each month, averaged over its days; days out of use for works
+    leave both the leased and the leasable side (module docstring)."""
     table = _months(months)
     days = _lease_days(table)
-    used = dict((row[0], row[1:]) for row in session.exec(
+    used = _by_month(session.exec(
         select(table.c.month_start, func.sum(days), func.sum(days * Space.area_m2))
         .select_from(table).join(Lease, _overlaps(table))
         .join(Space, and_(Space.id == Lease.space_id, _in_scope(site_id)))
         .group_by(table.c.month_start)))
-    totals = occupancy_on(session, site_id=site_id, day=date.today())
+    closed = _by_month(session.exec(_closed_query(table, site_id)))
+    leased_closed = _by_month(session.exec(_leased_closed_query(table, site_id)))
+    units, area = _inventory(session, site_id)
     result = []
     for start in months:
-        unit_days, area_days = used.get(start, (0, 0))
         length = month_end(start).day
+        unit_days, area_days = used.get(start, (0, 0))
+        out_units, out_area = closed.get(start, (0, 0))
+        both_units, both_area = leased_closed.get(start, (0, 0))
+        unit_base, area_base = units * length - out_units, area * length - out_area
         result.append(MonthRates(
             month=start,
-            unit_rate=(unit_days or 0) / (totals.units * length) if totals.units else None,
-            area_rate=float(area_days or 0) / (totals.area * length) if totals.area else None))
+            unit_rate=(unit_days - both_units) / unit_base if unit_base > 0 else None,
+            area_rate=(area_days - both_area) / area_base if area_base > 0 else None))
     return result
 
 
@@ -114,10 +191,13 @@ class SpaceMonth:
     occupied_days: int
     days: int
     leases: str   # "tenant (start → end); …" for the tooltip
+    works_days: int = 0   # days out of use for works this month
+    works: str = ""       # "Roof repair (start → end)" for the tooltip
 
 
 def space_months(session: Session, *, site_id: int, months: list[date]) -> list[SpaceMonth]:
-    """One cell per leasable space and month: how many days were leased, and to whom."""
+    """One cell per leasable space and month: how many days were leased, and to whom, and
+    how many the space was out of use for works."""
     table = _months(months)
     label = (Tenant.name + " (" + cast(Lease.starts_on, String) + " → "
              + func.coalesce(cast(Lease.ends_on, String), "open end") + ")")
@@ -131,8 +211,23 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
         .where(_in_scope(site_id))
         .group_by(Space.code, table.c.month_start, table.c.days)
         .order_by(Space.code, table.c.month_start))
-    return [SpaceMonth(space=code, month=_as_date(month), days=days, occupied_days=int(used),
-                       leases=leases or "vacant") for code, month, days, used, leases in rows]
+    works_label = (WorksPeriod.title + " (" + cast(WorksPeriod.starts_on, String) + " → "
+                   + cast(WorksPeriod.ends_on, String) + ")")
+    closed = {(code, _as_date(month)): (int(days or 0), titles) for code, month, days, titles
+              in session.exec(
+                  select(Space.code, table.c.month_start, func.sum(_works_days(table)),
+                         func.aggregate_strings(works_label, "; "))
+                  .select_from(table).join(WorksPeriod, _works_in(table))
+                  .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
+                  .join(Space, and_(Space.id == WorksSpace.space_id, _in_scope(site_id)))
+                  .group_by(Space.code, table.c.month_start))}
+    cells = []
+    for code, month, days, used, leases in rows:
+        works_days, works = closed.get((code, _as_date(month)), (0, ""))
+        cells.append(SpaceMonth(space=code, month=_as_date(month), days=days,
+                                occupied_days=int(used), leases=leases or "vacant",
+                                works_days=works_days, works=works or ""))
+    return cells
 
 
 def _as_date(value) -> date:
@@ -143,11 +238,12 @@ def _as_date(value) -> date:
 class SiteMonth:
     site: str
     month: date
-    unit_rate: float
+    unit_rate: float | None   # None: every space of the site out of use all month
 
 
 def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
-    """The unit rate of every site in every month: the network at a glance."""
+    """The unit rate of every site in every month: the network at a glance (works days out,
+    as in occupancy_by_month)."""
     table = _months(months)
     units = dict(session.exec(select(Space.site_id, func.count(Space.id))
                               .where(_in_scope(None)).group_by(Space.site_id)).all())
@@ -157,11 +253,19 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
         .join(Space, and_(Space.id == Lease.space_id, _in_scope(None)))
         .group_by(Space.site_id, table.c.month_start, table.c.days))
     leased_days = {(site, _as_date(month)): total or 0 for site, month, _, total in used}
+    closed = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(
+        _closed_query(table, None, Space.site_id))}
+    both = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(
+        _leased_closed_query(table, None, Space.site_id))}
     names = dict(session.exec(select(Site.id, Site.name)).all())
-    return [SiteMonth(site=names[site], month=month,
-                      unit_rate=leased_days.get((site, month), 0) / (count * month_end(month).day))
-            for site, count in sorted(units.items(), key=lambda item: names[item[0]])
-            for month in months]
+    result = []
+    for site, count in sorted(units.items(), key=lambda item: names[item[0]]):
+        for month in months:
+            key = (site, month)
+            base = count * month_end(month).day - closed.get(key, 0)
+            result.append(SiteMonth(site=names[site], month=month, unit_rate=(
+                (leased_days.get(key, 0) - both.get(key, 0)) / base if base > 0 else None)))
+    return result
 
 
 # --- bookings -------------------------------------------------------------------------------

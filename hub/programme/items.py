@@ -19,6 +19,7 @@ from hub.dates import clock
 from hub.errors import Invalid
 from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
+from hub.occupancy.works import closed_message, closure_of
 from hub.programme import clashes
 from hub.programme.seats import fill_from_waitlist, taken_seats
 from hub.records import flush, load_for_edit, record, save_changes
@@ -208,6 +209,9 @@ def _check_free(session: Session, *, space: Space | None, instructor_id: int | N
     """Refuse a clash in the space (session, booking, a lease of a bench) or of the instructor."""
     span = f"{clock(first)}–{clock(last)} on {day}"
     if space is not None:
+        works = closure_of(session, space_id=space.id, first=day, last=day)
+        if works is not None:
+            raise Invalid("space", closed_message(space.code, works))
         taken = claims.session_in_space(session, space_id=space.id, day=day, first=first,
                                          last=last, other_than=other_than)
         taken = taken or claims.booking_in_space(session, space_id=space.id, day=day,
