@@ -19,7 +19,8 @@ import pytest
 from tests.conftest import ROOT
 
 LAYERS = ("hub", "ui", "db", "pages")
-AREAS = ("occupancy", "tenants", "programme", "partners", "admin", "overview")
+AREAS = ("occupancy", "tenants", "programme", "partners", "admin", "overview", "building",
+         "calendar")
 # Which other areas an area's rules (hub/<area>) and screens (ui/<area>) may use.
 AREA_ARROWS = {
     "tenants": set(),
@@ -28,6 +29,8 @@ AREA_ARROWS = {
     "partners": {"tenants", "programme"},        # partners linked to tenants and items
     "overview": {"occupancy", "tenants", "programme", "partners"},   # every area's figures
     "admin": {"occupancy", "tenants", "programme", "partners"},      # imports go through them
+    "building": {"occupancy", "tenants", "programme"},   # works close rooms, cancel bookings
+    "calendar": {"occupancy", "tenants", "programme", "building"},   # everything in a room
 }
 HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "scope")
 

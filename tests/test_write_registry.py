@@ -395,7 +395,16 @@ def _contacts_by_role(role, people, w):
     assert [person.name for person in people] == ([] if role == "viewer" else ["Lucia Bassi"])
 
 
+def _outsiders_by_role(role, events, w):
+    session = next(event for event in events if event.kind == "session")
+    assert session.who == ("Guest" if role == "viewer" else "Paolo Conti")
+
+
 READS: dict[str, Read] = {
+    "hub.calendar.events.events_between": Read(EVERYONE, lambda s, w: dict(
+        site_id=w["site"], first=MONDAY, last=TUESDAY), _outsiders_by_role),
+    "hub.calendar.ics.calendar_ics": Read(EDITORS, lambda s, w: dict(
+        site_id=w["site"], first=MONDAY, last=TUESDAY)),
     "hub.admin.audit.audit_entries": Read(MANAGER, lambda s, w: {}),
     "hub.admin.audit.audit_choices": Read(MANAGER, lambda s, w: {}),
     "hub.admin.privacy.people": Read(MANAGER, lambda s, w: {}),

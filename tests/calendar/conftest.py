@@ -1,0 +1,82 @@
+"""The calendar's small world: the test hub with one of each event, some of them written
+straight to the tables the way an import of old data would, bypassing the rules."""
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from db.engine import writing
+from db.models import Booking, ProgrammeSession, WorksPeriod, WorksSpace
+from hub.occupancy import bookings
+from hub.programme import items as programme
+from tests.worlds import add, item, lease, write
+
+# A week of June 2026: Monday 1 to Sunday 7.
+MONDAY = date(2026, 6, 1)
+SUNDAY = date(2026, 6, 7)
+
+
+def insert(*rows):
+    """Rows written straight to the tables; returns their ids."""
+    with writing() as session, session.begin():
+        session.add_all(rows)
+        session.flush()
+        return [row.id for row in rows]
+
+
+def booking(hub, space, day, start, end, *, places=1, who="giulia", guest=None, purpose="",
+            status="booked"):
+    return insert(Booking(space_id=hub[space], day=day, start_minute=start * 60,
+                          end_minute=end * 60, places=places,
+                          tenant_id=None if guest else hub[who], guest_name=guest,
+                          purpose=purpose, status=status))[0]
+
+
+def session_row(hub, item_key, space, day, start, end):
+    return insert(ProgrammeSession(item_id=hub[item_key], space_id=hub[space], day=day,
+                                   start_minute=start * 60, end_minute=end * 60))[0]
+
+
+def works(hub, codes, starts_on, ends_on, title="Restoration", cancelled=False):
+    with writing() as session, session.begin():
+        period = WorksPeriod(site_id=hub["site"], title=title, starts_on=starts_on,
+                             ends_on=ends_on,
+                             cancelled_at=datetime.now(UTC) if cancelled else None)
+        session.add(period)
+        session.flush()
+        session.add_all([WorksSpace(works_id=period.id, space_id=hub[code]) for code in codes])
+        return period.id
+
+
+@pytest.fixture
+def week(hub):
+    """One of each kind in the week of 1 June 2026, made through the rules:
+    - Tuesday: Giulia books POT 10–12 ("Glazing"); a guest, Marta Bianchi, books B1 14–16;
+    - Wednesday: "Wheel throwing" (published) in POT 18–21, taught by Paolo Conti (outside);
+    - Thursday: a cancelled seminar's session in POT 10–12 (never shown);
+    - Aiko's lease of L2 starts on Monday 1 June; Giulia's of L1 ends on Sunday 7 June;
+    - L3 is out of use from 25 May to 3 June ("Floor restoration");
+    - a booking cancelled on Friday."""
+    manager = hub["manager"]
+    hub["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+                            email="paolo@example.org").id
+    hub["wheel"] = item(hub, title="Wheel throwing").id
+    hub["wheel_session"] = add(hub, day=date(2026, 6, 3), start=time(18), end=time(21),
+                               instructor="outsider").id
+    write(programme.edit_item, actor=manager, item_id=hub["wheel"], version=None,
+          status="published")
+    hub["talk"] = item(hub, title="Craft and export", kind="seminar").id
+    hub["talk_session"] = add(hub, item_key="talk", day=date(2026, 6, 4), start=time(10),
+                              end=time(12)).id
+    write(programme.edit_item, actor=manager, item_id=hub["talk"], version=None,
+          status="cancelled")
+    hub["glazing"] = write(bookings.book, actor=manager, space_id=hub["POT"],
+                           day=date(2026, 6, 2), start=time(10), end=time(12),
+                           tenant_id=hub["giulia"], purpose="Glazing").id
+    hub["guest_booking"] = booking(hub, "B1", date(2026, 6, 2), 14, 16, guest="Marta Bianchi",
+                                   purpose="Stone setting")
+    hub["cancelled_booking"] = booking(hub, "POT", date(2026, 6, 5), 9, 10, status="cancelled")
+    hub["ending"] = lease(hub, space="L1", starts_on=date(2026, 1, 1), ends_on=SUNDAY).id
+    hub["starting"] = lease(hub, space="L2", tenant="aiko", starts_on=MONDAY).id
+    hub["restoration"] = works(hub, ["L3"], date(2026, 5, 25), date(2026, 6, 3),
+                               title="Floor restoration")
+    return hub
