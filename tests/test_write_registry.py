@@ -35,6 +35,8 @@ from db.engine import engine_for
 from db.models import AuditEntry, ProgrammeItem, Site, User
 from hub.admin import users
 from hub.admin.transfer import KINDS
+from hub.building import issues as building_issues
+from hub.building import works as building_works
 from hub.errors import Forbidden, Stale
 from hub.occupancy import bookings, leases, spaces
 from hub.partners import interactions
@@ -124,6 +126,13 @@ def build_world(session: Session) -> dict[str, int]:
                                                  tenant_id=w["giulia"], kind="mentors").id
     w["item_link"] = partner_links.link_item(session, actor=boss, partner_id=w["artex"],
                                              item_id=w["wheel"], role="co_organiser").id
+    w["L3"] = space("L3", kind="laboratory", monthly_rent="300", leasable=True)
+    w["issue"] = building_issues.report_issue(session, actor=carla, site_id=site.id,
+                                              space_id=w["L3"], title="Damp on the north wall").id
+    w["works"] = building_works.plan_works(
+        session, actor=boss, site_id=site.id, space_ids=[w["L3"]], title="Restoration",
+        starts_on=TODAY + timedelta(days=400), ends_on=TODAY + timedelta(days=410),
+        issue_id=w["issue"], notes="Scaffolding from the courtyard").works.id
     return w
 
 
@@ -327,6 +336,25 @@ WRITES: dict[str, Write] = {
     "hub.partners.links.unlink": Write(EDITORS, lambda s, w: dict(
         link_kind="tenant", link_id=w["tenant_link"], version=None),
         (("delete", "partner_tenant_links"),)),
+    # the building: communication reports issues; the manager keeps them and plans works
+    "hub.building.issues.report_issue": Write(EDITORS, lambda s, w: dict(
+        site_id=w["site"], space_id=w["POT"], title="Kiln door sticks", priority="high"),
+        (("create", "building_issues"),)),
+    "hub.building.issues.edit_issue": Write(MANAGER, lambda s, w: dict(
+        issue_id=w["issue"], version=None, title="Damp", priority="urgent", space_id=w["L3"],
+        contractor="Edilizia Bruni", cost_estimate="4000"), (("update", "building_issues"),)),
+    "hub.building.issues.move_issue": Write(MANAGER, lambda s, w: dict(
+        issue_id=w["issue"], version=None, status="planned"), (("planned", "building_issues"),)),
+    # Over the world's Monday booking of POT: confirmed, it is cancelled first.
+    "hub.building.works.plan_works": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], space_ids=[w["POT"]], title="Kiln service", starts_on=MONDAY,
+        ends_on=MONDAY, confirm=True), (("cancel", "bookings"), ("create", "works_periods"))),
+    "hub.building.works.edit_works": Write(MANAGER, lambda s, w: dict(
+        works_id=w["works"], version=None, space_ids=[w["L3"]], title="Restoration",
+        starts_on=TODAY + timedelta(days=400), ends_on=TODAY + timedelta(days=420)),
+        (("update", "works_periods"),)),
+    "hub.building.works.cancel_works": Write(MANAGER, lambda s, w: dict(
+        works_id=w["works"], version=None), (("cancel", "works_periods"),)),
     # administration (manager only)
     "hub.admin.users.add_user": Write(MANAGER, lambda s, w: dict(
         username="nina", role="viewer", name="Nina Galli", email="nina@example.org",
@@ -400,7 +428,23 @@ def _outsiders_by_role(role, events, w):
     assert session.who == ("Guest" if role == "viewer" else "Paolo Conti")
 
 
+def _issues_by_role(role, rows, w):
+    issue, = rows
+    assert issue.reported_by == (None if role == "viewer" else "Carla Verdi")
+    assert issue.title == "Damp on the north wall"
+
+
+def _works_by_role(role, rows, w):
+    works, = rows
+    assert (works.spaces, works.title) == ("L3", "Restoration")
+    assert works.notes == (None if role == "viewer" else "Scaffolding from the courtyard")
+
+
 READS: dict[str, Read] = {
+    "hub.building.issues.issue_rows": Read(EVERYONE, lambda s, w: dict(site_id=w["site"]),
+                                           _issues_by_role),
+    "hub.building.works.works_rows": Read(EVERYONE, lambda s, w: dict(site_id=w["site"]),
+                                          _works_by_role),
     "hub.calendar.events.events_between": Read(EVERYONE, lambda s, w: dict(
         site_id=w["site"], first=MONDAY, last=TUESDAY), _outsiders_by_role),
     "hub.calendar.ics.calendar_ics": Read(EDITORS, lambda s, w: dict(
@@ -560,7 +604,8 @@ def test_every_editable_record_is_version_checked():
         "move_enrolment", "edit_partner", "delete_partner", "edit_contact", "delete_contact",
         "edit_interaction", "mark_follow_up_done", "delete_interaction", "unlink",
         "edit_tenant_link", "edit_item_link", "set_role", "deactivate",
-        "reactivate", "unlock", "reset_password"}
+        "reactivate", "unlock", "reset_password", "edit_issue", "move_issue", "edit_works",
+        "cancel_works"}
 
 
 @pytest.mark.parametrize("qualified", sorted(READS))
