@@ -29,6 +29,7 @@ class Screen:
 SCREENS = (
     Screen("overview", "Overview"),
     Screen("occupancy", "Lab occupancy"),
+    Screen("building", "Building"),
     Screen("tenants", "Tenants"),
     Screen("courses", "Courses"),
     Screen("partners", "Partners"),

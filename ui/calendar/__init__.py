@@ -1,0 +1,1 @@
+"""The Calendar screen: its filters, cached reads and Altair charts."""

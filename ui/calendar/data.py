@@ -1,0 +1,97 @@
+"""Cached reads of the Calendar screen: small frames built from hub/calendar. The role keys
+every read that names people, so a viewer never gets a copy cached for the staff."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from db.models import User
+from hub.calendar import clashes as calendar_clashes
+from hub.calendar import events as calendar_events
+from hub.calendar import ics as calendar_ics
+from hub.calendar import totals as calendar_totals
+from hub.calendar.events import KIND_LABELS
+from hub.dates import clock
+from hub.occupancy.sites import list_sites
+from hub.occupancy.spaces import list_spaces
+from ui.database import reading
+
+EVENT_COLUMNS = ["kind", "label", "record_id", "site", "room", "space_id", "space_code",
+                 "starts", "ends", "day", "when", "title", "who", "cancelled", "clash"]
+
+
+def _when(event: calendar_events.CalendarEvent) -> str:
+    if event.all_day:
+        return ("all day" if event.day == event.last_day else
+                f"{event.day:%-d %b} to {event.last_day:%-d %b %Y}")
+    return f"{clock(event.start_minute)}–{clock(event.end_minute)}"
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
+           cancelled: bool, role: str, _actor: User) -> pd.DataFrame:
+    """One row per event of the period, with the clash it is in (if any). Columns:
+    EVENT_COLUMNS; `room` is "code · name"."""
+    with reading() as session:
+        found = calendar_events.events_between(session, actor=_actor, site_id=site_id,
+                                               first=first, last=last, kinds=kinds,
+                                               cancelled=cancelled)
+        clashing = calendar_clashes.clashing_events(calendar_clashes.clashes_between(
+            session, site_id=site_id, first=first, last=last))
+    return pd.DataFrame([{
+        "kind": e.kind, "label": KIND_LABELS[e.kind], "record_id": e.record_id,
+        "site": e.site, "room": f"{e.space_code} · {e.space_name}" if e.space_code
+        else e.space_name, "space_id": e.space_id, "space_code": e.space_code,
+        "starts": e.starts, "ends": e.ends, "day": e.day, "when": _when(e), "title": e.title,
+        "who": e.who, "cancelled": e.cancelled, "clash": (e.kind, e.record_id) in clashing}
+        for e in found], columns=EVENT_COLUMNS)
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def totals(site_id: int | None, first: date, last: date, kinds: tuple[str, ...]) -> pd.DataFrame:
+    """Columns: place, day, kind, label, events, hours — per room (or site) and day."""
+    with reading() as session:
+        rows = calendar_totals.day_totals(session, site_id=site_id, first=first, last=last,
+                                          kinds=kinds)
+    return pd.DataFrame([{"place": t.place, "day": t.day, "kind": t.kind,
+                          "label": KIND_LABELS[t.kind], "events": t.events,
+                          "hours": t.hours} for t in rows],
+                        columns=["place", "day", "kind", "label", "events", "hours"])
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def clashes(site_id: int | None, first: date, last: date) -> pd.DataFrame:
+    """Columns: Kind, Site, Room, Day, Time, What collides (sentences naming no one)."""
+    with reading() as session:
+        found = calendar_clashes.clashes_between(session, site_id=site_id, first=first,
+                                                 last=last)
+    return pd.DataFrame([{
+        "Kind": calendar_clashes.CLASH_KINDS[c.kind], "Site": c.site,
+        "Room": f"{c.space_code} · {c.space_name}", "Day": c.day, "Time": c.when,
+        "What collides": c.what} for c in found],
+        columns=["Kind", "Site", "Room", "Day", "Time", "What collides"])
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def site_code(site_id: int) -> str:
+    with reading() as session:
+        return next((site.code for site in list_sites(session) if site.id == site_id), "site")
+
+
+def ics_file(site_id: int | None, space_id: int | None, first: date, last: date,
+             kinds: tuple[str, ...], actor: User) -> bytes:
+    """Built when the button is pressed; hub/calendar/ics.py refuses a viewer."""
+    with reading() as session:
+        return calendar_ics.calendar_ics(session, actor=actor, site_id=site_id,
+                                         space_id=space_id, first=first, last=last,
+                                         kinds=kinds)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def rooms(site_id: int) -> list[tuple[int, str]]:
+    """The site's spaces in use, for the room file's picker: (id, "code · name")."""
+    with reading() as session:
+        return [(space.id, f"{space.code} · {space.name}")
+                for space in list_spaces(session, site_id=site_id, active_only=True)]
