@@ -57,6 +57,8 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
         frame["share"] = frame["occupied_days"] / frame["days"]
         frame["status"] = pd.cut(frame["share"], [-1, 0, 0.999, 2],
                                  labels=["vacant", "partly", "occupied"]).astype(str)
+        frame.loc[frame["works_days"] > 0, "status"] = "works"
+        frame["works"] = frame["works"].replace("", "none")
     return frame
 
 
@@ -145,6 +147,7 @@ with tabs[1]:
         **({"Monthly rent": money(v.monthly_rent)} if rents_shown else {}),
         "Vacant since": show_day(v.vacant_since) if v.vacant_since else "never leased",
         "Next lease starts": show_day(v.next_lease_starts) if v.next_lease_starts else "",
+        "Works": f"closed for works until {show_day(v.closed_until)}" if v.closed_until else "",
     } for v in free])
     if vacant.empty:
         st.success("Every leasable space is taken on this date.")
@@ -168,6 +171,7 @@ with tabs[1]:
             "Site": r.site, "Space": r.space, "Tenant": r.tenant,
             "From": show_day(r.starts_on) if shown else r.starts_on,
             "Until": (show_day(r.ends_on) if shown else r.ends_on) if r.ends_on else "open end",
+            "Works": r.works or "",
             **({"Monthly rent": money(r.monthly_rent) if shown else r.monthly_rent,
                 "Deposit": money(r.deposit) if shown else r.deposit} if rents_shown else {}),
         } for r in running])

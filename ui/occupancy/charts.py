@@ -6,10 +6,10 @@ import altair as alt
 import pandas as pd
 
 from ui.format import counted, listed, month, percent
-from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, STONE, TERRACOTTA
+from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, SLATE, STONE, TERRACOTTA
 
-STATUS_COLOURS = alt.Scale(domain=["occupied", "partly", "vacant"],
-                           range=[TERRACOTTA, CLAY, STONE])
+STATUS_COLOURS = alt.Scale(domain=["occupied", "partly", "vacant", "works"],
+                           range=[TERRACOTTA, CLAY, STONE, SLATE])
 
 
 def _months(column: pd.Series) -> str:
@@ -18,16 +18,19 @@ def _months(column: pd.Series) -> str:
 
 
 def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
-    """Space × month: occupied / partly / vacant. Columns: space, month, status, share, leases."""
+    """Space × month: occupied / partly / vacant, or works (out of use some days of the
+    month). Columns: space, month, status, share, leases, works."""
     spaces = cells["space"].nunique()
     last = cells[cells["month"] == cells["month"].max()]["status"].value_counts()
     described = (f"Heatmap of {spaces} spaces by month, {_months(cells['month'])}: each cell is "
-                 f"occupied, partly occupied or vacant. In {month(cells['month'].max())} "
+                 f"occupied, partly occupied, vacant, or closed for works some days. In "
+                 f"{month(cells['month'].max())} "
                  + listed([f"{last.get(status, 0)} {status}"
                            for status in STATUS_COLOURS.domain]) + ".")
     return alt.Chart(cells, description=described, title=alt.Title(
         "Who held each space, month by month",
-        subtitle="Occupied = leased every day of the month; partly = some days")).mark_rect(
+        subtitle="Occupied = leased every day of the month; partly = some days; "
+                 "works = out of use for works some days")).mark_rect(
         stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title="Month", axis=alt.Axis(format="%b %y", labelAngle=-45)),
         y=alt.Y("space:N", title="Space", sort=None, axis=alt.Axis(labelOverlap=False)),
@@ -35,7 +38,8 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("space:N", title="Space"),
                  alt.Tooltip("yearmonth(month):T", title="Month", format="%B %Y"),
                  alt.Tooltip("share:Q", title="Days leased", format=".0%"),
-                 alt.Tooltip("leases:N", title="Tenant (lease)")],
+                 alt.Tooltip("leases:N", title="Tenant (lease)"),
+                 alt.Tooltip("works:N", title="Works")],
     ).properties(height=max(220, 22 * spaces))
 
 

@@ -1,0 +1,133 @@
+"""The Building screen through AppTest, per role: what each sees and may do, the report form,
+and planning works over a booking, asked first in a dialog."""
+from datetime import date, time, timedelta
+
+import pytest
+from sqlmodel import select
+
+from db.engine import reading
+from db.models import Booking, BuildingIssue
+from hub.building import issues, works
+from tests.apptest import open_page, signed_in_app, text_of
+from tests.worlds import book, write
+
+TODAY = date.today()
+# The first day a week or more ahead that the test hub is open (Monday-Saturday).
+WORKS_DAY = next(TODAY + timedelta(days=n) for n in range(7, 9)
+                 if (TODAY + timedelta(days=n)).weekday() < 6)
+
+
+@pytest.fixture
+def building(hub):
+    write(issues.report_issue, actor=hub["communication"], site_id=hub["site"],
+          space_id=hub["L1"], title="Damp on the north wall", priority="urgent")
+    leak = write(issues.report_issue, actor=hub["manager"], site_id=hub["site"],
+                 title="Roof tiles loose", priority="high")
+    write(issues.edit_issue, actor=hub["manager"], issue_id=leak.id, version=None,
+          title="Roof tiles loose", priority="high", contractor="Tetti Bruni",
+          notes="Ring Marco before nine")
+    write(works.plan_works, actor=hub["manager"], site_id=hub["site"], space_ids=[hub["L2"]],
+          title="Restoration", starts_on=TODAY - timedelta(days=3),
+          ends_on=TODAY + timedelta(days=20), notes="Scaffolding in the courtyard")
+    return hub
+
+
+def building_page(username):
+    return open_page(signed_in_app(username), "building")
+
+
+def buttons(at):
+    return {button.label for button in at.button}
+
+
+def tables(at) -> str:
+    return " ".join(frame.value.to_csv() for frame in at.dataframe)
+
+
+def test_manager_sees_the_issues_works_figures_and_every_form(building):
+    at = building_page("boss")
+    assert not at.exception
+    assert at.title[0].value == "Building"
+    assert [tab.label for tab in at.tabs] == ["Issues", "Works", "Figures"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Open issues"], metrics["Urgent or high"],
+            metrics["Spaces out of use today"]) == ("2", "2", "1")
+    assert {"Report the issue", "Save the issue", "Move it", "Plan the works",
+            "Cancel the works"} <= buttons(at)
+    assert "Carla" in tables(at) and "Ring Marco before nine" in tables(at)
+    assert len(at.get("vega_lite_chart")) == 3          # issues, spending, days out of use
+    assert "2 open issues: 1 urgent and 1 high." in text_of(at)
+
+
+def test_communication_reports_an_issue_but_plans_nothing(building):
+    at = building_page("carla")
+    assert not at.exception
+    assert "Report the issue" in buttons(at)
+    assert not buttons(at) & {"Save the issue", "Move it", "Plan the works", "Cancel the works"}
+    at.text_input(key="building_report_title").input("Kiln door sticks")
+    next(b for b in at.button if b.label == "Report the issue").click().run()
+    assert not at.exception and not at.error
+    with reading() as session:
+        titles = session.exec(select(BuildingIssue.title)).all()
+    assert "Kiln door sticks" in titles
+    assert [t.value for t in at.toast] == ["Issue reported: Kiln door sticks"]
+
+
+def test_a_viewer_reads_without_names_notes_or_forms(building):
+    at = building_page("vera")
+    assert not at.exception
+    assert not buttons(at) & {"Report the issue", "Save the issue", "Plan the works"}
+    shown = tables(at)
+    assert "Damp on the north wall" in shown and "Restoration" in shown
+    for private in ("Carla", "boss", "Tetti Bruni", "Ring Marco", "Scaffolding"):
+        assert private not in shown
+    columns = {column for frame in at.dataframe for column in frame.value.columns}
+    assert not columns & {"By", "Contractor", "Notes"}
+
+
+def test_an_empty_title_is_refused_beside_the_form(building):
+    at = building_page("carla")
+    next(b for b in at.button if b.label == "Report the issue").click().run()
+    assert "title: title is required" in [e.value for e in at.error]
+    with reading() as session:
+        assert len(session.exec(select(BuildingIssue)).all()) == 2
+
+
+def plan_over_a_booking(hub):
+    booked = book(hub, day=WORKS_DAY, start=time(10), end=time(12))
+    at = building_page("boss")
+    picker = at.multiselect(key="building_works_spaces")
+    assert "POT — Pottery" in picker.options
+    picker.select((hub["POT"], "POT — Pottery"))
+    at.text_input(key="building_works_title").input("Kiln service")
+    at.date_input(key="building_works_from").set_value(WORKS_DAY)
+    at.date_input(key="building_works_to").set_value(WORKS_DAY)
+    return booked, next(b for b in at.button if b.label == "Plan the works").click().run()
+
+
+def test_planning_works_over_a_booking_asks_first_and_confirming_cancels_it(building):
+    booked, at = plan_over_a_booking(building)
+    assert not at.exception
+    asked = [t.value for t in at.text]
+    assert asked[0] == ("1 booking(s) lie in these days and will be cancelled (the records "
+                        "are kept). Tell: Giulia Neri.")
+    assert asked[1] == f"• POT {WORKS_DAY} 10:00–12:00 booked by Giulia Neri"
+    with reading() as session:
+        assert session.get(Booking, booked.id).status == "booked"   # nothing yet
+    at = at.button(key="building_plan_works_confirm").click().run()
+    assert not at.exception and not at.error
+    with reading() as session:
+        assert session.get(Booking, booked.id).status == "cancelled"
+    assert [t.value for t in at.toast] == [
+        f"Kiln service planned from {WORKS_DAY} to {WORKS_DAY}; 1 booking(s) cancelled; "
+        "tell Giulia Neri."]
+    assert "Kiln service" in tables(at)
+
+
+def test_keeping_the_bookings_plans_nothing(building):
+    booked, at = plan_over_a_booking(building)
+    at = at.button(key="building_plan_works_cancel").click().run()
+    assert not at.exception
+    with reading() as session:
+        assert session.get(Booking, booked.id).status == "booked"
+    assert "Kiln service" not in tables(at)

@@ -1,0 +1,1 @@
+"""Building screen: forms (issues, works periods) and charts (issues, spending, days out)."""
