@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant
+from db.seed.building import scale_building, seed_building_demo
 from db.seed.occupancy import has_any, insert_rows, Pace, site_bookings, site_leases
 from db.seed.partners import scale_partners, seed_partners_demo
 from db.seed.programme import scale_programme, seed_programme_demo
@@ -56,6 +57,7 @@ def seed_demo(session: Session) -> dict[str, int]:
               "bookings": _demo_bookings(session, sites, today)}
     counts.update(seed_programme_demo(session, sites, today))
     counts.update(seed_partners_demo(session, sites, today))
+    counts.update(seed_building_demo(session, sites, today))
     return counts
 
 
@@ -203,6 +205,7 @@ SCALE_STEPS: list[tuple[str, Callable[[ScaleRun], int]]] = [
     ("bookings", scale_bookings),
     ("programme", scale_programme),
     ("partners", scale_partners),
+    ("building", scale_building),
 ]
 
 
