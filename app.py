@@ -8,6 +8,7 @@ from ui.widgets import show_flash
 st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
 focus_ring()
 database.prepare()
+database.read_data_version()  # once per rerun: every cached figure is keyed on it
 
 user = auth.signed_in_user()
 if user is None:

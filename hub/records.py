@@ -1,14 +1,19 @@
 """Writing records: loading a row for an edit, so a save made from a stale screen is refused,
-and the audit log entry of every change, written in the same transaction as the change."""
+and the audit log entry of every change, written in the same transaction as the change.
+A transaction that logs a change also moves the data version on (db/stamp.py) as it commits,
+so every process's cached figures see the change."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
+from db import stamp
 from db.models import AuditEntry, User
 from hub.errors import Invalid, Stale
 
@@ -67,7 +72,26 @@ def record_event(session: Session, actor: User, action: str, entity: str, entity
     entry = AuditEntry(user_id=actor.id, username=actor.username, action=action,
                        entity=entity, entity_id=str(entity_id)[:40], changes=changes or {})
     session.add(entry)
+    session.info[CHANGED] = True
     return entry
+
+
+# --- the data version ------------------------------------------------------------------------
+
+CHANGED = "bottega.data_changed"
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _move_the_data_version_on(session: OrmSession) -> None:
+    """Last statement of a transaction that logged a change (so its row lock is held only
+    for the commit, and two writers cannot wait on each other for it)."""
+    if session.info.pop(CHANGED, False):
+        stamp.bump(session)
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_the_change(session: OrmSession) -> None:
+    session.info.pop(CHANGED, None)
 
 
 # --- edits --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from hub.dates import clock, month_starts, week_starts
 from hub.occupancy import rates as occupancy
 from hub.occupancy.bookings import week_bookings
 from hub.roles import sees_contacts, sees_rents
-from ui.database import reading
+from ui.database import cached, reading
 from ui.format import money
 from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
@@ -28,14 +28,14 @@ rents_shown = sees_rents(user)
 ENDING_WITHIN_DAYS = 90
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_kpis(site_id, on: date):
     with reading() as session:
         return (occupancy.occupancy_on(session, site_id=site_id, day=on),
                 occupancy.rent_roll(session, site_id=site_id, day=on))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
     with reading() as session:
         rows = occupancy.occupancy_by_month(session, site_id=site_id,
@@ -45,7 +45,7 @@ def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
                          (("Unit rate", r.unit_rate), ("Area rate", r.area_rate))])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
     starts = month_starts(on, months)
     with reading() as session:
@@ -62,7 +62,7 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
     return frame
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
     with reading() as session:
         rows = occupancy.utilisation_by_week(session, site_id=site_id,
@@ -71,7 +71,7 @@ def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
                           "open_hours": r.open_hours} for r in rows])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_lists(site_id, on: date):
     """Vacancies, running leases, and those of them ending soon (first to end first)."""
     with reading() as session:
@@ -81,7 +81,7 @@ def load_lists(site_id, on: date):
                                   ending_within=ENDING_WITHIN_DAYS))
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_week(site_id, monday: date):
     with reading() as session:
         return week_bookings(session, site_id=site_id, monday=monday)

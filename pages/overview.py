@@ -7,7 +7,7 @@ import streamlit as st
 
 from hub.overview import indicators
 from hub.roles import sees_contacts
-from ui.database import reading
+from ui.database import cached, reading
 from ui.format import day
 from ui.empty import require_site
 from ui.navigation import guard
@@ -28,7 +28,7 @@ def period_code(name: str) -> str:
     return {"This year so far": "ytd", "Last 12 months": "12m"}.get(name, name.removeprefix("Year "))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_snapshots(site_id, period: indicators.Period, on: date):
     with reading() as session:
         return (indicators.snapshot(session, site_id=site_id, period=period, today=on),
@@ -36,7 +36,7 @@ def load_snapshots(site_id, period: indicators.Period, on: date):
                 indicators.follow_ups_due(session, today=on))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_evidence(site_id, until: int, on: date):
     with reading() as session:
         totals = pd.DataFrame([vars(row) for row in indicators.evidence(session, site_id=site_id, until=until)])

@@ -13,7 +13,7 @@ from ui.words import country_name, PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATU
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices,
                                    partner_choices, partner_rows)
 from hub.roles import sees_contacts
-from ui.database import reading
+from ui.database import cached, reading
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
 from ui.empty import nothing_yet
@@ -32,13 +32,13 @@ today = date.today()
 SHOWN_ROWS = 500
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_choices() -> dict:
     with reading() as session:
         return filter_choices(session)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_kpis(wanted: PartnerFilter, on: date) -> tuple:
     with reading() as session:
         return (count_partners(session, partner_filter=wanted),
@@ -52,7 +52,7 @@ def sortable_day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
     with reading() as session:
         rows = partner_rows(session, partner_filter=wanted, limit=SHOWN_ROWS)
@@ -65,7 +65,7 @@ def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
         "Open follow-ups": r.open_follow_ups, "Website": r.website or ""} for r in rows]), picks
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_partner(partner_id: int, role: str) -> dict | None:
     """One partner's detail; `role` keys the cache, so a viewer never gets an editor's copy."""
     with reading() as session:
@@ -78,13 +78,13 @@ def load_partner(partner_id: int, role: str) -> dict | None:
                 "links": partner_links.links_of(session, partner_id=partner_id)}
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_due(on: date) -> list:
     with reading() as session:
         return interactions.follow_ups_due(session, today=on)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_figures(wanted: PartnerFilter, on: date) -> tuple[pd.DataFrame, ...]:
     with reading() as session:
         region_kind = partner_figures.partners_by_region_kind(session, partner_filter=wanted)
@@ -102,12 +102,12 @@ def load_figures(wanted: PartnerFilter, on: date) -> tuple[pd.DataFrame, ...]:
                            "partners": c.partners, "active": c.active} for c in countries]))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_map(countries: pd.DataFrame) -> dict:
     return world_map(countries)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_network(wanted: PartnerFilter, cap: int):
     with reading() as session:
         graph = network.partner_network(session, partner_filter=wanted, max_partners=cap)

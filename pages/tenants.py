@@ -10,7 +10,7 @@ from hub.roles import sees_contacts
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
-from ui.database import reading
+from ui.database import cached, reading
 from ui.format import as_text, day, money
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -30,7 +30,7 @@ today = date.today()
 FILTER = "tenants_filter"
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_directory(role: str, chosen: directory.DirectoryFilter, on: date, _actor) -> pd.DataFrame:
     with reading() as session:
         rows = directory.directory(session, actor=_actor, chosen=chosen, today=on)
@@ -38,25 +38,25 @@ def load_directory(role: str, chosen: directory.DirectoryFilter, on: date, _acto
     return frame if sees_contacts(_actor) else frame.drop(columns=["email", "phone"])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_choices() -> tuple[list[str], list[str]]:
     with reading() as session:
         return directory.filter_choices(session)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def load_profile(role: str, tenant_id: int, _actor):
     with reading() as session:
         return directory.profile(session, actor=_actor, tenant_id=tenant_id)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_published(site_id) -> list[dict]:
     with reading() as session:
         return listings.published_listings(session, site_id=site_id)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_to_chase(site_id, on: date) -> pd.DataFrame:
     with reading() as session:
         rows = listings.listings_to_chase(session, site_id=site_id, today=on)
@@ -64,13 +64,13 @@ def load_to_chase(site_id, on: date) -> pd.DataFrame:
                         columns=["tenant_id", "name", "business", "site", "reason", "updated_at"])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_figures(site_id, on: date) -> tenant_figures.TenantFigures:
     with reading() as session:
         return tenant_figures.tenant_figures(session, site_id=site_id, today=on)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
     with reading() as session:
         return tenants.tenant_choices(session, on=on, site_id=site_id)

@@ -11,7 +11,7 @@ import streamlit as st
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
-from ui.database import reading
+from ui.database import cached, reading
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -25,13 +25,13 @@ class SiteChoice:
     name: str
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _sites() -> list[tuple[int, str]]:
     with reading() as session:
         return [(site.id, site.name) for site in list_sites(session)]
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _site_codes() -> dict[int, str]:
     """Each site's code, for the URL (?site=ON)."""
     with reading() as session:

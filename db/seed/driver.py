@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from db import stamp
 from db.models import Booking, Lease, Site, Space, Tenant
 from db.seed.building import scale_building, seed_building_demo
 from db.seed.occupancy import has_any, insert_rows, Pace, site_bookings, site_leases
@@ -58,6 +59,7 @@ def seed_demo(session: Session) -> dict[str, int]:
     counts.update(seed_programme_demo(session, sites, today))
     counts.update(seed_partners_demo(session, sites, today))
     counts.update(seed_building_demo(session, sites, today))
+    stamp.bump(session)  # written without the audit log: move the data version on here
     return counts
 
 
@@ -234,6 +236,7 @@ def seed_scale(session_factory_or_engine: Engine | Callable[[], Session], factor
         for name, step in SCALE_STEPS:
             run.step = name
             counts[name] = step(run)
+        stamp.bump(session)
         return counts
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (JSON, Boolean, Connection, Date, DateTime, Engine, Numer
 from sqlmodel import Session, SQLModel
 
 import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from db import stamp
 from db.models import User
 from hub.errors import Refused
 from hub.records import plain, record_event
@@ -31,6 +32,7 @@ from hub.roles import require_role
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REPLACEABLE = ("users", "audit_entries")   # what an otherwise empty database may already hold
+BOOKKEEPING = ("data_version",)            # not data: neither backed up nor restored
 CHUNK = 5_000
 
 
@@ -39,8 +41,8 @@ class RestoreRefused(Refused):
 
 
 def tables() -> list[Table]:
-    """Every table, parents before children (the order inserts must follow)."""
-    return list(SQLModel.metadata.sorted_tables)
+    """Every table of data, parents before children (the order inserts must follow)."""
+    return [table for table in SQLModel.metadata.sorted_tables if table.name not in BOOKKEEPING]
 
 
 def revision(connection: Connection) -> str | None:
@@ -240,6 +242,7 @@ def restore(engine: Engine, path: Path, *, actor: User,
         if engine.dialect.name == "postgresql":
             _move_sequences(connection)
         _log_restore(connection, actor, source.name, counts)
+        stamp.bump(connection)  # every process's cached figures are of the database replaced
     return counts
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from db.models import User
 from hub.admin import audit
-from ui.database import reading
+from ui.database import cached, reading
 from ui.format import moment
 from ui.widgets import csv_bytes, EARLIEST_DAY
 
@@ -16,13 +16,13 @@ EVERYONE, EVERYTHING = "Everyone", "Everything"
 EXPORT_LIMIT = 50_000
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached(ttl=60)
 def load_choices(_user: User, username: str) -> tuple[list[str], list[str]]:
     with reading() as session:
         return audit.audit_choices(session, actor=_user)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached(ttl=60)
 def load_entries(_user: User, username: str, who: str | None, entity: str | None,
                  since: date | None, until: date | None, limit: int | None
                  ) -> tuple[pd.DataFrame, int]:

@@ -11,6 +11,7 @@ from db.engine import get_engine
 from db.models import User
 from hub.admin import backup
 from hub.errors import Refused
+from ui.database import cached
 from ui.confirm import ask, confirm
 from ui.format import as_text, counted, HUB_TIMEZONE
 from ui.widgets import flash
@@ -19,7 +20,7 @@ log = logging.getLogger("bottega")
 RESTORE = "admin_restore"
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@cached(ttl=30)
 def load_hub_data() -> dict[str, int]:
     with get_engine().connect() as connection:
         return backup.hub_data(connection)

@@ -8,7 +8,7 @@ from db.models import User
 from hub.admin import privacy
 from hub.errors import Refused
 from ui.confirm import ask, confirm
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import as_text, counted, listed
 from ui.widgets import flash
 
@@ -18,7 +18,7 @@ KEPT = {"leases": "lease", "bookings": "booking", "enrolments": "enrolment",
         "instructors": "instructor record", "partner_tenant_links": "partner link"}
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached(ttl=60)
 def load_people(_user: User, username: str) -> list[privacy.Person]:
     with reading() as session:
         return privacy.people(session, actor=_user)

@@ -12,7 +12,7 @@ from db.models import User
 from db.vocabulary import COUNTRIES, country_name
 from hub.occupancy import sites
 from ui.confirm import ask, confirm
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import day
 from ui.widgets import flash
 
@@ -38,7 +38,7 @@ class SiteLine:
     spaces: int
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_sites() -> list[SiteLine]:
     with reading() as session:
         return [SiteLine(row.site.id, row.site.version, row.site.code, row.site.name,

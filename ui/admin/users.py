@@ -11,7 +11,7 @@ from db.models import User, utcnow
 from db.vocabulary import ROLES
 from hub.admin import users
 from hub.roles import ROLE_LABELS
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import moment
 from ui.widgets import flash
 
@@ -31,7 +31,7 @@ class Account:
     version: int
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached(ttl=60)
 def load_accounts() -> list[Account]:
     with reading() as session:
         return [Account(u.username, u.name, u.email, u.role, u.active, u.locked_until,

@@ -15,20 +15,20 @@ from hub.dates import clock
 from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
 from ui.confirm import ask, confirm
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.widgets import flash, SiteChoice
 
 NEW = "New space…"
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _spaces(site_id: int) -> list[dict]:
     with reading() as session:
         return [space.model_dump() for space in spaces.list_spaces(session, site_id=site_id)]
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _tenants(on: date) -> list[tuple[int, str]]:
     with reading() as session:
         return tenant_choices(session, on=on)

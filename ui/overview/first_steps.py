@@ -6,7 +6,7 @@ import streamlit as st
 
 from db.models import User
 from hub.overview.first_steps import Step, first_steps
-from ui.database import reading
+from ui.database import cached, reading
 from ui.navigation import link_to
 
 # Where each step is done: (screen, link label, query parameters).
@@ -22,7 +22,7 @@ WHERE = {
 }
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_steps() -> list[Step]:
     with reading() as session:
         return first_steps(session)

@@ -19,7 +19,7 @@ from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.tenants.roster import tenant_choices
 from ui.confirm import ask, confirm
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import as_text
 from ui.format import day as show_day
 from ui.widgets import EARLIEST_DAY, flash
@@ -44,19 +44,19 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _owners() -> list[tuple[int, str]]:
     with reading() as session:
         return interactions.owner_choices(session)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _tenants(on: date) -> list[tuple[int, str]]:
     with reading() as session:
         return tenant_choices(session, on=on)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def _items() -> list[tuple[int, str]]:
     with reading() as session:
         return partner_links.item_choices(session)

@@ -11,10 +11,10 @@ from hub.dates import clock
 from hub.programme import exports as programme_exports
 from hub.programme import figures as programme_figures
 from hub.programme import views as programme_views
-from ui.database import reading
+from ui.database import cached, reading
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def item_list(site_id, kinds: tuple, statuses: tuple, sectors: tuple, start: date | None,
               end: date | None) -> list[programme_views.ItemRow]:
     with reading() as session:
@@ -23,7 +23,7 @@ def item_list(site_id, kinds: tuple, statuses: tuple, sectors: tuple, start: dat
                                          end=end)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def item_detail(item_id: int):
     """The item's row, sessions, enrolments and public text (the page leaves out for a viewer
     what a viewer may not see)."""
@@ -35,7 +35,7 @@ def item_detail(item_id: int):
                 (item.description, item.funding, item.target_group) if item else ("", None, None))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def sessions_per_day(site_id, first: date, weeks: int) -> pd.DataFrame:
     """Columns: starts (the day), kind, sessions."""
     with reading() as session:
@@ -46,7 +46,7 @@ def sessions_per_day(site_id, first: date, weeks: int) -> pd.DataFrame:
     return frame
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
     with reading() as session:
         rows = programme_views.sessions_between(session, site_id=site_id, first=first,
@@ -62,7 +62,7 @@ def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
         "instructor": row.instructor or ""} for row in rows])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def published(site_id) -> pd.DataFrame:
     """The sessions of published items, as the CSV of the public programme has them."""
     with reading() as session:
@@ -70,7 +70,7 @@ def published(site_id) -> pd.DataFrame:
     return pd.DataFrame(programme_exports.programme_csv_rows(rows))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def published_ics(site_id) -> bytes:
     """The same sessions as an iCalendar file: built only when someone downloads it."""
     with reading() as session:
@@ -78,7 +78,7 @@ def published_ics(site_id) -> bytes:
     return programme_exports.programme_ics(rows)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def figures(site_id) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     with reading() as session:
         kinds = programme_figures.items_per_year(session, site_id=site_id)
@@ -89,7 +89,7 @@ def figures(site_id) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             pd.DataFrame([vars(row) for row in hours]))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def headline(site_id, year: int):
     """Courses run since 2016, and this year's items, participants and fill rate (or None)."""
     with reading() as session:
@@ -99,19 +99,19 @@ def headline(site_id, year: int):
                 this_year[0] if this_year else None)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def published_count(site_id) -> int:
     with reading() as session:
         return programme_exports.published_session_count(session, site_id=site_id)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def published_csv(site_id) -> bytes:
     from ui.widgets import csv_bytes
     return csv_bytes(published(site_id))
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def choices(site_id: int | None) -> dict[str, list[tuple[int, str]]]:
     """Pickers of the forms: spaces of the site, instructors, tenants today."""
     from hub.tenants.roster import tenant_choices
@@ -121,7 +121,7 @@ def choices(site_id: int | None) -> dict[str, list[tuple[int, str]]]:
                 "tenants": tenant_choices(session, on=date.today())}
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def move_targets(site_id: int | None, item_id: int) -> list[tuple[int, str]]:
     with reading() as session:
         return programme_views.open_item_choices(session, site_id=site_id, other_than=item_id)
