@@ -25,7 +25,8 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
     described = (f"Heatmap of {spaces} spaces by month, {_months(cells['month'])}: each cell is "
                  f"occupied, partly occupied, vacant, or closed for works some days. In "
                  f"{month(cells['month'].max())} "
-                 + listed([f"{last.get(status, 0)} {status}"
+                 + listed([f"{last.get(status, 0)} "
+                           f"{'closed for works' if status == 'works' else status}"
                            for status in STATUS_COLOURS.domain]) + ".")
     return alt.Chart(cells, description=described, title=alt.Title(
         "Who held each space, month by month",
