@@ -9,7 +9,7 @@ from hub.roles import EDITORS
 from ui.building import charts
 from ui.building.forms import (cancel_works_form, manage_issue_form, plan_works_form,
                                report_form)
-from ui.database import reading
+from ui.database import cached, reading
 from ui.empty import nothing_yet, require_site
 from ui.format import money
 from ui.format import day as show_day
@@ -22,20 +22,20 @@ staff = user.role in EDITORS
 YEARS = 5
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_issues(site_id: int, role: str, _user) -> list:
     """`role` keys the cache: what a row shows depends on it."""
     with reading() as session:
         return issues.issue_rows(session, actor=_user, site_id=site_id)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_works(site_id: int, role: str, _user) -> list:
     with reading() as session:
         return works.works_rows(session, actor=_user, site_id=site_id)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def load_figures(site_id: int, today: date):
     years = list(range(today.year - YEARS + 1, today.year + 1))
     with reading() as session:

@@ -16,7 +16,7 @@ from db.vocabulary import ISSUE_PRIORITIES
 from hub.building import issues, works
 from hub.occupancy import spaces
 from ui.confirm import ask, confirm
-from ui.database import reading, save
+from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.widgets import SiteChoice, flash
 
@@ -25,7 +25,7 @@ PLAN_WORKS = "building_plan_works"
 CANCEL_WORKS = "building_cancel_works"
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def space_choices(site_id: int) -> list[tuple[int, str]]:
     with reading() as session:
         return [(space.id, f"{space.code} — {space.name}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import streamlit as st
 
 from db.models import User
 from hub.calendar import clashes as calendar_clashes
@@ -16,7 +15,7 @@ from hub.calendar.events import KIND_LABELS
 from hub.dates import clock
 from hub.occupancy.sites import list_sites
 from hub.occupancy.spaces import list_spaces
-from ui.database import reading
+from ui.database import cached, reading
 
 EVENT_COLUMNS = ["kind", "label", "record_id", "site", "room", "space_id", "space_code",
                  "starts", "ends", "day", "when", "title", "who", "cancelled", "clash"]
@@ -29,7 +28,7 @@ def _when(event: calendar_events.CalendarEvent) -> str:
     return f"{clock(event.start_minute)}–{clock(event.end_minute)}"
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
            cancelled: bool, role: str, _actor: User) -> pd.DataFrame:
     """One row per event of the period, with the clash it is in (if any). Columns:
@@ -49,7 +48,7 @@ def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
         for e in found], columns=EVENT_COLUMNS)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def totals(site_id: int | None, first: date, last: date, kinds: tuple[str, ...]) -> pd.DataFrame:
     """Columns: place, day, kind, label, events, hours — per room (or site) and day."""
     with reading() as session:
@@ -61,7 +60,7 @@ def totals(site_id: int | None, first: date, last: date, kinds: tuple[str, ...])
                         columns=["place", "day", "kind", "label", "events", "hours"])
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached(ttl=120)
 def clashes(site_id: int | None, first: date, last: date) -> pd.DataFrame:
     """Columns: Kind, Site, Room, Day, Time, What collides (sentences naming no one)."""
     with reading() as session:
@@ -74,7 +73,7 @@ def clashes(site_id: int | None, first: date, last: date) -> pd.DataFrame:
         columns=["Kind", "Site", "Room", "Day", "Time", "What collides"])
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def site_code(site_id: int) -> str:
     with reading() as session:
         return next((site.code for site in list_sites(session) if site.id == site_id), "site")
@@ -89,7 +88,7 @@ def ics_file(site_id: int | None, space_id: int | None, first: date, last: date,
                                          kinds=kinds)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached(ttl=300)
 def rooms(site_id: int) -> list[tuple[int, str]]:
     """The site's spaces in use, for the room file's picker: (id, "code · name")."""
     with reading() as session:
