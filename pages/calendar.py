@@ -24,6 +24,7 @@ chosen = calendar_filters()
 site_id = chosen.site.id
 first, last = chosen.days
 period = charts.period_words(chosen.view, first, last)
+within = f"{'on' if chosen.view == 'day' else 'in'} {period}"
 clashes = data.clashes(site_id, first, last)
 grid = site_id is None or chosen.view == "month"
 place_word = "site" if site_id is None else "room"
@@ -35,7 +36,7 @@ if grid:
     counts = totals[totals["kind"] != "works"].groupby("kind")["events"].sum().to_dict()
     places = totals["place"].nunique()
     if totals.empty:
-        st.info(f"Nothing on the calendar in {period}.")
+        st.info(f"Nothing on the calendar {within}.")
     else:
         marked = {(row.Site if site_id is None else row.Room, row.Day)
                   for row in clashes.itertuples()}
@@ -51,14 +52,14 @@ else:
     counts = live.drop_duplicates(["kind", "record_id"]).groupby("kind").size().to_dict()
     places = live["room"].nunique()
     if events.empty:
-        st.info(f"Nothing on the calendar in {period}.")
+        st.info(f"Nothing on the calendar {within}.")
     else:
         st.altair_chart(charts.room_timeline(events, first, last, period), width="stretch")
 st.caption(charts.summary(counts, places, place_word, len(clashes), period))
 
 st.header("Clashes")
 if clashes.empty:
-    st.success(f"No clash in {period}: no two things in one room at one time.",
+    st.success(f"No clash {within}: no two things in one room at one time.",
                icon=":material/check_circle:")
 else:
     st.caption("Two things in one room at one time — data entered before a rule existed, or "

@@ -53,6 +53,11 @@ def _span(first: date, last: date, frame: pd.DataFrame) -> tuple[datetime, datet
     return max(start, opens.replace(minute=0)), min(end, closes)
 
 
+def _moment(moment: datetime) -> alt.DateTime:
+    return alt.DateTime(year=moment.year, month=moment.month, date=moment.day,
+                        hours=moment.hour, minutes=moment.minute)
+
+
 def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> alt.Chart:
     """Rooms down, time across, one bar per event coloured by kind; a clash has a dark
     outline, a cancelled booking is pale. Columns: data.EVENT_COLUMNS."""
@@ -77,13 +82,13 @@ def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> 
         subtitle="Each bar is one event; an outlined bar is in a clash, a pale one cancelled")
     ).mark_bar(cornerRadius=2, height=16).encode(
         x=alt.X("starts:T", title="Hour" if day_view else "Day",
-                scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
+                scale=alt.Scale(domain=[_moment(start), _moment(end)]),
                 axis=alt.Axis(format="%H:%M" if day_view else "%a %-d %b", labelAngle=0,
-                              tickCount={"interval": "hour", "step": 2} if day_view
-                              else {"interval": "day", "step": 1})),
+                              tickCount="hour" if day_view else {"interval": "day", "step": 1})),
         x2="ends:T",
         y=alt.Y("room:N", title="Room", sort="ascending", axis=alt.Axis(labelLimit=220)),
-        color=alt.Color("label:N", title="Kind", scale=KIND_COLOURS),
+        color=alt.Color("label:N", title="Kind", scale=KIND_COLOURS,
+                        legend=alt.Legend(orient="bottom")),
         opacity=alt.condition(alt.datum.state == "cancelled", alt.value(0.35), alt.value(1)),
         stroke=alt.condition(alt.datum.state == "clash", alt.value(INK), alt.value(SEPARATOR)),
         strokeWidth=alt.condition(alt.datum.state == "clash", alt.value(3), alt.value(1)),
@@ -91,7 +96,7 @@ def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> 
                  alt.Tooltip("day:T", title="Day", format="%a %-d %b %Y"),
                  alt.Tooltip("when:N", title="Time"), alt.Tooltip("title:N", title="What"),
                  alt.Tooltip("who:N", title="Who"), alt.Tooltip("state:N", title="Note")],
-    ).properties(height=max(140, 28 * rooms))
+    ).properties(height=alt.Step(30))
 
 
 def month_cells(totals: pd.DataFrame, clash_places: set[tuple[str, date]]) -> pd.DataFrame:
@@ -143,4 +148,4 @@ def month_grid(cells: pd.DataFrame, period: str, place_word: str) -> alt.Chart:
     return alt.layer(works, busy, marks, description=described, title=alt.Title(
         f"Calendar of {period}, by {place_word} and day",
         subtitle="Darker for more bookings, sessions and lease starts or ends; grey: out of use "
-                 "for works; ×: a clash")).properties(height=max(160, 18 * places))
+                 "for works; ×: a clash")).properties(height=alt.Step(22))
