@@ -2,7 +2,8 @@
 
 - unit rate: leased units / leasable units (on a date, or averaged over a month's days)
 - area rate: leased m² / leasable m² (same)
-- utilisation: booked place-hours / open place-hours of bookable spaces in a week
+- utilisation: booked place-hours / open place-hours of bookable spaces in a week (a
+  space out of use for works is not open those days)
 
 Leasable units are the active leasable spaces as they are now.
 
@@ -301,8 +302,10 @@ def utilisation_by_week(session: Session, *, site_id: int | None,
     weekly_open = sum(len(weekdays) * _minutes(opens, closes) * capacity
                       for weekdays, opens, closes, capacity in sites)
     leased = _leased_open_minutes(session, scope, weeks)
+    closed = _closed_open_minutes(session, scope, weeks)
     return [WeekUse(week=start, booked_hours=(booked.get(start) or 0) / 60,
-                    open_hours=(weekly_open - leased.get(start, 0)) / 60) for start in weeks]
+                    open_hours=(weekly_open - leased.get(start, 0) - closed.get(start, 0)) / 60)
+            for start in weeks]
 
 
 def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
@@ -321,6 +324,37 @@ def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> di
             begin, end = max(starts, monday), min(ends or last, monday + timedelta(days=6))
             open_days = sum(str((begin + timedelta(days=n)).weekday()) in weekdays
                             for n in range((end - begin).days + 1))
+            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
+    return lost
+
+
+def _closed_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
+    """Open place-minutes of bookable spaces out of use for works (days a monthly lease
+    already took out are not taken out twice)."""
+    first, last = weeks[0], weeks[-1] + timedelta(days=6)
+    rows = session.exec(
+        select(Space.id, WorksPeriod.starts_on, WorksPeriod.ends_on, Space.capacity,
+               Site.open_weekdays, Site.opens_at, Site.closes_at)
+        .select_from(WorksPeriod)
+        .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
+        .join(Space, and_(Space.id == WorksSpace.space_id, *scope))
+        .join(Site, Site.id == Space.site_id)
+        .where(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
+               WorksPeriod.ends_on >= first)).all()
+    leases: dict[int, list] = {}
+    if rows:
+        for space_id, starts, ends in session.exec(
+                select(Lease.space_id, Lease.starts_on, Lease.ends_on)
+                .where(Lease.space_id.in_({row[0] for row in rows}), Lease.starts_on <= last,
+                       or_(Lease.ends_on.is_(None), Lease.ends_on >= first))):
+            leases.setdefault(space_id, []).append((starts, ends or last))
+    lost: dict[date, int] = {}
+    for space_id, starts, ends, capacity, weekdays, opens, closes in rows:
+        for monday in weeks:
+            begin, end = max(starts, monday), min(ends, monday + timedelta(days=6))
+            days = [begin + timedelta(days=n) for n in range((end - begin).days + 1)]
+            open_days = sum(str(day.weekday()) in weekdays and not any(
+                a <= day <= b for a, b in leases.get(space_id, [])) for day in days)
             lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
     return lost
 

@@ -107,3 +107,22 @@ def test_a_running_lease_is_flagged_with_the_works_not_ended(closed):
     assert [(row.space, row.ends_on) for row in rows] == [("L2", None)]
     assert rows[0].works == "Roof repair 2026-06-25 → 2026-07-04"
     assert later[0].works is None                     # the works are over by then
+
+
+def test_a_bookable_space_out_of_use_is_not_open_for_booking(hub):
+    # Week of Monday 1 June 2026: open Mon-Sat 08-20, POT 2 places + B1 1 place = 216 h.
+    # POT closed Wed 3 - Sun 7 June: Wed-Sat, 4 open days x 12 h x 2 places = 96 h out.
+    # B1 leased Thu 4 - Tue 9 and closed Fri 5 - Mon 8: its lease already took Thu-Sat
+    # (36 h) and Mon 8 (12 h) out; the works take nothing more.
+    write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
+          space_ids=[hub["POT"]], title="Kiln service", starts_on=date(2026, 6, 3),
+          ends_on=date(2026, 6, 7))
+    lease(hub, space="B1", starts_on=date(2026, 6, 4), ends_on=date(2026, 6, 9))
+    write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
+          space_ids=[hub["B1"]], title="Bench repair", starts_on=date(2026, 6, 5),
+          ends_on=date(2026, 6, 8))
+    with reading() as session:
+        first, second = occupancy.utilisation_by_week(
+            session, site_id=hub["site"], weeks=[date(2026, 6, 1), date(2026, 6, 8)])
+    assert first.open_hours == 216 - 96 - 36                        # 84
+    assert second.open_hours == 216 - 2 * 12                        # B1's lease: Mon, Tue
