@@ -18,7 +18,7 @@ from db.models import (Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Sp
                        WorksPeriod, WorksSpace)
 from hub.occupancy import bookings
 from tests.e2e.servers import ACCOUNTS, TIMEOUT_MS, only_form, wait_idle, wait_until
-from tests.e2e.test_occupancy import choose
+from tests.e2e.test_occupancy import choose, grid_rows
 from tests.e2e.test_shell import expect_no_exception, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -130,4 +130,15 @@ def test_manager_plans_works_over_a_booking_confirms_and_sees_it_cancelled(app_s
     expect(page.locator("h1")).to_have_text(["Lab occupancy"])
     wait_until(lambda: works_cells(page) == works_before + 1,
                what="the bench's heatmap cell to be marked as works")
+    expect_no_exception(page)
+
+    # The hub calendar shows the works on that day, on the bench, and no clash there.
+    page.goto(f"{app_server.url}/calendar?site=ON&on={day.isoformat()}&view=day")
+    wait_idle(page)
+    expect(page.locator("h1")).to_have_text(["Calendar"])
+    rows = grid_rows(page.locator("[data-testid='stDataFrame']").last)
+    works = [row for row in rows if row["What"] == WORKS]
+    assert [(row["Kind"], row["Room"].split(" · ")[0], row["Clash"]) for row in works] == [
+        ("Works", bench, "")], rows
+    assert GUEST not in [row["Who"] for row in rows]          # the booking is cancelled
     expect_no_exception(page)
