@@ -30,9 +30,10 @@ def _when(today: date) -> datetime:
 
 
 def _free_start(session: Session, space_ids: list[int], wanted: date, days: int) -> date:
-    """The first start from `wanted` on (a day at a time, then back) whose `days` days hold
-    no session of a live item in those spaces."""
-    for shift in [*range(0, 60), *range(-1, -60, -1)]:
+    """The first start from `wanted` on, a day at a time (at most 45 days on, so the demo's
+    past works stay past; then earlier), whose `days` days hold no session of a live item
+    in those spaces."""
+    for shift in [*range(0, 45), *range(-1, -120, -1)]:   # then earlier: still past
         first = wanted + timedelta(days=shift)
         last = first + timedelta(days=days - 1)
         taken = session.exec(
@@ -137,7 +138,7 @@ def _officina_creativa(session: Session, site_id: int, spaces: dict[str, int],
     works = 0
     if spaces.get("CONF"):
         works += _close(session, site_id=site_id, space_ids=[spaces["CONF"]],
-                        title="Roof repair", first=today - timedelta(days=175), days=8,
+                        title="Roof repair", first=today - timedelta(days=175), days=4,
                         issue_id=roof, today=today, notes="Scaffolding in the courtyard.")
     if spaces.get("POT"):
         works += _close(session, site_id=site_id, space_ids=[spaces["POT"]],
