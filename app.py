@@ -1,19 +1,31 @@
-"""Bottega: page config, the sign-in gate, and the pages each role may open."""
-import streamlit as st
+"""Bottega: page config, the sign-in gate, and the pages each role may open.
 
-from ui import auth, database, navigation
-from ui.focus import focus_ring
-from ui.widgets import show_flash
+Imported by the ASGI server (`streamlit run app.py` finds `app` here; `uvicorn app:app`
+serves it) this file only defines the web app: Streamlit's screens (this same file, run by
+Streamlit for each rerun), the public feeds, /healthz and the security headers (ui/web.py)."""
+from streamlit.starlette import App
 
-st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
-focus_ring()
-database.prepare()
-database.read_data_version()  # once per rerun: every cached figure is keyed on it
+from ui import web
 
-user = auth.signed_in_user()
-if user is None:
-    st.navigation(navigation.signed_out_navigation(auth.sign_in_page), position="hidden").run()
+if __name__ != "__main__":
+    app = App("app.py", routes=web.routes(), middleware=web.middleware())
 else:
-    auth.sidebar(user)
-    show_flash()
-    st.navigation(navigation.navigation_for(user)).run()
+    import streamlit as st
+
+    from ui import auth, database, navigation
+    from ui.focus import focus_ring
+    from ui.widgets import show_flash
+
+    st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
+    focus_ring()
+    database.prepare()
+    database.read_data_version()  # once per rerun: every cached figure is keyed on it
+
+    user = auth.signed_in_user()
+    if user is None:
+        st.navigation(navigation.signed_out_navigation(auth.sign_in_page),
+                      position="hidden").run()
+    else:
+        auth.sidebar(user)
+        show_flash()
+        st.navigation(navigation.navigation_for(user)).run()

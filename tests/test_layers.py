@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 
 LAYERS = ("hub", "ui", "db", "pages")
 AREAS = ("occupancy", "tenants", "programme", "partners", "admin", "overview", "building",
-         "calendar")
+         "calendar", "feeds")
 # Which other areas an area's rules (hub/<area>) and screens (ui/<area>) may use.
 AREA_ARROWS = {
     "tenants": set(),
@@ -31,6 +31,7 @@ AREA_ARROWS = {
     "admin": {"occupancy", "tenants", "programme", "partners"},      # imports go through them
     "building": {"occupancy", "tenants", "programme"},   # works close rooms, cancel bookings
     "calendar": {"occupancy", "tenants", "programme", "building"},   # everything in a room
+    "feeds": {"tenants", "programme"},           # the public listings and programme
 }
 HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "scope")
 

@@ -1,0 +1,64 @@
+"""The web side served for real: ui/web.py's routes and middleware on uvicorn, in a thread of
+this process (so each test's DATABASE_URL applies), asked over HTTP with urllib."""
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+
+from tests.postgres import free_port
+from ui import web
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode()
+
+
+@pytest.fixture(scope="session")
+def web_root():
+    app = Starlette(routes=web.routes(), middleware=web.middleware())
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def get(web_root, monkeypatch):
+    """get(path, **headers) -> Answer; each test starts with an empty feed cache and reads
+    the data version on every request."""
+    web.cache.clear()
+    monkeypatch.setattr(web, "STAMP_MEMO_SECONDS", 0)
+
+    def fetch(path: str, **headers: str) -> Answer:
+        request = urllib.request.Request(web_root + path, headers={
+            name.replace("_", "-"): value for name, value in headers.items()})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return Answer(response.status, {k.lower(): v for k, v in response.headers.items()},
+                              response.read())
+        except urllib.error.HTTPError as error:
+            return Answer(error.code, {k.lower(): v for k, v in error.headers.items()},
+                          error.read())
+    yield fetch
+    web.cache.clear()

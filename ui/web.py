@@ -1,0 +1,292 @@
+"""The app's HTTP side beside the Streamlit screens (wired in app.py through
+streamlit.starlette.App): the public feeds, /healthz, and the security headers of every
+response. Handlers are thin: what a feed holds is read in hub/feeds.
+
+Configuration (environment):
+- BOTTEGA_FEEDS=0 turns the feeds off (every feed address answers 404);
+- BOTTEGA_FRAME_ANCESTORS: the origins that may show public.html in a frame, separated by
+  spaces (e.g. "https://www.example.org"); unset, no page may be framed;
+- BOTTEGA_HTTPS=1 adds Strict-Transport-Security (set it only when served over HTTPS);
+- BOTTEGA_PUBLIC_URL: the address people reach Bottega at, for the feed links the screens
+  show (unset: the address the browser used).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from db import stamp
+from db.engine import get_engine, reading
+from db.migrate import is_at_head
+from hub.feeds import listings as listing_feeds
+from hub.feeds import programme as programme_feeds
+from hub.feeds.public import public_page
+from hub.feeds.sites import feed_site
+
+log = logging.getLogger("bottega")
+
+FEEDS = ("programme.ics", "programme.json", "listings.json", "listings.csv", "public.html")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STAMP_MEMO_SECONDS = 1.0   # a burst of polling reads the data version once a second at most
+
+
+# --- configuration ----------------------------------------------------------------------------
+
+def feeds_on() -> bool:
+    return os.environ.get("BOTTEGA_FEEDS", "1") != "0"
+
+
+def https_on() -> bool:
+    return os.environ.get("BOTTEGA_HTTPS", "0") == "1"
+
+
+def frame_ancestors() -> list[str]:
+    """The origins allowed to frame public.html (only well-formed http(s) origins)."""
+    origins = os.environ.get("BOTTEGA_FRAME_ANCESTORS", "").split()
+    return [origin for origin in origins
+            if re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?|'self'", origin)]
+
+
+def feed_path(site_code: str, name: str) -> str:
+    return f"/feeds/{site_code}/{name}"
+
+
+def feed_url(site_code: str, name: str, base: str | None = None) -> str:
+    """The full address of a feed: BOTTEGA_PUBLIC_URL, else `base` (the browser's)."""
+    root = (os.environ.get("BOTTEGA_PUBLIC_URL") or base or "").rstrip("/")
+    return root + feed_path(site_code, name)
+
+
+# --- the public page's template ---------------------------------------------------------------
+
+templates = Environment(loader=FileSystemLoader(TEMPLATES),
+                        autoescape=select_autoescape(["html"]), trim_blocks=True,
+                        lstrip_blocks=True)
+
+
+def _style_hash() -> str:
+    """The CSP hash of public.html's one <style> block: no other style may run."""
+    source = (TEMPLATES / "public.html").read_text()
+    css = re.search(r"<style>(.*?)</style>", source, re.S).group(1)
+    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+
+
+STYLE_HASH = _style_hash()
+
+
+def render_public(content: dict) -> str:
+    return templates.get_template("public.html").render(**content)
+
+
+# --- feeds, built once per data version -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Built:
+    body: bytes
+    media_type: str
+    etag: str
+    last_modified: datetime
+
+
+MEDIA = {"ics": "text/calendar; charset=utf-8", "json": "application/json; charset=utf-8",
+         "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
+
+
+def _build(name: str, site, changed: datetime) -> tuple[bytes, str]:
+    with reading() as session:
+        if name == "programme.ics":
+            return programme_feeds.programme_calendar(session, site=site, stamp=changed), "ics"
+        if name == "programme.json":
+            return _json(programme_feeds.programme_rows(session, site=site)), "json"
+        if name == "listings.json":
+            return _json(listing_feeds.listing_rows(session, site_id=site.id)), "json"
+        if name == "listings.csv":
+            return listing_feeds.listings_csv(session, site_id=site.id).encode(), "csv"
+        content = public_page(session, site=site, today=date.today())
+        return render_public(content).encode(), "html"
+
+
+def _json(rows: list[dict]) -> bytes:
+    # ensure_ascii keeps "<" and ">" as they are; JSON served as application/json with
+    # nosniff is never run as HTML, and a reader gets the text the person typed.
+    return json.dumps(rows, ensure_ascii=False, indent=1, default=str).encode()
+
+
+class FeedCache:
+    """Built feeds keyed on (site, feed, data version): any number of requests between two
+    writes costs one build. Only the newest version's entries are kept."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._built: dict[tuple, Built] = {}
+        self._version: tuple[int, datetime | None] | None = None
+        self._read_at = 0.0
+        self.builds = 0
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+            self._version, self._read_at = None, 0.0
+
+    def version(self) -> tuple[int, datetime]:
+
+        now = time.monotonic()
+        with self._lock:
+            if self._version is not None and now - self._read_at < STAMP_MEMO_SECONDS:
+                return self._version
+        with get_engine().connect() as connection:
+            found = (stamp.current(connection), stamp.changed_at(connection))
+        with self._lock:
+            self._version, self._read_at = found, now
+        return found
+
+    def get(self, site_code: str, name: str, build: Callable[[int, datetime], Built]) -> Built:
+        version, changed = self.version()
+        key = (site_code.upper(), name, version)
+        with self._lock:
+            if key in self._built:
+                return self._built[key]
+        built = build(version, changed)
+        with self._lock:
+            self.builds += 1
+            for old in [k for k in self._built if k[2] != version]:
+                del self._built[old]
+            self._built[key] = built
+        return built
+
+
+cache = FeedCache()
+
+
+def _not_found(text: str = "Not found.") -> PlainTextResponse:
+    return PlainTextResponse(text + "\n", status_code=404)
+
+
+def feed(request: Request) -> Response:
+    """GET /feeds/<site-code>/<feed>: the feed, or 304 when the reader's copy is current."""
+    code, name = request.path_params["site"], request.path_params["feed"]
+    if not feeds_on() or name not in FEEDS:
+        return _not_found()
+
+    def build(version: int, changed: datetime | None) -> Built | None:
+        with reading() as session:
+            site = feed_site(session, code=code)
+        if site is None:
+            return None
+        changed = (changed or datetime(2020, 1, 1, tzinfo=UTC)).replace(microsecond=0)
+        body, kind = _build(name, site, changed)
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        return Built(body, MEDIA[kind], etag, changed)
+
+    built = cache.get(code, name, build)
+    if built is None:
+        return _not_found(f"No site has the code {code[:12]!r}.")
+    headers = {"ETag": built.etag, "Last-Modified": format_datetime(built.last_modified, usegmt=True),
+               "Cache-Control": "public, max-age=60"}
+    if _still_fresh(request, built):
+        return Response(status_code=304, headers=headers)
+    return Response(built.body, media_type=built.media_type, headers=headers)
+
+
+def _still_fresh(request: Request, built: Built) -> bool:
+    match = request.headers.get("if-none-match")
+    if match is not None:
+        return built.etag in [tag.strip().removeprefix("W/") for tag in match.split(",")] \
+            or match.strip() == "*"
+    since = request.headers.get("if-modified-since")
+    if since:
+        try:
+            return built.last_modified <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+# --- health -----------------------------------------------------------------------------------
+
+def healthz(request: Request) -> JSONResponse:
+    """200 when the database answers and its schema is at the newest migration, else 503."""
+    report: dict[str, Any] = {"database": "unreachable", "schema": "unknown"}
+    try:
+        at_head = is_at_head(get_engine())
+        report["database"] = "reachable"
+        report["schema"] = "at head" if at_head else "behind"
+    except Exception as error:  # any failure to reach the database is the answer itself
+        log.warning("healthz: database unreachable: %s", type(error).__name__)
+    ok = report["database"] == "reachable" and report["schema"] == "at head"
+    report["status"] = "ok" if ok else "unavailable"
+    return JSONResponse(report, status_code=200 if ok else 503,
+                        headers={"Cache-Control": "no-store"})
+
+
+def routes() -> list[Route]:
+    return [Route("/healthz", healthz, methods=["GET", "HEAD"]),
+            Route("/feeds/{site}/{feed}", feed, methods=["GET", "HEAD"])]
+
+
+# --- headers on every response ----------------------------------------------------------------
+
+FEED_CSP = ("default-src 'none'; img-src https: data:; base-uri 'none'; form-action 'none'")
+
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The headers a response to `path` gets."""
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+    if path.startswith("/feeds/"):
+        framing = "'none'"
+        if path.endswith("/public.html") and frame_ancestors():
+            framing = " ".join(frame_ancestors())
+        else:
+            headers["X-Frame-Options"] = "DENY"
+        style = f"; style-src {STYLE_HASH}" if path.endswith("/public.html") else ""
+        headers["Content-Security-Policy"] = f"{FEED_CSP}{style}; frame-ancestors {framing}"
+    else:
+        headers["X-Frame-Options"] = "DENY"
+        headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+    if https_on():
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (WebSockets pass untouched): adds security_headers to every HTTP
+    response, replacing any header of the same name."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = security_headers(scope.get("path", ""))
+        names = {name for name, _ in extra}
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                kept = [(n, v) for n, v in message.get("headers", []) if n.lower() not in names]
+                message = {**message, "headers": kept + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def middleware() -> list:
+    from starlette.middleware import Middleware
+    return [Middleware(SecurityHeaders)]
