@@ -19,6 +19,7 @@ from ui.overview.first_steps import hub_has
 from ui.programme.forms import instructor_form, item_form, remove_session_form, session_form
 from ui import links
 from ui.links import linked
+from ui import web
 from ui.widgets import csv_bytes, EARLIEST_DAY, kpi_row, site_picker
 
 user = guard("courses")
@@ -99,6 +100,7 @@ def calendar_tab() -> None:
                           icon=":material/download:", disabled=not published)
     st.caption(f"{published:,} sessions of published items, one calendar event each; "
                "drafts and cancelled items are never exported.")
+    web.feed_addresses(site.id, web.PROGRAMME_FEEDS)
 
 
 def programme_tab() -> None:

@@ -19,7 +19,7 @@ from ui.tenants import charts as tenant_charts
 from ui.words import country_name, RESIDENCIES
 from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
                              load_for_editing, notes_form)
-from ui import links
+from ui import links, web
 from ui.links import linked
 from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
 
@@ -230,6 +230,7 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
     with buttons[1]:
         csv_download("Website (CSV)", exports.drop(columns=["bio_html"]), "listings.csv",
                      key="tenants_export_listings")
+    web.feed_addresses(site.id, web.LISTING_FEEDS)
     if not staff:
         st.dataframe(exports[["name", "business", "sector", "site", "website", "updated_on"]],
                      hide_index=True, width="stretch")

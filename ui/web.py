@@ -38,6 +38,7 @@ from hub.feeds import listings as listing_feeds
 from hub.feeds import programme as programme_feeds
 from hub.feeds.public import public_page
 from hub.feeds.sites import feed_site
+from ui.database import cached
 
 log = logging.getLogger("bottega")
 
@@ -290,3 +291,48 @@ class SecurityHeaders:
 def middleware() -> list:
     from starlette.middleware import Middleware
     return [Middleware(SecurityHeaders)]
+
+
+# --- the feeds' addresses on the screens ------------------------------------------------------
+
+PROGRAMME_FEEDS = (("programme.ics", "Calendar to subscribe to (Google, Apple, Outlook)"),
+                   ("programme.json", "Programme as JSON"),
+                   ("public.html", "Public page (to link to or embed)"))
+LISTING_FEEDS = (("listings.json", "Listings as JSON"), ("listings.csv", "Listings as CSV"),
+                 ("public.html", "Public page (to link to or embed)"))
+
+
+def _browser_origin() -> str | None:
+    import streamlit as st
+    from urllib.parse import urlsplit
+    url = st.context.url
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@cached(ttl=300)
+def _load_site_code(site_id: int) -> str | None:
+    from hub.feeds.sites import site_code
+    with reading() as session:
+        return site_code(session, site_id=site_id)
+
+
+def feed_addresses(site_id: int | None, feeds: tuple[tuple[str, str], ...]) -> None:
+    """The live feeds of the chosen site, each address in a box with a copy button."""
+    import streamlit as st
+    if not feeds_on():
+        st.caption("The public feeds are turned off on this server (BOTTEGA_FEEDS=0).")
+        return
+    if site_id is None:
+        st.caption("Choose a site to see the addresses of its live public feeds.")
+        return
+    code = _load_site_code(site_id)
+    if code is None:
+        return
+    with st.expander("Live feeds for the website and calendar apps", icon=":material/rss_feed:"):
+        st.caption("Published data only, no sign-in needed; they follow every change.")
+        for name, label in feeds:
+            st.markdown(f"**{label}**")
+            st.code(feed_url(code, name, _browser_origin()), language=None)
