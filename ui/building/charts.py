@@ -7,6 +7,7 @@ import pandas as pd
 
 from ui.format import counted, listed, money, percent
 from ui.palette import BRICK, CLAY, INK, OLIVE, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.titles import chart_title
 
 PRIORITY_COLOURS = alt.Scale(domain=["urgent", "high", "normal", "low"],
                              range=[BRICK, TERRACOTTA, CLAY, STONE])
@@ -29,9 +30,9 @@ def issues_by_priority(counts: pd.DataFrame) -> alt.Chart:
     ages = list(dict.fromkeys(counts["age"]))
     return alt.Chart(counts, description=f"Stacked bar chart of the open issues by age since "
                      f"they were reported, coloured by priority. {issues_summary(counts)}",
-                     title=alt.Title("Open issues by priority and age",
-                                     subtitle="Reported, planned or in progress; age since "
-                                              "reported")).mark_bar(
+                     title=chart_title("Open issues by priority and age",
+                                       subtitle="Reported, planned or in progress; age since "
+                                                "reported")).mark_bar(
         stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("age:N", title="Open for", sort=ages, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sum(issues):Q", title="Issues", axis=alt.Axis(tickMinStep=1)),
@@ -80,9 +81,9 @@ def spending_bars(years: pd.DataFrame) -> alt.Chart:
             tooltip=[alt.Tooltip("budget:Q", title="Yearly budget", format=",.2f")]))
     return alt.layer(*layers, description=f"Bar chart of the building's spending per year, "
                      f"with the yearly budget as a dark tick. {spending_summary(years)}",
-                     title=alt.Title("Works spending per year against the building budget",
-                                     subtitle="Final costs of issues done that year; open "
-                                              "estimates this year; tick = yearly budget")
+                     title=chart_title("Works spending per year against the building budget",
+                                       subtitle="Final costs of issues done that year; open "
+                                                "estimates this year; tick = yearly budget")
                      ).properties(height=260)
 
 
@@ -98,8 +99,8 @@ def days_out_bars(days: pd.DataFrame, period: str) -> alt.Chart:
     """Days out of use per space. Columns: space, days."""
     return alt.Chart(days, description=f"Bar chart of the days each space is out of use for "
                      f"works {period}. {days_out_summary(days, period)}",
-                     title=alt.Title("Days out of use per space",
-                                     subtitle=f"Days of works periods {period}")).mark_bar(
+                     title=chart_title("Days out of use per space",
+                                       subtitle=f"Days of works periods {period}")).mark_bar(
         color=TERRACOTTA).encode(
         y=alt.Y("space:N", title="Space", sort="-x"),
         x=alt.X("days:Q", title="Days out of use", axis=alt.Axis(tickMinStep=1)),

@@ -12,6 +12,7 @@ import pandas as pd
 from hub.calendar.events import KIND_LABELS, KINDS
 from ui.format import counted, listed
 from ui.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.titles import chart_title
 
 KIND_COLOURS = alt.Scale(domain=[KIND_LABELS[kind] for kind in KINDS],
                          range=[TERRACOTTA, SLATE, STONE, OLIVE, PLUM])
@@ -77,7 +78,7 @@ def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> 
                  + (f"; {counted(int(shown['clash'].sum()), 'event')} in a clash, outlined"
                     if shown["clash"].any() else "") + ".")
     day_view = first == last
-    return alt.Chart(shown, description=described, title=alt.Title(
+    return alt.Chart(shown, description=described, title=chart_title(
         f"Calendar by room, {period}",
         subtitle="Each bar is one event; an outlined bar is in a clash, a pale one cancelled")
     ).mark_bar(cornerRadius=2, height=16).encode(
@@ -145,7 +146,7 @@ def month_grid(cells: pd.DataFrame, period: str, place_word: str) -> alt.Chart:
         color=alt.Color("events:Q", title="Events", scale=alt.Scale(range=[CLAY, BRICK])))
     marks = base.transform_filter(alt.datum.clash).mark_text(
         text="×", fontSize=16, fontWeight="bold", color=INK)
-    return alt.layer(works, busy, marks, description=described, title=alt.Title(
+    return alt.layer(works, busy, marks, description=described, title=chart_title(
         f"Calendar of {period}, by {place_word} and day",
         subtitle="Darker for more bookings, sessions and lease starts or ends; grey: out of use "
                  "for works; ×: a clash")).properties(height=alt.Step(22))

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ui.format import counted, listed, month, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, SLATE, STONE, TERRACOTTA
+from ui.titles import chart_title
 
 STATUS_COLOURS = alt.Scale(domain=["occupied", "partly", "vacant", "works"],
                            range=[TERRACOTTA, CLAY, STONE, SLATE])
@@ -28,7 +29,7 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
                  + listed([f"{last.get(status, 0)} "
                            f"{'closed for works' if status == 'works' else status}"
                            for status in STATUS_COLOURS.domain]) + ".")
-    return alt.Chart(cells, description=described, title=alt.Title(
+    return alt.Chart(cells, description=described, title=chart_title(
         "Who held each space, month by month",
         subtitle="Occupied = leased every day of the month; partly = some days; "
                  "works = out of use for works some days")).mark_rect(
@@ -54,7 +55,7 @@ def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
                  + (f" In {month(cells['month'].max())} from {percent(ranked.unit_rate.iloc[0])} "
                     f"({ranked.site.iloc[0]}) to {percent(ranked.unit_rate.iloc[-1])} "
                     f"({ranked.site.iloc[-1]})." if not ranked.empty else ""))
-    return alt.Chart(cells, description=described, title=alt.Title(
+    return alt.Chart(cells, description=described, title=chart_title(
         "Unit occupancy of every site, month by month",
         subtitle="Leased units ÷ leasable units, averaged over the month's days")).mark_rect(
         stroke=SEPARATOR, strokeWidth=1).encode(
@@ -71,7 +72,7 @@ def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
 def rate_trend(rates: pd.DataFrame) -> alt.Chart:
     """Monthly trend. Columns: month, rate (label), value (0..1)."""
     return alt.Chart(rates, description="Line chart of the unit and the area occupancy rate by "
-                     f"month, {_months(rates['month'])}. {rate_summary(rates)}", title=alt.Title(
+                     f"month, {_months(rates['month'])}. {rate_summary(rates)}", title=chart_title(
         "Occupancy rate by month",
         subtitle="Unit: leased ÷ leasable units · Area: leased ÷ leasable m² · "
                  "each averaged over the month's days")).mark_line(point=True).encode(
@@ -124,7 +125,7 @@ def utilisation_summary(weeks: pd.DataFrame) -> str:
 def utilisation_bars(weeks: pd.DataFrame) -> alt.Chart:
     """Weekly utilisation of bookable spaces. Columns: week, rate, booked_hours, open_hours."""
     return alt.Chart(weeks, description=f"Bar chart of the weekly utilisation of bookable "
-                     f"spaces, one bar per week. {utilisation_summary(weeks)}", title=alt.Title(
+                     f"spaces, one bar per week. {utilisation_summary(weeks)}", title=chart_title(
         "Utilisation of bookable spaces by week",
         subtitle="Booked place-hours ÷ open place-hours (opening hours × capacity)")).mark_bar(
         color=OLIVE).encode(
@@ -153,7 +154,7 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
                  alt.Tooltip("purpose:N", title="Purpose")],
     ).properties(width=130, height=alt.Step(22)).facet(
         column=alt.Column("day_label:N", title=None, sort=alt.SortField("day")),
-        title=alt.Title("Bookings this week", subtitle="Each bar is one booking, by space"),
+        title=chart_title("Bookings this week", subtitle="Each bar is one booking, by space"),
         description=f"Timeline of this week's {len(bookings)} bookings, one panel per day, "
                     f"{counted(bookings['space'].nunique(), 'space')} down and the hours across: "
                     + listed([f"{count} on {day}" for day, count in

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ui.format import listed, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
+from ui.titles import chart_title
 
 REGION_COLOURS = alt.Scale(
     domain=["Tuscany", "rest of Italy", "rest of Europe", "China", "USA", "rest of world"],
@@ -31,7 +32,7 @@ def programme_growth(totals: pd.DataFrame) -> alt.Chart:
     return alt.Chart(long, description=(
         f"Line chart of the running total of programme items by year, {_years(totals)}: "
         f"{_last(totals, 'courses')} courses and workshops and {_last(totals, 'events')} "
-        "seminars, meetings and events so far."), title=alt.Title(
+        "seminars, meetings and events so far."), title=chart_title(
         f"{_last(totals, 'courses')} courses and {_last(totals, 'events')} events since 2016",
         subtitle="Running total of programme items held or announced")).mark_line(
         point=True, strokeWidth=3).encode(
@@ -48,7 +49,7 @@ def running_total(totals: pd.DataFrame, column: str, title: str, axis: str,
     heading = title.format(total=f"{_last(totals, column):,}".replace(",", "."))
     return alt.Chart(totals, description=(
         f"Bar chart of a running total by year, {_years(totals)}: {heading}."),
-        title=alt.Title(heading, subtitle="Running total since 2016")).mark_bar(
+        title=chart_title(heading, subtitle="Running total since 2016")).mark_bar(
         color=colour).encode(
         x=YEAR, y=alt.Y(f"{column}:Q", title=axis),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip(f"{column}:Q", title=axis)],
@@ -64,7 +65,7 @@ def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
     return alt.Chart(rows, description=(
         f"Stacked area chart of the partners in the network by region, {_years(rows)}: "
         f"{int(last.partners.sum())} partners, {abroad} of them abroad ({shares})."),
-        title=alt.Title(
+        title=chart_title(
         f"{int(last.partners.sum())} partners, {abroad} of them abroad",
         subtitle="Partners in the network by region, running total since 2016")).mark_area(
         stroke=SEPARATOR, strokeWidth=1).encode(
@@ -80,7 +81,7 @@ def innocrafts_bars(frame: pd.DataFrame, subtitle: str) -> alt.Chart:
     """Columns: indicator, share."""
     return alt.Chart(frame, description=f"Bar chart of the INNOCRAFTS indicators: "
                      f"{innocrafts_summary(frame)} {subtitle}.",
-                     title=alt.Title("INNOCRAFTS indicators", subtitle=subtitle)).mark_bar(
+                     title=chart_title("INNOCRAFTS indicators", subtitle=subtitle)).mark_bar(
         color=OLIVE).encode(
         x=alt.X("share:Q", title="Share", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
         y=alt.Y("indicator:N", title=None, sort=None,

@@ -7,6 +7,7 @@ import pandas as pd
 from db.vocabulary import PARTNER_REGIONS
 from ui.format import listed, month
 from ui.palette import CATEGORICAL, CLAY, INK, OLIVE, SAND, SEPARATOR, STONE, TERRACOTTA
+from ui.titles import chart_title
 
 __all__ = ["SAND", "TERRACOTTA", "by_region_and_kind", "country_ranking", "interactions_by_month",
            "network_graph", "new_per_year", "region_summary"]
@@ -19,7 +20,7 @@ NODE_COLOURS = alt.Scale(domain=["tenant", "partner", "programme item"],
 def by_region_and_kind(rows: pd.DataFrame) -> alt.Chart:
     """Columns: region, kind (label), partners."""
     return alt.Chart(rows, description="Stacked bar chart of partners by region, each bar split "
-                     f"by kind. {region_summary(rows)}", title=alt.Title(
+                     f"by kind. {region_summary(rows)}", title=chart_title(
         "Partners by region and kind", subtitle="Region derived from country and city")
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         y=alt.Y("region:N", title=None, sort=list(PARTNER_REGIONS),
@@ -37,7 +38,7 @@ def new_per_year(rows: pd.DataFrame) -> alt.Chart:
     return alt.Chart(rows, description=(
         f"Stacked bar chart of new partners per year by kind, {per_year.index.min()} to "
         f"{per_year.index.max()}: most in {per_year.idxmax()} ({per_year.max()}), "
-        f"{per_year.iloc[-1]} in {per_year.index[-1]}."), title=alt.Title(
+        f"{per_year.iloc[-1]} in {per_year.index[-1]}."), title=chart_title(
         "New partners per year", subtitle="By the year each partner joined the network (since)")
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title="Year"),
@@ -54,7 +55,7 @@ def interactions_by_month(rows: pd.DataFrame) -> alt.Chart:
     return alt.Chart(rows, description=(
         f"Stacked bar chart of interactions logged per month by kind, {month(rows['month'].min())} "
         f"to {month(rows['month'].max())}: {int(by_kind.sum())} in all, most of them "
-        f"{by_kind.index[0]} ({int(by_kind.iloc[0])})."), title=alt.Title(
+        f"{by_kind.index[0]} ({int(by_kind.iloc[0])})."), title=chart_title(
         "Interactions per month", subtitle="Meetings, calls, emails, fairs, visits, MoUs, "
                                            "joint projects logged")).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title="Month",
@@ -73,7 +74,7 @@ def country_ranking(rows: pd.DataFrame, top: int = 20) -> alt.Chart:
     return alt.Chart(shown, description=(
         f"Bar chart of the {len(shown)} countries with most partners, active partners first: "
         + listed([f"{row.name} {row.partners} ({row.active} active)"
-                  for row in shown.head(5).itertuples()]) + "."), title=alt.Title(
+                  for row in shown.head(5).itertuples()]) + "."), title=chart_title(
         f"Countries with most partners (top {min(top, len(shown))})",
         subtitle="Terracotta: active partners · grey: prospects and dormant")).transform_calculate(
         other="datum.partners - datum.active").transform_fold(
@@ -112,7 +113,7 @@ def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     return (lines + dots + labels).properties(height=height, description=(
         "Network graph of who works with whom: "
         + listed([f"{kinds.get(kind, 0)} {kind}s" for kind in NODE_COLOURS.domain])
-        + f", joined by {len(edges)} links."), title=alt.Title(
+        + f", joined by {len(edges)} links."), title=chart_title(
         "Who works with whom", subtitle="Tenants (left) · partners (middle) · "
                                         "programme items (right)"))
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ui.format import listed
 from ui.palette import SAND, SEPARATOR, SEQUENTIAL
+from ui.titles import chart_title
 
 OUTLINE = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 # ISO 3166-1 alpha-2 (the hub's country list) -> numeric, the outline's country ids.
@@ -63,7 +64,7 @@ def world_map(countries: pd.DataFrame) -> dict:
             f"World map of partners per country, darker for more: "
             f"{int((countries['partners'] > 0).sum())} countries reached; most in "
             + listed([f"{row.name} ({row.partners})" for row in ranked.itertuples()]) + "."),
-        title=alt.Title("Where the network reaches",
+        title=chart_title("Where the network reaches",
                                     subtitle="Partners per country (colour on a log scale)"))
     spec = chart.to_dict()
     spec.setdefault("datasets", {})["world_outline"] = world_outline()

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ui.format import listed, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.titles import chart_title
 
 KIND_COLOURS = alt.Scale(
     domain=["course", "workshop", "seminar", "meeting", "exhibition", "event"],
@@ -22,7 +23,7 @@ def calendar_timeline(sessions: pd.DataFrame) -> alt.Chart:
     rooms = sessions["place"].nunique()
     return alt.Chart(sessions, description=(
         f"Timeline of {len(sessions)} sessions in the coming weeks, {_days(sessions['starts'])}, "
-        f"one row for each of {rooms} rooms, coloured by kind."), title=alt.Title(
+        f"one row for each of {rooms} rooms, coloured by kind."), title=chart_title(
         "Sessions in the coming weeks, by room",
         subtitle="Each bar is one session of a draft or published item")).mark_bar(
         cornerRadius=2, height=14, stroke=SEPARATOR, strokeWidth=1).encode(
@@ -42,7 +43,7 @@ def sessions_per_day(frame: pd.DataFrame) -> alt.Chart:
     return alt.Chart(frame, description=(
         f"Stacked bar chart of sessions a day across every site by kind, {_days(frame['starts'])}:"
         f" {int(per_day.sum())} sessions, at most {int(per_day.max())} on "
-        f"{pd.Timestamp(per_day.idxmax()):%a %-d %b}."), title=alt.Title(
+        f"{pd.Timestamp(per_day.idxmax()):%a %-d %b}."), title=chart_title(
         "Sessions a day in the coming weeks, every site",
         subtitle="Draft or published items, by kind")).mark_bar(
         stroke=SEPARATOR, strokeWidth=1).encode(
@@ -62,7 +63,7 @@ def items_per_year(frame: pd.DataFrame) -> alt.Chart:
     return alt.Chart(frame, description=(
         f"Stacked bar chart of programme items per year by kind, {per_year.index.min()} to "
         f"{per_year.index.max()}: {int(per_year.iloc[-1])} in {per_year.index[-1]}, most in "
-        f"{per_year.idxmax()} ({int(per_year.max())})."), title=alt.Title(
+        f"{per_year.idxmax()} ({int(per_year.max())})."), title=chart_title(
         "Programme items per year, by kind",
         subtitle="Published or done items, by the year of their first session")).mark_bar(
         stroke=SEPARATOR, strokeWidth=1).encode(
@@ -87,7 +88,7 @@ def participants_per_year(frame: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(domain=[0, 1])))
     return alt.layer(bars, line).resolve_scale(y="independent").properties(
         height=260, description=("Bars of participants per year with a line of the average fill "
-                                 f"rate. {participants_summary(frame)}"), title=alt.Title(
+                                 f"rate. {participants_summary(frame)}"), title=chart_title(
             "Participants per year and average fill rate",
             subtitle="Bars: people holding a seat · line: seats taken ÷ capacity, "
                      "averaged over the year's items"))
@@ -101,7 +102,7 @@ def waitlist_pressure(frame: pd.DataFrame) -> alt.Chart:
                                            "waitlisted": "People left on a waitlist"})
     return alt.Chart(long, description=("Line chart of the items that filled and the people "
                                         f"left on a waitlist, per year. {waitlist_summary(frame)}"),
-                     title=alt.Title(
+                     title=chart_title(
         "Waitlist pressure", subtitle="Items whose seats all went, and people still waiting")
     ).mark_line(point=True).encode(
         x=alt.X("year:O", title="Year"), y=alt.Y("count:Q", title="Count"),
@@ -117,7 +118,7 @@ def hours_by_sector(frame: pd.DataFrame) -> alt.Chart:
     return alt.Chart(frame, description=(
         f"Bar chart of hours taught per sector since 2016, {len(frame)} sectors; most in "
         + listed([f"{row.sector} ({row.hours:,.0f} h)" for row in top.itertuples()]) + "."),
-        title=alt.Title(
+        title=chart_title(
         "Hours taught per sector", subtitle="Session hours of published or done items, since 2016")
     ).mark_bar(color=CLAY).encode(
         x=alt.X("hours:Q", title="Hours"),

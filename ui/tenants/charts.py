@@ -6,6 +6,7 @@ import pandas as pd
 
 from ui.format import listed, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
+from ui.titles import chart_title
 
 ORIGIN_COLOURS = alt.Scale(domain=["Italy", "rest of Europe", "outside Europe"],
                            range=[TERRACOTTA, CLAY, OLIVE])
@@ -19,7 +20,7 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     described = ("Bar chart of current tenants by craft sector: " + listed(
         [f"{row.sector} {row.tenants}" for row in frame.itertuples()]) + ".")
     return alt.Chart(frame, description=described,
-                     title=alt.Title(title, subtitle="Current tenants by craft sector")
+                     title=chart_title(title, subtitle="Current tenants by craft sector")
                      ).mark_bar(color=TERRACOTTA).encode(
         x=alt.X("tenants:Q", title="Current tenants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("sector:N", title="Sector", sort="-x",
@@ -34,8 +35,8 @@ def origin_bars(frame: pd.DataFrame) -> alt.Chart:
     described = (f"Bar chart of current tenants by origin, {abroad:.0%} from abroad: " + listed(
         [f"{row.origin} {row.tenants} ({percent(row.share)})" for row in frame.itertuples()]) + ".")
     return alt.Chart(frame, description=described,
-                     title=alt.Title(f"{abroad:.0%} of tenants come from abroad",
-                                     subtitle="Current tenants by origin")).mark_bar().encode(
+                     title=chart_title(f"{abroad:.0%} of tenants come from abroad",
+                                       subtitle="Current tenants by origin")).mark_bar().encode(
         x=alt.X("tenants:Q", title="Current tenants", axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("origin:N", title="Origin", sort=list(ORIGIN_COLOURS.domain)),
         color=alt.Color("origin:N", scale=ORIGIN_COLOURS, legend=None),
@@ -52,8 +53,8 @@ def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
                  f"{int(last.get('resident', 0))} resident and {int(last.get('visiting', 0))} "
                  "visiting." if not frame.empty else "No tenant yet.")
     return alt.Chart(frame, description=described,
-                     title=alt.Title("Resident and visiting artists, year by year",
-                                     subtitle="Tenants present at some point in the year")
+                     title=chart_title("Resident and visiting artists, year by year",
+                                       subtitle="Tenants present at some point in the year")
                      ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("tenants:Q", title="Tenants", stack="zero"),
@@ -66,7 +67,7 @@ def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
 def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
     """Columns: group, share, tenants."""
     return alt.Chart(frame, description=f"Bar chart of shares: {target_group_summary(frame)}",
-                     title=alt.Title(
+                     title=chart_title(
         "Young, female-led and start-up businesses",
         subtitle=f"Share of the {consenting} current tenants who consented to these flags")
     ).mark_bar(color=OLIVE).encode(
