@@ -243,6 +243,7 @@ def routes() -> list[Route]:
 
 # --- headers on every response ----------------------------------------------------------------
 
+COMPONENT_PREFIX = "/component/"
 FEED_CSP = ("default-src 'none'; img-src https: data:; base-uri 'none'; form-action 'none'")
 
 
@@ -257,6 +258,11 @@ def security_headers(path: str) -> list[tuple[bytes, bytes]]:
             headers["X-Frame-Options"] = "DENY"
         style = f"; style-src {STYLE_HASH}" if path.endswith("/public.html") else ""
         headers["Content-Security-Policy"] = f"{FEED_CSP}{style}; frame-ancestors {framing}"
+    elif path.startswith(COMPONENT_PREFIX):
+        # Streamlit's custom components (the sign-in cookie's, for one) are pages the app
+        # itself shows in an iframe: framed by the app, by nobody else.
+        headers["X-Frame-Options"] = "SAMEORIGIN"
+        headers["Content-Security-Policy"] = "frame-ancestors 'self'"
     else:
         headers["X-Frame-Options"] = "DENY"
         headers["Content-Security-Policy"] = "frame-ancestors 'none'"

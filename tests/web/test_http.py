@@ -113,3 +113,12 @@ def test_healthz_is_503_when_the_schema_is_behind(db_url, get, monkeypatch, tmp_
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'never-migrated.db'}")
     answer = get("/healthz")
     assert answer.status == 503 and json.loads(answer.body)["schema"] == "behind"
+
+
+def test_the_app_s_own_components_may_be_framed_by_the_app_only():
+    """The sign-in cookie lives in a custom component: a page the app frames itself."""
+    headers = dict(web.security_headers("/component/extra_streamlit_components.CookieManager"
+                                        ".cookie_manager/index.html"))
+    assert headers[b"x-frame-options"] == b"SAMEORIGIN"
+    assert headers[b"content-security-policy"] == b"frame-ancestors 'self'"
+    assert dict(web.security_headers("/"))[b"x-frame-options"] == b"DENY"
