@@ -131,3 +131,28 @@ def test_keeping_the_bookings_plans_nothing(building):
     with reading() as session:
         assert session.get(Booking, booked.id).status == "booked"
     assert "Kiln service" not in tables(at)
+
+
+def test_lab_occupancy_shows_the_works_on_vacancies_leases_and_the_rates(building):
+    """The fixture closes L2 (vacant) for restoration now; L4 is leased and closed later."""
+    from tests.worlds import lease
+    from ui.format import day as show_day
+    lease(building, space="L4", starts_on=TODAY - timedelta(days=100))
+    write(works.plan_works, actor=building["manager"], site_id=building["site"],
+          space_ids=[building["L4"]], title="Repainting", starts_on=TODAY + timedelta(days=5),
+          ends_on=TODAY + timedelta(days=8))
+    at = open_page(signed_in_app("vera"), "occupancy")
+    picker = next(s for s in at.selectbox if s.label == "Site")
+    at = picker.select(next(o for o in picker.options if "Test Hub" in o)).run()
+    assert not at.exception
+    vacant = next(f.value for f in at.dataframe if "Vacant since" in f.value.columns)
+    works_of = dict(zip(vacant["Space"], vacant["Works"]))
+    assert works_of["L2"] == f"closed for works until {show_day(TODAY + timedelta(days=20))}"
+    assert works_of["L1"] == ""
+    running = next(f.value for f in at.dataframe if "Tenant" in f.value.columns
+                   and "Works" in f.value.columns and "Days left" not in f.value.columns)
+    flagged = dict(zip(running["Space"], running["Works"]))
+    assert flagged["L4"] == (f"Repainting {TODAY + timedelta(days=5)} → "
+                             f"{TODAY + timedelta(days=8)}")
+    # L4 leased of 4 leasable units today (L2 is out of use): 1 / 4
+    assert {m.label: m.value for m in at.metric}["Unit occupancy"] == "25%"
