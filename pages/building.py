@@ -7,8 +7,8 @@ import streamlit as st
 from hub.building import figures, issues, works
 from hub.roles import EDITORS
 from ui.building import charts
-from ui.building.forms import (cancel_works_form, manage_issue_form, plan_works_form,
-                               report_form)
+from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_form,
+                               plan_works_form, report_form)
 from ui.database import cached, reading
 from ui.empty import nothing_yet, require_site
 from ui.format import money
@@ -114,6 +114,7 @@ with tabs[1]:
                    "no programme session; a running lease stays, flagged on Lab occupancy.")
     if manager:
         plan_works_form(user, site, open_rows)
+        edit_works_form(user, site, periods)
         cancel_works_form(user, periods)
 
 with tabs[2]:

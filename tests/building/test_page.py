@@ -156,3 +156,16 @@ def test_lab_occupancy_shows_the_works_on_vacancies_leases_and_the_rates(buildin
                              f"{TODAY + timedelta(days=8)}")
     # L4 leased of 4 leasable units today (L2 is out of use): 1 / 4
     assert {m.label: m.value for m in at.metric}["Unit occupancy"] == "25%"
+
+
+def test_the_manager_moves_running_works_to_end_sooner(building):
+    at = building_page("boss")
+    end = next(d for d in at.date_input if d.label == "To (included)"
+               and d.value == TODAY + timedelta(days=20))       # the change form's, filled in
+    end.set_value(TODAY + timedelta(days=10))
+    next(b for b in at.button if b.label == "Save the works").click().run()
+    assert not at.exception and not at.error
+    with reading() as session:
+        row, = works.works_rows(session, actor=building["manager"], site_id=building["site"])
+    assert row.ends_on == TODAY + timedelta(days=10)
+    assert [t.value for t in at.toast] == ["Restoration saved."]

@@ -157,6 +157,58 @@ def _plan(user: User, **request) -> bool:
     return True
 
 
+EDIT_WORKS = "building_edit_works"
+
+
+def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
+    """Move the days, change the spaces or the title of works not over yet; bookings the
+    change newly covers are asked about first, as when planning."""
+    live = [row for row in rows if not row.cancelled and row.ends_on >= date.today()]
+    if not live:
+        return
+    choices = space_choices(site.id)
+    chosen = st.selectbox("Works to change", live, key="building_edit_pick",
+                          format_func=lambda r: f"{r.title} · {r.spaces} · "
+                                                f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
+    with st.form(f"building_edit_works_{chosen.id}"):
+        st.markdown("**Change the works**")
+        picked = st.multiselect("Spaces out of use", choices, format_func=lambda c: c[1],
+                                default=[c for c in choices if c[0] in chosen.space_ids])
+        left, middle, right = st.columns(3)
+        title = left.text_input("Works", chosen.title, max_chars=160)
+        first = middle.date_input("From", chosen.starts_on, format="DD/MM/YYYY")
+        last = right.date_input("To (included)", chosen.ends_on, format="DD/MM/YYYY")
+        notes = st.text_area("Notes", chosen.notes or "", max_chars=4000)
+        submitted = st.form_submit_button("Save the works")
+    if submitted:
+        request = dict(works_id=chosen.id, version=chosen.version,
+                       space_ids=[c[0] for c in picked], title=title, starts_on=first,
+                       ends_on=last, issue_id=chosen.issue_id, notes=notes)
+        with reading() as session:
+            found = works.works_collisions(session, space_ids=request["space_ids"],
+                                           starts_on=first, ends_on=last)
+        if found.bookings and not found.sessions:
+            ask(EDIT_WORKS, f"{len(found.bookings)} booking(s) lie in the new days and will be "
+                            "cancelled (the records are kept).",
+                details=[str(booking) for booking in found.bookings], **request)
+        else:
+            _edit(user, **request)
+    confirm(EDIT_WORKS, title="Change the works", action="Cancel the bookings and save",
+            run=lambda **request: _edit(user, confirm=True, **request))
+
+
+def _edit(user: User, **request) -> bool:
+    result = save(works.edit_works, actor=user, **request)
+    if not result:
+        return False
+    flash(f"{result.works.title} saved" + (f"; {len(result.cancelled)} booking(s) cancelled; "
+                                           f"tell {', '.join(result.tell)}"
+                                           if result.cancelled else "") + ".")
+    if not request.get("confirm"):
+        st.rerun()
+    return True
+
+
 def cancel_works_form(user: User, rows: list) -> None:
     """Cancel works that will not happen (asks first)."""
     live = [row for row in rows if not row.cancelled and row.ends_on >= date.today()]
