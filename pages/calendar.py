@@ -33,8 +33,10 @@ if grid:
     # a month, or every site: counts per room (or site) and day, added up in SQL
     totals = data.totals(site_id, first, last, chosen.kinds)
     events = None
-    counts = totals[totals["kind"] != "works"].groupby("kind")["events"].sum().to_dict()
-    places = totals["place"].nunique()
+    counted = totals[totals["kind"] != "works"]
+    counts = counted.groupby("kind")["events"].sum().to_dict()
+    places = counted["place"].nunique()
+    with_works = totals[totals["kind"] == "works"]["place"].nunique()
     if totals.empty:
         st.info(f"Nothing on the calendar {within}.")
     else:
@@ -51,11 +53,12 @@ else:
     live = events.loc[~events["cancelled"].astype(bool)]
     counts = live.drop_duplicates(["kind", "record_id"]).groupby("kind").size().to_dict()
     places = live["room"].nunique()
+    with_works = 0
     if events.empty:
         st.info(f"Nothing on the calendar {within}.")
     else:
         st.altair_chart(charts.room_timeline(events, first, last, period), width="stretch")
-st.caption(charts.summary(counts, places, place_word, len(clashes), period))
+st.caption(charts.summary(counts, places, place_word, len(clashes), period, with_works))
 
 st.header("Clashes")
 if clashes.empty:

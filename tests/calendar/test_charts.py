@@ -72,3 +72,7 @@ def test_the_summary_says_what_is_on_and_the_clashes():
     assert charts.summary({"works": 1}, 1, "room", 2, "June 2026") == (
         "June 2026: 1 works period in 1 room; 2 clashes, highlighted.")
     assert charts.summary({}, 0, "site", 0, "June 2026") == "June 2026: nothing on the calendar."
+    assert charts.summary({"booking": 3}, 2, "room", 0, "December 2026", with_works=1) == (
+        "December 2026: 3 bookings in 2 rooms; works in 1 room; no clash.")
+    assert charts.summary({}, 0, "site", 1, "December 2026", with_works=2) == (
+        "December 2026: works in 2 sites; 1 clash, highlighted.")

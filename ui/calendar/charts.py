@@ -31,14 +31,17 @@ def period_words(view: str, first: date, last: date) -> str:
 
 
 def summary(counts: dict[str, int], places: int, place_word: str, clashes: int,
-            period: str) -> str:
+            period: str, with_works: int = 0) -> str:
     """One line: "The week of 30 Nov 2026: 42 bookings, 6 sessions and 1 works period in 14
-    rooms; 1 clash." """
+    rooms; no clash." (`with_works`: the month's rooms or sites out of use some days, whose
+    works the grid counts by day rather than by period.)"""
     shown = [counted(counts[kind], KIND_WORDS[kind]) for kind in KINDS if counts.get(kind)]
-    if not shown:
-        return f"{period[0].upper()}{period[1:]}: nothing on the calendar."
-    return (f"{period[0].upper()}{period[1:]}: {listed(shown)} in "
-            f"{counted(places, place_word)}; "
+    opening = f"{period[0].upper()}{period[1:]}"
+    if not shown and not with_works:
+        return f"{opening}: nothing on the calendar."
+    works = f"works in {counted(with_works, place_word)}; " if with_works else ""
+    return (f"{opening}: " + (f"{listed(shown)} in {counted(places, place_word)}; "
+                              if shown else "") + works
             + (f"{counted(clashes, 'clash', 'clashes')}, highlighted." if clashes
                else "no clash."))
 
