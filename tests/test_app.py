@@ -14,7 +14,7 @@ from tests.apptest import (ROOT, open_page, field, navigation, new_app, press, s
                            text_of)
 from tests.conftest import PASSWORD
 
-EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Partners"]
+EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Calendar", "Partners"]
 
 
 def test_first_start_shows_the_first_manager_form_and_refuses_a_short_password(db_url):
@@ -95,7 +95,8 @@ def test_every_page_renders_its_heading_for_each_role(db_url, make_user):
     make_user("vera", "viewer")
     files = {"Overview": "overview", "Lab occupancy": "occupancy", "Building": "building",
              "Tenants": "tenants",
-             "Courses": "courses", "Partners": "partners", "Admin": "admin"}
+             "Courses": "courses", "Calendar": "calendar", "Partners": "partners",
+             "Admin": "admin"}
     for username in ("boss", "carla", "vera"):
         at = signed_in_app(username)
         for title in navigation(at):

@@ -32,6 +32,7 @@ SCREENS = (
     Screen("building", "Building"),
     Screen("tenants", "Tenants"),
     Screen("courses", "Courses"),
+    Screen("calendar", "Calendar"),
     Screen("partners", "Partners"),
     Screen("admin", "Admin", roles=("manager",)),
 )
