@@ -19,7 +19,8 @@ NAV_LINK = "[data-testid='stSidebarNavLink']"
 SIDEBAR = "[data-testid='stSidebar']"
 EXCEPTION = "[data-testid='stException']"
 ALERT = "[data-testid='stAlert']"
-EVERYONE = ["Overview", "Lab occupancy", "Tenants", "Courses", "Calendar", "Partners"]
+EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Calendar",
+            "Partners"]
 NAVIGATION = {"manager": [*EVERYONE, "Admin"], "communication": EVERYONE, "viewer": EVERYONE}
 ADMIN_CAPTION = "Users and roles, the audit log, imports and exports, backup."
 WRONG_PASSWORD = "Username or password is incorrect"
