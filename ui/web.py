@@ -157,13 +157,16 @@ class FeedCache:
             self._version, self._read_at = found, now
         return found
 
-    def get(self, site_code: str, name: str, build: Callable[[int, datetime], Built]) -> Built:
+    def get(self, site_code: str, name: str,
+            build: Callable[[int, datetime], Built | None]) -> Built | None:
         version, changed = self.version()
         key = (site_code.upper(), name, version)
         with self._lock:
             if key in self._built:
                 return self._built[key]
         built = build(version, changed)
+        if built is None:   # no such site: nothing kept, or made-up codes would fill memory
+            return None
         with self._lock:
             self.builds += 1
             for old in [k for k in self._built if k[2] != version]:

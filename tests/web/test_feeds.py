@@ -220,3 +220,9 @@ def test_bottega_feeds_0_turns_every_feed_off(hub, get, monkeypatch):
     monkeypatch.setenv("BOTTEGA_FEEDS", "0")
     for name in web.FEEDS:
         assert get(f"/feeds/T/{name}").status == 404
+
+
+def test_made_up_site_codes_leave_nothing_in_the_cache(hub, get):
+    for n in range(20):
+        assert get(f"/feeds/X{n}/programme.ics").status == 404
+    assert web.cache._built == {}
