@@ -141,6 +141,20 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(db_url, make_user):
     assert creds["usernames"]["ada"]["password"] == users.UNUSABLE_HASH
 
 
+def test_the_lock_is_in_the_audit_log_once_with_its_end(db_url, make_user):
+    ada = make_user("ada", "manager")
+    now = utcnow()
+    for _ in range(4):
+        write(users.record_failed_sign_in, username="ada", now=now)
+    with reading() as session:
+        assert not session.exec(select(AuditEntry).where(AuditEntry.action == "lock")).all()
+    write(users.record_failed_sign_in, username="ada", now=now)
+    with reading() as session:
+        entries = session.exec(select(AuditEntry).where(AuditEntry.action == "lock")).all()
+    assert [(e.username, e.entity, e.entity_id) for e in entries] == [("ada", "users", str(ada.id))]
+    assert entries[0].changes == {"locked_until": [None, (now + timedelta(minutes=15)).isoformat()]}
+
+
 def test_success_resets_the_failure_count(db_url, make_user):
     ada = make_user("ada", "manager")
     for _ in range(4):
