@@ -11,7 +11,7 @@ In the calendar every session of a published item is one event, with
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from hub.programme.exports import (ics_bytes, local_moment, programme_csv_rows,
                                    published_sessions)
 
 PRODUCT_ID = "-//Bottega//Public programme feed//EN"
+REFRESH = timedelta(hours=1)   # what calendar apps are asked to poll at (ETags make it cheap)
 
 
 def uid(session_id: int) -> str:
@@ -89,7 +90,7 @@ def programme_calendar(session: Session, *, site: Site, stamp: datetime) -> byte
             event.add("description", row["description"])
         event.add("categories", [row["kind"]])
         events.append(event)
-    return ics_bytes(f"{site.name}: programme", events, product=PRODUCT_ID)
+    return ics_bytes(f"{site.name}: programme", events, product=PRODUCT_ID, refresh=REFRESH)
 
 
 def _plain(value):

@@ -65,13 +65,18 @@ def local_moment(day: date, minute: int, zone: ZoneInfo = HUB_TIMEZONE) -> datet
     return moment.replace(tzinfo=zone)
 
 
-def ics_bytes(name: str, events: list[Event], *, product: str = PRODUCT_ID) -> bytes:
+def ics_bytes(name: str, events: list[Event], *, product: str = PRODUCT_ID,
+              refresh: timedelta | None = None) -> bytes:
     """An iCalendar file (RFC 5545) named `name` holding `events`, with the time zones they
-    use; shared by the programme's file and the hub calendar's (hub/calendar/ics.py)."""
+    use; shared by the programme's file and the hub calendar's (hub/calendar/ics.py).
+    `refresh`: how often a subscribed calendar app should fetch it again (a live feed)."""
     calendar = Calendar()
     calendar.add("prodid", product)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
+    if refresh is not None:
+        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", refresh)
     for event in events:
         calendar.add_component(event)
     calendar.add_missing_timezones(date(2015, 1, 1), date(2040, 1, 1))

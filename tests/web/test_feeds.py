@@ -67,6 +67,7 @@ def test_the_calendar_holds_one_event_per_session_of_published_items_only(publis
                                             for i in session_ids(published)}
     calendar = Calendar.from_ical(answer.body)
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Rome"]
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H" in answer.body   # for subscribing apps
     first = min(found, key=lambda e: e["DTSTART"].dt)
     assert str(first["DTSTART"].dt.tzinfo) == "Europe/Rome"
     assert (first["DTSTART"].dt.date(), first["DTSTART"].dt.time()) == (TUESDAY, time(18))
