@@ -86,6 +86,7 @@ def _move_the_data_version_on(session: OrmSession) -> None:
     """Last statement of a transaction that logged a change (so its row lock is held only
     for the commit, and two writers cannot wait on each other for it)."""
     if session.info.pop(CHANGED, False):
+        session.flush()   # every row lock first: the stamp's is the last one taken
         stamp.bump(session)
 
 

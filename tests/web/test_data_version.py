@@ -145,3 +145,28 @@ def test_every_loader_of_the_screens_is_keyed_on_the_data_version():
             for number, line in enumerate(path.read_text().splitlines(), 1)
             if "@st.cache_data" in line]
     assert not bare, f"use ui.database.cached instead of st.cache_data: {bare}"
+
+
+def test_writers_at_once_each_move_the_version_on_once(hub, db_url):
+    """No bump is lost and no writer deadlocks on the stamp's row (it is locked last)."""
+    import threading
+    from hub.programme import items as programme
+    before = version_now(db_url)
+    failures = []
+
+    def writer(n: int) -> None:
+        try:
+            for k in range(5):
+                with writing() as session, session.begin():
+                    programme.add_instructor(session, actor=hub["manager"],
+                                             name=f"Teacher {n}-{k}")
+        except Exception as error:  # reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures
+    assert version_now(db_url) == before + 15
