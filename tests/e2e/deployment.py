@@ -157,18 +157,18 @@ def deployment(database_url: str, folder: Path, accounts=("manager", "viewer")):
                          {s.url.removeprefix("http://"): s.url for s in apps})
 
 
-def node_cookies(request_context_factory, url: str, wanted: int = 2,
-                 tries: int = 64) -> dict[str, str]:
+def node_cookies(browser, url: str, wanted: int = 2, tries: int = 64) -> dict[str, str]:
     """A value of the sticky cookie for each app process: {"127.0.0.1:port": value}."""
     found: dict[str, str] = {}
     for n in range(tries):
         value = f"node{n}"
-        context = request_context_factory()
+        context = browser.new_context()
         try:
-            answer = context.get(url + "/healthz", headers={"Cookie": f"bottega_node={value}"})
+            answer = context.request.get(url + "/healthz",
+                                         headers={"Cookie": f"bottega_node={value}"})
             upstream = answer.headers.get("x-bottega-upstream")
         finally:
-            context.dispose()
+            context.close()
         if upstream and upstream not in found:
             found[upstream] = value
         if len(found) == wanted:

@@ -37,7 +37,7 @@ def deployed(request, tmp_path_factory, browser):
 
 def context_on(browser, deployed, node: str):
     """A browser whose sticky cookie sends it to the process `node` ("127.0.0.1:port")."""
-    cookies = node_cookies(lambda: browser.new_context().request, deployed.url)
+    cookies = node_cookies(browser, deployed.url)
     assert len(cookies) == 2, f"nginx sent every request to one process: {cookies}"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
