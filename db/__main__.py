@@ -76,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     site.add_argument("--opens", default="08:00", help="opening time (default 08:00)")
     site.add_argument("--closes", default="20:00", help="closing time (default 20:00)")
     site.add_argument("--days", default="Mon-Sat", help="open days, like Mon-Sat or Mon Wed Fri")
+    site.add_argument("--budget", default=None,
+                      help="yearly building budget in euros, like 40000 (default: none)")
     role = command("set-role", set_role, "change an account's role")
     role.add_argument("username")
     role.add_argument("--role", required=True, choices=ROLES)
@@ -169,6 +171,7 @@ def add_site(args) -> None:
         site = sites.add_site(session, actor=users.COMMAND_LINE, code=args.code, name=args.name,
                               city=args.city, country=args.country, total_area_m2=args.area,
                               address=args.address, timezone=args.timezone,
+                              building_budget=args.budget,
                               opens_at=sites.parse_clock(args.opens, "--opens"),
                               closes_at=sites.parse_clock(args.closes, "--closes"),
                               weekdays=sites.parse_days(args.days, "--days"))

@@ -120,7 +120,8 @@ def test_an_unreachable_database_is_one_line_without_the_password(capsys, monkey
 def test_add_site_makes_a_site_with_its_hours_and_audits_it(db_url, capsys, monkeypatch):
     status, out, _ = cli(capsys, monkeypatch, "add-site", "on", "--name", "Officine Nora",
                          "--city", "Florence", "--area", "420", "--address", "Via dei Serragli 104",
-                         "--opens", "9:00", "--closes", "19:00", "--days", "Mon-Fri")
+                         "--opens", "9:00", "--closes", "19:00", "--days", "Mon-Fri",
+                         "--budget", "6000")
     assert (status, out.strip()) == (0, "added site ON (Officine Nora, Florence); open "
                                         "Mon Tue Wed Thu Fri 09:00–19:00")
     with reading() as session:
@@ -128,6 +129,7 @@ def test_add_site_makes_a_site_with_its_hours_and_audits_it(db_url, capsys, monk
         entry = session.exec(select(AuditEntry)).one()
     assert (site.total_area_m2, site.timezone, site.address) == (420.0, "Europe/Rome",
                                                                 "Via dei Serragli 104")
+    assert site.building_budget == 6000
     assert (entry.action, entry.entity, entry.username) == ("create", "sites", "cli")
 
 
@@ -137,6 +139,7 @@ def test_add_site_makes_a_site_with_its_hours_and_audits_it(db_url, capsys, monk
     (["--opens", "nine"], "error: --opens: --opens 'nine' is not a time of day like 08:30"),
     (["--days", "Someday"], "error: --days: --days: 'Someday' is not a weekday"),
     (["--timezone", "Italy/Florence"], "error: time zone: time zone 'Italy/Florence' is unknown"),
+    (["--budget", "-10"], "error: building_budget: building budget cannot be negative"),
 ])
 def test_add_site_bad_input_is_one_line_and_writes_nothing(db_url, capsys, monkeypatch, extra,
                                                            message):

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 from zoneinfo import available_timezones
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
-from hub.checks import country, text
+from hub.checks import country, money, text
 from hub.errors import Invalid
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
@@ -23,7 +24,9 @@ from hub.roles import require_role
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,11}")
 DEFAULT_TIMEZONE = "Europe/Rome"
 MAX_AREA_M2 = 1_000_000
-SITE_FIELDS = ("code", "name", "city", "country", "total_area_m2", "address", "timezone")
+MAX_BUILDING_BUDGET = Decimal(10_000_000)
+SITE_FIELDS = ("code", "name", "city", "country", "total_area_m2", "address", "timezone",
+               "building_budget")
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -172,21 +175,37 @@ def _area(value) -> float:
     return area
 
 
+def _building_budget(value) -> Decimal | None:
+    """The yearly building budget in euros, cents; None (left empty) is no budget."""
+    try:
+        budget = money(value, "building budget")
+    except Invalid as refused:
+        raise Invalid("building_budget", refused.message) from None
+    if budget is not None and budget > MAX_BUILDING_BUDGET:
+        raise Invalid("building_budget",
+                      f"building budget must be at most {MAX_BUILDING_BUDGET:,.0f} euros a year")
+    return budget
+
+
 def check_site(values: dict) -> dict:
-    """Validate a site's fields; returns them cleaned. Every message names its field."""
+    """Validate a site's fields; returns them cleaned. Every message names its field.
+    The building budget is checked only when given, so an edit that leaves it out keeps it."""
     code = (values.get("code") or "").strip().upper()
     if not CODE_PATTERN.fullmatch(code):
         raise Invalid("code", "code must be 1 to 12 letters, digits or dashes (like OC or ON)")
     zone = (values.get("timezone") or DEFAULT_TIMEZONE).strip()
     if zone not in available_timezones():
         raise Invalid("time zone", f"time zone '{zone}' is unknown (use a name like Europe/Rome)")
-    return {"code": code,
-            "name": text(values.get("name"), "name", limit=120, required=True),
-            "city": text(values.get("city"), "city", limit=80, required=True),
-            "country": country(values.get("country") or "IT"),
-            "total_area_m2": _area(values.get("total_area_m2")),
-            "address": text(values.get("address"), "address", limit=200),
-            "timezone": zone}
+    clean = {"code": code,
+             "name": text(values.get("name"), "name", limit=120, required=True),
+             "city": text(values.get("city"), "city", limit=80, required=True),
+             "country": country(values.get("country") or "IT"),
+             "total_area_m2": _area(values.get("total_area_m2")),
+             "address": text(values.get("address"), "address", limit=200),
+             "timezone": zone}
+    if "building_budget" in values:
+        clean["building_budget"] = _building_budget(values["building_budget"])
+    return clean
 
 
 def check_hours(opens_at: time | None, closes_at: time | None, weekdays) -> str:

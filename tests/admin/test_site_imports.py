@@ -4,6 +4,7 @@ archived site neither exported nor changed by an import."""
 from __future__ import annotations
 
 from datetime import time
+from decimal import Decimal
 
 import pytest
 from sqlmodel import select
@@ -15,8 +16,9 @@ from hub.occupancy import sites
 from tests.admin.test_imports import export, run_import
 from tests.worlds import write
 
-HEADER = "code,name,city,country,total_area_m2,address,timezone,opens_at,closes_at,open_days\n"
-NORA = "ON,Officine Nora,Florence,IT,420,Via dei Serragli 104,,09:00,19:00,Mon-Fri\n"
+HEADER = ("code,name,city,country,total_area_m2,address,timezone,opens_at,closes_at,open_days,"
+          "building_budget\n")
+NORA = "ON,Officine Nora,Florence,IT,420,Via dei Serragli 104,,09:00,19:00,Mon-Fri,6000\n"
 
 
 def all_sites():
@@ -30,6 +32,7 @@ def test_a_site_imported_then_its_spaces_import_into_it(hub):
     nora = all_sites()["ON"]
     assert (nora.name, nora.total_area_m2, nora.timezone) == ("Officine Nora", 420.0, "Europe/Rome")
     assert (nora.opens_at, nora.closes_at, nora.open_weekdays) == (time(9), time(19), "01234")
+    assert nora.building_budget == Decimal("6000.00")
     spaces = "site,code,name,kind,area_m2,monthly_rent,leasable\n" + "".join(
         f"ON,B{n:02},Bench {n},bench,4,250,yes\n" for n in range(1, 12))
     assert run_import(hub["manager"], "spaces", spaces.encode()).created == 11
@@ -45,6 +48,7 @@ def test_only_the_columns_given_change_an_existing_site(hub):
     nora = all_sites()["ON"]
     assert (nora.city, nora.address, nora.opens_at, nora.open_weekdays) == \
         ("Firenze", "Via dei Serragli 104", time(9), "01234")
+    assert nora.building_budget == Decimal("6000.00")   # no building_budget column: kept
     again = run_import(hub["manager"], "sites", b"code,name,city\nON,Officine Nora,Firenze\n")
     assert again.unchanged == 1
 
@@ -59,6 +63,7 @@ def test_only_the_columns_given_change_an_existing_site(hub):
     ("ON,,Florence,IT,,,,,,", "name is required"),
     ("O N,Officine Nora,Florence,IT,,,,,,", "code must be 1 to 12 letters"),
     ("OX,Test Hub,Siena,IT,,,,,,", "name 'Test Hub' is already used by Test Hub"),
+    ("OX,Other Two,Siena,IT,,,,,,,-5", "building_budget: building budget cannot be negative"),
 ])
 def test_a_bad_site_row_is_named_by_line_and_nothing_is_written(hub, row, words):
     data = (HEADER + NORA.replace("ON,", "OK,").replace("Officine Nora", "Other")
@@ -89,3 +94,11 @@ def test_exported_sites_import_back_unchanged(hub):
     data = export(hub["manager"], "sites")
     outcome = run_import(hub["manager"], "sites", data)
     assert (outcome.rows, outcome.unchanged) == (2, 2)
+
+
+def test_an_empty_building_budget_cell_clears_the_budget_and_exports_empty(hub):
+    run_import(hub["manager"], "sites", (HEADER + NORA).encode())
+    outcome = run_import(hub["manager"], "sites", (HEADER + NORA.replace(",6000", ",")).encode())
+    assert outcome.updated == 1 and all_sites()["ON"].building_budget is None
+    lines = export(hub["manager"], "sites").decode().splitlines()
+    assert [line.rsplit(",", 1)[1] for line in lines] == ["building_budget", "", ""]

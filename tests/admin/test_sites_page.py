@@ -4,6 +4,7 @@ confirming archives — and is refused, with the counts, while a lease runs."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from sqlmodel import select
 
@@ -105,3 +106,31 @@ def test_archiving_a_site_with_a_running_lease_is_refused_with_the_count(hub):
         "Test Hub still has 1 running lease; end, cancel or move them before archiving it."]
     assert not [b for b in at.button if b.key == "admin_archive_site_confirm"]
     assert sites()["T"].archived_at is None
+
+
+def budget_box(at):
+    return next(box for box in at.number_input if box.label == "Yearly building budget (€)")
+
+
+def test_a_manager_sets_a_sites_yearly_building_budget_and_the_table_shows_it(hub):
+    at = sites_tab()
+    assert list(at.dataframe[0].value["Building budget / year"]) == ["—"]
+    assert "Building screen compares" in budget_box(at).help
+    fill_new_site(at)
+    budget_box(at).set_value(40000.0)
+    form_button(at, "Add site").click()
+    at.run()
+    assert not at.exception and not at.error
+    assert sites()["ON"].building_budget == Decimal("40000.00")
+    table = at.dataframe[0].value
+    assert dict(zip(table["Code"], table["Building budget / year"])) == {"ON": "€ 40.000,00",
+                                                                         "T": "—"}
+    at.selectbox(key="admin_site_pick").select_index(1)   # Officine Nora
+    at.run()
+    assert budget_box(at).value == 40000.0
+    budget_box(at).set_value(42500.5)
+    form_button(at, "Save site").click()
+    at.run()
+    assert not at.exception and not at.error
+    assert sites()["ON"].building_budget == Decimal("42500.50")
+    assert "€ 42.500,50" in list(at.dataframe[0].value["Building budget / year"])

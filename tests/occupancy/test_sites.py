@@ -68,6 +68,10 @@ def test_a_manager_adds_a_site_with_its_facts_hours_and_the_default_time_zone(hu
     ({"opens_at": time(20), "closes_at": time(8)}, "closes at", "after opening"),
     ({"weekdays": []}, "open days", "at least one open day"),
     ({"weekdays": [7]}, "open days", "at least one open day"),
+    ({"building_budget": "-1"}, "building_budget", "building budget cannot be negative"),
+    ({"building_budget": "10000000.01"}, "building_budget", "at most 10,000,000 euros"),
+    ({"building_budget": "12.345"}, "building_budget", "at most two decimals"),
+    ({"building_budget": "lots"}, "building_budget", "must be an amount in euros"),
 ])
 def test_a_bad_site_is_refused_naming_the_field_and_nothing_is_written(hub, changes, field,
                                                                        words):
@@ -115,6 +119,54 @@ def test_editing_a_site_logs_what_changed_and_refuses_a_stale_version(hub):
     with pytest.raises(Invalid, match="already used by Test Hub"):
         write(sites.edit_site, actor=hub["manager"], site_id=site.id,
               version=edited.version, **(NORA | {"code": "T"}))
+
+
+def site_updates():
+    with reading() as session:
+        return [entry.changes for entry in session.exec(
+            select(AuditEntry).where(AuditEntry.entity == "sites", AuditEntry.action == "update")
+            .order_by(AuditEntry.id))]
+
+
+def test_a_sites_yearly_building_budget_is_set_changed_and_cleared_in_the_audit_log(hub):
+    site = add_nora(hub, building_budget="40000")
+    assert site_rows()[-1].building_budget == Decimal("40000.00")
+    with reading() as session:
+        created = session.exec(select(AuditEntry).where(AuditEntry.entity == "sites",
+                                                        AuditEntry.action == "create")).one()
+    assert created.changes["building_budget"] == [None, "40000.00"]
+    edited = write(sites.edit_site, actor=hub["manager"], site_id=site.id, version=site.version,
+                   **(NORA | {"building_budget": Decimal("42500.5")}))
+    assert site_rows()[-1].building_budget == Decimal("42500.50")
+    assert site_updates() == [{"building_budget": ["40000.00", "42500.50"]}]
+    # an edit that leaves the budget out keeps it; None is no budget
+    edited = write(sites.edit_site, actor=hub["manager"], site_id=site.id,
+                   version=edited.version, **(NORA | {"city": "Firenze"}))
+    assert site_rows()[-1].building_budget == Decimal("42500.50")
+    write(sites.edit_site, actor=hub["manager"], site_id=site.id, version=edited.version,
+          **(NORA | {"city": "Firenze", "building_budget": None}))
+    assert site_rows()[-1].building_budget is None
+    assert site_updates()[1:] == [{"city": ["Florence", "Firenze"]},
+                                  {"building_budget": ["42500.50", None]}]
+    # the ceiling itself is allowed
+    assert add_nora(hub, code="OX", name="Other", building_budget="10000000").building_budget \
+        == Decimal("10000000.00")
+
+
+def test_a_negative_budget_in_an_edit_is_refused_naming_the_field_and_nothing_changes(hub):
+    site = add_nora(hub, building_budget="6000")
+    with pytest.raises(Invalid, match="building budget cannot be negative") as refused:
+        write(sites.edit_site, actor=hub["manager"], site_id=site.id, version=site.version,
+              **(NORA | {"city": "Firenze", "building_budget": Decimal(-100)}))
+    assert refused.value.field == "building_budget"
+    nora = site_rows()[-1]
+    assert (nora.building_budget, nora.city, nora.version) == (Decimal("6000.00"), "Florence",
+                                                               site.version)
+    assert site_updates() == []
+    with pytest.raises(Stale):   # version-checked like the other fields
+        write(sites.edit_site, actor=hub["manager"], site_id=site.id, version=site.version + 1,
+              **(NORA | {"building_budget": "7000"}))
+    assert site_rows()[-1].building_budget == Decimal("6000.00")
 
 
 def test_editing_a_site_keeps_its_own_code_and_name(hub):

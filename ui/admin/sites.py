@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +14,7 @@ from db.vocabulary import COUNTRIES, country_name
 from hub.occupancy import sites
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import day
+from ui.format import day, money
 from ui.widgets import flash
 
 ARCHIVE = "admin_archive_site"
@@ -35,6 +36,7 @@ class SiteLine:
     closes_at: time
     open_weekdays: str
     archived_at: datetime | None
+    building_budget: Decimal | None
     spaces: int
 
 
@@ -45,7 +47,7 @@ def load_sites() -> list[SiteLine]:
                          row.site.city, row.site.country, row.site.total_area_m2,
                          row.site.address, row.site.timezone, row.site.opens_at,
                          row.site.closes_at, row.site.open_weekdays, row.site.archived_at,
-                         row.spaces)
+                         row.site.building_budget, row.spaces)
                 for row in sites.site_rows(session)]
 
 
@@ -57,6 +59,7 @@ def render(user: User) -> None:
             "Area m²": f"{s.total_area_m2:,.0f}".replace(",", "."), "Address": s.address or "",
             "Open": f"{sites.days_text(s.open_weekdays)} {s.opens_at:%H:%M}–{s.closes_at:%H:%M}",
             "Time zone": s.timezone, "Spaces": s.spaces,
+            "Building budget / year": money(s.building_budget),
             "State": f"archived {day(s.archived_at.date())}" if s.archived_at else "in use"}
             for s in lines]), hide_index=True, width="stretch")
     else:
@@ -90,8 +93,15 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
                                    step=10.0)
         zone = right.text_input("Time zone", current.timezone if current else "Europe/Rome",
                                 help="An IANA name, like Europe/Rome")
-        address = st.text_input("Address", (current.address or "") if current else "",
-                                max_chars=200)
+        wide, narrow = st.columns([2, 1])
+        address = wide.text_input("Address", (current.address or "") if current else "",
+                                  max_chars=200)
+        budget = narrow.number_input(
+            "Yearly building budget (€)", min_value=0.0, max_value=10_000_000.0, step=1000.0,
+            value=None if current is None or current.building_budget is None
+            else float(current.building_budget), format="%.2f", placeholder="no budget",
+            help="What the Building screen compares the year's works spending with "
+                 "(maintenance and works). Leave empty for no budget.")
         left, middle, right = st.columns([1, 1, 2])
         opens_at = left.time_input("Opens at", current.opens_at if current else time(8),
                                    step=1800)
@@ -106,7 +116,7 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
         return
     facts = dict(code=code, name=name, city=city, country=country, total_area_m2=area,
                  address=address, timezone=zone, opens_at=opens_at, closes_at=closes_at,
-                 weekdays=days)
+                 weekdays=days, building_budget=None if budget is None else f"{budget:.2f}")
     if current is None:
         done = save(sites.add_site, actor=user, **facts)
         message = f"Site {code.strip().upper()} added: now add its spaces on Lab occupancy."

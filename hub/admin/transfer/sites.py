@@ -34,7 +34,7 @@ def site_id(session: Session, lookup: Lookup, value: str | None) -> int:
 # --- the sites themselves: import and export ------------------------------------------------
 
 COLUMNS = ("code", "name", "city", "country", "total_area_m2", "address", "timezone",
-           "opens_at", "closes_at", "open_days")
+           "opens_at", "closes_at", "open_days", "building_budget")
 
 
 def export_rows(session: Session):
@@ -42,7 +42,8 @@ def export_rows(session: Session):
     for site in sites.list_sites(session):
         yield [site.code, site.name, site.city, site.country, cell(site.total_area_m2),
                site.address or "", site.timezone, f"{site.opens_at:%H:%M}",
-               f"{site.closes_at:%H:%M}", sites.days_text(site.open_weekdays)]
+               f"{site.closes_at:%H:%M}", sites.days_text(site.open_weekdays),
+               cell(site.building_budget)]
 
 
 def _values(values: dict, existing: Site | None) -> dict:
@@ -51,20 +52,23 @@ def _values(values: dict, existing: Site | None) -> dict:
         if column in values and text(values.get(column)) is not None:
             return text(values[column])
         return default
-    return {"code": text(values.get("code")), "name": text(values.get("name")),
-            "city": text(values.get("city")),
-            "country": given("country", existing.country if existing else "IT"),
-            "total_area_m2": given("total_area_m2", existing.total_area_m2 if existing else 0),
-            "address": text(values.get("address")) if "address" in values
-            else (existing.address if existing else None),
-            "timezone": given("timezone", existing.timezone if existing else None),
-            "opens_at": sites.parse_clock(given("opens_at", "08:00"), "opens_at")
-            if "opens_at" in values or not existing else existing.opens_at,
-            "closes_at": sites.parse_clock(given("closes_at", "20:00"), "closes_at")
-            if "closes_at" in values or not existing else existing.closes_at,
-            "weekdays": sites.parse_days(given("open_days", "Mon-Sat"), "open_days")
-            if "open_days" in values or not existing
-            else [int(day) for day in existing.open_weekdays]}
+    clean = {"code": text(values.get("code")), "name": text(values.get("name")),
+             "city": text(values.get("city")),
+             "country": given("country", existing.country if existing else "IT"),
+             "total_area_m2": given("total_area_m2", existing.total_area_m2 if existing else 0),
+             "address": text(values.get("address")) if "address" in values
+             else (existing.address if existing else None),
+             "timezone": given("timezone", existing.timezone if existing else None),
+             "opens_at": sites.parse_clock(given("opens_at", "08:00"), "opens_at")
+             if "opens_at" in values or not existing else existing.opens_at,
+             "closes_at": sites.parse_clock(given("closes_at", "20:00"), "closes_at")
+             if "closes_at" in values or not existing else existing.closes_at,
+             "weekdays": sites.parse_days(given("open_days", "Mon-Sat"), "open_days")
+             if "open_days" in values or not existing
+             else [int(day) for day in existing.open_weekdays]}
+    if "building_budget" in values:  # an empty cell: no budget; no such column: kept as it is
+        clean["building_budget"] = text(values["building_budget"])
+    return clean
 
 
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
@@ -87,9 +91,10 @@ KIND = Kind(
     name="sites", title="Sites", columns=COLUMNS, required=("code", "name", "city"),
     key=("code",),
     example=("ON", "Officine Nora", "Florence", "IT", "420", "Via dei Serragli 104, Firenze",
-             "Europe/Rome", "09:00", "19:00", "Mon-Fri"),
+             "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
     export_rows=export_rows, import_row=import_row,
     notes="code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
           "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "
           "opens_at / closes_at like 08:30 (default 08:00–20:00); open_days like Mon-Sat or "
-          "Mon Tue Thu (default Mon-Sat). Archived sites are not exported.")
+          "Mon Tue Thu (default Mon-Sat); building_budget: the yearly building budget in euros "
+          "(empty: none). Archived sites are not exported.")
