@@ -1,22 +1,10 @@
 """Spaces out of use (hub/occupancy/works.py): which works close which space on which days,
 the sentence a refusal gives, and the list the hub calendar reads."""
-from datetime import UTC, date, datetime
+from datetime import date
 
-from db.engine import reading, writing
-from db.models import WorksPeriod, WorksSpace
+from db.engine import reading
 from hub.occupancy import works
-
-
-def close(hub, codes, starts_on, ends_on, title="Restoration", cancelled=False):
-    """A works period written straight to the tables (the Building rules are tested apart)."""
-    with writing() as session, session.begin():
-        period = WorksPeriod(site_id=hub["site"], title=title, starts_on=starts_on,
-                             ends_on=ends_on,
-                             cancelled_at=datetime.now(UTC) if cancelled else None)
-        session.add(period)
-        session.flush()
-        session.add_all([WorksSpace(works_id=period.id, space_id=hub[code]) for code in codes])
-        return period.id
+from tests.worlds import close_for_works as close
 
 
 def test_closure_counts_both_ends_of_the_works_and_ignores_cancelled_ones(hub):

@@ -29,6 +29,18 @@ def version_now(url: str) -> int:
         other.dispose()
 
 
+def lease_in_another_process(hub, db_url) -> None:
+    """L1 leased through an engine of its own, as another app process would."""
+    process_a = create_engine(db_url)
+    try:
+        with Session(process_a, expire_on_commit=False) as session, session.begin():
+            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
+                               tenant_id=hub["giulia"], starts_on=TODAY - timedelta(days=3),
+                               ends_on=None, monthly_rent="100")
+    finally:
+        process_a.dispose()
+
+
 def test_a_write_moves_the_version_on_as_another_engine_sees_it(hub, db_url):
     before = version_now(db_url)
     lease(hub, space="L1", starts_on=TODAY - timedelta(days=10))
@@ -94,14 +106,7 @@ def test_a_cached_loader_loads_again_once_another_process_wrote(hub, db_url):
 
     first = occupied(hub["site"])
     assert occupied(hub["site"]) == first and len(calls) == 1   # cached while nothing changes
-    process_a = create_engine(db_url)
-    try:
-        with Session(process_a, expire_on_commit=False) as session, session.begin():
-            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
-                               tenant_id=hub["giulia"], starts_on=TODAY - timedelta(days=3), ends_on=None,
-                               monthly_rent="100")
-    finally:
-        process_a.dispose()
+    lease_in_another_process(hub, db_url)
     assert occupied(hub["site"]) == first + 1 and len(calls) == 2
 
 
@@ -124,14 +129,7 @@ def test_an_open_screen_shows_another_process_s_lease_at_its_next_rerun(hub, db_
     picker = next(s for s in at.selectbox if s.label == "Site")
     at = picker.select(next(o for o in picker.options if "Test Hub" in o)).run()
     assert {m.label: m.value for m in at.metric}["Vacant units"] == "5"
-    process_a = create_engine(db_url)
-    try:
-        with Session(process_a, expire_on_commit=False) as session, session.begin():
-            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
-                               tenant_id=hub["giulia"], starts_on=TODAY - timedelta(days=3), ends_on=None,
-                               monthly_rent="100")
-    finally:
-        process_a.dispose()
+    lease_in_another_process(hub, db_url)
     at = at.run()
     assert {m.label: m.value for m in at.metric}["Vacant units"] == "4"
 
