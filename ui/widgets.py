@@ -110,8 +110,9 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
+    """The confirmation, for 10 s rather than Streamlit's 4 (time to read it, WCAG 2.2.1)."""
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:", duration="long")
 
 
 def site_choices() -> list[SiteChoice]:

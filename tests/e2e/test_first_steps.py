@@ -49,8 +49,8 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
                          ("Address", "Via dei Serragli 104")):
         form.get_by_label(label, exact=True).fill(value)
     form.get_by_role("button", name="Add site").click()
-    wait_idle(page)
     expect(page.get_by_text("Site ON added")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
     expect_no_exception(page)
 
     page.get_by_role("tab", name="Import / export").click()
@@ -60,8 +60,8 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     wait_idle(page)
     expect(page.get_by_text("Ready to import: 26 row(s): 26 new")).to_be_visible()
     page.get_by_role("button", name="Import 26 row(s)").click()
-    wait_idle(page)
     expect(page.get_by_text("Imported spaces from labs.csv")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
 
     nav_link(page, "Tenants").click()
     wait_idle(page)
@@ -69,8 +69,8 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     form = only_form(page, "Add tenant")
     form.get_by_label("Name", exact=True).fill("Nora Bianchi")
     form.get_by_role("button", name="Add tenant").click()
-    wait_idle(page)
     expect(page.get_by_text("Nora Bianchi added")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
     expect_no_exception(page)
 
     nav_link(page, "Lab occupancy").click()

@@ -69,16 +69,19 @@ def test_a_manager_leases_a_vacant_lab_and_the_heatmap_changes(app_server, page)
 
     page.get_by_role("tab", name="Vacancies and leases").click()
     vacant = grid_rows(page.locator("[data-testid='stDataFrame']").first)
-    assert len(vacant) == vacant_before, vacant
-    lab = next(row["Space"] for row in vacant if row["Kind"] == "laboratory")
+    # A space closed for works is listed ("closed for works until …") but not leasable today,
+    # so the KPI leaves it out.
+    leasable = [row for row in vacant if not row.get("Works")]
+    assert len(leasable) == vacant_before, vacant
+    lab = next(row["Space"] for row in leasable if row["Kind"] == "laboratory")
 
     page.get_by_role("tab", name="Manage").click()
     form = only_form(page, "New lease")
     choose(page, form, "Space", f"{lab} —")
     form.get_by_text("Open-ended").click()
     form.get_by_role("button", name="Create lease").click()
-    wait_idle(page)
     expect(page.get_by_text(f"Lease of {lab} created.")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
     expect_no_exception(page)
 
     assert int(metric(page, "Vacant units")) == vacant_before - 1

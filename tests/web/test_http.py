@@ -2,7 +2,9 @@
 HTTPS, and /healthz (200 at head, 503 when the database is down or behind)."""
 from __future__ import annotations
 
+import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.responses import PlainTextResponse
@@ -50,10 +52,16 @@ def test_hsts_only_when_served_over_https(hub, get, monkeypatch):
     assert "strict-transport-security" in get("/feeds/T/programme.ics").headers
 
 
+def run(coroutine) -> None:
+    """Run a coroutine on a loop of its own, in a thread: a browser test earlier in the same
+    worker may leave Playwright's event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def test_the_middleware_sets_the_app_s_headers_on_any_response():
     """What the Streamlit pages get: the middleware over any ASGI app (here one that answers
     with a header of its own to be replaced)."""
-    import asyncio
     sent = []
 
     async def inner(scope, receive, send):
@@ -66,7 +74,7 @@ def test_the_middleware_sets_the_app_s_headers_on_any_response():
         return {"type": "http.request"}
 
     scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""}
-    asyncio.run(web.SecurityHeaders(inner)(scope, receive, send))
+    run(web.SecurityHeaders(inner)(scope, receive, send))
     headers = {}
     for name, value in sent[0]["headers"]:
         headers.setdefault(name.decode(), []).append(value.decode())
@@ -75,7 +83,6 @@ def test_the_middleware_sets_the_app_s_headers_on_any_response():
 
 
 def test_websockets_pass_the_middleware_untouched():
-    import asyncio
     seen = []
 
     async def inner(scope, receive, send):
@@ -84,8 +91,7 @@ def test_websockets_pass_the_middleware_untouched():
     async def send(message):
         pass
 
-    asyncio.run(web.SecurityHeaders(inner)({"type": "websocket", "path": "/_stcore/stream"},
-                                           None, send))
+    run(web.SecurityHeaders(inner)({"type": "websocket", "path": "/_stcore/stream"}, None, send))
     assert seen == [send]
 
 
