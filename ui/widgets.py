@@ -110,9 +110,8 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
-    """The confirmation, for 10 s rather than Streamlit's 4 (time to read it, WCAG 2.2.1)."""
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/check_circle:", duration="long")
+        st.toast(message, icon=":material/check_circle:")
 
 
 def site_choices() -> list[SiteChoice]:
