@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import wait_idle
+from tests.e2e.servers import TIMEOUT_MS, wait_idle, wait_until
 from tests.e2e.test_building import type_day
 from tests.e2e.test_occupancy import CHART, choose, grid_rows
 from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
@@ -33,7 +33,17 @@ def chart_description(page) -> str:
 
 
 def events_table(page) -> list[dict[str, str]]:
-    return grid_rows(page.locator(DATAFRAME).last)
+    """The events of the day or week view, once the rerun has drawn them: until then the last
+    table on the page may still be the month's grid of counts (no Room column)."""
+    shown: list[list[dict[str, str]]] = [[]]
+
+    def drawn() -> bool:       # the same rows twice in a row: the grid has finished drawing
+        rows = grid_rows(page.locator(DATAFRAME).last)
+        settled = bool(rows) and "Room" in rows[0] and rows == shown[0]
+        shown[0] = rows
+        return settled
+    wait_until(drawn, what="the events table of the view", timeout_ms=TIMEOUT_MS, every_ms=500)
+    return shown[0]
 
 
 def test_manager_switches_views_and_finds_an_event_of_the_week_on_its_day(app_server, page):
@@ -51,7 +61,7 @@ def test_manager_switches_views_and_finds_an_event_of_the_week_on_its_day(app_se
     expect(page.get_by_role("heading", name="Events", exact=True)).to_be_visible()
     assert "view=week" in page.url
     rows = [row for row in events_table(page) if row.get("Time", "").count(":") == 2]
-    assert rows, "no booking or session in this week of Officina Creativa's demo data"
+    assert rows, f"no booking or session in this week of Officina Creativa's demo data: {events_table(page)[:3]}"
     event = rows[0]                                   # a booking or a session, with its time
     day = datetime.strptime(event["Day"], "%d %b %Y").date()
 
