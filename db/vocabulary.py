@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 ROLES = ("manager", "communication", "viewer")
+LANGUAGES = ("en", "it")  # what a user reads Bottega in (hub/i18n.py has their names)
 
 SPACE_KINDS = ("laboratory", "bench", "workshop", "conference_room", "coffee_shop", "shop",
                "exhibition", "office", "storage")
@@ -20,33 +21,20 @@ SECTORS = ("ceramics", "jewellery", "leather", "textile", "wood", "glass", "pape
            "restoration", "design", "metalwork", "stone", "bookbinding", "fashion",
            "musical instruments", "printmaking", "other")
 
-# ISO 3166-1 alpha-2 code -> English name. Europe here means the geographic continent
-# plus the EU/EEA members, which is what INNOCRAFTS reports call "rest of Europe".
-EUROPE = {
-    "AL": "Albania", "AT": "Austria", "BA": "Bosnia and Herzegovina", "BE": "Belgium",
-    "BG": "Bulgaria", "CH": "Switzerland", "CY": "Cyprus", "CZ": "Czechia", "DE": "Germany",
-    "DK": "Denmark", "EE": "Estonia", "ES": "Spain", "FI": "Finland", "FR": "France",
-    "GB": "United Kingdom", "GR": "Greece", "HR": "Croatia", "HU": "Hungary", "IE": "Ireland",
-    "IS": "Iceland", "IT": "Italy", "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia",
-    "MD": "Moldova", "ME": "Montenegro", "MK": "North Macedonia", "MT": "Malta",
-    "NL": "Netherlands", "NO": "Norway", "PL": "Poland", "PT": "Portugal", "RO": "Romania",
-    "RS": "Serbia", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia", "UA": "Ukraine",
-}
-OUTSIDE_EUROPE = {
-    "AR": "Argentina", "AU": "Australia", "BR": "Brazil", "CA": "Canada", "CL": "Chile",
-    "CN": "China", "CO": "Colombia", "EG": "Egypt", "ET": "Ethiopia", "GH": "Ghana",
-    "HK": "Hong Kong", "ID": "Indonesia", "IL": "Israel", "IN": "India", "IR": "Iran",
-    "JP": "Japan", "KE": "Kenya", "KR": "South Korea", "LB": "Lebanon", "MA": "Morocco",
-    "MX": "Mexico", "NG": "Nigeria", "NZ": "New Zealand", "PE": "Peru", "PH": "Philippines",
-    "SN": "Senegal", "SG": "Singapore", "TH": "Thailand", "TN": "Tunisia", "TR": "Türkiye",
-    "TW": "Taiwan", "US": "United States", "VN": "Vietnam", "ZA": "South Africa",
-}
-COUNTRIES = dict(sorted({**EUROPE, **OUTSIDE_EUROPE}.items(), key=lambda item: item[1]))
-
-
-def country_name(code: str | None) -> str:
-    """The English name of an ISO code, or the code itself when it is not in the list."""
-    return COUNTRIES.get(code or "", code or "")
+# ISO 3166-1 alpha-2 codes the forms offer; their names come from Babel in the reader's
+# language (hub/words.py). Europe here means the geographic continent plus the EU/EEA members,
+# which is what INNOCRAFTS reports call "rest of Europe".
+EUROPE = frozenset({
+    "AL", "AT", "BA", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
+    "GB", "GR", "HR", "HU", "IE", "IS", "IT", "LT", "LU", "LV", "MD", "ME", "MK", "MT",
+    "NL", "NO", "PL", "PT", "RO", "RS", "SE", "SI", "SK", "UA",
+})
+OUTSIDE_EUROPE = frozenset({
+    "AR", "AU", "BR", "CA", "CL", "CN", "CO", "EG", "ET", "GH", "HK", "ID", "IL", "IN",
+    "IR", "JP", "KE", "KR", "LB", "MA", "MX", "NG", "NZ", "PE", "PH", "SG", "SN", "TH",
+    "TN", "TR", "TW", "US", "VN", "ZA",
+})
+COUNTRIES = tuple(sorted(EUROPE | OUTSIDE_EUROPE))
 
 
 def origin_group(code: str) -> str:

@@ -7,8 +7,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-from db.vocabulary import COUNTRIES
 from hub.errors import Invalid
+from hub.i18n import N_, _
+from hub.words import country_code
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 # Instructors and participants: the programme's looser rule (the address may end in a dot).
@@ -22,29 +23,32 @@ def text(value, field: str, *, limit: int, required: bool = False) -> str | None
     value = "" if value is None else str(value).strip()
     if not value:
         if required:
-            raise Invalid(field, f"{field} is required")
+            raise Invalid(field, _("{field} is required").format(field=_(field)))
         return None
     if len(value) > limit:
-        raise Invalid(field, f"{field} is longer than {limit} characters")
+        raise Invalid(field, _("{field} is longer than {limit} characters").format(
+            field=_(field), limit=limit))
     return value
 
 
-def email(value, field: str = "email") -> str | None:
+def email(value, field: str = N_("email")) -> str | None:
     value = text(value, field, limit=254)
     if value is not None and not EMAIL_PATTERN.fullmatch(value):
-        raise Invalid(field, f"{field} '{value}' is not a valid address (like name@example.org)")
+        raise Invalid(field, _("{field} '{value}' is not a valid address (like name@example.org)").format(
+            field=_(field), value=value))
     return value
 
 
-def phone(value, field: str = "phone") -> str | None:
+def phone(value, field: str = N_("phone")) -> str | None:
     value = text(value, field, limit=40)
     if value is not None and (not PHONE_PATTERN.fullmatch(value)
                               or sum(c.isdigit() for c in value) < 6):
-        raise Invalid(field, f"{field} '{value}' is not a phone number (digits, spaces, + ( ) - . /)")
+        raise Invalid(field, _("{field} '{value}' is not a phone number (digits, spaces, + ( ) - . /)").format(
+            field=_(field), value=value))
     return value
 
 
-def web_address(value, field: str = "website", *, limit: int = 300) -> str | None:
+def web_address(value, field: str = N_("website"), *, limit: int = 300) -> str | None:
     """An http(s) address with a host; "www.example.org" gets https:// in front."""
     value = text(value, field, limit=limit)
     if value is None:
@@ -55,37 +59,38 @@ def web_address(value, field: str = "website", *, limit: int = 300) -> str | Non
     host = parts.hostname or ""
     if (parts.scheme not in ("http", "https") or "." not in host or " " in value
             or not HOST_PATTERN.fullmatch(host)):
-        raise Invalid(field, f"{field} '{value}' is not a web address (like https://example.org)")
+        raise Invalid(field, _("{field} '{value}' is not a web address (like https://example.org)").format(
+            field=_(field), value=value))
     return value
 
 
-def country(value, field: str = "country") -> str:
-    code = (value or "").strip().upper()
-    if code not in COUNTRIES:
-        by_name = {name.lower(): iso for iso, name in COUNTRIES.items()}
-        code = by_name.get((value or "").strip().lower(), "")
+def country(value, field: str = N_("country")) -> str:
+    code = country_code(value)
     if not code:
-        raise Invalid(field, f"{field} '{value}' is not in the list of countries "
-                             "(use an ISO code like IT, or a name like Italy)")
+        raise Invalid(field, _("{field} '{value}' is not in the list of countries (use an ISO "
+                               "code like IT, or a name like Italy)").format(field=_(field),
+                                                                             value=value))
     return code
 
 
 def day(value, field: str, *, required: bool = False) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise Invalid(field, f"{field} is required")
+            raise Invalid(field, _("{field} is required").format(field=_(field)))
         return None
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise Invalid(field, f"{field} '{value}' is not a date (like 2026-03-01)") from None
+        raise Invalid(field, _("{field} '{value}' is not a date (like 2026-03-01)").format(
+            field=_(field), value=value)) from None
 
 
 def one_of(value, field: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise Invalid(field, f"{field} '{value}' is unknown; choose one of {', '.join(allowed)}")
+        raise Invalid(field, _("{field} '{value}' is unknown; choose one of {allowed}").format(
+            field=_(field), value=value, allowed=", ".join(allowed)))
     return value
 
 
@@ -93,33 +98,37 @@ def money(value, field: str, *, required: bool = False) -> Decimal | None:
     """A non-negative amount with at most two decimals, or None when left empty."""
     if value is None or str(value).strip() == "":
         if required:
-            raise Invalid(field, f"{field} is required")
+            raise Invalid(field, _("{field} is required").format(field=_(field)))
         return None
     try:
         amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite():  # "NaN" and "inf" parse, but are no amount
-        raise Invalid(field, f"{field} must be an amount in euros, like 450 or 450.50")
+        raise Invalid(field, _("{field} must be an amount in euros, like 450 or 450.50").format(
+            field=_(field)))
     if amount < 0:
-        raise Invalid(field, f"{field} cannot be negative")
+        raise Invalid(field, _("{field} cannot be negative").format(field=_(field)))
     if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
-        raise Invalid(field, f"{field} must have at most two decimals and be below 100,000,000")
+        raise Invalid(field, _("{field} must have at most two decimals and be below 100,000,000").format(
+            field=_(field)))
     return amount.quantize(Decimal("0.01"))
 
 
 def check_email(email: str) -> str:
     email = (email or "").strip()
     if not EMAIL_PATTERN.fullmatch(email) or len(email) > 254:
-        raise Invalid("email", f"email '{email}' is not a valid address (like name@example.org)")
+        raise Invalid("email", _("email '{email}' is not a valid address (like name@example.org)").format(
+            email=email))
     return email
 
 
-def optional_email(email: str | None, field: str = "email") -> str | None:
+def optional_email(email: str | None, field: str = N_("email")) -> str | None:
     """An address like name@example.org, or None when left empty."""
     email = (email or "").strip()
     if not email:
         return None
     if len(email) > 254 or not LOOSE_EMAIL_PATTERN.fullmatch(email):
-        raise Invalid(field, f"{field} must be an address like name@example.org")
+        raise Invalid(field, _("{field} must be an address like name@example.org").format(
+            field=_(field)))
     return email

@@ -1,13 +1,16 @@
 """What a rule says when it refuses. Pages and the command line show these as messages."""
 from __future__ import annotations
 
+from hub.i18n import _
+
 
 class Refused(Exception):
     """A rule refused the change; nothing was written. `str()` is the sentence for a person."""
 
 
 class Invalid(Refused):
-    """Input that breaks a rule: names the field and the rule."""
+    """Input that breaks a rule: names the field and the rule. `message` is already in the
+    reader's language (hub/ writes it with `_()`); the field name is translated when shown."""
 
     def __init__(self, field: str, message: str):
         super().__init__(message)
@@ -15,7 +18,7 @@ class Invalid(Refused):
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return f"{_(self.field)}: {self.message}"
 
 
 class Forbidden(Refused):

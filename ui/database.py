@@ -21,6 +21,7 @@ from db import stamp
 from db.engine import reading, writing
 from hub.admin.install import prepare_database
 from hub.errors import Refused
+from hub.i18n import _, language, speaking
 from hub.records import STALE
 
 log = logging.getLogger("bottega")
@@ -30,7 +31,7 @@ __all__ = ["cached", "data_version", "prepare", "read_data_version", "reading", 
 VERSION_KEY = "bottega_data_version"
 
 
-@st.cache_resource(show_spinner="Preparing the database…")
+@st.cache_resource(show_spinner=False)
 def prepare() -> bool:
     """Once per server process: schema to head, demo data on an empty database."""
     return prepare_database(demo=os.environ.get("BOTTEGA_DEMO", "1") != "0")
@@ -56,28 +57,32 @@ def data_version() -> int:
 
 
 def cached(*, ttl: int, **options: Any) -> Callable:
-    """`st.cache_data` keyed on the data version as well as the arguments: use it for every
-    loader of figures. Arguments named with a leading underscore are not hashed (as with
+    """`st.cache_data` keyed on the data version and the reader's language (a loader may
+    return translated labels) as well as the arguments: use it for every loader of figures. Arguments named with a leading underscore are not hashed (as with
     st.cache_data)."""
     spinner = options.pop("show_spinner", False)
 
     def decorate(loader: Callable) -> Callable:
         @functools.wraps(loader)
-        def keyed(*args: Any, bottega_data_version: int, **kwargs: Any) -> Any:
-            return loader(*args, **kwargs)
+        def keyed(*args: Any, bottega_data_version: int, bottega_language: str,
+                  **kwargs: Any) -> Any:
+            with speaking(bottega_language):
+                return loader(*args, **kwargs)
 
         # Streamlit names (and skips "_"-named) arguments by the signature: the loader's own,
         # the version added as a keyword.
         signature = inspect.signature(loader)
         parameters = [p for p in signature.parameters.values() if p.kind != p.VAR_KEYWORD]
-        parameters.append(inspect.Parameter("bottega_data_version", inspect.Parameter.KEYWORD_ONLY))
+        parameters += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY)
+                       for name in ("bottega_data_version", "bottega_language")]
         parameters += [p for p in signature.parameters.values() if p.kind == p.VAR_KEYWORD]
         keyed.__signature__ = signature.replace(parameters=parameters)
         store = st.cache_data(ttl=ttl, show_spinner=spinner, **options)(keyed)
 
         @functools.wraps(loader)
         def load(*args: Any, **kwargs: Any) -> Any:
-            return store(*args, bottega_data_version=data_version(), **kwargs)
+            return store(*args, bottega_data_version=data_version(),
+                         bottega_language=language(), **kwargs)
 
         load.clear = store.clear
         return load
@@ -94,17 +99,17 @@ def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
         st.error(str(refusal), icon=":material/block:")
         return None
     except StaleDataError:
-        st.error(STALE.format(what="This record"), icon=":material/sync_problem:")
+        st.error(_(STALE).format(what=_("This record")), icon=":material/sync_problem:")
         return None
     except IntegrityError:
         log.exception("integrity error in %s", getattr(action, "__name__", action))
-        st.error("The database refused this change because it clashes with existing data; "
-                 "nothing was saved. Reload the page and check the values.")
+        st.error(_("The database refused this change because it clashes with existing data; "
+                   "nothing was saved. Reload the page and check the values."))
         return None
     except OperationalError:
         log.exception("database unavailable in %s", getattr(action, "__name__", action))
-        st.error("The database is busy or unavailable right now; nothing was saved. "
-                 "Try again in a moment.")
+        st.error(_("The database is busy or unavailable right now; nothing was saved. "
+                   "Try again in a moment."))
         return None
     st.cache_data.clear()   # this process's entries are of an older version now: free them
     read_data_version()     # the rest of this rerun reads the data as it is now

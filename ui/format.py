@@ -1,12 +1,25 @@
-"""How values look on screen: money, dates, and user text shown as text."""
+"""How values look on screen, in the reader's language (Babel's locale data): money, dates,
+numbers, shares; and user text shown as text. Country names and the stored words' labels
+come from hub/words.py (re-exported here for the screens)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, format_datetime
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from hub.i18n import language, locale, ngettext
+from hub.words import countries, country_name, label, labeller
+
 HUB_TIMEZONE = ZoneInfo("Europe/Rome")
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
+# € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
+__all__ = ["as_text", "countries", "counted", "country_name", "day", "label", "labeller", "listed",
+           "moment", "money", "month", "number", "percent"]
+MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
 
 def as_text(text: str | None) -> str:
@@ -15,40 +28,52 @@ def as_text(text: str | None) -> str:
 
 
 def money(amount: Decimal | float | int | None) -> str:
-    """€ 1.250,00 — the Italian way the hub writes amounts."""
+    """€ 1.250,00 (Italian) or €1,250.00 (English)."""
     if amount is None:
         return "—"
-    whole, cents = f"{Decimal(amount):,.2f}".split(".")
-    return f"€ {whole.replace(',', '.')},{cents}"
+    return format_currency(Decimal(amount), "EUR", format=MONEY_PATTERNS[language()],
+                           locale=locale(), currency_digits=False)
+
+
+def number(value: float | int | None, *, decimals: int = 0) -> str:
+    """1.200 / 1,200; with `decimals`, 3,5 / 3.5."""
+    if value is None or value != value:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=locale())
 
 
 def day(value: date | None) -> str:
-    """21 Nov 2026."""
-    return value.strftime("%-d %b %Y") if value else "—"
+    """2 dic 2026 / 2 Dec 2026."""
+    return format_date(value, "d MMM y", locale=locale()) if value else "—"
 
 
 def moment(value: datetime | None) -> str:
-    """21 Nov 2026, 18:05 in the hub's time zone."""
+    """2 dic 2026, 18:05 / 2 Dec 2026, 18:05, in the hub's time zone."""
     if value is None:
         return "—"
-    return value.astimezone(HUB_TIMEZONE).strftime("%-d %b %Y, %H:%M")
-
-
-def counted(number: int, word: str, plural: str | None = None) -> str:
-    """1 booking, 2 bookings, 1,200 rows."""
-    return f"{number:,} {word if number == 1 else plural or word + 's'}"
-
-
-def listed(words: list[str]) -> str:
-    """L1; L1 and L2; L1, L2 and L3."""
-    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+    return format_datetime(value, "d MMM y, HH:mm", tzinfo=HUB_TIMEZONE, locale=locale())
 
 
 def month(value: date | datetime | None) -> str:
-    """Nov 2026."""
-    return value.strftime("%b %Y") if value is not None else "—"
+    """dic 2026 / Dec 2026."""
+    return format_date(value, "LLL y", locale=locale()) if value is not None else "—"
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """1 booking, 2 bookings, 1,200 rows — `singular`/`plural` are English msgids, marked
+    where they are written with N_ (the catalog holds their Italian forms)."""
+    word = ngettext(singular, plural or singular + "s", count)
+    return f"{number(count)} {word}"
+
+
+def listed(words: list[str]) -> str:
+    """L1; L1 and L2; L1, L2 and L3 (e in Italian)."""
+    return format_list(list(words), locale=locale()) if words else ""
 
 
 def percent(share: float | None) -> str:
     """79% (a share from 0 to 1); — when there is none."""
-    return "—" if share is None or share != share else f"{share:.0%}"
+    if share is None or share != share:
+        return "—"
+    return format_percent(share, format="#,##0%", locale=locale())

@@ -9,7 +9,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db.models.base import MONEY, utcnow, version_column, versioned
-from db.vocabulary import RESIDENCIES, ROLES, SPACE_KINDS, sql_in
+from db.vocabulary import LANGUAGES, RESIDENCIES, ROLES, SPACE_KINDS, sql_in
 
 
 class Site(SQLModel, table=True):
@@ -141,6 +141,7 @@ class User(SQLModel, table=True):
         CheckConstraint(f"role IN {sql_in(ROLES)}", name="role_known"),
         CheckConstraint("failed_logins >= 0", name="failed_not_negative"),
         CheckConstraint("username = lower(username)", name="username_lowercase"),
+        CheckConstraint(f"language IN {sql_in(LANGUAGES)}", name="language_known"),
     )
     __mapper_args__ = declared_attr(versioned)
 
@@ -150,6 +151,9 @@ class User(SQLModel, table=True):
     email: str = Field(max_length=254)
     password_hash: str = Field(max_length=100)
     role: str = Field(max_length=16, index=True)
+    # What the screens speak to this user: it or en (hub/i18n.py).
+    language: str = Field(default="en", max_length=2,
+                          sa_column_kwargs={"server_default": "en"})
     active: bool = Field(default=True)
     failed_logins: int = Field(default=0)
     locked_until: datetime | None = None

@@ -20,6 +20,7 @@ from db.models import User, utcnow
 from db.vocabulary import ROLES
 from hub.checks import check_email
 from hub.errors import Forbidden, Invalid
+from hub.i18n import LANGUAGES, default_language
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -125,7 +126,7 @@ def _new_user(session: Session, *, actor: User, username: str, role: str, name: 
               email: str, password: str, repeat: str | None) -> User:
     username = normalise_username(username)
     user = User(username=username, role=check_role(role), name=check_name(name),
-                email=check_email(email),
+                email=check_email(email), language=default_language(),
                 password_hash=hash_password(check_password(password, repeat)))
     if find_user(session, username) is not None:
         raise Invalid("username", f"username '{username}' is already taken")
@@ -180,6 +181,20 @@ def reactivate(session: Session, *, actor: User, username: str,
     user = _for_edit(session, username, version)
     save_changes(session, actor=actor, row=user, action="reactivate", values={"active": True},
                  what=f"user {user.username}")
+    return user
+
+
+def set_language(session: Session, *, actor: User, language: str) -> User:
+    """What the screens speak to the signed-in user: their own choice, whatever their role."""
+    if language not in LANGUAGES:
+        raise Invalid("language", f"language '{language}' is unknown; choose one of "
+                                  f"{', '.join(LANGUAGES)}")
+    user = _existing(session, actor.username)
+    if not user.active:
+        raise Forbidden("this account is deactivated")
+    if user.language != language:
+        record(session, actor, "update", user, {"language": [user.language, language]})
+        user.language = language
     return user
 
 

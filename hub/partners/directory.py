@@ -9,7 +9,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from db.models import Contact, Interaction, Partner, User
-from db.vocabulary import country_name
+from hub.words import country_name
 from hub.roles import sees_contacts
 
 

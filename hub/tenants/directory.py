@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from db.models import (Instructor, Lease, Partner, PartnerTenantLink, ProgrammeItem,
                        ProgrammeSession, Site, Space, Tenant, TenantListing, User)
-from db.vocabulary import country_name
+from hub.words import country_name
 from hub.roles import sees_contacts, sees_rents
 
 STATUSES = ("current", "former", "all")

@@ -12,7 +12,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from db.models import Site, Tenant, TenantListing, User, utcnow
-from db.vocabulary import country_name
+from hub.words import country_name
 from hub import checks
 from hub.errors import Invalid
 from hub.records import flush, load_for_edit, record, save_changes

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from db.vocabulary import COUNTRIES, country_name
+from db.vocabulary import COUNTRIES
+from hub.words import country_name
 from hub.occupancy import sites
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save

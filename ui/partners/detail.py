@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from db.vocabulary import country_name
+from hub.words import country_name
 from hub.roles import sees_contacts
 from ui.format import as_text
 from ui.format import day as show_day

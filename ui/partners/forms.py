@@ -13,7 +13,8 @@ import streamlit as st
 
 from db.models import User
 from db.vocabulary import (COUNTRIES, INTERACTION_KINDS, ITEM_LINK_ROLES, PARTNER_KINDS,
-                           PARTNER_STATUSES, TENANT_LINK_KINDS, country_name)
+                           PARTNER_STATUSES, TENANT_LINK_KINDS)
+from hub.words import country_name
 from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners

@@ -7,7 +7,8 @@ from datetime import date
 import streamlit as st
 
 from db.models import Tenant, TenantListing, User
-from db.vocabulary import COUNTRIES, country_name, RESIDENCIES, SECTORS
+from db.vocabulary import COUNTRIES, RESIDENCIES, SECTORS
+from hub.words import country_name
 from hub.errors import Refused
 from hub.tenants import listings
 from hub.tenants import roster as tenants

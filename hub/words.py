@@ -1,0 +1,87 @@
+"""The names of the hub's stored words (db/vocabulary.py) as a person reads them.
+
+The database keeps the English codes; `label("space kind", "conference_room")` is what a
+screen shows: "conference room", or "sala conferenze" in Italian. Each vocabulary is a gettext
+context, so a workshop the room and a workshop the course can read differently.
+translations/catalog.py adds every label here to the catalog.
+"""
+from __future__ import annotations
+
+from db import vocabulary as v
+from babel import Locale
+
+from hub.i18n import LANGUAGES, LOCALES, locale, pgettext
+
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "role": v.ROLES,
+    "space kind": v.SPACE_KINDS,
+    "residency": v.RESIDENCIES,
+    "sector": v.SECTORS,
+    "programme kind": v.PROGRAMME_KINDS,
+    "programme format": v.PROGRAMME_FORMATS,
+    "programme status": v.PROGRAMME_STATUSES,
+    "enrolment status": v.ENROLMENT_STATUSES,
+    "partner kind": v.PARTNER_KINDS,
+    "partner status": v.PARTNER_STATUSES,
+    "region": v.PARTNER_REGIONS,
+    "origin": ("Italy", "rest of Europe", "outside Europe"),
+    "interaction kind": v.INTERACTION_KINDS,
+    "tenant link": v.TENANT_LINK_KINDS,
+    "programme role": v.ITEM_LINK_ROLES,
+    "issue priority": v.ISSUE_PRIORITIES,
+    "issue status": v.ISSUE_STATUSES,
+}
+# Where the English name is not the code with spaces for underscores.
+ENGLISH = {
+    ("role", "manager"): "project manager", ("role", "communication"): "communication team",
+    ("partner kind", "b2b_buyer"): "B2B buyer",
+    ("partner kind", "eu_project_partner"): "EU project partner",
+    ("partner kind", "gallery_retailer"): "gallery or retailer",
+    ("partner kind", "school_academy"): "school or academy",
+    ("interaction kind", "mou_signed"): "MoU signed",
+    ("programme role", "co_organiser"): "co-organiser",
+    ("programme format", "in_situ"): "in situ",
+}
+
+
+def english(vocabulary: str, code: str) -> str:
+    return ENGLISH.get((vocabulary, code), code.replace("_", " "))
+
+
+def label(vocabulary: str, code: str | None) -> str:
+    """The name of `code` in the current language; the code itself when it is not a word of
+    that vocabulary (an old value, or None as "")."""
+    if not code:
+        return ""
+    if code not in VOCABULARIES[vocabulary]:
+        return code
+    return pgettext(vocabulary, english(vocabulary, code))
+
+
+def labeller(vocabulary: str):
+    """A format_func for a selectbox of codes."""
+    return lambda code: label(vocabulary, code)
+
+
+def country_name(code: str | None) -> str:
+    """A country's name in the current language (Babel's territory names) from its ISO code;
+    the code itself when Babel does not know it."""
+    return locale().territories.get(code or "", code or "")
+
+
+def countries() -> list[str]:
+    """The ISO codes the forms offer, sorted by their name in the current language."""
+    return sorted(v.COUNTRIES, key=lambda code: country_name(code).casefold())
+
+
+def country_code(name_or_code: str | None) -> str | None:
+    """The ISO code for a code (IT) or a name in English or Italian (Italy, Italia)."""
+    text = (name_or_code or "").strip()
+    if text.upper() in v.COUNTRIES:
+        return text.upper()
+    for language in LANGUAGES:
+        names = Locale.parse(LOCALES[language]).territories
+        for code in v.COUNTRIES:
+            if names.get(code, "").casefold() == text.casefold():
+                return code
+    return None
