@@ -12,7 +12,7 @@ if __name__ != "__main__":
 else:
     import streamlit as st
 
-    from ui import auth, database, navigation
+    from ui import auth, database, language, navigation
     from ui.focus import focus_ring
     from ui.widgets import show_flash
 
@@ -22,6 +22,8 @@ else:
     database.read_data_version()  # once per rerun: every cached figure is keyed on it
 
     user = auth.signed_in_user()
+    if user is not None:
+        language.follow(user)
     if user is None:
         st.navigation(navigation.signed_out_navigation(auth.sign_in_page),
                       position="hidden").run()

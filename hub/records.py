@@ -16,9 +16,11 @@ from sqlmodel import Session, SQLModel
 from db import stamp
 from db.models import AuditEntry, User
 from hub.errors import Invalid, Stale
+from hub.i18n import N_, _
 
 Row = TypeVar("Row", bound=SQLModel)
-STALE = "{what} was changed by someone else after you opened it; reload it and apply your change again"
+STALE = N_("{what} was changed by someone else after you opened it; reload it and apply your "
+           "change again")
 
 
 # --- the audit log (one entry per change) --------------------------------------------------
@@ -103,9 +105,10 @@ def load_for_edit(session: Session, model: type[Row], row_id: int, version: int 
     """The row to change. `version` is the one the editor saw (None: no check, e.g. the CLI)."""
     row = session.get(model, row_id, populate_existing=True)
     if row is None:
-        raise Invalid("id", f"{what} no longer exists (it may have been deleted)")
+        raise Invalid("id", _("{what} no longer exists (it may have been deleted)").format(
+            what=_(what)).capitalize())
     if version is not None and row.version != version:
-        raise Stale(STALE.format(what=what))
+        raise Stale(_(STALE).format(what=_(what)).capitalize())
     return row
 
 
@@ -114,7 +117,7 @@ def flush(session: Session, what: str) -> None:
     try:
         session.flush()
     except StaleDataError as error:
-        raise Stale(STALE.format(what=what)) from error
+        raise Stale(_(STALE).format(what=_(what)).capitalize()) from error
 
 
 def save_changes(session: Session, *, actor: User, row: SQLModel, values: dict,

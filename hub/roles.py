@@ -3,18 +3,21 @@ from __future__ import annotations
 
 from db.models import User
 from hub.errors import Forbidden
+from hub.i18n import _
+from hub.words import label
 
 # Who keeps the public listings (tenants, programme, partners) and manages enrolments.
 EDITORS = ("manager", "communication")
 ROLE_LABELS = {"manager": "Project manager", "communication": "Communication team",
-               "viewer": "Viewer"}
+               "viewer": "Viewer"}  # TODO(i18n): gone once ui/admin/users.py uses label("role")
 
 
 def require_role(actor: User, *roles: str) -> None:
     """Refuse unless the acting user is active and holds one of `roles`."""
     if not actor.active or actor.role not in roles:
-        allowed = " or ".join(roles)
-        raise Forbidden(f"only a {allowed} may do this; you are signed in as {actor.role}")
+        allowed = _(" or ").join(label("role", role) for role in roles)
+        raise Forbidden(_("only a {allowed} may do this; you are signed in as {role}").format(
+            allowed=allowed, role=label("role", actor.role)))
 
 
 def sees_contacts(actor: User) -> bool:

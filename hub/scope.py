@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from db.models import Site
 from hub.errors import Invalid
+from hub.i18n import _
 
 
 def in_use(site_column, site_id: int | None):
@@ -25,7 +26,7 @@ def open_site(session: Session, site_id: int | None) -> Site:
     """The site a new record goes in: it must exist and not be archived."""
     site = session.get(Site, site_id) if site_id is not None else None
     if site is None:
-        raise Invalid("site", "that site does not exist")
+        raise Invalid("site", _("that site does not exist"))
     if site.archived_at is not None:
-        raise Invalid("site", f"{site.name} is archived; restore it first")
+        raise Invalid("site", _("{site} is archived; restore it first").format(site=site.name))
     return site

@@ -5,7 +5,7 @@ from sqlmodel import select
 from db.engine import reading, writing
 from db.models import User
 from hub.admin import users
-from hub.roles import ROLE_LABELS
+from hub.words import label
 from ui import auth
 from streamlit.testing.v1 import AppTest
 
@@ -58,7 +58,7 @@ def test_each_role_gets_its_navigation_and_lands_on_the_overview(db_url, make_us
     assert navigation(at) == pages
     assert at.title[0].value == "Overview"
     sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
-    assert "Some One" in sidebar and ROLE_LABELS[role] in sidebar
+    assert "Some One" in sidebar and label("role", role).capitalize() in sidebar
     assert not at.exception
 
 

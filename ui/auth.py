@@ -19,7 +19,9 @@ import streamlit_authenticator as stauth
 from db.engine import data_dir
 from db.models import User, utcnow
 from hub.admin import users
-from hub.roles import ROLE_LABELS
+from hub.i18n import _
+from hub.words import label
+from ui import language
 from ui.database import reading, save
 from ui.format import as_text
 
@@ -44,8 +46,9 @@ def cookie_key() -> str:
         configured = None
     configured = configured or os.environ.get("BOTTEGA_COOKIE_KEY")
     if configured and len(str(configured)) < MIN_KEY_LENGTH:
-        st.error(f"The configured cookie key is shorter than {MIN_KEY_LENGTH} characters; "
-                 "set a long random value (see .streamlit/secrets.toml.example).")
+        st.error(_("The configured cookie key is shorter than {length} characters; set a long "
+                   "random value (see .streamlit/secrets.toml.example).").format(
+                       length=MIN_KEY_LENGTH))
         st.stop()
     if configured:
         return str(configured)
@@ -79,7 +82,8 @@ def signed_in_user() -> User | None:
     with reading() as session:
         user = users.session_user(session, username, st.session_state[SIGNED_IN_AT])
     if user is None:
-        _forget("You were signed out: your account was changed or you logged out elsewhere.")
+        _forget(_("You were signed out: your account was changed or you logged out "
+                  "elsewhere."))
     return user
 
 
@@ -120,8 +124,9 @@ def sign_in_page() -> None:
 
 
 def _sign_in_column() -> None:
+    language.sign_in_switch()
     st.title("Bottega")
-    st.caption("The craft hub's dashboard: lab occupancy, tenants, courses and partners.")
+    st.caption(_("The craft hub's dashboard: lab occupancy, tenants, courses and partners."))
     with reading() as session:
         if not users.has_users(session):
             first_manager_form()
@@ -132,8 +137,8 @@ def _sign_in_column() -> None:
     authenticator = _authenticator(credentials)
     _expire_old_cookie(authenticator)
     # The authenticator's form names itself in an h3: an h2 keeps the headings in order.
-    st.header("Sign in", anchor=False)
-    authenticator.login(location="main")
+    st.header(_("Sign in"), anchor=False)
+    authenticator.login(location="main", fields=language.sign_in_fields())
     status = st.session_state.get("authentication_status")
     if status:
         _after_authenticator_accepts(authenticator, credentials)
@@ -159,11 +164,11 @@ def _after_authenticator_accepts(authenticator: stauth.Authenticate, credentials
     by_form = "failed_login_attempts" in credentials["usernames"].get(username, {})
     with reading() as session:
         user = users.find_user(session, username)
-        refusal = users.sign_in_refusal(user) if user else "this account no longer exists"
+        refusal = users.sign_in_refusal(user) if user else _("this account no longer exists")
         if not by_form and not refusal:
             issued = _cookie_issued_at(username)
             if issued is None or (user.sessions_valid_after and issued <= user.sessions_valid_after):
-                refusal = "your previous sign-in has ended; please sign in again"
+                refusal = _("your previous sign-in has ended; please sign in again")
     if refusal:
         authenticator.logout(location="unrendered")
         _forget(refusal[0].upper() + refusal[1:] + ".")
@@ -182,30 +187,33 @@ def _after_authenticator_refuses(credentials: dict) -> str:
     tried = [name for name, account in credentials["usernames"].items()
              if account.get("failed_login_attempts")]
     if not tried:
-        return "Username or password is incorrect."
+        return _("Username or password is incorrect.")
     message = save(users.record_failed_sign_in, username=tried[0])
-    return (message or "username or password is incorrect").capitalize() + "."
+    message = message or _("username or password is incorrect")
+    return message[0].upper() + message[1:] + "."
 
 
 def first_manager_form() -> None:
     """A fresh install has no account: the first person creates the manager account."""
-    st.header("Create the first manager account", anchor=False)
-    st.write("Nobody can sign in yet. The account you create here manages Bottega: users, "
-             "spaces, rents, imports. You can add the rest of the team afterwards.")
+    st.header(_("Create the first manager account"), anchor=False)
+    st.write(_("Nobody can sign in yet. The account you create here manages Bottega: users, "
+               "spaces, rents, imports. You can add the rest of the team afterwards."))
     with st.form("first_manager", clear_on_submit=False):
-        username = st.text_input("Username", max_chars=32)
-        name = st.text_input("Full name", max_chars=120)
-        email = st.text_input("Email", max_chars=254)
-        password = st.text_input("Password", type="password",
-                                 help=f"At least {users.MIN_PASSWORD_LENGTH} characters.")
-        repeat = st.text_input("Repeat password", type="password")
-        submitted = st.form_submit_button("Create manager account", type="primary")
+        username = st.text_input(_("Username"), max_chars=32, key="first_manager_username")
+        name = st.text_input(_("Full name"), max_chars=120, key="first_manager_name")
+        email = st.text_input(_("Email"), max_chars=254, key="first_manager_email")
+        password = st.text_input(_("Password"), type="password", key="first_manager_password",
+                                 help=_("At least {count} characters.").format(
+                                     count=users.MIN_PASSWORD_LENGTH))
+        repeat = st.text_input(_("Repeat password"), type="password",
+                               key="first_manager_repeat")
+        submitted = st.form_submit_button(_("Create manager account"), type="primary")
     if submitted:
         created = save(users.create_first_manager, username=username, name=name, email=email,
                        password=password, repeat=repeat)
         if created:
-            st.session_state[NOTICE] = (f"Account {created.username} created. "
-                                        "Sign in with it below.")
+            st.session_state[NOTICE] = _("Account {username} created. Sign in with it "
+                                         "below.").format(username=created.username)
             st.rerun()
 
 
@@ -227,14 +235,16 @@ def sidebar(user: User) -> None:
     with st.sidebar:
         _keep_sign_in_cookie()
         st.markdown(f"**{as_text(user.name)}**")
-        st.caption(f"{ROLE_LABELS[user.role]} · signed in as {as_text(user.username)}")
-        if st.button("Log out", key="auth_log_out", icon=":material/logout:"):
+        st.caption(_("{role} · signed in as {username}").format(
+            role=label("role", user.role).capitalize(), username=as_text(user.username)))
+        language.sidebar_switch(user)
+        if st.button(_("Log out"), key="auth_log_out", icon=":material/logout:"):
             log_out(user)
 
 
 def log_out(user: User) -> None:
     save(users.record_sign_out, user_id=user.id)
     _authenticator({"usernames": {}}).logout(location="unrendered")
-    _forget("You have logged out.")
+    _forget(_("You have logged out."))
     st.rerun()
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from hub.i18n import _
 
 PENDING = "confirm_pending"  # one request at a time: Streamlit opens one dialog at a time
 
@@ -44,10 +45,10 @@ def forget() -> None:
 
 
 def confirm(key: str, *, title: str, action: str, run: Callable[..., Any],
-            keep: str = "Cancel") -> None:
+            keep: str | None = None) -> None:
     """Open the dialog while `key`'s request is pending; `action` labels the confirming
-    button, `keep` the one that writes nothing (say "Keep it" where the action is itself
-    a cancellation)."""
+    button, `keep` the one that writes nothing (Cancel unless given; say "Keep it" where the
+    action is itself a cancellation)."""
     request = pending(key)
     if request is None:
         return
@@ -62,7 +63,7 @@ def confirm(key: str, *, title: str, action: str, run: Callable[..., Any],
             if run(**request["arguments"]):
                 forget()
                 st.rerun()
-        if no.button(keep, key=f"{key}_cancel", width="stretch"):
+        if no.button(keep or _("Cancel"), key=f"{key}_cancel", width="stretch"):
             forget()
             st.rerun()
 

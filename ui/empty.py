@@ -7,17 +7,18 @@ import streamlit as st
 from db.models import User
 from ui.navigation import link_to
 from ui.widgets import site_choices
+from hub.i18n import _
 
 
 def require_site(user: User, shows: str) -> None:
     """Stop the page with its empty state while the hub has no site in use."""
     if site_choices():
         return
-    st.info(f"{shows} There is no site yet: a site (a building of the hub) comes first.",
-            icon=":material/info:")
-    if not link_to(user, "admin", "Create the first site in Admin › Sites",
+    st.info(_("{shows} There is no site yet: a site (a building of the hub) comes first.")
+            .format(shows=shows), icon=":material/info:")
+    if not link_to(user, "admin", _("Create the first site in Admin › Sites"),
                    icon=":material/arrow_forward:", tab="sites"):
-        st.caption("The hub's manager creates the first site in Admin.")
+        st.caption(_("The hub's manager creates the first site in Admin."))
     st.stop()
 
 

@@ -42,6 +42,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.format import as_text
+from hub.i18n import _, ngettext
 
 T = TypeVar("T")
 NOTICES = "links_notices"         # in st.session_state: widget key -> (notice, value shown)
@@ -94,7 +95,8 @@ class Param:
         shown = str(texts.get(name) or "")
         if len(shown) > SHOWN_CHARACTERS:
             shown = shown[:SHOWN_CHARACTERS] + "…"
-        return f"The link's {name} '{as_text(shown)}' {unusable.problem}; showing {self.fallback}."
+        return _("The link's {name} '{value}' {problem}; showing {fallback}.").format(
+            name=name, value=as_text(shown), problem=unusable.problem, fallback=self.fallback)
 
 
 # --- the kinds of parameter -----------------------------------------------------------------
@@ -115,7 +117,7 @@ def one_of(name: str, options: Sequence[T], *, what: str, fallback: str,
         try:
             return by_code[text.strip().lower()]
         except KeyError:
-            raise Unusable(f"is not {what}") from None
+            raise Unusable(_("is not {what}").format(what=what)) from None
 
     return Param((name,), read, lambda value: (code(value),), default, fallback)
 
@@ -137,8 +139,9 @@ def some_of(name: str, options: Iterable[T], *, what: str, fallback: str,
                 chosen.append(option)
         if unknown:
             names = ", ".join(f"'{as_text(part[:SHOWN_CHARACTERS])}'" for part in unknown[:3])
-            raise Unusable(f"names {names}, which {'is' if len(unknown) == 1 else 'are'} "
-                           f"not {what}")
+            raise Unusable(ngettext("names {names}, which is not {what}",
+                                    "names {names}, which are not {what}",
+                                    len(unknown)).format(names=names, what=what))
         return chosen
 
     return Param((name,), read, lambda value: (",".join(code(v) for v in value or ()),), [],
@@ -149,9 +152,9 @@ def text(name: str, *, max_chars: int = 80) -> Param:
     """A search box's words, as typed; empty is left out."""
     def read(typed: str) -> str:
         if len(typed) > max_chars:
-            raise Unusable(f"is longer than {max_chars} characters")
+            raise Unusable(_("is longer than {count} characters").format(count=max_chars))
         return typed
-    return Param((name,), read, lambda value: (value or "",), "", "no search")
+    return Param((name,), read, lambda value: (value or "",), "", _("no search"))
 
 
 def parse_day(text: str, *, earliest: date | None = None, latest: date | None = None) -> date:
@@ -162,9 +165,10 @@ def parse_day(text: str, *, earliest: date | None = None, latest: date | None = 
             raise ValueError(text)
         value = date.fromisoformat(text)
     except ValueError:
-        raise Unusable("is not a day written YYYY-MM-DD") from None
+        raise Unusable(_("is not a day written YYYY-MM-DD")) from None
     if (earliest and value < earliest) or (latest and value > latest):
-        raise Unusable(f"is outside {earliest or '…'} – {latest or '…'}")
+        raise Unusable(_("is outside {earliest} – {latest}").format(
+            earliest=earliest or "…", latest=latest or "…"))
     return value
 
 
@@ -189,7 +193,8 @@ def period(start: str, end: str, *, default: tuple[date, date], fallback: str,
             except Unusable as unusable:
                 raise Unusable(unusable.problem, name) from None
         if chosen[1] < chosen[0]:
-            raise Unusable(f"is before the start of the period, {chosen[0].isoformat()}", end)
+            raise Unusable(_("is before the start of the period, {start}").format(
+                start=chosen[0].isoformat()), end)
         return tuple(chosen)
 
     def write(value):

@@ -9,6 +9,8 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from db.models import User
 from db.vocabulary import ROLES
+from hub.i18n import N_, _
+from hub.words import label
 from ui.auth import signed_in_user
 
 
@@ -27,14 +29,14 @@ class Screen:
 
 
 SCREENS = (
-    Screen("overview", "Overview"),
-    Screen("occupancy", "Lab occupancy"),
-    Screen("building", "Building"),
-    Screen("tenants", "Tenants"),
-    Screen("courses", "Courses"),
-    Screen("calendar", "Calendar"),
-    Screen("partners", "Partners"),
-    Screen("admin", "Admin", roles=("manager",)),
+    Screen("overview", N_("Overview")),
+    Screen("occupancy", N_("Lab occupancy")),
+    Screen("building", N_("Building")),
+    Screen("tenants", N_("Tenants")),
+    Screen("courses", N_("Courses")),
+    Screen("calendar", N_("Calendar")),
+    Screen("partners", N_("Partners")),
+    Screen("admin", N_("Admin"), roles=("manager",)),
 )
 
 
@@ -47,15 +49,16 @@ def navigation_for(user: User) -> list[st.Page]:
     list: Streamlit draws sections as <div>s inside the navigation's <ul>, which screen
     readers cannot count as a list (axe: list, listitem)."""
     # No icons in the navigation: their ligature names would read as part of each title.
-    return [st.Page(screen.path, title=screen.title, url_path=screen.key,
+    return [st.Page(screen.path, title=_(screen.title), url_path=screen.key,
                     default=screen.key == "overview") for screen in screens_for(user.role)]
 
 
 def signed_out_navigation(sign_in) -> list[st.Page]:
     """Before sign-in every screen's URL shows the sign-in form, so a bookmarked link
     (/occupancy) opens that screen once the user is in, if their role allows it."""
-    return [st.Page(sign_in, title="Sign in", url_path="sign-in", default=True)] + [
-        st.Page(lambda: sign_in(), title="Sign in", url_path=screen.key) for screen in SCREENS]
+    title = _("Sign in")
+    return [st.Page(sign_in, title=title, url_path="sign-in", default=True)] + [
+        st.Page(lambda: sign_in(), title=title, url_path=screen.key) for screen in SCREENS]
 
 
 def guard(key: str) -> User:
@@ -69,10 +72,11 @@ def guard(key: str) -> User:
     screen = next(screen for screen in SCREENS if screen.key == key)
     user = signed_in_user()
     if user is None:
-        st.warning("Please sign in on Bottega's start page first.")
+        st.warning(_("Please sign in on Bottega's start page first."))
         st.stop()
     if user.role not in screen.roles:
-        st.error(f"The {screen.title} screen is not available to the {user.role} role.")
+        st.error(_("The {screen} screen is not available to the {role} role.").format(
+            screen=_(screen.title), role=label("role", user.role)))
         st.stop()
     return user
 

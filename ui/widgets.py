@@ -12,6 +12,7 @@ from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS 
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
 from ui.database import cached, reading
+from hub.i18n import _
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -48,13 +49,13 @@ def site_link(choices: list[SiteChoice], name: str = "site") -> links.Param:
             found = site_by_code(session, text)
         choice = next((choice for choice in choices if found and choice.id == found.id), None)
         if choice is None:
-            raise links.Unusable("is not a site in use")
+            raise links.Unusable(_("is not a site in use"))
         return choice
 
     def write(choice: SiteChoice) -> tuple[str | None]:
         return ("all" if choice.id is None else _site_codes().get(choice.id),)
 
-    fallback = "all sites" if choices[0].id is None else choices[0].name
+    fallback = _("all sites") if choices[0].id is None else choices[0].name
     return links.Param((name,), read, write, choices[0], fallback)
 
 
@@ -62,15 +63,15 @@ def site_picker(key: str, *, allow_all: bool = True, container=st,
                 link: str | None = "site") -> SiteChoice:
     """A select box of sites ("All sites" first when allowed), in the URL as ?site=<code>
     unless `link` is None."""
-    choices = ([SiteChoice(None, "All sites")] if allow_all else []) + \
+    choices = ([SiteChoice(None, _("All sites"))] if allow_all else []) + \
         [SiteChoice(site_id, name) for site_id, name in _sites()]
     if not choices:
-        st.info("There is no site yet.")
+        st.info(_("There is no site yet."))
         st.stop()
     if link is None:
-        return container.selectbox("Site", choices, key=key,
+        return container.selectbox(_("Site"), choices, key=key,
                                    format_func=lambda choice: choice.name)
-    return links.linked(container.selectbox, "Site", choices, key=key,
+    return links.linked(container.selectbox, _("Site"), choices, key=key,
                         link=site_link(choices, link), format_func=lambda choice: choice.name)
 
 
