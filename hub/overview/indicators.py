@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from db.models import Enrolment, Partner, ProgrammeItem, Site, Space, Tenant
 from db.vocabulary import PARTNER_REGIONS
 from hub.dates import year_before
+from hub.i18n import N_, _
 from hub.occupancy import rates as occupancy
 from hub.partners import figures as partner_figures
 from hub.programme import figures as programme_figures
@@ -73,11 +74,19 @@ class Period:
 
 def periods(today: date) -> dict[str, Period]:
     """The periods the Overview offers: this year so far, the last twelve months (the day
-    after the same day a year ago up to today), and every whole year since 2016."""
-    return {"This year so far": Period(date(today.year, 1, 1), today),
-            "Last 12 months": Period(year_before(today) + timedelta(days=1), today),
+    after the same day a year ago up to today), and every whole year since 2016. The names
+    are English (a widget's stable value); period_name gives them in the reader's language."""
+    return {N_("This year so far"): Period(date(today.year, 1, 1), today),
+            N_("Last 12 months"): Period(year_before(today) + timedelta(days=1), today),
             **{f"Year {year}": Period(date(year, 1, 1), date(year, 12, 31))
                for year in range(today.year - 1, FIRST_YEAR - 1, -1)}}
+
+
+def period_name(name: str) -> str:
+    """A name of `periods` in the reader's language: "Year 2024" is "Anno 2024" in Italian."""
+    if name.startswith("Year "):
+        return _("Year {year}").format(year=name.removeprefix("Year "))
+    return _(name)
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,7 @@ class YearTotals:
 
 
 def evidence(session: Session, *, site_id: int | None, until: int) -> list[YearTotals]:
-    courses, events, people, tenants = (defaultdict(int) for _ in range(4))
+    courses, events, people, tenants = (defaultdict(int) for __ in range(4))
     for row in programme_figures.items_per_year(session, site_id=site_id):
         (courses if row.kind in COURSE_KINDS else events)[row.year] += row.items
     for row in programme_figures.participants_per_year(session, site_id=site_id):

@@ -13,12 +13,14 @@ from sqlmodel import Session, select
 
 from db.models import (Instructor, Lease, Partner, PartnerTenantLink, ProgrammeItem,
                        ProgrammeSession, Site, Space, Tenant, TenantListing, User)
+from hub.i18n import N_
 from hub.words import country_name
 from hub.roles import sees_contacts, sees_rents
 
 STATUSES = ("current", "former", "all")
-TARGET_GROUPS = {"young entrepreneur": Tenant.young_entrepreneur,
-                 "female-led": Tenant.female_led, "start-up": Tenant.startup}
+# The keys are codes (in links) and English names, marked for the catalog: shown with _().
+TARGET_GROUPS = {N_("young entrepreneur"): Tenant.young_entrepreneur,
+                 N_("female-led"): Tenant.female_led, N_("start-up"): Tenant.startup}
 SORTS = {"name": (Tenant.name,), "business": (Tenant.business, Tenant.name),
          "sector": (Tenant.sector, Tenant.name), "country": (Tenant.origin_country, Tenant.name),
          "since": (Tenant.joined_on.desc(), Tenant.name)}

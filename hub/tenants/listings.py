@@ -15,6 +15,7 @@ from db.models import Site, Tenant, TenantListing, User, utcnow
 from hub.words import country_name
 from hub import checks
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -71,23 +72,24 @@ def bio_markdown(bio: str) -> str:
 def check_listing(values: dict) -> dict:
     bio = (values.get("bio") or "").strip()
     if len(bio) > MAX_BIO:
-        raise Invalid("bio", f"bio is {len(bio)} characters; the website takes at most {MAX_BIO}")
+        raise Invalid("bio", _("bio is {length} characters; the website takes at most {limit}").format(
+            length=len(bio), limit=MAX_BIO))
     instagram = (values.get("instagram") or "").strip().removeprefix("@")
     if "instagram.com/" in instagram:
         instagram = instagram.rstrip("/").rsplit("/", 1)[-1]
     if instagram and not INSTAGRAM_PATTERN.fullmatch(instagram):
-        raise Invalid("instagram", f"instagram '{instagram}' is not a handle (letters, digits, "
-                                   "dot and underscore, at most 30)")
+        raise Invalid("instagram", _("instagram '{handle}' is not a handle (letters, digits, "
+                                     "dot and underscore, at most 30)").format(handle=instagram))
     keywords = [k.strip().lower() for k in (values.get("keywords") or "").split(",") if k.strip()]
     if len(keywords) > MAX_KEYWORDS or any(len(k) > 40 for k in keywords):
-        raise Invalid("keywords", f"keywords: at most {MAX_KEYWORDS}, each under 40 characters, "
-                                  "separated by commas")
+        raise Invalid("keywords", _("keywords: at most {count}, each under 40 characters, "
+                                    "separated by commas").format(count=MAX_KEYWORDS))
     if len(", ".join(dict.fromkeys(keywords))) > MAX_KEYWORDS_LENGTH:
-        raise Invalid("keywords", f"keywords are longer than {MAX_KEYWORDS_LENGTH} characters "
-                                  "in all")
+        raise Invalid("keywords", _("keywords are longer than {limit} characters in all").format(
+            limit=MAX_KEYWORDS_LENGTH))
     photo = checks.web_address(values.get("photo_url"), "photo URL", limit=500)
     if photo and not photo.startswith("https://"):
-        raise Invalid("photo URL", "photo URL must start with https:// (the website is secure)")
+        raise Invalid("photo URL", _("photo URL must start with https:// (the website is secure)"))
     return {"bio": bio, "website": checks.web_address(values.get("website")),
             "instagram": instagram or None, "keywords": ", ".join(dict.fromkeys(keywords)),
             "photo_url": photo, "published": bool(values.get("published"))}
@@ -104,22 +106,21 @@ def edit_listing(session: Session, *, actor: User, tenant_id: int, version: int 
     require_role(actor, "manager", "communication")
     tenant = session.get(Tenant, tenant_id)
     if tenant is None:
-        raise Invalid("tenant", f"tenant {tenant_id} no longer exists")
+        raise Invalid("tenant", _("tenant {id} no longer exists").format(id=tenant_id))
     clean = check_listing(values)
     if clean["published"] and not clean["bio"]:
-        raise Invalid("bio", "a published listing needs a bio")
+        raise Invalid("bio", _("a published listing needs a bio"))
     clean.update(updated_at=utcnow(), updated_by=actor.username)
     listing = listing_of(session, tenant_id)
+    what = _("the listing of {name}").format(name=tenant.name)
     if listing is None:
         listing = TenantListing(tenant_id=tenant_id, **clean)
         session.add(listing)
-        flush(session, f"the listing of {tenant.name}")
+        flush(session, what)
         record(session, actor, "create", listing)
         return listing
-    listing = load_for_edit(session, TenantListing, listing.id, version,
-                            f"the listing of {tenant.name}")
-    save_changes(session, actor=actor, row=listing, values=clean,
-                 what=f"the listing of {tenant.name}")
+    listing = load_for_edit(session, TenantListing, listing.id, version, what)
+    save_changes(session, actor=actor, row=listing, values=clean, what=what)
     return listing
 
 
@@ -149,7 +150,8 @@ def listings_to_chase(session: Session, *, site_id: int | None, today: date) -> 
     if site_id is not None:
         query = query.where(Tenant.site_id == site_id)
     return [ListingToChase(tenant_id, name, business, site,
-                           "no bio" if not bio else "not updated for over 12 months", updated_at)
+                           _("no bio") if not bio else _("not updated for over 12 months"),
+                           updated_at)
             for tenant_id, name, business, site, bio, updated_at in session.exec(query)]
 
 

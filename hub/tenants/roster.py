@@ -12,6 +12,7 @@ from db.models import Booking, Lease, Site, Space, Tenant, TenantListing, User, 
 from db.vocabulary import RESIDENCIES, SECTORS
 from hub import checks
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -39,13 +40,13 @@ def check_tenant(session: Session, values: dict, *, today: date | None = None) -
         "consent_on": checks.day(values.get("consent_on"), "consent date"),
     }
     if session.get(Site, values.get("site_id") or 0) is None:
-        raise Invalid("site", "choose the site the tenant works in")
+        raise Invalid("site", _("choose the site the tenant works in"))
     clean["site_id"] = values["site_id"]
     if clean["left_on"] is not None and clean["left_on"] < clean["joined_on"]:
-        raise Invalid("left", f"the leaving day {clean['left_on']} is before the joining day "
-                              f"{clean['joined_on']}")
+        raise Invalid("left", _("the leaving day {left} is before the joining day {joined}").format(
+            left=clean["left_on"], joined=clean["joined_on"]))
     if clean["consent_on"] is not None and clean["consent_on"] > today:
-        raise Invalid("consent date", "the consent date cannot be in the future")
+        raise Invalid("consent date", _("the consent date cannot be in the future"))
     clean.update(_flags(values, clean["consent_on"]))
     return clean
 
@@ -55,9 +56,9 @@ def _flags(values: dict, consent_on: date | None) -> dict:
     flags = {flag: values.get(flag) for flag in FLAGS}
     if consent_on is None:
         if any(value is not None for value in flags.values()):
-            raise Invalid("consent date", "target-group flags (young entrepreneur, female-led, "
-                                          "start-up) need a recorded consent date; without "
-                                          "consent leave them empty")
+            raise Invalid("consent date", _("target-group flags (young entrepreneur, female-led, "
+                                            "start-up) need a recorded consent date; without "
+                                            "consent leave them empty"))
         return flags
     return {flag: None if value is None else bool(value) for flag, value in flags.items()}
 
@@ -77,9 +78,13 @@ def _refuse_duplicate(session: Session, clean: dict, other_than: int | None) -> 
     if twins := duplicate_tenants(session, name=clean["name"], business=clean["business"],
                                   other_than=other_than):
         twin = twins[0]
-        raise Invalid("name", f"{twin.name}{' of ' + twin.business if twin.business else ''} "
-                              f"is already a tenant (since {twin.joined_on}); tick "
-                              "'this is a different person' to add them anyway")
+        if twin.business:
+            raise Invalid("name", _("{name} of {business} is already a tenant (since {since}); "
+                                    "tick 'this is a different person' to add them anyway").format(
+                name=twin.name, business=twin.business, since=twin.joined_on))
+        raise Invalid("name", _("{name} is already a tenant (since {since}); tick 'this is a "
+                                "different person' to add them anyway").format(
+            name=twin.name, since=twin.joined_on))
 
 
 def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
@@ -94,7 +99,7 @@ def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
         _refuse_duplicate(session, clean, None)
     tenant = Tenant(**clean)
     session.add(tenant)
-    flush(session, "the new tenant")
+    flush(session, _("the new tenant"))
     session.add(TenantListing(tenant_id=tenant.id, website=website, updated_at=utcnow(),
                               updated_by=actor.username))
     record(session, actor, "create", tenant)
@@ -105,13 +110,15 @@ def edit_tenant(session: Session, *, actor: User, tenant_id: int, version: int |
                 allow_duplicate: bool = False, **values) -> Tenant:
     """Change a tenant's record; fields not given keep their value."""
     require_role(actor, "manager")
-    tenant = load_for_edit(session, Tenant, tenant_id, version, f"tenant {tenant_id}")
+    tenant = load_for_edit(session, Tenant, tenant_id, version,
+                           _("tenant {id}").format(id=tenant_id))
     merged = {field: values.get(field, getattr(tenant, field)) for field in FIELDS}
     clean = check_tenant(session, merged)
     if not allow_duplicate:
         _refuse_duplicate(session, clean, tenant.id)
     _check_leases_end_by(session, tenant, clean["left_on"])
-    save_changes(session, actor=actor, row=tenant, values=clean, what=f"the record of {tenant.name}")
+    save_changes(session, actor=actor, row=tenant, values=clean,
+                 what=_("the record of {name}").format(name=tenant.name))
     return tenant
 
 
@@ -122,9 +129,14 @@ def _check_leases_end_by(session: Session, tenant: Tenant, left_on: date | None)
                                             or_(Lease.ends_on.is_(None), Lease.ends_on > left_on))
                         .order_by(Lease.starts_on)).first()
     if late is not None:
-        raise Invalid("left", f"{tenant.name} holds a lease until "
-                              f"{late.ends_on or 'open end'}; end it first or retire the "
-                              "tenant, which ends running leases on the leaving day")
+        if late.ends_on is None:
+            # no end day: a sentence of its own, so that the Italian reads well
+            raise Invalid("left", _("{name} holds a lease until open end; end it first or "
+                                    "retire the tenant, which ends running leases on the "
+                                    "leaving day").format(name=tenant.name))
+        raise Invalid("left", _("{name} holds a lease until {end}; end it first or retire the "
+                                "tenant, which ends running leases on the leaving day").format(
+            name=tenant.name, end=late.ends_on))
 
 
 def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int | None,
@@ -132,20 +144,22 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
     """The tenant leaves on `left_on`: running leases end that day, later bookings are
     cancelled, their listing is unpublished. Nothing is deleted: history stays."""
     require_role(actor, "manager")
-    tenant = load_for_edit(session, Tenant, tenant_id, version, f"tenant {tenant_id}")
+    tenant = load_for_edit(session, Tenant, tenant_id, version,
+                           _("tenant {id}").format(id=tenant_id))
     if tenant.left_on is not None:
-        raise Invalid("left", f"{tenant.name} already left on {tenant.left_on}")
+        raise Invalid("left", _("{name} already left on {day}").format(
+            name=tenant.name, day=tenant.left_on))
     if left_on is None or left_on < tenant.joined_on:
-        raise Invalid("left", f"the leaving day must be on or after the joining day "
-                              f"{tenant.joined_on}")
+        raise Invalid("left", _("the leaving day must be on or after the joining day "
+                                "{joined}").format(joined=tenant.joined_on))
     _end_leases(session, actor, tenant, left_on)
     _cancel_bookings_after(session, actor, tenant, left_on)
     listing = session.exec(select(TenantListing).where(TenantListing.tenant_id == tenant.id)).first()
     if listing is not None and listing.published:
         save_changes(session, actor=actor, row=listing, values={"published": False},
-                     what=f"the listing of {tenant.name}")
+                     what=_("the listing of {name}").format(name=tenant.name))
     save_changes(session, actor=actor, row=tenant, values={"left_on": left_on},
-                 what=f"the record of {tenant.name}", action="retire")
+                 what=_("the record of {name}").format(name=tenant.name), action="retire")
     return tenant
 
 
@@ -172,7 +186,7 @@ def retirement(session: Session, *, tenant_id: int, left_on: date) -> Retirement
     """For the confirmation of a retirement: what it would change (nothing is written)."""
     tenant = session.get(Tenant, tenant_id)
     if tenant is None:
-        raise Invalid("tenant", "that tenant does not exist")
+        raise Invalid("tenant", _("that tenant does not exist"))
     spaces = session.exec(select(Space.code).join(Lease, Lease.space_id == Space.id)
                           .where(*_leases_past(tenant_id, left_on)).order_by(Space.code)).all()
     bookings = session.exec(select(func.count()).select_from(Booking)
@@ -187,10 +201,11 @@ def _end_leases(session: Session, actor: User, tenant: Tenant, left_on: date) ->
     leases = session.exec(select(Lease).where(*_leases_past(tenant.id, left_on))).all()
     for lease in leases:
         if lease.starts_on > left_on:
-            raise Invalid("left", f"{tenant.name} has a lease starting {lease.starts_on}, "
-                                  "after the leaving day; remove or move it first")
+            raise Invalid("left", _("{name} has a lease starting {start}, after the leaving "
+                                    "day; remove or move it first").format(
+                name=tenant.name, start=lease.starts_on))
         save_changes(session, actor=actor, row=lease, values={"ends_on": left_on},
-                     what="a lease of this tenant", action="end_early")
+                     what=_("a lease of this tenant"), action="end_early")
 
 
 def _cancel_bookings_after(session: Session, actor: User, tenant: Tenant, left_on: date) -> None:
@@ -199,7 +214,7 @@ def _cancel_bookings_after(session: Session, actor: User, tenant: Tenant, left_o
         save_changes(session, actor=actor, row=booking,
                      values={"status": "cancelled", "cancelled_at": utcnow(),
                              "cancelled_by": actor.username},
-                     what="a booking of this tenant", action="cancel")
+                     what=_("a booking of this tenant"), action="cancel")
 
 
 def edit_staff_notes(session: Session, *, actor: User, tenant_id: int, version: int | None,
@@ -208,10 +223,12 @@ def edit_staff_notes(session: Session, *, actor: User, tenant_id: int, version: 
     require_role(actor, "manager", "communication")
     notes = (notes or "").strip()
     if len(notes) > MAX_NOTES:
-        raise Invalid("notes", f"notes are longer than {MAX_NOTES} characters")
-    tenant = load_for_edit(session, Tenant, tenant_id, version, f"tenant {tenant_id}")
+        raise Invalid("notes", _("notes are longer than {limit} characters").format(
+            limit=MAX_NOTES))
+    tenant = load_for_edit(session, Tenant, tenant_id, version,
+                           _("tenant {id}").format(id=tenant_id))
     save_changes(session, actor=actor, row=tenant, values={"notes": notes or None},
-                 what=f"the notes of {tenant.name}")
+                 what=_("the notes of {name}").format(name=tenant.name))
     return tenant
 
 
