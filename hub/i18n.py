@@ -29,7 +29,8 @@ LANGUAGES = {"en": "English", "it": "Italiano"}
 DEFAULT = "en"
 # British English writes lists and dates as the hub does: "A, B and C", "2 Dec 2026".
 LOCALES = {"en": "en_GB", "it": "it_IT"}
-CATALOGS = Path(__file__).resolve().parents[1] / "translations"
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGS = ROOT / "translations"
 DOMAIN = "messages"
 
 _spoken: ContextVar[str | None] = ContextVar("bottega_language", default=None)

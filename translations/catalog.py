@@ -26,6 +26,7 @@ SOURCES = ("app.py", "pages", "ui", "hub")
 FIELD_CHECKS = ("text", "email", "phone", "web_address", "country", "day", "one_of", "money",
                 "optional_email")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "Invalid": (1,),
+            "counted": (2, 3),
             **{name: (2,) for name in FIELD_CHECKS}}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[sd]")
 

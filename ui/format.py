@@ -60,10 +60,10 @@ def month(value: date | datetime | None) -> str:
     return format_date(value, "LLL y", locale=locale()) if value is not None else "—"
 
 
-def counted(count: int, singular: str, plural: str | None = None) -> str:
-    """1 booking, 2 bookings, 1,200 rows — `singular`/`plural` are English msgids, marked
-    where they are written with N_ (the catalog holds their Italian forms)."""
-    word = ngettext(singular, plural or singular + "s", count)
+def counted(count: int, singular: str, plural: str) -> str:
+    """1 booking, 2 bookings, 1,200 rows: `counted(n, "booking", "bookings")` with literal
+    words (translations/catalog.py extracts them as one plural entry)."""
+    word = ngettext(singular, plural, count)
     return f"{number(count)} {word}"
 
 

@@ -1,0 +1,109 @@
+"""Values on screen in both languages, written by Babel: money, dates, numbers, shares, lists,
+plurals, country names; and country input in either language."""
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from hub import checks
+from hub.errors import Invalid
+from hub.i18n import speaking
+from hub.words import label
+from ui import format as shown
+
+WHEN = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)   # 18:05 in Florence
+
+
+@pytest.mark.parametrize("language, money, negative, day, moment, month", [
+    ("it", "€ 1.250,00", "-€ 3,50", "2 dic 2026", "2 dic 2026, 18:05", "dic 2026"),
+    ("en", "€1,250.00", "-€3.50", "2 Dec 2026", "2 Dec 2026, 18:05", "Dec 2026"),
+])
+def test_money_and_dates(language, money, negative, day, moment, month):
+    with speaking(language):
+        assert shown.money(Decimal("1250")) == money
+        assert shown.money(-3.5) == negative
+        assert shown.day(date(2026, 12, 2)) == day
+        assert shown.moment(WHEN) == moment
+        assert shown.month(date(2026, 12, 20)) == month
+        assert shown.money(None) == shown.day(None) == shown.moment(None) == "—"
+
+
+@pytest.mark.parametrize("language, thousands, decimal, share, rows, one, listed", [
+    ("it", "12.345", "3,5", "79%", "1.200 righe", "1 riga", "Prato, Siena e Lucca"),
+    ("en", "12,345", "3.5", "79%", "1,200 rows", "1 row", "Prato, Siena and Lucca"),
+])
+def test_numbers_shares_plurals_and_lists(language, thousands, decimal, share, rows, one,
+                                          listed):
+    with speaking(language):
+        assert shown.number(12345) == thousands
+        assert shown.number(3.5, decimals=1) == decimal
+        assert shown.percent(0.79) == share
+        assert shown.percent(None) == shown.percent(float("nan")) == "—"
+        assert shown.counted(1200, "row", "rows") == rows
+        assert shown.counted(1, "row", "rows") == one
+        assert shown.listed(["Prato", "Siena", "Lucca"]) == listed
+        assert shown.listed([]) == ""
+
+
+@pytest.mark.parametrize("language, germany, first, last", [
+    ("it", "Germania", "Albania", "Vietnam"),
+    ("en", "Germany", "Albania", "Vietnam"),
+])
+def test_country_names_come_from_babel_in_the_readers_language(language, germany, first,
+                                                               last):
+    with speaking(language):
+        assert shown.country_name("DE") == germany
+        codes = shown.countries()
+        names = [shown.country_name(code) for code in codes]
+        assert names == sorted(names, key=str.casefold)
+        assert (names[0], names[-1]) == (first, last)
+        assert shown.country_name("XX") == "XX"     # not a country Babel knows: the code
+
+
+def test_country_names_sort_by_the_readers_language():
+    """Germany is "Germania" in Italian: it sorts after Francia, and Spain (Spagna) moves."""
+    with speaking("it"):
+        order = shown.countries()
+        assert order.index("DE") > order.index("FR") and order.index("ES") > order.index("DE")
+    with speaking("en"):
+        assert shown.countries().index("ES") < shown.countries().index("TR")
+
+
+@pytest.mark.parametrize("typed", ["DE", "de", "Germany", "germania", " Germania "])
+def test_a_country_is_given_by_code_or_by_its_english_or_italian_name(typed):
+    assert checks.country(typed) == "DE"
+
+
+def test_a_country_not_in_the_list_is_refused_in_the_readers_language():
+    with speaking("it"):
+        with pytest.raises(Invalid) as refusal:
+            checks.country("Atlantide")
+        assert str(refusal.value) == ("paese: paese 'Atlantide' non è nell'elenco dei paesi "
+                                      "(usa un codice ISO come IT o un nome come Italia)")
+    with speaking("en"):
+        with pytest.raises(Invalid) as refusal:
+            checks.country("Atlantis")
+        assert str(refusal.value) == ("country: country 'Atlantis' is not in the list of "
+                                      "countries (use an ISO code like IT, or a name like Italy)")
+
+
+@pytest.mark.parametrize("vocabulary, code, italian, english", [
+    ("space kind", "workshop", "officina", "workshop"),
+    ("programme kind", "workshop", "workshop", "workshop"),
+    ("space kind", "conference_room", "sala conferenze", "conference room"),
+    ("enrolment status", "waitlisted", "in lista d'attesa", "waitlisted"),
+    ("role", "manager", "project manager", "project manager"),
+    ("region", "rest of Italy", "resto d'Italia", "rest of Italy"),
+    ("sector", "jewellery", "oreficeria", "jewellery"),
+])
+def test_stored_words_read_by_vocabulary(vocabulary, code, italian, english):
+    with speaking("it"):
+        assert label(vocabulary, code) == italian
+    with speaking("en"):
+        assert label(vocabulary, code) == english
+
+
+def test_a_stored_word_outside_its_vocabulary_is_shown_as_stored():
+    with speaking("it"):
+        assert label("sector", "basketry") == "basketry"
+        assert label("sector", None) == ""
