@@ -371,6 +371,9 @@ WRITES: dict[str, Write] = {
         (("unlock", "users"),)),
     "hub.admin.users.reset_password": Write(MANAGER, lambda s, w: dict(
         username="olga", password="Another-Horse-43"), (("reset_password", "users"),)),
+    # each user's own setting: every role, for themselves only
+    "hub.admin.users.set_language": Write(EVERYONE, lambda s, w: dict(language="it"),
+                                          (("update", "users"),)),
     "hub.admin.transfer.run.import_file": Write(MANAGER, lambda s, w: dict(
         kind=_kind("partners"), data=PARTNER_CSV, file_name="partners.csv"),
         (("create", "partners"),)),
