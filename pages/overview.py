@@ -5,10 +5,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from hub.i18n import N_, _
 from hub.overview import indicators
 from hub.roles import sees_contacts
 from ui.database import cached, reading
-from ui.format import day
+from ui.format import day, number, percent
 from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
@@ -45,74 +46,79 @@ def load_evidence(site_id, until: int, on: date):
         return totals, regions, indicators.innocrafts(session, site_id=site_id, on=on)
 
 
-def percent(rate) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
-
-
 def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None) -> list[tuple]:
     """(label, value, delta shown by st.metric, comparison in words, help)."""
     def points(a, b):  # no arrow when nothing changed
-        return None if a is None or b is None or round((a - b) * 100) == 0 else f"{(a - b) * 100:+.0f} pts"
+        if a is None or b is None or round((a - b) * 100) == 0:
+            return None
+        return _("{points} pts").format(points=f"{(a - b) * 100:+.0f}")
     def change(a, b):
-        return f"{a - b:+d}" if a != b else None
-    rows = [("Unit occupancy", percent(now.unit_rate), points(now.unit_rate, before.unit_rate),
-             "leased units ÷ leasable units"),
-            ("Area occupancy", percent(now.area_rate), points(now.area_rate, before.area_rate),
-             "leased m² ÷ leasable m²"),
-            ("Tenants (resident / visiting)", f"{now.residents} / {now.visitors}",
-             change(now.residents + now.visitors, before.residents + before.visitors), "present on the day"),
-            ("Programme items", f"{now.items}", change(now.items, before.items), "started in the period"),
-            ("Participants", f"{now.participants}", change(now.participants, before.participants),
-             "seated in those items"),
-            ("Active partners", f"{now.partners}", change(now.partners, before.partners), "in the network"),
-            ("Countries reached", f"{now.countries}", change(now.countries, before.countries),
-             "countries of active partners")]
+        return ("+" if a > b else "") + number(a - b) if a != b else None
+    rows = [(_("Unit occupancy"), percent(now.unit_rate), points(now.unit_rate, before.unit_rate),
+             _("leased units ÷ leasable units")),
+            (_("Area occupancy"), percent(now.area_rate), points(now.area_rate, before.area_rate),
+             _("leased m² ÷ leasable m²")),
+            (_("Tenants (resident / visiting)"), f"{number(now.residents)} / {number(now.visitors)}",
+             change(now.residents + now.visitors, before.residents + before.visitors),
+             _("present on the day")),
+            (_("Programme items"), number(now.items), change(now.items, before.items),
+             _("started in the period")),
+            (_("Participants"), number(now.participants),
+             change(now.participants, before.participants), _("seated in those items")),
+            (_("Active partners"), number(now.partners), change(now.partners, before.partners),
+             _("in the network")),
+            (_("Countries reached"), number(now.countries), change(now.countries, before.countries),
+             _("countries of active partners"))]
     if due is not None:
-        rows.append(("Follow-ups due", f"{due}", None, "partner follow-ups today or overdue"))
+        rows.append((_("Follow-ups due"), number(due), None, _("partner follow-ups today or overdue")))
     return rows
+
+
+INDICATORS = (N_("Young entrepreneurs"), N_("Female-led businesses"), N_("Start-ups"),
+              N_("Tenants from abroad"), N_("Partners abroad"))
 
 
 def innocrafts_frame(figures: indicators.Innocrafts) -> pd.DataFrame:
     groups = figures.groups
-    return pd.DataFrame([
-        {"indicator": "Young entrepreneurs", "share": groups.share(groups.young) or 0.0},
-        {"indicator": "Female-led businesses", "share": groups.share(groups.female_led) or 0.0},
-        {"indicator": "Start-ups", "share": groups.share(groups.startup) or 0.0},
-        {"indicator": "Tenants from abroad", "share": figures.tenants_from_abroad or 0.0},
-        {"indicator": "Partners abroad", "share": figures.partners_abroad or 0.0}])
+    shares = (groups.share(groups.young), groups.share(groups.female_led),
+              groups.share(groups.startup), figures.tenants_from_abroad, figures.partners_abroad)
+    return pd.DataFrame([{"indicator": _(name), "share": share or 0.0}
+                         for name, share in zip(INDICATORS, shares)])
 
 
-st.title("Overview")
-st.caption("How is the hub doing? Occupancy, tenants, programme and partners against the same "
-           "period last year, and what the hub has achieved since 2016.")
+st.title(_("Overview"))
+st.caption(_("How is the hub doing? Occupancy, tenants, programme and partners against the same "
+             "period last year, and what the hub has achieved since 2016."))
 steps = load_steps()
 if user.role == "manager" and not steps[0].done:
     checklist(user, steps)     # a new hub: what to do first, and nothing else yet
     st.stop()
-require_site(user, "The Overview will show the hub's occupancy, tenants, programme and "
-                   "partners against last year, and its record since 2016.")
+require_site(user, _("The Overview will show the hub's occupancy, tenants, programme and "
+                     "partners against last year, and its record since 2016."))
 if user.role == "manager" and not all(step.done for step in steps):
-    with st.expander(f"First steps — {sum(s.done for s in steps)} of {len(steps)} done",
-                     expanded=True):
+    with st.expander(_("First steps — {done} of {total} done").format(
+            done=sum(s.done for s in steps), total=len(steps)),
+            expanded=True, key="overview_first_steps"):
         checklist(user, steps, heading=False)
 left, right = st.columns(2)
 with left:
     site = site_picker("overview_site")
-period_name = linked(right.selectbox, "Period", list(PERIODS), key="overview_period",
-                     link=links.one_of("period", list(PERIODS), what="ytd, 12m or a year",
-                                       fallback="this year so far", code=period_code))
+period_name = linked(right.selectbox, _("Period"), list(PERIODS), key="overview_period",
+                     format_func=indicators.period_name,
+                     link=links.one_of("period", list(PERIODS), what=_("ytd, 12m or a year"),
+                                       fallback=_("this year so far"), code=period_code))
 period = PERIODS[period_name]
 now, before, due = load_snapshots(site.id, period, today)
 rows = kpis(now, before, due if sees_contacts(user) else None)
-st.caption(f"{site.name}, {day(period.start)} – {day(period.end)}; occupancy and tenants on "
-           f"{day(period.day_for(today))}; changes against the same period a year earlier. "
-           "Partners belong to the whole network.")
+st.caption(_("{site}, {start} – {end}; occupancy and tenants on {day}; changes against the "
+             "same period a year earlier. Partners belong to the whole network.").format(
+    site=site.name, start=day(period.start), end=day(period.end), day=day(period.day_for(today))))
 for start in range(0, len(rows), 4):    # four to a row; they wrap two to a row on a phone
     row = st.container(horizontal=True, gap="medium")
-    for label, value, delta, note in rows[start:start + 4]:
-        row.metric(label, value, delta=delta, help=note.capitalize())
+    for name, value, delta, note in rows[start:start + 4]:
+        row.metric(name, value, delta=delta, help=note.capitalize())
 
-st.header("Evidence of success since 2016", anchor=False)
+st.header(_("Evidence of success since 2016"), anchor=False)
 totals, regions, figures = load_evidence(site.id, period.end.year, today)
 def has(frame: pd.DataFrame, *columns: str) -> bool:
     return not frame.empty and bool(frame[list(columns)].to_numpy().sum() > 0)
@@ -121,40 +127,45 @@ def has(frame: pd.DataFrame, *columns: str) -> bool:
 # Each chart only when it has something to show; otherwise one line saying what will be there.
 planned = [
     (has(totals, "courses", "events"), lambda: overview_charts.programme_growth(totals),
-     "Courses and events since 2016 appear once programme items have run."),
+     _("Courses and events since 2016 appear once programme items have run.")),
     (has(totals, "participants"), lambda: overview_charts.running_total(
-        totals, "participants", "{total} participants trained and hosted", "Participants since 2016"),
-     "Participants appear once people are seated in programme items."),
+        totals, "participants", _("{total} participants trained and hosted"),
+        _("Participants since 2016")),
+     _("Participants appear once people are seated in programme items.")),
     (has(totals, "tenants"), lambda: overview_charts.running_total(
-        totals, "tenants", "{total} artisans hosted since 2016", "Tenants hosted",
+        totals, "tenants", _("{total} artisans hosted since 2016"), _("Tenants hosted"),
         colour=overview_charts.CLAY),
-     "Tenants hosted since 2016 appear once tenants are added."),
+     _("Tenants hosted since 2016 appear once tenants are added.")),
     (has(regions, "partners"), lambda: overview_charts.partners_by_region(regions),
-     "The partner network by region appears once partners are recorded."),
+     _("The partner network by region appears once partners are recorded.")),
     (figures.groups.consenting > 0 or figures.partner_countries > 0,
      lambda: overview_charts.innocrafts_bars(
-         innocrafts_frame(figures), f"Target groups among the {figures.groups.consenting} "
-         f"consenting tenants; {figures.partner_countries} partner countries"),
-     "The INNOCRAFTS indicators appear once tenants consent to them or partners are active."),
+         innocrafts_frame(figures), _("Target groups among the {consenting} consenting tenants; "
+                                      "{countries} partner countries").format(
+             consenting=number(figures.groups.consenting),
+             countries=number(figures.partner_countries))),
+     _("The INNOCRAFTS indicators appear once tenants consent to them or partners are active.")),
 ]
-charts = [build() for shown, build, _ in planned if shown]
-notes = [note for shown, _, note in planned if not shown]
+charts = [build() for shown, build, __ in planned if shown]
+notes = [note for shown, __, note in planned if not shown]
 for pair in range(0, len(charts), 2):
     for column, chart in zip(st.columns(2), charts[pair:pair + 2]):
         column.altair_chart(chart, width="stretch")
 for note in notes:
     st.caption(note)
 
-st.header("Report for stakeholders", anchor=False)
-st.caption("One page with these figures and charts, as an HTML file that opens offline.")
+st.header(_("Report for stakeholders"), anchor=False)
+st.caption(_("One page with these figures and charts, as an HTML file that opens offline."))
 st.download_button(
-    "Download the report", key="overview_report", icon=":material/download:",
+    _("Download the report"), key="overview_report", icon=":material/download:",
     file_name=f"bottega-report-{period.start.isoformat()}-{period.end.isoformat()}.html",
     mime="text/html", on_click="ignore",
     data=lambda: report_html(
-        title=f"Bottega — {site.name}", subtitle=f"{period_name}: {day(period.start)} – {day(period.end)}",
-        kpis=[(label, value, f"{delta} on last year" if delta else note)
-              for label, value, delta, note in rows],
-        charts=charts, notes=[f"Occupancy and tenants as on {day(period.day_for(today))}.",
-                              "Target-group shares count only tenants who consented to them."],
+        title=f"Bottega — {site.name}",
+        subtitle=f"{indicators.period_name(period_name)}: {day(period.start)} – {day(period.end)}",
+        kpis=[(name, value, _("{delta} on last year").format(delta=delta) if delta else note)
+              for name, value, delta, note in rows],
+        charts=charts,
+        notes=[_("Occupancy and tenants as on {day}.").format(day=day(period.day_for(today))),
+               _("Target-group shares count only tenants who consented to them.")],
         made_on=today))

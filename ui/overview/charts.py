@@ -1,19 +1,25 @@
 """The Overview's charts: the evidence of success since 2016, for a stakeholder's five
-seconds. Titles state the finding; each takes a small frame of yearly totals."""
+seconds. Titles state the finding; each takes a small frame of yearly totals (regions as
+their stored codes: the charts show their names in the reader's language)."""
 from __future__ import annotations
+
+import json
 
 import altair as alt
 import pandas as pd
 
-from ui.format import listed, percent
+from hub.i18n import _
+from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
 from ui.titles import chart_title
 
-REGION_COLOURS = alt.Scale(
-    domain=["Tuscany", "rest of Italy", "rest of Europe", "China", "USA", "rest of world"],
-    range=[TERRACOTTA, CLAY, OLIVE, INK, SLATE, PLUM])
+REGIONS = ("Tuscany", "rest of Italy", "rest of Europe", "China", "USA", "rest of world")
+REGION_RANGE = (TERRACOTTA, CLAY, OLIVE, INK, SLATE, PLUM)
 PADDING = {"left": 5, "top": 12, "right": 5, "bottom": 5}  # room for two-line titles
-YEAR = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
+
+
+def _year() -> alt.X:
+    return alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0))
 
 
 def _last(frame: pd.DataFrame, column: str) -> int:
@@ -21,73 +27,85 @@ def _last(frame: pd.DataFrame, column: str) -> int:
 
 
 def _years(frame: pd.DataFrame) -> str:
-    return f"{frame['year'].min()} to {frame['year'].max()}" if not frame.empty else "no year yet"
+    if frame.empty:
+        return _("no year yet")
+    return _("{first} to {last}").format(first=frame["year"].min(), last=frame["year"].max())
 
 
 def programme_growth(totals: pd.DataFrame) -> alt.Chart:
     """Columns: year, courses, events (running totals)."""
     long = totals.melt("year", ["courses", "events"], var_name="what", value_name="items")
-    long["what"] = long["what"].map({"courses": "Courses and workshops",
-                                     "events": "Seminars, meetings and events"})
-    return alt.Chart(long, description=(
-        f"Line chart of the running total of programme items by year, {_years(totals)}: "
-        f"{_last(totals, 'courses')} courses and workshops and {_last(totals, 'events')} "
-        "seminars, meetings and events so far."), title=chart_title(
-        f"{_last(totals, 'courses')} courses and {_last(totals, 'events')} events since 2016",
-        subtitle="Running total of programme items held or announced")).mark_line(
+    long["what"] = long["what"].map({"courses": _("Courses and workshops"),
+                                     "events": _("Seminars, meetings and events")})
+    courses, events = number(_last(totals, "courses")), number(_last(totals, "events"))
+    return alt.Chart(long, description=_(
+        "Line chart of the running total of programme items by year, {years}: {courses} courses "
+        "and workshops and {events} seminars, meetings and events so far.").format(
+            years=_years(totals), courses=courses, events=events),
+        title=chart_title(
+        _("{courses} courses and {events} events since 2016").format(courses=courses, events=events),
+        subtitle=_("Running total of programme items held or announced"))).mark_line(
         point=True, strokeWidth=3).encode(
-        x=YEAR, y=alt.Y("items:Q", title="Items since 2016"),
+        x=_year(), y=alt.Y("items:Q", title=_("Items since 2016")),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=[TERRACOTTA, OLIVE]),
                         legend=alt.Legend(orient="top", direction="vertical", labelLimit=0)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Kind"),
-                 alt.Tooltip("items:Q", title="Items so far")]).properties(height=280, padding=PADDING)
+        tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("what:N", title=_("Kind")),
+                 alt.Tooltip("items:Q", title=_("Items so far"))]).properties(height=280, padding=PADDING)
 
 
 def running_total(totals: pd.DataFrame, column: str, title: str, axis: str,
                   colour: str = TERRACOTTA) -> alt.Chart:
-    """A running total as bars by year. `title` may use {total}."""
-    heading = title.format(total=f"{_last(totals, column):,}".replace(",", "."))
-    return alt.Chart(totals, description=(
-        f"Bar chart of a running total by year, {_years(totals)}: {heading}."),
-        title=chart_title(heading, subtitle="Running total since 2016")).mark_bar(
+    """A running total as bars by year. `title` (in the reader's language) may use {total}."""
+    heading = title.format(total=number(_last(totals, column)))
+    return alt.Chart(totals, description=_("Bar chart of a running total by year, {years}: "
+                                           "{heading}.").format(years=_years(totals), heading=heading),
+        title=chart_title(heading, subtitle=_("Running total since 2016"))).mark_bar(
         color=colour).encode(
-        x=YEAR, y=alt.Y(f"{column}:Q", title=axis),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip(f"{column}:Q", title=axis)],
+        x=_year(), y=alt.Y(f"{column}:Q", title=axis),
+        tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip(f"{column}:Q", title=axis)],
     ).properties(height=280, padding=PADDING)
 
 
 def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
-    """Columns: year, region, partners (running totals)."""
+    """Columns: year, region (codes), partners (running totals)."""
     last = rows[rows.year == rows.year.max()]
     abroad = int(last[~last.region.isin(["Tuscany", "rest of Italy"])].partners.sum())
-    shares = listed([f"{region} {int(last[last.region == region].partners.sum())}"
-                     for region in REGION_COLOURS.domain if (last.region == region).any()])
-    return alt.Chart(rows, description=(
-        f"Stacked area chart of the partners in the network by region, {_years(rows)}: "
-        f"{int(last.partners.sum())} partners, {abroad} of them abroad ({shares})."),
+    total = int(last.partners.sum())
+    shares = listed([f"{label('region', region)} {number(int(last[last.region == region].partners.sum()))}"
+                     for region in REGIONS if (last.region == region).any()])
+    names = [label("region", region) for region in REGIONS]
+    rows = rows.assign(region=rows["region"].map(lambda region: label("region", region)))
+    return alt.Chart(rows, description=_(
+        "Stacked area chart of the partners in the network by region, {years}: {total} "
+        "partners, {abroad} of them abroad ({shares}).").format(
+            years=_years(rows), total=number(total), abroad=number(abroad), shares=shares),
         title=chart_title(
-        f"{int(last.partners.sum())} partners, {abroad} of them abroad",
-        subtitle="Partners in the network by region, running total since 2016")).mark_area(
+        _("{total} partners, {abroad} of them abroad").format(total=number(total),
+                                                              abroad=number(abroad)),
+        subtitle=_("Partners in the network by region, running total since 2016"))).mark_area(
         stroke=SEPARATOR, strokeWidth=1).encode(
-        x=YEAR, y=alt.Y("partners:Q", title="Partners", stack="zero"),
-        color=alt.Color("region:N", title="Region", scale=REGION_COLOURS, sort=REGION_COLOURS.domain),
+        x=_year(), y=alt.Y("partners:Q", title=_("Partners"), stack="zero"),
+        color=alt.Color("region:N", title=_("Region"),
+                        scale=alt.Scale(domain=names, range=list(REGION_RANGE)), sort=names),
         order=alt.Order("region_order:Q"),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("region:N", title="Region"),
-                 alt.Tooltip("partners:Q", title="Partners")]).transform_calculate(
-        region_order=f"indexof({list(REGION_COLOURS.domain)}, datum.region)").properties(height=280, padding=PADDING)
+        tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("region:N", title=_("Region")),
+                 alt.Tooltip("partners:Q", title=_("Partners"))]).transform_calculate(
+        region_order=f"indexof({json.dumps(names)}, datum.region)").properties(height=280, padding=PADDING)
 
 
 def innocrafts_bars(frame: pd.DataFrame, subtitle: str) -> alt.Chart:
-    """Columns: indicator, share."""
-    return alt.Chart(frame, description=f"Bar chart of the INNOCRAFTS indicators: "
-                     f"{innocrafts_summary(frame)} {subtitle}.",
-                     title=chart_title("INNOCRAFTS indicators", subtitle=subtitle)).mark_bar(
+    """Columns: indicator (its name as shown), share."""
+    return alt.Chart(frame, description=_("Bar chart of the INNOCRAFTS indicators: {summary} "
+                                          "{subtitle}.").format(summary=innocrafts_summary(frame),
+                                                                subtitle=subtitle),
+                     title=chart_title(_("INNOCRAFTS indicators"), subtitle=subtitle)).mark_bar(
         color=OLIVE).encode(
-        x=alt.X("share:Q", title="Share", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        x=alt.X("share:Q", title=_("Share"), scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")),
         y=alt.Y("indicator:N", title=None, sort=None,
                 axis=alt.Axis(labelLimit=260, labelOverlap=False)),
-        tooltip=[alt.Tooltip("indicator:N", title="Indicator"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")]).properties(height=alt.Step(28))
+        tooltip=[alt.Tooltip("indicator:N", title=_("Indicator")),
+                 alt.Tooltip("share:Q", title=_("Share"), format=".0%")]).properties(height=alt.Step(28))
 
 
 def innocrafts_summary(frame: pd.DataFrame) -> str:

@@ -7,31 +7,32 @@ from datetime import date
 import streamlit as st
 
 from db.models import Tenant, TenantListing, User
-from db.vocabulary import COUNTRIES, RESIDENCIES, SECTORS
-from hub.words import country_name
+from db.vocabulary import RESIDENCIES, SECTORS
 from hub.errors import Refused
+from hub.i18n import N_, _, ngettext
 from hub.tenants import listings
 from hub.tenants import roster as tenants
 from ui.confirm import ask, confirm
 from ui.database import reading, save
-from ui.format import as_text, counted, day, listed, moment
+from ui.format import as_text, countries, country_name, day, label, labeller, listed, moment, number
 from ui.widgets import EARLIEST_DAY, flash
 
-FLAG_LABELS = {"young_entrepreneur": "Young entrepreneur (under 35 at joining)",
-               "female_led": "Female-led business", "startup": "Start-up (under 3 years)"}
-ANSWERS = {None: "not answered", True: "yes", False: "no"}
+FLAG_LABELS = {"young_entrepreneur": N_("Young entrepreneur (under 35 at joining)"),
+               "female_led": N_("Female-led business"), "startup": N_("Start-up (under 3 years)")}
+ANSWERS = {None: N_("not answered"), True: N_("yes"), False: N_("no")}
 
 
 def _flag_inputs(tenant: Tenant | None, key: str) -> dict:
-    st.caption("Target-group flags are kept only with the tenant's recorded consent; "
-               "without a consent date leave them 'not answered'.")
-    consent = st.date_input("Consent date", value=tenant.consent_on if tenant else None,
+    st.caption(_("Target-group flags are kept only with the tenant's recorded consent; "
+                 "without a consent date leave them 'not answered'."))
+    consent = st.date_input(_("Consent date"), value=tenant.consent_on if tenant else None,
                             key=f"{key}_consent", format="DD/MM/YYYY")
     columns = st.columns(3)
-    flags = {flag: columns[i].selectbox(label, list(ANSWERS), format_func=ANSWERS.get,
+    flags = {flag: columns[i].selectbox(_(name), list(ANSWERS),
+                                        format_func=lambda answer: _(ANSWERS[answer]),
                                         index=list(ANSWERS).index(getattr(tenant, flag, None)),
                                         key=f"{key}_{flag}")
-             for i, (flag, label) in enumerate(FLAG_LABELS.items())}
+             for i, (flag, name) in enumerate(FLAG_LABELS.items())}
     return {"consent_on": consent, **flags}
 
 
@@ -39,22 +40,24 @@ def tenant_fields(tenant: Tenant | None, key: str) -> dict:
     """The inputs of a tenant record; returns their values."""
     left, right = st.columns(2)
     values = {
-        "name": left.text_input("Name", value=tenant.name if tenant else "", key=f"{key}_name"),
-        "business": right.text_input("Business", value=(tenant.business or "") if tenant else "",
+        "name": left.text_input(_("Name"), value=tenant.name if tenant else "", key=f"{key}_name"),
+        "business": right.text_input(_("Business"), value=(tenant.business or "") if tenant else "",
                                      key=f"{key}_business"),
-        "sector": left.selectbox("Sector", SECTORS, key=f"{key}_sector",
+        "sector": left.selectbox(_("Sector"), SECTORS, key=f"{key}_sector",
+                                 format_func=labeller("sector"),
                                  index=SECTORS.index(tenant.sector) if tenant else 0),
         "origin_country": right.selectbox(
-            "Origin country", list(COUNTRIES), format_func=country_name, key=f"{key}_country",
-            index=list(COUNTRIES).index(tenant.origin_country if tenant else "IT")),
-        "residency": left.selectbox("Residency", RESIDENCIES, key=f"{key}_residency",
+            _("Origin country"), countries(), format_func=country_name, key=f"{key}_country",
+            index=countries().index(tenant.origin_country if tenant else "IT")),
+        "residency": left.selectbox(_("Residency"), RESIDENCIES, key=f"{key}_residency",
+                                    format_func=lambda code: label("residency", code).capitalize(),
                                     index=RESIDENCIES.index(tenant.residency) if tenant else 0),
-        "joined_on": right.date_input("Joined", value=tenant.joined_on if tenant else date.today(),
+        "joined_on": right.date_input(_("Joined"), value=tenant.joined_on if tenant else date.today(),
                                       min_value=EARLIEST_DAY, key=f"{key}_joined",
                                       format="DD/MM/YYYY"),
-        "email": left.text_input("Email", value=(tenant.email or "") if tenant else "",
+        "email": left.text_input(_("Email"), value=(tenant.email or "") if tenant else "",
                                  key=f"{key}_email"),
-        "phone": right.text_input("Phone", value=(tenant.phone or "") if tenant else "",
+        "phone": right.text_input(_("Phone"), value=(tenant.phone or "") if tenant else "",
                                   key=f"{key}_phone"),
     }
     return values | _flag_inputs(tenant, key)
@@ -62,45 +65,46 @@ def tenant_fields(tenant: Tenant | None, key: str) -> dict:
 
 def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str]) -> None:
     with st.form("tenants_add", clear_on_submit=False):
-        st.markdown("**New tenant**")
-        site = st.selectbox("Site", list(site_names), format_func=site_names.get,
+        st.markdown(_("**New tenant**"))
+        site = st.selectbox(_("Site"), list(site_names), format_func=site_names.get,
                             index=list(site_names).index(site_id) if site_id in site_names else 0,
                             key="tenants_add_site")
         values = tenant_fields(None, "tenants_add")
-        website = st.text_input("Website", key="tenants_add_website")
-        twin = st.checkbox("This is a different person from an existing tenant with the same "
-                           "name and business", key="tenants_add_twin")
-        if st.form_submit_button("Add tenant", type="primary"):
+        website = st.text_input(_("Website"), key="tenants_add_website")
+        twin = st.checkbox(_("This is a different person from an existing tenant with the same "
+                             "name and business"), key="tenants_add_twin")
+        if st.form_submit_button(_("Add tenant"), type="primary", key="tenants_add_submit"):
             tenant = save(tenants.add_tenant, actor=user, site_id=site, website=website,
                           allow_duplicate=twin, **values)
             if tenant is not None:
-                flash(f"{tenant.name} added")
+                flash(_("{name} added").format(name=tenant.name))
                 st.rerun()
 
 
 def edit_tenant_form(user: User, tenant: Tenant) -> None:
     with st.form(f"tenants_edit_{tenant.id}"):
-        st.markdown("**Edit the record**")
+        st.markdown(_("**Edit the record**"))
         values = tenant_fields(tenant, f"tenants_edit_{tenant.id}")
-        if st.form_submit_button("Save tenant", type="primary"):
+        if st.form_submit_button(_("Save tenant"), type="primary",
+                                 key=f"tenants_edit_submit_{tenant.id}"):
             saved = save(tenants.edit_tenant, actor=user, tenant_id=tenant.id,
                          version=tenant.version, **values)
             if saved is not None:
-                flash(f"{saved.name} saved")
+                flash(_("{name} saved").format(name=saved.name))
                 st.rerun()
     if tenant.left_on is None:
         with st.form(f"tenants_retire_{tenant.id}"):
-            st.markdown("**Retire**: running leases end on the leaving day, later bookings are "
-                        "cancelled, the listing is unpublished; the history stays.")
-            left_on = st.date_input("Leaving day", value=date.today(), key=f"tenants_retire_day_{tenant.id}",
-                                    format="DD/MM/YYYY")
-            if st.form_submit_button("Retire tenant"):
+            st.markdown(_("**Retire**: running leases end on the leaving day, later bookings "
+                          "are cancelled, the listing is unpublished; the history stays."))
+            left_on = st.date_input(_("Leaving day"), value=date.today(),
+                                    key=f"tenants_retire_day_{tenant.id}", format="DD/MM/YYYY")
+            if st.form_submit_button(_("Retire tenant"), key=f"tenants_retire_submit_{tenant.id}"):
                 try:
                     ask(RETIRE, retirement_sentence(tenant.id, left_on), tenant_id=tenant.id,
                         version=tenant.version, left_on=left_on)
                 except Refused as refusal:
                     st.error(str(refusal), icon=":material/block:")
-    confirm(RETIRE, title="Retire the tenant", action="Retire",
+    confirm(RETIRE, title=_("Retire the tenant"), action=_("Retire"),
             run=lambda **request: _retire(user, **request))
 
 
@@ -112,16 +116,18 @@ def retirement_sentence(tenant_id: int, left_on: date) -> str:
     ends that day, 2 later bookings are cancelled, and …"""
     with reading() as session:
         effect = tenants.retirement(session, tenant_id=tenant_id, left_on=left_on)
-    leases = (f"the {'lease' if len(effect.spaces) == 1 else 'leases'} of "
-              f"{listed(effect.spaces)} {'ends' if len(effect.spaces) == 1 else 'end'} that day"
-              if effect.spaces else "no lease runs past that day")
-    bookings = (f"{counted(effect.bookings, 'later booking')} "
-                f"{'is' if effect.bookings == 1 else 'are'} cancelled" if effect.bookings
-                else "no later booking is cancelled")
-    listing = ("their public listing comes off the website" if effect.unpublishes
-               else "they have no published listing")
-    return (f"Retire {effect.tenant} on {day(left_on)} — {leases}, {bookings}, and "
-            f"{listing}. Their history stays.")
+    # Each clause is a whole clause in every language; the sentence puts them in its order.
+    leases = (ngettext("the lease of {spaces} ends that day", "the leases of {spaces} end that day",
+                       len(effect.spaces)).format(spaces=listed(effect.spaces))
+              if effect.spaces else _("no lease runs past that day"))
+    bookings = (ngettext("{count} later booking is cancelled", "{count} later bookings are cancelled",
+                         effect.bookings).format(count=number(effect.bookings))
+                if effect.bookings else _("no later booking is cancelled"))
+    listing = (_("their public listing comes off the website") if effect.unpublishes
+               else _("they have no published listing"))
+    return _("Retire {tenant} on {day} — {leases}, {bookings}, and {listing}. Their history "
+             "stays.").format(tenant=effect.tenant, day=day(left_on), leases=leases,
+                              bookings=bookings, listing=listing)
 
 
 def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -> bool:
@@ -129,18 +135,19 @@ def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -
                    left_on=left_on)
     if retired is None:
         return False
-    flash(f"{as_text(retired.name)} retired on {day(left_on)}")
+    flash(_("{name} retired on {day}").format(name=as_text(retired.name), day=day(left_on)))
     return True
 
 
 def notes_form(user: User, tenant: Tenant) -> None:
     with st.form(f"tenants_notes_{tenant.id}"):
-        notes = st.text_area("Staff notes", value=tenant.notes or "", max_chars=tenants.MAX_NOTES,
-                             key=f"tenants_notes_{tenant.id}", help="Seen by the manager and the communication team only")
-        if st.form_submit_button("Save notes"):
+        notes = st.text_area(_("Staff notes"), value=tenant.notes or "", max_chars=tenants.MAX_NOTES,
+                             key=f"tenants_notes_{tenant.id}",
+                             help=_("Seen by the manager and the communication team only"))
+        if st.form_submit_button(_("Save notes"), key=f"tenants_notes_submit_{tenant.id}"):
             if save(tenants.edit_staff_notes, actor=user, tenant_id=tenant.id,
                     version=tenant.version, notes=notes) is not None:
-                flash("Notes saved")
+                flash(_("Notes saved"))
                 st.rerun()
 
 
@@ -149,15 +156,16 @@ def listing_preview(name: str, business: str | None, sector: str, country: str,
     """The listing as the website shows it: the same escaped bio, links and keywords."""
     with st.container(border=True):
         if draft.get("photo_url"):
-            st.caption(f"Photo: {as_text(draft['photo_url'])}")
+            st.caption(_("Photo: {address}").format(address=as_text(draft["photo_url"])))
         st.subheader(name, anchor=False)
-        st.caption(" · ".join(as_text(part) for part in (business, sector.capitalize(), country) if part))
-        st.markdown(listings.bio_markdown(draft.get("bio", "")) or "*No bio yet.*")
+        st.caption(" · ".join(as_text(part) for part in
+                              (business, label("sector", sector).capitalize(), country) if part))
+        st.markdown(listings.bio_markdown(draft.get("bio", "")) or _("*No bio yet.*"))
         if keywords := [k.strip() for k in (draft.get("keywords") or "").split(",") if k.strip()]:
             st.markdown(" ".join(f":gray-badge[{as_text(k)}]" for k in keywords))
         links = []
         if draft.get("website"):
-            links.append(f"Website: {as_text(draft['website'])}")
+            links.append(_("Website: {address}").format(address=as_text(draft["website"])))
         if draft.get("instagram"):
             links.append(f"Instagram: @{as_text(draft['instagram'].removeprefix('@'))}")
         if links:
@@ -172,20 +180,26 @@ def listing_editor(user: User, tenant: Tenant, country: str, listing: TenantList
     edit, preview = st.columns([3, 2], gap="large")
     with edit, st.form(f"tenants_listing_{tenant.id}"):
         values = {
-            "bio": st.text_area("Bio", value=stored["bio"] or "", height=200, key=f"tenants_bio_{tenant.id}",
+            "bio": st.text_area(_("Bio"), value=stored["bio"] or "", height=200, key=f"tenants_bio_{tenant.id}",
                                 max_chars=listings.MAX_BIO,
-                                help="Plain text; **bold** and *italic* work, a blank line starts a paragraph"),
-            "website": st.text_input("Website", value=stored["website"] or "", key=f"tenants_website_{tenant.id}"),
+                                help=_("Plain text; **bold** and *italic* work, a blank line starts "
+                                       "a paragraph")),
+            "website": st.text_input(_("Website"), value=stored["website"] or "",
+                                     key=f"tenants_website_{tenant.id}"),
             "instagram": st.text_input("Instagram", value=stored["instagram"] or "", key=f"tenants_instagram_{tenant.id}"),
-            "keywords": st.text_input("Craft keywords", value=stored["keywords"] or "",
-                                      key=f"tenants_keywords_{tenant.id}", help="Separated by commas, at most 10"),
-            "photo_url": st.text_input("Photo URL", value=stored["photo_url"] or "", key=f"tenants_photo_{tenant.id}"),
-            "published": st.checkbox("Published on the website", value=bool(stored["published"]),
+            "keywords": st.text_input(_("Craft keywords"), value=stored["keywords"] or "",
+                                      key=f"tenants_keywords_{tenant.id}",
+                                      help=_("Separated by commas, at most {count}").format(
+                                          count=listings.MAX_KEYWORDS)),
+            "photo_url": st.text_input(_("Photo URL"), value=stored["photo_url"] or "",
+                                       key=f"tenants_photo_{tenant.id}"),
+            "published": st.checkbox(_("Published on the website"), value=bool(stored["published"]),
                                      key=f"tenants_published_{tenant.id}"),
         }
         buttons = st.columns(2)
-        previewed = buttons[0].form_submit_button("Preview")
-        saved = buttons[1].form_submit_button("Save listing", type="primary")
+        previewed = buttons[0].form_submit_button(_("Preview"), key=f"tenants_preview_{tenant.id}")
+        saved = buttons[1].form_submit_button(_("Save listing"), type="primary",
+                                              key=f"tenants_listing_submit_{tenant.id}")
     if previewed:
         st.session_state[draft_key] = values
     if saved:
@@ -193,15 +207,18 @@ def listing_editor(user: User, tenant: Tenant, country: str, listing: TenantList
                       version=listing.version if listing else None, **values)
         if result is not None:
             st.session_state.pop(draft_key, None)
-            flash(f"Listing of {tenant.name} saved")
+            flash(_("Listing of {name} saved").format(name=tenant.name))
             st.rerun()
     draft = st.session_state.get(draft_key) or {k: v or "" for k, v in stored.items()}
     with preview:
-        st.markdown("**Preview**" + (" (draft, not saved)" if draft_key in st.session_state else ""))
+        st.markdown(_("**Preview** (draft, not saved)") if draft_key in st.session_state
+                    else _("**Preview**"))
         listing_preview(tenant.name, tenant.business, tenant.sector, country, draft)
         if listing and listing.updated_at:
-            st.caption(f"Last updated {moment(listing.updated_at)} by {as_text(listing.updated_by)}"
-                       + ("" if listing.published else " · not published"))
+            words = (_("Last updated {moment} by {user}") if listing.published
+                     else _("Last updated {moment} by {user} · not published"))
+            st.caption(words.format(moment=moment(listing.updated_at),
+                                    user=as_text(listing.updated_by)))
 
 
 def load_for_editing(tenant_id: int) -> tuple[Tenant | None, TenantListing | None]:
