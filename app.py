@@ -12,7 +12,7 @@ if __name__ != "__main__":
 else:
     import streamlit as st
 
-    from ui import auth, database, language, navigation
+    from ui import auth, database, language, navigation, vega  # noqa: F401 (charts' locale)
     from ui.focus import focus_ring
     from ui.widgets import show_flash
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.engine import database_url, get_engine, reading, writing
 from db.migrate import upgrade
 from db.seed.driver import seed_demo, seed_scale
-from db.vocabulary import ROLES
+from db.vocabulary import LANGUAGES, ROLES
 from hub.admin import backup, transfer, users
 from hub.errors import Refused
 from hub.occupancy import sites
@@ -65,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--name", required=True)
     add.add_argument("--email", required=True)
+    add.add_argument("--language", choices=LANGUAGES,
+                     help="what the screens speak to them (default: BOTTEGA_LANGUAGE, else en)")
     site = command("add-site", add_site, "add a site (a building of the hub), manager's rules")
     site.add_argument("code", help="short code used in import files, like ON")
     site.add_argument("--name", required=True)
@@ -162,7 +164,7 @@ def add_user(args) -> None:
     with writing() as session, session.begin():
         user = users.add_user(session, actor=users.COMMAND_LINE, username=args.username,
                               role=args.role, name=args.name, email=args.email,
-                              password=password)
+                              password=password, language=args.language)
     print(f"added {user.username} ({user.role})")
 
 

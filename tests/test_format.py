@@ -107,3 +107,20 @@ def test_a_stored_word_outside_its_vocabulary_is_shown_as_stored():
     with speaking("it"):
         assert label("sector", "basketry") == "basketry"
         assert label("sector", None) == ""
+
+
+@pytest.mark.parametrize("language, decimal, thousands, december, monday", [
+    ("it", ",", ".", "dic", "lun"), ("en", ".", ",", "Dec", "Mon")])
+def test_charts_get_the_readers_number_and_date_locale(language, decimal, thousands, december,
+                                                       monday):
+    """Vega formats axis numbers and dates itself: the theme hands it the reader's locale."""
+    import altair as alt
+    import pandas as pd
+
+    from ui import vega  # noqa: F401 (registers and enables the theme)
+    chart = alt.Chart(pd.DataFrame({"n": [1250]})).mark_bar().encode(x="n:Q")
+    with speaking(language):
+        locale = chart.to_dict()["config"]["locale"]
+    assert (locale["number"]["decimal"], locale["number"]["thousands"]) == (decimal, thousands)
+    assert locale["time"]["shortMonths"][11] == december
+    assert locale["time"]["shortDays"][1] == monday      # d3 counts from Sunday

@@ -39,6 +39,7 @@ class Account:
     username: str
     role: str
     name: str
+    language: str = "en"
 
     @property
     def email(self) -> str:
@@ -53,6 +54,7 @@ ACCOUNTS = {
     "viewer": Account("vito", "viewer", "Vito Neri"),
     "leaver": Account("lea", "viewer", "Lea Rossi"),
     "forgetful": Account("fred", "viewer", "Fred Gialli"),
+    "speaker": Account("lucia", "communication", "Lucia Mori"),   # switches her language
 }
 
 
@@ -120,7 +122,8 @@ def start_add_accounts(env: dict, accounts) -> list:
     running = []
     for account in accounts:
         command = [sys.executable, "-m", "db", "add-user", account.username, "--role",
-                   account.role, "--name", account.name, "--email", account.email]
+                   account.role, "--name", account.name, "--email", account.email,
+                   "--language", account.language]
         read_end, write_end = os.pipe()
         os.write(write_end, (PASSWORD + "\n").encode())
         os.close(write_end)
