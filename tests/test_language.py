@@ -159,3 +159,16 @@ def test_every_screen_reads_in_italian_for_every_role(demo_hub, role):
         left.update({f"{page}: {english}": italian
                      for english, italian in still_english(at, words).items()})
     assert not left, f"shown in English on an Italian screen: {left}"
+
+
+def test_add_user_takes_a_language_and_refuses_an_unknown_one(db_url, make_user):
+    boss = make_user("boss", "manager")
+    with writing() as session, session.begin():
+        users.add_user(session, actor=boss, username="ilaria", role="viewer", name="Ilaria",
+                       email="ilaria@example.org", password=PASSWORD, language="it")
+    assert language_of("ilaria") == "it"
+    with pytest.raises(Invalid, match="'de' is unknown"), writing() as session, session.begin():
+        users.add_user(session, actor=boss, username="dora", role="viewer", name="Dora",
+                       email="dora@example.org", password=PASSWORD, language="de")
+    with reading() as session:
+        assert users.find_user(session, "dora") is None
