@@ -1,17 +1,18 @@
 """Building: maintenance issues, works that take spaces out of use, and what they cost."""
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from hub.building import figures, issues, works
+from hub.i18n import N_, _
 from hub.roles import EDITORS
 from ui.building import charts
 from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_form,
                                plan_works_form, report_form)
 from ui.database import cached, reading
 from ui.empty import nothing_yet, require_site
-from ui.format import money
+from ui.format import label, money, number
 from ui.format import day as show_day
 from ui.navigation import guard
 from ui.widgets import kpi_row, show_flash, site_picker
@@ -20,6 +21,8 @@ user = guard("building")
 manager = user.role == "manager"
 staff = user.role in EDITORS
 YEARS = 5
+WORKS_STATES = {"cancelled": N_("cancelled"), "done": N_("done"), "running": N_("running"),
+                "upcoming": N_("upcoming")}
 
 
 @cached(ttl=300)
@@ -52,11 +55,11 @@ def load_figures(site_id: int, today: date):
 
 
 show_flash()
-st.title("Building")
-st.caption("What needs fixing, which spaces are out of use for works and until when, and "
-           "what the building costs against its yearly budget.")
-require_site(user, "Building will list the maintenance issues and the works that take spaces "
-             "out of use.")
+st.title(_("Building"))
+st.caption(_("What needs fixing, which spaces are out of use for works and until when, and "
+             "what the building costs against its yearly budget."))
+require_site(user, _("Building will list the maintenance issues and the works that take "
+                     "spaces out of use."))
 site = site_picker("building_site", allow_all=False)
 today = date.today()
 rows, periods = load_issues(site.id, user.role, user), load_works(site.id, user.role, user)
@@ -66,31 +69,33 @@ running = [p for p in periods if p.starts_on <= today <= p.ends_on]
 this_year = spending[spending["year"] == today.year].iloc[0]
 budget = this_year["budget"]
 kpi_row([
-    ("Open issues", f"{len(open_rows)}", "Reported, planned or in progress."),
-    ("Urgent or high", f"{sum(row.priority in ('urgent', 'high') for row in open_rows)}",
-     "Open issues of urgent or high priority."),
-    ("Spaces out of use today", f"{sum(len(p.space_ids) for p in running)}",
-     "Spaces closed for works today: they cannot be leased, booked or given a session."),
-    (f"Spent in {today.year}", money(this_year["spent"]),
-     f"Final costs of the issues done this year; budget {money(budget)}"
-     if budget == budget and budget is not None else "No yearly budget set for this site."),
+    (_("Open issues"), number(len(open_rows)), _("Reported, planned or in progress.")),
+    (_("Urgent or high"), number(sum(row.priority in ('urgent', 'high') for row in open_rows)),
+     _("Open issues of urgent or high priority.")),
+    (_("Spaces out of use today"), number(sum(len(p.space_ids) for p in running)),
+     _("Spaces closed for works today: they cannot be leased, booked or given a session.")),
+    (_("Spent in {year}").format(year=today.year), money(this_year["spent"]),
+     _("Final costs of the issues done this year; budget {budget}").format(budget=money(budget))
+     if budget == budget and budget is not None else _("No yearly budget set for this site.")),
 ])
 
-tabs = st.tabs(["Issues", "Works", "Figures"])
+tabs = st.tabs([_("Issues"), _("Works"), _("Figures")])
 
 with tabs[0]:
-    st.header("Issues")
+    st.header(_("Issues"))
     table = pd.DataFrame([{
-        "#": row.id, "Where": row.space, "Issue": row.title,
-        "Priority": row.priority, "Status": issues.STATUS_LABELS[row.status],
-        "Reported": show_day(row.reported_on),
-        **({"By": row.reported_by or "", "Contractor": row.contractor or ""} if staff else {}),
-        "Estimate": money(row.cost_estimate) if row.cost_estimate is not None else "",
-        "Final cost": money(row.final_cost) if row.final_cost is not None else "",
-        **({"Notes": row.notes or ""} if staff else {}),
+        "#": row.id, _("Where"): row.space, _("Issue"): row.title,
+        _("Priority"): label("issue priority", row.priority),
+        _("Status"): label("issue status", row.status),
+        _("Reported"): show_day(row.reported_on),
+        **({_("By"): row.reported_by or "", _("Contractor"): row.contractor or ""}
+           if staff else {}),
+        _("Estimate"): money(row.cost_estimate) if row.cost_estimate is not None else "",
+        _("Final cost"): money(row.final_cost) if row.final_cost is not None else "",
+        **({_("Notes"): row.notes or ""} if staff else {}),
     } for row in rows])
     if table.empty:
-        nothing_yet("No issue reported at this site yet.")
+        nothing_yet(_("No issue reported at this site yet."))
     else:
         st.dataframe(table, hide_index=True, width="stretch")
     if staff:
@@ -99,31 +104,31 @@ with tabs[0]:
         manage_issue_form(user, site, rows)
 
 with tabs[1]:
-    st.header("Works periods")
+    st.header(_("Works periods"))
     listed = pd.DataFrame([{
-        "Works": p.title, "Spaces out of use": p.spaces, "From": show_day(p.starts_on),
-        "To": show_day(p.ends_on), "State": p.state(today),
-        "Issue": f"#{p.issue_id}" if p.issue_id else "",
-        **({"Notes": p.notes or ""} if staff else {}),
+        _("Works"): p.title, _("Spaces out of use"): p.spaces, _("From"): show_day(p.starts_on),
+        _("To"): show_day(p.ends_on), _("State"): _(WORKS_STATES[p.state(today)]),
+        _("Issue"): f"#{p.issue_id}" if p.issue_id else "",
+        **({_("Notes"): p.notes or ""} if staff else {}),
     } for p in periods])
     if listed.empty:
-        nothing_yet("No works planned at this site.")
+        nothing_yet(_("No works planned at this site."))
     else:
         st.dataframe(listed, hide_index=True, width="stretch")
-        st.caption("While works run, their spaces cannot be newly leased or booked and take "
-                   "no programme session; a running lease stays, flagged on Lab occupancy.")
+        st.caption(_("While works run, their spaces cannot be newly leased or booked and take "
+                     "no programme session; a running lease stays, flagged on Lab occupancy."))
     if manager:
         plan_works_form(user, site, open_rows)
         edit_works_form(user, site, periods)
         cancel_works_form(user, periods)
 
 with tabs[2]:
-    st.header("Figures")
+    st.header(_("Figures"))
     st.altair_chart(charts.issues_by_priority(counts), width="stretch")
     st.caption(charts.issues_summary(counts))
     st.altair_chart(charts.spending_bars(spending), width="stretch")
     st.caption(charts.spending_summary(spending))
-    period = f"in {today.year}"
+    period = _("in {year}").format(year=today.year)
     if days_out.empty:
         st.caption(charts.days_out_summary(days_out, period))
     else:

@@ -8,6 +8,9 @@ from datetime import date
 import altair as alt
 import vl_convert
 
+from hub.i18n import _, locale
+from ui.format import day
+
 STYLE = """
 body{font-family:Georgia,serif;color:#2F2A25;background:#FAF7F2;max-width:960px;margin:2rem auto;padding:0 1rem}
 h1{margin-bottom:.2rem}.sub{color:#6b625a;margin-top:0}
@@ -27,14 +30,16 @@ def chart_svg(chart: alt.Chart, width: int = 420) -> str:
 
 def report_html(*, title: str, subtitle: str, kpis: list[tuple[str, str, str]],
                 charts: list[alt.Chart], notes: list[str], made_on: date) -> str:
-    """kpis: (label, value, comparison) — all plain text, escaped here."""
+    """kpis: (label, value, comparison) — all plain text, in the reader's language (the
+    caller translates them), escaped here."""
     e = html.escape
     cards = "".join(f"<div class='kpi'><span>{e(label)}</span><b>{e(value)}</b>"
                     f"<span>{e(comparison)}</span></div>" for label, value, comparison in kpis)
     figures = "".join(f"<div>{chart_svg(chart)}</div>" for chart in charts)
     remarks = "".join(f"<li>{e(note)}</li>" for note in notes)
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title>"
+    footer = _("Computed live from Bottega's tables on {day}.").format(day=day(made_on))
+    return (f"<!DOCTYPE html><html lang='{locale().language}'><head><meta charset='utf-8'>"
+            f"<title>{e(title)}</title>"
             f"<style>{STYLE}</style></head><body><h1>{e(title)}</h1><p class='sub'>{e(subtitle)}</p>"
             f"<section class='kpis'>{cards}</section><section class='charts'>{figures}</section>"
-            f"<ul>{remarks}</ul><footer>Computed live from Bottega's tables on "
-            f"{made_on.isoformat()}.</footer></body></html>")
+            f"<ul>{remarks}</ul><footer>{e(footer)}</footer></body></html>")

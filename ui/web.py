@@ -9,6 +9,10 @@ Configuration (environment):
 - BOTTEGA_HTTPS=1 adds Strict-Transport-Security (set it only when served over HTTPS);
 - BOTTEGA_PUBLIC_URL: the address people reach Bottega at, for the feed links the screens
   show (unset: the address the browser used).
+
+A feed has no signed-in reader: it speaks BOTTEGA_LANGUAGE (hub.i18n.default_language), or
+the language its address asks for with `?lang=it` or `?lang=en`. Keys of the JSON and CSV feeds
+stay English; only the sentences and names a person reads are translated.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -38,7 +43,9 @@ from hub.feeds import listings as listing_feeds
 from hub.feeds import programme as programme_feeds
 from hub.feeds.public import public_page
 from hub.feeds.sites import feed_site
+from hub.i18n import LANGUAGES, N_, _, default_language, locale, speaking
 from ui.database import cached
+from ui.format import label
 
 log = logging.getLogger("bottega")
 
@@ -92,7 +99,23 @@ STYLE_HASH = _style_hash()
 
 
 def render_public(content: dict) -> str:
-    return templates.get_template("public.html").render(**content)
+    """The public page in the current language: its own words translated here (the template
+    holds no English), the stored codes named, user text as typed (escaped by the template)."""
+    site = content["site"]
+    tenants = [{**tenant, "sector": label("sector", tenant["sector"])}
+               for tenant in content["tenants"]]
+    sessions = [{**row, "when": format_date(row["day"], "EEE dd MMM y", locale=locale()),
+                 "kind": label("programme kind", row["kind"]),
+                 "location": _("Online") if row["location"] == "Online" else row["location"]}
+                for row in content["sessions"]]
+    words = {"title": _("{site} — tenants and programme").format(site=site["name"]),
+             "tenants": _("Tenants"), "website": _("Website"),
+             "no_tenants": _("No tenant listing is published yet."),
+             "coming": _("Coming up"), "day": _("Day"), "time": _("Time"), "what": _("What"),
+             "where": _("Where"),
+             "no_sessions": _("Nothing is on the published programme yet.")}
+    return templates.get_template("public.html").render(
+        site=site, tenants=tenants, sessions=sessions, words=words, lang=locale().language)
 
 
 # --- feeds, built once per data version -------------------------------------------------------
@@ -130,8 +153,8 @@ def _json(rows: list[dict]) -> bytes:
 
 
 class FeedCache:
-    """Built feeds keyed on (site, feed, data version): any number of requests between two
-    writes costs one build. Only the newest version's entries are kept."""
+    """Built feeds keyed on (site, feed, data version, language): any number of requests
+    between two writes costs one build. Only the newest version's entries are kept."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -158,9 +181,9 @@ class FeedCache:
         return found
 
     def get(self, site_code: str, name: str,
-            build: Callable[[int, datetime], Built | None]) -> Built | None:
+            build: Callable[[int, datetime], Built | None], lang: str = "en") -> Built | None:
         version, changed = self.version()
-        key = (site_code.upper(), name, version)
+        key = (site_code.upper(), name, version, lang)
         with self._lock:
             if key in self._built:
                 return self._built[key]
@@ -178,12 +201,31 @@ class FeedCache:
 cache = FeedCache()
 
 
-def _not_found(text: str = "Not found.") -> PlainTextResponse:
-    return PlainTextResponse(text + "\n", status_code=404)
+def _not_found(text: str | None = None) -> PlainTextResponse:
+    return PlainTextResponse((text or _("Not found.")) + "\n", status_code=404)
+
+
+def feed_language(request: Request) -> str | None:
+    """The language a feed speaks: ?lang=it or ?lang=en, else BOTTEGA_LANGUAGE's; None for
+    any other value."""
+    asked = request.query_params.get("lang")
+    if asked is None:
+        return default_language()
+    return asked.strip().lower() if asked.strip().lower() in LANGUAGES else None
 
 
 def feed(request: Request) -> Response:
     """GET /feeds/<site-code>/<feed>: the feed, or 304 when the reader's copy is current."""
+    lang = feed_language(request)
+    if lang is None:
+        with speaking(default_language()):
+            return PlainTextResponse(_("Unknown value of the lang parameter: use lang=it or "
+                                       "lang=en.") + "\n", status_code=400)
+    with speaking(lang):
+        return _feed(request, lang)
+
+
+def _feed(request: Request, lang: str) -> Response:
     code, name = request.path_params["site"], request.path_params["feed"]
     if not feeds_on() or name not in FEEDS:
         return _not_found()
@@ -198,9 +240,9 @@ def feed(request: Request) -> Response:
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         return Built(body, MEDIA[kind], etag, changed)
 
-    built = cache.get(code, name, build)
+    built = cache.get(code, name, build, lang)
     if built is None:
-        return _not_found(f"No site has the code {code[:12]!r}.")
+        return _not_found(_("No site has the code {code}.").format(code=repr(code[:12])))
     headers = {"ETag": built.etag, "Last-Modified": format_datetime(built.last_modified, usegmt=True),
                "Cache-Control": "public, max-age=60"}
     if _still_fresh(request, built):
@@ -286,7 +328,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         extra = security_headers(scope.get("path", ""))
-        names = {name for name, _ in extra}
+        names = {name for name, __ in extra}
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -304,11 +346,13 @@ def middleware() -> list:
 
 # --- the feeds' addresses on the screens ------------------------------------------------------
 
-PROGRAMME_FEEDS = (("programme.ics", "Calendar to subscribe to (Google, Apple, Outlook)"),
-                   ("programme.json", "Programme as JSON"),
-                   ("public.html", "Public page (to link to or embed)"))
-LISTING_FEEDS = (("listings.json", "Listings as JSON"), ("listings.csv", "Listings as CSV"),
-                 ("public.html", "Public page (to link to or embed)"))
+# The labels are English words, shown translated (feed_addresses)
+PROGRAMME_FEEDS = (("programme.ics", N_("Calendar to subscribe to (Google, Apple, Outlook)")),
+                   ("programme.json", N_("Programme as JSON")),
+                   ("public.html", N_("Public page (to link to or embed)")))
+LISTING_FEEDS = (("listings.json", N_("Listings as JSON")),
+                 ("listings.csv", N_("Listings as CSV")),
+                 ("public.html", N_("Public page (to link to or embed)")))
 
 
 def _browser_origin() -> str | None:
@@ -332,16 +376,18 @@ def feed_addresses(site_id: int | None, feeds: tuple[tuple[str, str], ...]) -> N
     """The live feeds of the chosen site, each address in a box with a copy button."""
     import streamlit as st
     if not feeds_on():
-        st.caption("The public feeds are turned off on this server (BOTTEGA_FEEDS=0).")
+        st.caption(_("The public feeds are turned off on this server (BOTTEGA_FEEDS=0)."))
         return
     if site_id is None:
-        st.caption("Choose a site to see the addresses of its live public feeds.")
+        st.caption(_("Choose a site to see the addresses of its live public feeds."))
         return
     code = _load_site_code(site_id)
     if code is None:
         return
-    with st.expander("Live feeds for the website and calendar apps", icon=":material/rss_feed:"):
-        st.caption("Published data only, no sign-in needed; they follow every change.")
-        for name, label in feeds:
-            st.markdown(f"**{label}**")
+    with st.expander(_("Live feeds for the website and calendar apps"),
+                     icon=":material/rss_feed:"):
+        st.caption(_("Published data only, no sign-in needed; they follow every change. Add "
+                     "?lang=it or ?lang=en to an address to choose its language."))
+        for name, title in feeds:
+            st.markdown(f"**{_(title)}**")
             st.code(feed_url(code, name, _browser_origin()), language=None)

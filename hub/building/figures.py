@@ -17,10 +17,12 @@ from sqlmodel import Session, select
 from db.models import BuildingIssue, Site, Space, WorksPeriod, WorksSpace
 from db.vocabulary import ISSUE_PRIORITIES
 from hub.building.issues import OPEN_STATUSES
+from hub.i18n import N_
 from hub.scope import in_use
 from hub.sql import days_between, earlier_of, later_of
 
-AGE_BANDS = ("under a month", "1–3 months", "3–12 months", "over a year")
+# The bands are English words (the chart translates them where it shows them).
+AGE_BANDS = (N_("under a month"), N_("1–3 months"), N_("3–12 months"), N_("over a year"))
 
 
 @dataclass(frozen=True)

@@ -9,23 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.lists import format_list
 from sqlmodel import Session, select
 
 from db.models import BuildingIssue, Space, User
 from db.vocabulary import ISSUE_PRIORITIES, ISSUE_STATUSES
 from hub.checks import money, one_of, text
 from hub.errors import Invalid
+from hub.i18n import N_, _, locale
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
 from hub.scope import open_site
+from hub.words import label
 
 NEXT_STATUSES = {"reported": ("planned", "dropped"),
                  "planned": ("in_progress", "dropped"),
                  "in_progress": ("done", "dropped"),
                  "done": (), "dropped": ()}
 OPEN_STATUSES = ("reported", "planned", "in_progress")
-STATUS_LABELS = {"reported": "reported", "planned": "planned", "in_progress": "in progress",
-                 "done": "done", "dropped": "dropped"}
+THIS_ISSUE = N_("this issue")     # what a stale or vanished edit names
 
 
 def _space_of(session: Session, site_id: int, space_id: int | None) -> Space | None:
@@ -33,8 +35,8 @@ def _space_of(session: Session, site_id: int, space_id: int | None) -> Space | N
         return None
     space = session.get(Space, space_id)
     if space is None or space.site_id != site_id:
-        raise Invalid("space", "that space is not in this site (leave it empty for the "
-                               "common parts)")
+        raise Invalid("space", _("that space is not in this site (leave it empty for the "
+                                 "common parts)"))
     return space
 
 
@@ -56,7 +58,7 @@ def report_issue(session: Session, *, actor: User, site_id: int, title: str,
     values = _fields({"title": title, "description": description, "priority": priority})
     day = reported_on or date.today()
     if day > date.today():
-        raise Invalid("reported on", "an issue cannot be reported on a day still to come")
+        raise Invalid("reported on", _("an issue cannot be reported on a day still to come"))
     issue = BuildingIssue(site_id=site.id, space_id=space_id, reported_by=actor.id,
                           reported_on=day, status="reported", **values)
     session.add(issue)
@@ -70,7 +72,7 @@ def edit_issue(session: Session, *, actor: User, issue_id: int, version: int | N
                cost_estimate=None, final_cost=None, notes: str | None = None) -> BuildingIssue:
     """The manager corrects an issue and records who does the work and what it costs."""
     require_role(actor, "manager")
-    issue = load_for_edit(session, BuildingIssue, issue_id, version, "this issue")
+    issue = load_for_edit(session, BuildingIssue, issue_id, version, THIS_ISSUE)
     _space_of(session, issue.site_id, space_id)
     values = _fields({"title": title, "description": description, "priority": priority})
     values |= {"space_id": space_id,
@@ -78,7 +80,7 @@ def edit_issue(session: Session, *, actor: User, issue_id: int, version: int | N
                "cost_estimate": money(cost_estimate, "cost estimate"),
                "final_cost": money(final_cost, "final cost"),
                "notes": text(notes, "notes", limit=4000)}
-    save_changes(session, actor=actor, row=issue, values=values, what="this issue")
+    save_changes(session, actor=actor, row=issue, values=values, what=THIS_ISSUE)
     return issue
 
 
@@ -87,22 +89,28 @@ def move_issue(session: Session, *, actor: User, issue_id: int, version: int | N
     """One step along reported -> planned -> in progress -> done (or dropped). Closing it as
     done may give the final cost at the same time."""
     require_role(actor, "manager")
-    issue = load_for_edit(session, BuildingIssue, issue_id, version, "this issue")
+    issue = load_for_edit(session, BuildingIssue, issue_id, version, THIS_ISSUE)
     status = one_of(status, "status", ISSUE_STATUSES)
     allowed = NEXT_STATUSES[issue.status]
     if status not in allowed:
-        steps = " or ".join(STATUS_LABELS[step] for step in allowed) or "nothing: it is closed"
-        raise Invalid("status", f"an issue that is {STATUS_LABELS[issue.status]} can go to "
-                                f"{steps}, not to {STATUS_LABELS[status]}")
+        now, target = label("issue status", issue.status), label("issue status", status)
+        if not allowed:
+            raise Invalid("status", _("an issue that is {status} can go to nothing: it is "
+                                      "closed, not to {target}").format(status=now,
+                                                                        target=target))
+        steps = format_list([label("issue status", step) for step in allowed], style="or",
+                            locale=locale())
+        raise Invalid("status", _("an issue that is {status} can go to {steps}, not to "
+                                  "{target}").format(status=now, steps=steps, target=target))
     values = {"status": status}
     if status in ("done", "dropped"):
         values["closed_on"] = date.today()
     cost = money(final_cost, "final cost")
     if cost is not None:
         if status != "done":
-            raise Invalid("final cost", "a final cost is given when the issue is done")
+            raise Invalid("final cost", _("a final cost is given when the issue is done"))
         values["final_cost"] = cost
-    save_changes(session, actor=actor, row=issue, values=values, what="this issue",
+    save_changes(session, actor=actor, row=issue, values=values, what=THIS_ISSUE,
                  action=status)
     return issue
 
@@ -113,7 +121,7 @@ def move_issue(session: Session, *, actor: User, issue_id: int, version: int | N
 class IssueRow:
     id: int
     version: int
-    space: str            # the space's code, or "common parts"
+    space: str            # the space's code, or "common parts" (in the reader's language)
     space_id: int | None
     title: str
     description: str | None
@@ -140,7 +148,7 @@ def issue_rows(session: Session, *, actor: User, site_id: int,
         query = query.where(BuildingIssue.status.in_(OPEN_STATUSES))
     rows = session.exec(query.order_by(BuildingIssue.reported_on.desc(), BuildingIssue.id))
     staff = actor.role in EDITORS
-    result = [IssueRow(id=issue.id, version=issue.version, space=code or "common parts",
+    result = [IssueRow(id=issue.id, version=issue.version, space=code or _("common parts"),
                        space_id=issue.space_id, title=issue.title,
                        description=issue.description, priority=issue.priority,
                        status=issue.status, reported_by=name if staff else None,

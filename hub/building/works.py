@@ -24,6 +24,7 @@ from db.models import (Booking, BuildingIssue, Instructor, Lease, ProgrammeItem,
 from hub.checks import text
 from hub.dates import clock
 from hub.errors import Invalid
+from hub.i18n import N_, _, ngettext
 from hub.occupancy.bookings import cancel_booking
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message
@@ -32,6 +33,7 @@ from hub.roles import require_role
 from hub.scope import open_site
 
 MAX_DAYS = 3 * 366   # works longer than three years are a typing mistake
+THESE_WORKS = N_("these works")   # what a stale or vanished edit names
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,9 @@ class CollidingBooking:
     who: str           # the tenant's name, or the outside person's
 
     def __str__(self) -> str:
-        return (f"{self.space} {self.day} {clock(self.start_minute)}–{clock(self.end_minute)} "
-                f"booked by {self.who}")
+        return _("{space} {day} {start}–{end} booked by {who}").format(
+            space=self.space, day=self.day, start=clock(self.start_minute),
+            end=clock(self.end_minute), who=self.who)
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,13 @@ class CollidingSession:
     instructor: str | None
 
     def __str__(self) -> str:
-        taught = f", taught by {self.instructor}" if self.instructor else ""
-        return (f"“{self.item}” in {self.space} on {self.day} "
-                f"{clock(self.start_minute)}–{clock(self.end_minute)}{taught}")
+        words = dict(item=self.item, space=self.space, day=self.day,
+                     start=clock(self.start_minute), end=clock(self.end_minute),
+                     instructor=self.instructor)
+        if self.instructor:
+            return _("“{item}” in {space} on {day} {start}–{end}, taught by {instructor}"
+                     ).format(**words)
+        return _("“{item}” in {space} on {day} {start}–{end}").format(**words)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,7 @@ def works_collisions(session: Session, *, space_ids: list[int], starts_on: date,
     days = and_(Booking.day >= starts_on, Booking.day <= ends_on)
     bookings = [CollidingBooking(id=b.id, version=b.version, space=code, day=b.day,
                                  start_minute=b.start_minute, end_minute=b.end_minute,
-                                 who=tenant or b.guest_name or "someone")
+                                 who=tenant or b.guest_name or _("someone"))
                 for b, code, tenant in session.exec(
                     select(Booking, Space.code, Tenant.name)
                     .join(Space, Space.id == Booking.space_id)
@@ -130,12 +137,20 @@ class WorksResult:
     tell: list[str]        # whom to tell: bookers whose bookings went, tenants of the spaces
 
     def summary(self) -> str:
-        done = f"{self.works.title} planned from {self.works.starts_on} to {self.works.ends_on}"
+        words = dict(title=self.works.title, start=self.works.starts_on,
+                     end=self.works.ends_on, n=len(self.cancelled), tell=", ".join(self.tell))
+        if self.cancelled and self.tell:
+            return ngettext("{title} planned from {start} to {end}; {n} booking(s) cancelled; "
+                            "tell {tell}",
+                            "{title} planned from {start} to {end}; {n} booking(s) cancelled; "
+                            "tell {tell}", len(self.cancelled)).format(**words)
         if self.cancelled:
-            done += f"; {len(self.cancelled)} booking(s) cancelled"
+            return ngettext("{title} planned from {start} to {end}; {n} booking(s) cancelled",
+                            "{title} planned from {start} to {end}; {n} booking(s) cancelled",
+                            len(self.cancelled)).format(**words)
         if self.tell:
-            done += "; tell " + ", ".join(self.tell)
-        return done
+            return _("{title} planned from {start} to {end}; tell {tell}").format(**words)
+        return _("{title} planned from {start} to {end}").format(**words)
 
 
 def _checked(session: Session, *, site_id: int, space_ids, title, starts_on, ends_on,
@@ -143,24 +158,25 @@ def _checked(session: Session, *, site_id: int, space_ids, title, starts_on, end
     values = {"title": text(title, "title", limit=160, required=True),
               "notes": text(notes, "notes", limit=4000)}
     if starts_on is None:
-        raise Invalid("start", "the first day of the works is required")
+        raise Invalid("start", _("the first day of the works is required"))
     if ends_on is None:
-        raise Invalid("end", "the last day of the works is required")
+        raise Invalid("end", _("the last day of the works is required"))
     if ends_on < starts_on:
-        raise Invalid("end", "end date is before start date")
+        raise Invalid("end", _("end date is before start date"))
     if (ends_on - starts_on).days > MAX_DAYS:
-        raise Invalid("end", "works can last at most three years; plan a longer closure in parts")
+        raise Invalid("end", _("works can last at most three years; plan a longer closure in "
+                               "parts"))
     ids = sorted(set(space_ids or []))
     if not ids:
-        raise Invalid("spaces", "choose at least one space the works take out of use")
+        raise Invalid("spaces", _("choose at least one space the works take out of use"))
     spaces = [lock_space(session, space_id) for space_id in ids]   # no booking slips in
     for space in spaces:
         if space is None or space.site_id != site_id or not space.active:
-            raise Invalid("spaces", "every space must be an active space of this site")
+            raise Invalid("spaces", _("every space must be an active space of this site"))
     if issue_id is not None:
         issue = session.get(BuildingIssue, issue_id)
         if issue is None or issue.site_id != site_id:
-            raise Invalid("issue", "that issue is not one of this site's")
+            raise Invalid("issue", _("that issue is not one of this site's"))
     values |= {"starts_on": starts_on, "ends_on": ends_on, "issue_id": issue_id}
     return spaces, values
 
@@ -176,8 +192,8 @@ def _no_other_works(session: Session, spaces: list[Space], starts_on: date, ends
             query = query.where(WorksPeriod.id != other_than)
         other = session.exec(query).first()
         if other is not None:
-            raise Invalid("spaces", f"{closed_message(space.code, other)} already; change those "
-                                    "works instead")
+            raise Invalid("spaces", _("{closed} already; change those works instead").format(
+                closed=closed_message(space.code, other)))
 
 
 def _clear(session: Session, *, actor: User, spaces: list[Space], starts_on: date,
@@ -187,12 +203,14 @@ def _clear(session: Session, *, actor: User, spaces: list[Space], starts_on: dat
                              ends_on=ends_on)
     if found.sessions:
         listed = "; ".join(str(row) for row in found.sessions)
-        raise Invalid("spaces", f"programme sessions lie in these days — move them to another "
-                                f"room or day first: {listed}")
+        raise Invalid("spaces", _("programme sessions lie in these days — move them to another "
+                                  "room or day first: {sessions}").format(sessions=listed))
     if found.bookings and not confirm:
         listed = "; ".join(str(row) for row in found.bookings)
-        raise Invalid("confirm", f"{len(found.bookings)} booking(s) would be cancelled — "
-                                 f"confirm to cancel them: {listed}")
+        raise Invalid("confirm", ngettext(
+            "{n} booking(s) would be cancelled — confirm to cancel them: {bookings}",
+            "{n} booking(s) would be cancelled — confirm to cancel them: {bookings}",
+            len(found.bookings)).format(n=len(found.bookings), bookings=listed))
     for booking in found.bookings:
         cancel_booking(session, actor=actor, booking_id=booking.id, version=booking.version)
     tell = list(dict.fromkeys([row.who for row in found.bookings]
@@ -232,9 +250,9 @@ def edit_works(session: Session, *, actor: User, works_id: int, version: int | N
     """Change the days, spaces or title of planned works; the same collision rules apply to
     what the change newly covers."""
     require_role(actor, "manager")
-    works = load_for_edit(session, WorksPeriod, works_id, version, "these works")
+    works = load_for_edit(session, WorksPeriod, works_id, version, THESE_WORKS)
     if works.cancelled_at is not None:
-        raise Invalid("works", "these works are cancelled; plan new ones instead")
+        raise Invalid("works", _("these works are cancelled; plan new ones instead"))
     spaces, values = _checked(session, site_id=works.site_id, space_ids=space_ids, title=title,
                               starts_on=starts_on, ends_on=ends_on, issue_id=issue_id,
                               notes=notes)
@@ -243,7 +261,7 @@ def edit_works(session: Session, *, actor: User, works_id: int, version: int | N
                              ends_on=ends_on, confirm=confirm)
     before = [row.space_id for row in session.exec(
         select(WorksSpace).where(WorksSpace.works_id == works.id))]
-    changes = save_changes(session, actor=actor, row=works, values=values, what="these works")
+    changes = save_changes(session, actor=actor, row=works, values=values, what=THESE_WORKS)
     now = [space.id for space in spaces]
     if sorted(before) != now:
         for row in session.exec(select(WorksSpace).where(WorksSpace.works_id == works.id)):
@@ -256,7 +274,7 @@ def edit_works(session: Session, *, actor: User, works_id: int, version: int | N
                  ", ".join(sorted(codes[i] for i in now))]
         if not changes:      # the row itself must move on a version, so a stale edit fails
             flag_modified(works, "title")
-            flush(session, "these works")
+            flush(session, THESE_WORKS)
         record(session, actor, "update", works, {"spaces": shown})
     return WorksResult(works=works, cancelled=cancelled, tell=tell)
 
@@ -265,10 +283,10 @@ def cancel_works(session: Session, *, actor: User, works_id: int,
                  version: int | None) -> WorksPeriod:
     """The works will not happen: the spaces are in use again; the record stays."""
     require_role(actor, "manager")
-    works = load_for_edit(session, WorksPeriod, works_id, version, "these works")
+    works = load_for_edit(session, WorksPeriod, works_id, version, THESE_WORKS)
     if works.cancelled_at is not None:
-        raise Invalid("works", "these works are already cancelled")
-    save_changes(session, actor=actor, row=works, action="cancel", what="these works",
+        raise Invalid("works", _("these works are already cancelled"))
+    save_changes(session, actor=actor, row=works, action="cancel", what=THESE_WORKS,
                  values={"cancelled_at": utcnow(), "cancelled_by": actor.username})
     return works
 
@@ -314,8 +332,8 @@ def works_rows(session: Session, *, actor: User, site_id: int,
             spaces.setdefault(works_id, []).append((space_id, code))
     staff = actor.role in ("manager", "communication")
     return [WorksRow(id=p.id, version=p.version, title=p.title,
-                     spaces=", ".join(code for _, code in spaces.get(p.id, [])),
-                     space_ids=tuple(i for i, _ in spaces.get(p.id, [])),
+                     spaces=", ".join(code for __, code in spaces.get(p.id, [])),
+                     space_ids=tuple(i for i, __ in spaces.get(p.id, [])),
                      starts_on=p.starts_on, ends_on=p.ends_on, issue_id=p.issue_id,
                      notes=p.notes if staff else None, cancelled=p.cancelled_at is not None)
             for p in periods]

@@ -24,10 +24,13 @@ from sqlmodel import Session, select
 from db.models import (Booking, ProgrammeItem, ProgrammeSession, Site, Space, WorksPeriod,
                        WorksSpace)
 from hub.dates import clock
+from hub.i18n import N_, _
 from hub.scope import in_use
 
-CLASH_KINDS = {"booking_session": "Booking and session", "session_session": "Two sessions",
-               "works": "During works", "over_capacity": "Over capacity"}
+# English names, shown with _(CLASH_KINDS[kind])
+CLASH_KINDS = {"booking_session": N_("Booking and session"),
+               "session_session": N_("Two sessions"), "works": N_("During works"),
+               "over_capacity": N_("Over capacity")}
 CLASH_LIMIT = 500
 
 
@@ -47,17 +50,28 @@ class Clash:
     @property
     def when(self) -> str:
         if self.start_minute is None:
-            return "all day"
+            return _("all day")
         return f"{clock(self.start_minute)}–{clock(self.end_minute)}"
 
 
 def _booking_words(purpose: str, start: int, end: int) -> str:
-    return (f"the booking “{purpose}”" if purpose else "a booking") + \
-        f" ({clock(start)}–{clock(end)})"
+    if purpose:
+        return _("the booking “{purpose}” ({start}–{end})").format(
+            purpose=purpose, start=clock(start), end=clock(end))
+    return _("a booking ({start}–{end})").format(start=clock(start), end=clock(end))
 
 
 def _session_words(title: str, start: int, end: int) -> str:
-    return f"the session “{title}” ({clock(start)}–{clock(end)})"
+    return _("the session “{title}” ({start}–{end})").format(title=title, start=clock(start),
+                                                              end=clock(end))
+
+
+def _and(first: str, second: str) -> str:
+    return _("{first} and {second}").format(first=first, second=second)
+
+
+def _during(event: str, works: str) -> str:
+    return _("{event} during {works}").format(event=event, works=works)
 
 
 def clashes_between(session: Session, *, site_id: int | None, first: date, last: date,
@@ -99,8 +113,8 @@ def _bookings_and_sessions(session, site_id, first, last, limit) -> list[Clash]:
     return [Clash(kind="booking_session", site=site, space_id=space, space_code=code,
                   space_name=name, day=day, start_minute=max(b_start, s_start),
                   end_minute=min(b_end, s_end),
-                  what=f"{_booking_words(purpose, b_start, b_end)} and "
-                       f"{_session_words(title, s_start, s_end)}",
+                  what=_and(_booking_words(purpose, b_start, b_end),
+                            _session_words(title, s_start, s_end)),
                   events=(("booking", booking), ("session", session_id)))
             for (booking, purpose, b_start, b_end, session_id, title, s_start, s_end, day, space,
                  code, name, site) in session.exec(query)]
@@ -129,8 +143,8 @@ def _two_sessions(session, site_id, first, last, limit) -> list[Clash]:
     return [Clash(kind="session_session", site=site, space_id=space, space_code=code,
                   space_name=name, day=day, start_minute=max(a_start, b_start),
                   end_minute=min(a_end, b_end),
-                  what=f"{_session_words(a_title, a_start, a_end)} and "
-                       f"{_session_words(b_title, b_start, b_end)}",
+                  what=_and(_session_words(a_title, a_start, a_end),
+                            _session_words(b_title, b_start, b_end)),
                   events=(("session", a), ("session", b)))
             for (a, a_title, a_start, a_end, b, b_title, b_start, b_end, day, space, code, name,
                  site) in session.exec(query)]
@@ -154,15 +168,16 @@ def _during_works(session, site_id, first, last, limit) -> list[Clash]:
                        day_column <= WorksPeriod.ends_on))
 
     def works_words(title, starts_on, ends_on):
-        return f"the works “{title}” ({starts_on.isoformat()} to {ends_on.isoformat()})"
+        return _("the works “{title}” ({start} to {end})").format(
+            title=title, start=starts_on.isoformat(), end=ends_on.isoformat())
 
     booked = closed(Booking.day, Booking.space_id).add_columns(
         Booking.id, Booking.purpose, Booking.start_minute, Booking.end_minute).join(
         Booking, and_(Booking.space_id == WorksSpace.space_id, Booking.status == "booked"))
     found = [Clash(kind="works", site=site, space_id=space, space_code=code, space_name=name,
                    day=day, start_minute=start, end_minute=end,
-                   what=f"{_booking_words(purpose, start, end)} during "
-                        f"{works_words(title, starts_on, ends_on)}",
+                   what=_during(_booking_words(purpose, start, end),
+                                works_words(title, starts_on, ends_on)),
                    events=(("booking", booking), ("works", works)))
              for (works, title, starts_on, ends_on, day, space, code, name, site, booking,
                   purpose, start, end) in session.exec(
@@ -174,8 +189,8 @@ def _during_works(session, site_id, first, last, limit) -> list[Clash]:
         ProgrammeSession, ProgrammeSession.space_id == WorksSpace.space_id).join(item, live)
     found += [Clash(kind="works", site=site, space_id=space, space_code=code, space_name=name,
                     day=day, start_minute=start, end_minute=end,
-                    what=f"{_session_words(session_title, start, end)} during "
-                         f"{works_words(title, starts_on, ends_on)}",
+                    what=_during(_session_words(session_title, start, end),
+                                 works_words(title, starts_on, ends_on)),
                     events=(("session", session_id), ("works", works)))
               for (works, title, starts_on, ends_on, day, space, code, name, site, session_id,
                    session_title, start, end) in session.exec(
@@ -218,8 +233,10 @@ def _over_capacity(session, site_id, first, last, limit) -> list[Clash]:
         fullest[(space, day)] = Clash(
             kind="over_capacity", site=site, space_id=space, space_code=code, space_name=name,
             day=day, start_minute=start, end_minute=until,
-            what=f"{places} places booked at {clock(start)} in {code}, which holds {capacity} "
-                 f"({len(held)} bookings at once)",
+            what=_("{places} places booked at {start} in {space}, which holds {capacity} "
+                   "({bookings} bookings at once)").format(
+                places=places, start=clock(start), space=code, capacity=capacity,
+                bookings=len(held)),
             events=tuple(("booking", booking) for booking in held))
         if len(fullest) >= limit:
             break

@@ -16,16 +16,18 @@ from sqlmodel import Session, select
 from db.models import (Booking, Instructor, Lease, ProgrammeItem, ProgrammeSession, Site, Space,
                        Tenant, User)
 from hub.dates import month_end
+from hub.i18n import N_, _
 from hub.occupancy.works import works_between
 from hub.roles import require_role, sees_contacts
 from hub.scope import in_use
 
 KINDS = ("booking", "session", "works", "lease_start", "lease_end")
-KIND_LABELS = {"booking": "Booking", "session": "Session", "works": "Works",
-               "lease_start": "Lease starts", "lease_end": "Lease ends"}
+# English names, shown with _(KIND_LABELS[kind])
+KIND_LABELS = {"booking": N_("Booking"), "session": N_("Session"), "works": N_("Works"),
+               "lease_start": N_("Lease starts"), "lease_end": N_("Lease ends")}
 VIEWS = ("day", "week", "month")
-GUEST = "Guest"
-ONLINE = "Online"
+GUEST = N_("Guest")         # shown translated where a name is kept from a viewer
+ONLINE = N_("Online")
 EVENT_LIMIT = 3000          # per kind: a day or a week of one site holds far fewer
 
 
@@ -122,8 +124,8 @@ def _bookings(session, site_id, first, last, cancelled, space_id, staff, limit):
     return [CalendarEvent(
         kind="booking", record_id=booking_id, site_id=site, site=site_name, space_id=space,
         space_code=code, space_name=name, day=day, last_day=day, start_minute=start,
-        end_minute=end, title=purpose or "Booking",
-        who=tenant or (guest if staff else GUEST) or "", cancelled=status == "cancelled",
+        end_minute=end, title=purpose or _("Booking"),
+        who=tenant or (guest if staff else _(GUEST)) or "", cancelled=status == "cancelled",
         places=places)
         for (booking_id, day, start, end, purpose, guest, places, status, tenant, space, code,
              name, site, site_name) in session.exec(query)]
@@ -144,9 +146,9 @@ def _sessions(session, site_id, first, last, space_id, staff, limit):
     query = query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute).limit(limit)
     return [CalendarEvent(
         kind="session", record_id=session_id, site_id=site, site=site_name, space_id=space,
-        space_code=code or "", space_name=name or location or ONLINE, day=day, last_day=day,
+        space_code=code or "", space_name=name or location or _(ONLINE), day=day, last_day=day,
         start_minute=start, end_minute=end, title=title,
-        who=(instructor if staff or taught_by_tenant else GUEST) if instructor else "")
+        who=(instructor if staff or taught_by_tenant else _(GUEST)) if instructor else "")
         for (session_id, day, start, end, location, title, instructor, taught_by_tenant, space,
              code, name, site, site_name) in session.exec(query)]
 
@@ -178,8 +180,9 @@ def _lease_marks(session, site_id, first, last, space_id, limit):
         found += [CalendarEvent(
             kind=kind, record_id=lease_id, site_id=site, site=site_name, space_id=space,
             space_code=code, space_name=name, day=day, last_day=day, start_minute=None,
-            end_minute=None, title=f"{tenant}'s lease of {code} "
-                                   + ("starts" if kind == "lease_start" else "ends"),
+            end_minute=None, title=(_("{tenant}'s lease of {space} starts") if kind == "lease_start"
+                                    else _("{tenant}'s lease of {space} ends")).format(
+                tenant=tenant, space=code),
             who=tenant)
             for lease_id, day, tenant, space, code, name, site, site_name in session.exec(
                 query.order_by(column, Space.code).limit(limit))]

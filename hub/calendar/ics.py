@@ -15,6 +15,7 @@ from sqlmodel import Session
 from db.models import Site, Space, User
 from hub.calendar.events import KIND_LABELS, KINDS, CalendarEvent, events_between
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.programme.exports import ics_bytes, local_moment
 from hub.roles import EDITORS, require_role
 
@@ -28,18 +29,19 @@ def calendar_ics(session: Session, *, actor: User, site_id: int | None = None,
     require_role(actor, *EDITORS)
     space = session.get(Space, space_id) if space_id is not None else None
     if space_id is not None and space is None:
-        raise Invalid("space", "that space does not exist")
+        raise Invalid("space", _("that space does not exist"))
     site = session.get(Site, space.site_id if space else site_id) if (space or site_id) else None
     if site is None:
-        raise Invalid("site", "choose a site or a room for the calendar file")
+        raise Invalid("site", _("choose a site or a room for the calendar file"))
     if last < first:
-        raise Invalid("last", "the last day is before the first")
+        raise Invalid("last", _("the last day is before the first"))
     zone = ZoneInfo(site.timezone or "Europe/Rome")
     stamp = stamp or datetime.now(UTC)
     events = [_event(event, zone, stamp) for event in events_between(
         session, actor=actor, site_id=site.id, first=first, last=last, kinds=kinds,
         space_id=space_id)]
-    name = f"{site.name} · {space.code} {space.name}" if space else f"{site.name} calendar"
+    name = (f"{site.name} · {space.code} {space.name}" if space
+            else _("{site} calendar").format(site=site.name))
     return ics_bytes(name, events, product=PRODUCT_ID)
 
 
@@ -57,8 +59,8 @@ def _event(shown: CalendarEvent, zone: ZoneInfo, stamp: datetime) -> Event:
               else shown.title)
     event.add("location", f"{shown.space_name}, {shown.site}")
     if shown.who:
-        event.add("description", f"{KIND_LABELS[shown.kind]} · {shown.who}")
-    event.add("categories", [KIND_LABELS[shown.kind]])
+        event.add("description", f"{_(KIND_LABELS[shown.kind])} · {shown.who}")
+    event.add("categories", [_(KIND_LABELS[shown.kind])])
     if shown.cancelled:
         event.add("status", "CANCELLED")
     return event

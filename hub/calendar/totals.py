@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space
 from hub.calendar.events import KINDS, ONLINE
+from hub.i18n import _
 from hub.occupancy.works import works_between
 from hub.scope import in_use
 
@@ -84,7 +85,7 @@ def _works_days(session, by_site, site_id, first, last) -> list[DayTotal]:
         for n in range((end - start).days + 1):
             closed.add((span.site_id if by_site else span.space_id, span.space_id,
                         start + timedelta(n)))
-    counts = Counter((place, on) for place, _, on in closed)
+    counts = Counter((place, on) for place, __, on in closed)
     return [DayTotal(place_id=place, place="", day=on, kind="works", events=count, hours=None)
             for (place, on), count in counts.items()]
 
@@ -97,6 +98,6 @@ def _named(session, totals: list[DayTotal], by_site: bool) -> list[DayTotal]:
     else:
         names = {space: f"{code} · {name}" for space, code, name in session.exec(
             select(Space.id, Space.code, Space.name).where(Space.id.in_(ids)))} if ids else {}
-    named = [DayTotal(place_id=t.place_id, place=names.get(t.place_id, ONLINE), day=t.day,
+    named = [DayTotal(place_id=t.place_id, place=names.get(t.place_id, _(ONLINE)), day=t.day,
                       kind=t.kind, events=t.events, hours=t.hours) for t in totals]
     return sorted(named, key=lambda t: (t.place, t.day, KINDS.index(t.kind)))

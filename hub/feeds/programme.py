@@ -19,8 +19,10 @@ from icalendar import Event
 from sqlmodel import Session, select
 
 from db.models import AuditEntry, ProgrammeItem, ProgrammeSession, Site, Space
+from hub.i18n import _
 from hub.programme.exports import (ics_bytes, local_moment, programme_csv_rows,
                                    published_sessions)
+from hub.words import label
 
 PRODUCT_ID = "-//Bottega//Public programme feed//EN"
 REFRESH = timedelta(hours=1)   # what calendar apps are asked to poll at (ETags make it cheap)
@@ -62,7 +64,7 @@ def calendar_events(session: Session, *, site: Site) -> list[dict]:
         if status == "cancelled" and item_id not in public:
             continue
         place = (f"{space}, {site.name}, {site.address or site.city}" if space is not None
-                 else location or "Online")
+                 else location or _("Online"))
         events.append({"session_id": session_id, "uid": uid(session_id), "day": day,
                        "start_minute": first, "end_minute": last, "title": title,
                        "kind": kind, "description": description, "location": place,
@@ -72,8 +74,8 @@ def calendar_events(session: Session, *, site: Site) -> list[dict]:
 
 
 def programme_calendar(session: Session, *, site: Site, stamp: datetime) -> bytes:
-    """The site's programme as an iCalendar file; `stamp` (the last change) is every event's
-    DTSTAMP, so the same data gives the same bytes."""
+    """The site's programme as an iCalendar file, in the current language (hub.i18n); `stamp`
+    (the last change) is every event's DTSTAMP, so the same data gives the same bytes."""
     zone = ZoneInfo(site.timezone or "Europe/Rome")
     events = []
     for row in calendar_events(session, site=site):
@@ -88,9 +90,10 @@ def programme_calendar(session: Session, *, site: Site, stamp: datetime) -> byte
         event.add("status", "CANCELLED" if row["cancelled"] else "CONFIRMED")
         if row["description"]:
             event.add("description", row["description"])
-        event.add("categories", [row["kind"]])
+        event.add("categories", [label("programme kind", row["kind"])])
         events.append(event)
-    return ics_bytes(f"{site.name}: programme", events, product=PRODUCT_ID, refresh=REFRESH)
+    return ics_bytes(_("{site}: programme").format(site=site.name), events, product=PRODUCT_ID,
+                     refresh=REFRESH)
 
 
 def _plain(value):

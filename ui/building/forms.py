@@ -14,13 +14,15 @@ import streamlit as st
 from db.models import User
 from db.vocabulary import ISSUE_PRIORITIES
 from hub.building import issues, works
+from hub.i18n import N_, _, ngettext
 from hub.occupancy import spaces
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
 from ui.format import day as show_day
+from ui.format import label, labeller
 from ui.widgets import SiteChoice, flash
 
-COMMON_PARTS = "— the common parts —"
+COMMON_PARTS = N_("— the common parts —")
 PLAN_WORKS = "building_plan_works"
 CANCEL_WORKS = "building_cancel_works"
 
@@ -41,30 +43,32 @@ def _space_box(label: str, choices: list, key: str, current: int | None = None):
     options = [None] + choices
     index = next((n for n, choice in enumerate(options) if choice and choice[0] == current), 0)
     return st.selectbox(label, options, index=index, key=key,
-                        format_func=lambda c: COMMON_PARTS if c is None else c[1])
+                        format_func=lambda c: _(COMMON_PARTS) if c is None else c[1])
 
 
 def report_form(user: User, site: SiteChoice) -> None:
     """Report an issue (manager and communication)."""
     choices = space_choices(site.id)
     with st.form("building_report", clear_on_submit=True):
-        st.markdown("**Report an issue**")
+        st.markdown(_("**Report an issue**"))
         left, right = st.columns(2)
         with left:
-            space = _space_box("Where", choices, "building_report_space")
-        priority = right.selectbox("Priority", ISSUE_PRIORITIES, index=1,
-                                   key="building_report_priority")
-        title = st.text_input("What is wrong", max_chars=160, key="building_report_title")
-        description = st.text_area("Details", max_chars=4000, key="building_report_text")
-        submitted = st.form_submit_button("Report the issue", type="primary")
+            space = _space_box(_("Where"), choices, "building_report_space")
+        priority = right.selectbox(_("Priority"), ISSUE_PRIORITIES, index=1,
+                                   key="building_report_priority",
+                                   format_func=labeller("issue priority"))
+        title = st.text_input(_("What is wrong"), max_chars=160, key="building_report_title")
+        description = st.text_area(_("Details"), max_chars=4000, key="building_report_text")
+        submitted = st.form_submit_button(_("Report the issue"), type="primary",
+                                          key="building_report_submit")
     if submitted and save(issues.report_issue, actor=user, site_id=site.id, title=title,
                           space_id=space and space[0], description=description,
                           priority=priority):
-        _saved(f"Issue reported: {title.strip()}")
+        _saved(_("Issue reported: {title}").format(title=title.strip()))
 
 
 def _issue_label(row) -> str:
-    return f"#{row.id} {row.title} · {row.space} · {issues.STATUS_LABELS[row.status]}"
+    return f"#{row.id} {row.title} · {row.space} · {label('issue status', row.status)}"
 
 
 def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
@@ -72,63 +76,75 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
     if not rows:
         return
     choices = space_choices(site.id)
-    issue = st.selectbox("Issue", rows, format_func=_issue_label, key="building_issue_pick")
+    issue = st.selectbox(_("Issue"), rows, format_func=_issue_label, key="building_issue_pick")
+    key = f"building_issue_{issue.id}"
     with st.form(f"building_issue_edit_{issue.id}"):
-        st.markdown("**Edit the issue**")
+        st.markdown(_("**Edit the issue**"))
         left, middle, right = st.columns(3)
-        title = left.text_input("Title", issue.title, max_chars=160)
-        priority = middle.selectbox("Priority", ISSUE_PRIORITIES,
-                                    index=ISSUE_PRIORITIES.index(issue.priority))
+        title = left.text_input(_("Title"), issue.title, max_chars=160, key=f"{key}_title")
+        priority = middle.selectbox(_("Priority"), ISSUE_PRIORITIES,
+                                    index=ISSUE_PRIORITIES.index(issue.priority),
+                                    key=f"{key}_priority",
+                                    format_func=labeller("issue priority"))
         with right:
-            space = _space_box("Where", choices, f"building_issue_space_{issue.id}",
+            space = _space_box(_("Where"), choices, f"building_issue_space_{issue.id}",
                                issue.space_id)
-        contractor = left.text_input("Contractor", issue.contractor or "", max_chars=160)
-        estimate = middle.text_input("Cost estimate (€)", "" if issue.cost_estimate is None
-                                     else str(issue.cost_estimate))
-        final = right.text_input("Final cost (€)", "" if issue.final_cost is None
-                                 else str(issue.final_cost))
-        description = st.text_area("Details", issue.description or "", max_chars=4000)
-        notes = st.text_area("Notes", issue.notes or "", max_chars=4000)
-        submitted = st.form_submit_button("Save the issue", type="primary")
+        contractor = left.text_input(_("Contractor"), issue.contractor or "", max_chars=160,
+                                     key=f"{key}_contractor")
+        estimate = middle.text_input(_("Cost estimate (€)"), "" if issue.cost_estimate is None
+                                     else str(issue.cost_estimate), key=f"{key}_estimate")
+        final = right.text_input(_("Final cost (€)"), "" if issue.final_cost is None
+                                 else str(issue.final_cost), key=f"{key}_final")
+        description = st.text_area(_("Details"), issue.description or "", max_chars=4000,
+                                   key=f"{key}_details")
+        notes = st.text_area(_("Notes"), issue.notes or "", max_chars=4000, key=f"{key}_notes")
+        submitted = st.form_submit_button(_("Save the issue"), type="primary",
+                                          key=f"{key}_save")
     if submitted and save(issues.edit_issue, actor=user, issue_id=issue.id,
                           version=issue.version, title=title, priority=priority,
                           space_id=space and space[0], description=description,
                           contractor=contractor, cost_estimate=estimate, final_cost=final,
                           notes=notes):
-        _saved(f"Issue #{issue.id} saved.")
+        _saved(_("Issue #{id} saved.").format(id=issue.id))
     steps = issues.NEXT_STATUSES[issue.status]
+    now = label("issue status", issue.status)
     if not steps:
-        st.caption(f"This issue is {issues.STATUS_LABELS[issue.status]}: it is closed.")
+        st.caption(_("This issue is {status}: it is closed.").format(status=now))
         return
     with st.form(f"building_issue_move_{issue.id}"):
-        st.markdown(f"**Move the issue** (now {issues.STATUS_LABELS[issue.status]})")
+        st.markdown(_("**Move the issue** (now {status})").format(status=now))
         left, right = st.columns(2)
-        status = left.selectbox("Next step", steps, format_func=issues.STATUS_LABELS.get)
-        final = right.text_input("Final cost when done (€)", "")
-        moved = st.form_submit_button("Move it")
+        status = left.selectbox(_("Next step"), steps, format_func=labeller("issue status"),
+                                key=f"{key}_next")
+        final = right.text_input(_("Final cost when done (€)"), "", key=f"{key}_done_cost")
+        moved = st.form_submit_button(_("Move it"), key=f"{key}_move")
     if moved and save(issues.move_issue, actor=user, issue_id=issue.id,
                       version=issue.version, status=status, final_cost=final):
-        _saved(f"Issue #{issue.id} is {issues.STATUS_LABELS[status]} now.")
+        _saved(_("Issue #{id} is {status} now.").format(id=issue.id,
+                                                        status=label("issue status", status)))
 
 
 def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
     """Plan a works period; over live bookings it asks first, listing them."""
     choices = space_choices(site.id)
     with st.form("building_plan_works"):
-        st.markdown("**Plan works**")
-        chosen = st.multiselect("Spaces out of use", choices, format_func=lambda c: c[1],
+        st.markdown(_("**Plan works**"))
+        chosen = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
                                 key="building_works_spaces")
         left, middle, right = st.columns(3)
-        title = left.text_input("Works", max_chars=160, key="building_works_title",
-                                placeholder="e.g. Roof repair")
-        first = middle.date_input("From", date.today() + timedelta(days=7),
+        title = left.text_input(_("Works"), max_chars=160, key="building_works_title",
+                                placeholder=_("e.g. Roof repair"))
+        first = middle.date_input(_("From"), date.today() + timedelta(days=7),
                                   format="DD/MM/YYYY", key="building_works_from")
-        last = right.date_input("To (included)", date.today() + timedelta(days=7),
+        last = right.date_input(_("To (included)"), date.today() + timedelta(days=7),
                                 format="DD/MM/YYYY", key="building_works_to")
-        issue = st.selectbox("For the issue", [None] + open_issues, key="building_works_issue",
-                             format_func=lambda r: "— none —" if r is None else _issue_label(r))
-        notes = st.text_area("Notes", max_chars=4000, key="building_works_notes")
-        submitted = st.form_submit_button("Plan the works", type="primary")
+        issue = st.selectbox(_("For the issue"), [None] + open_issues,
+                             key="building_works_issue",
+                             format_func=lambda r: _("— none —") if r is None
+                             else _issue_label(r))
+        notes = st.text_area(_("Notes"), max_chars=4000, key="building_works_notes")
+        submitted = st.form_submit_button(_("Plan the works"), type="primary",
+                                          key="building_works_submit")
     if submitted:
         request = dict(site_id=site.id, space_ids=[c[0] for c in chosen], title=title,
                        starts_on=first, ends_on=last, issue_id=issue and issue.id, notes=notes)
@@ -138,12 +154,16 @@ def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
         if found.bookings and not found.sessions:
             tell = list(dict.fromkeys([b.who for b in found.bookings]
                                       + [lease.tenant for lease in found.leases]))
-            ask(PLAN_WORKS, f"{len(found.bookings)} booking(s) lie in these days and will be "
-                            f"cancelled (the records are kept). Tell: {', '.join(tell)}.",
+            ask(PLAN_WORKS, ngettext(
+                "{n} booking(s) lie in these days and will be cancelled (the records are "
+                "kept). Tell: {tell}.",
+                "{n} booking(s) lie in these days and will be cancelled (the records are "
+                "kept). Tell: {tell}.", len(found.bookings)).format(
+                    n=len(found.bookings), tell=", ".join(tell)),
                 details=[str(booking) for booking in found.bookings], **request)
         else:
             _plan(user, **request)
-    confirm(PLAN_WORKS, title="Plan the works", action="Cancel the bookings and plan",
+    confirm(PLAN_WORKS, title=_("Plan the works"), action=_("Cancel the bookings and plan"),
             run=lambda **request: _plan(user, confirm=True, **request))
 
 
@@ -167,19 +187,23 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
     if not live:
         return
     choices = space_choices(site.id)
-    chosen = st.selectbox("Works to change", live, key="building_edit_pick",
+    chosen = st.selectbox(_("Works to change"), live, key="building_edit_pick",
                           format_func=lambda r: f"{r.title} · {r.spaces} · "
                                                 f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
-    with st.form(f"building_edit_works_{chosen.id}"):
-        st.markdown("**Change the works**")
-        picked = st.multiselect("Spaces out of use", choices, format_func=lambda c: c[1],
-                                default=[c for c in choices if c[0] in chosen.space_ids])
+    key = f"building_edit_works_{chosen.id}"
+    with st.form(key):
+        st.markdown(_("**Change the works**"))
+        picked = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
+                                default=[c for c in choices if c[0] in chosen.space_ids],
+                                key=f"{key}_spaces")
         left, middle, right = st.columns(3)
-        title = left.text_input("Works", chosen.title, max_chars=160)
-        first = middle.date_input("From", chosen.starts_on, format="DD/MM/YYYY")
-        last = right.date_input("To (included)", chosen.ends_on, format="DD/MM/YYYY")
-        notes = st.text_area("Notes", chosen.notes or "", max_chars=4000)
-        submitted = st.form_submit_button("Save the works")
+        title = left.text_input(_("Works"), chosen.title, max_chars=160, key=f"{key}_title")
+        first = middle.date_input(_("From"), chosen.starts_on, format="DD/MM/YYYY",
+                                  key=f"{key}_from")
+        last = right.date_input(_("To (included)"), chosen.ends_on, format="DD/MM/YYYY",
+                                key=f"{key}_to")
+        notes = st.text_area(_("Notes"), chosen.notes or "", max_chars=4000, key=f"{key}_notes")
+        submitted = st.form_submit_button(_("Save the works"), key=f"{key}_save")
     if submitted:
         request = dict(works_id=chosen.id, version=chosen.version,
                        space_ids=[c[0] for c in picked], title=title, starts_on=first,
@@ -188,12 +212,15 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
             found = works.works_collisions(session, space_ids=request["space_ids"],
                                            starts_on=first, ends_on=last)
         if found.bookings and not found.sessions:
-            ask(EDIT_WORKS, f"{len(found.bookings)} booking(s) lie in the new days and will be "
-                            "cancelled (the records are kept).",
+            ask(EDIT_WORKS, ngettext(
+                "{n} booking(s) lie in the new days and will be cancelled (the records are "
+                "kept).",
+                "{n} booking(s) lie in the new days and will be cancelled (the records are "
+                "kept).", len(found.bookings)).format(n=len(found.bookings)),
                 details=[str(booking) for booking in found.bookings], **request)
         else:
             _edit(user, **request)
-    confirm(EDIT_WORKS, title="Change the works", action="Cancel the bookings and save",
+    confirm(EDIT_WORKS, title=_("Change the works"), action=_("Cancel the bookings and save"),
             run=lambda **request: _edit(user, confirm=True, **request))
 
 
@@ -201,9 +228,14 @@ def _edit(user: User, **request) -> bool:
     result = save(works.edit_works, actor=user, **request)
     if not result:
         return False
-    flash(f"{result.works.title} saved" + (f"; {len(result.cancelled)} booking(s) cancelled; "
-                                           f"tell {', '.join(result.tell)}"
-                                           if result.cancelled else "") + ".")
+    if result.cancelled:
+        flash(ngettext("{title} saved; {n} booking(s) cancelled; tell {tell}.",
+                       "{title} saved; {n} booking(s) cancelled; tell {tell}.",
+                       len(result.cancelled)).format(title=result.works.title,
+                                                     n=len(result.cancelled),
+                                                     tell=", ".join(result.tell)))
+    else:
+        flash(_("{title} saved.").format(title=result.works.title))
     if not request.get("confirm"):
         st.rerun()
     return True
@@ -215,21 +247,25 @@ def cancel_works_form(user: User, rows: list) -> None:
     if not live:
         return
     with st.form("building_cancel_works"):
-        st.markdown("**Cancel works**")
-        chosen = st.selectbox("Works", live, format_func=lambda r: (
-            f"{r.title} · {r.spaces} · {show_day(r.starts_on)} → {show_day(r.ends_on)}"))
-        submitted = st.form_submit_button("Cancel the works")
+        st.markdown(_("**Cancel works**"))
+        chosen = st.selectbox(_("Works"), live, key="building_cancel_pick",
+                              format_func=lambda r: (f"{r.title} · {r.spaces} · "
+                                                     f"{show_day(r.starts_on)} → "
+                                                     f"{show_day(r.ends_on)}"))
+        submitted = st.form_submit_button(_("Cancel the works"), key="building_cancel_submit")
     if submitted:
-        ask(CANCEL_WORKS, f"Cancel “{chosen.title}” — {chosen.spaces} will be in use again "
-                          f"from {show_day(chosen.starts_on)} to {show_day(chosen.ends_on)}; "
-                          "bookings cancelled for it stay cancelled.",
+        ask(CANCEL_WORKS, _("Cancel “{title}” — {spaces} will be in use again from {start} "
+                            "to {end}; bookings cancelled for it stay cancelled.").format(
+                                title=chosen.title, spaces=chosen.spaces,
+                                start=show_day(chosen.starts_on), end=show_day(chosen.ends_on)),
             works_id=chosen.id, version=chosen.version, title=chosen.title)
-    confirm(CANCEL_WORKS, title="Cancel the works", action="Cancel the works", keep="Keep them",
+    confirm(CANCEL_WORKS, title=_("Cancel the works"), action=_("Cancel the works"),
+            keep=_("Keep them"),
             run=lambda **request: _cancel(user, **request))
 
 
 def _cancel(user: User, *, works_id: int, version: int, title: str) -> bool:
     if not save(works.cancel_works, actor=user, works_id=works_id, version=version):
         return False
-    flash(f"{title} cancelled; the spaces are in use again.")
+    flash(_("{title} cancelled; the spaces are in use again.").format(title=title))
     return True

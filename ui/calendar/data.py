@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+from babel.dates import format_date
 
 from db.models import User
 from hub.calendar import clashes as calendar_clashes
@@ -13,6 +14,7 @@ from hub.calendar import ics as calendar_ics
 from hub.calendar import totals as calendar_totals
 from hub.calendar.events import KIND_LABELS
 from hub.dates import clock
+from hub.i18n import _, locale
 from hub.occupancy.sites import list_sites
 from hub.occupancy.spaces import list_spaces
 from ui.database import cached, reading
@@ -23,8 +25,11 @@ EVENT_COLUMNS = ["kind", "label", "record_id", "site", "room", "space_id", "spac
 
 def _when(event: calendar_events.CalendarEvent) -> str:
     if event.all_day:
-        return ("all day" if event.day == event.last_day else
-                f"{event.day:%-d %b} to {event.last_day:%-d %b %Y}")
+        if event.day == event.last_day:
+            return _("all day")
+        return _("{first} to {last}").format(
+            first=format_date(event.day, "d MMM", locale=locale()),
+            last=format_date(event.last_day, "d MMM y", locale=locale()))
     return f"{clock(event.start_minute)}–{clock(event.end_minute)}"
 
 
@@ -32,7 +37,7 @@ def _when(event: calendar_events.CalendarEvent) -> str:
 def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
            cancelled: bool, role: str, _actor: User) -> pd.DataFrame:
     """One row per event of the period, with the clash it is in (if any). Columns:
-    EVENT_COLUMNS; `room` is "code · name"."""
+    EVENT_COLUMNS; `room` is "code · name", `label` the kind in the reader's language."""
     with reading() as session:
         found = calendar_events.events_between(session, actor=_actor, site_id=site_id,
                                                first=first, last=last, kinds=kinds,
@@ -40,7 +45,7 @@ def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
         clashing = calendar_clashes.clashing_events(calendar_clashes.clashes_between(
             session, site_id=site_id, first=first, last=last))
     return pd.DataFrame([{
-        "kind": e.kind, "label": KIND_LABELS[e.kind], "record_id": e.record_id,
+        "kind": e.kind, "label": _(KIND_LABELS[e.kind]), "record_id": e.record_id,
         "site": e.site, "room": f"{e.space_code} · {e.space_name}" if e.space_code
         else e.space_name, "space_id": e.space_id, "space_code": e.space_code,
         "starts": e.starts, "ends": e.ends, "day": e.day, "when": _when(e), "title": e.title,
@@ -55,19 +60,20 @@ def totals(site_id: int | None, first: date, last: date, kinds: tuple[str, ...])
         rows = calendar_totals.day_totals(session, site_id=site_id, first=first, last=last,
                                           kinds=kinds)
     return pd.DataFrame([{"place": t.place, "day": t.day, "kind": t.kind,
-                          "label": KIND_LABELS[t.kind], "events": t.events,
+                          "label": _(KIND_LABELS[t.kind]), "events": t.events,
                           "hours": t.hours} for t in rows],
                         columns=["place", "day", "kind", "label", "events", "hours"])
 
 
 @cached(ttl=120)
 def clashes(site_id: int | None, first: date, last: date) -> pd.DataFrame:
-    """Columns: Kind, Site, Room, Day, Time, What collides (sentences naming no one)."""
+    """Columns: Kind, Site, Room, Day, Time, What collides (sentences naming no one, in the
+    reader's language; the column names stay these keys: the screen names them)."""
     with reading() as session:
         found = calendar_clashes.clashes_between(session, site_id=site_id, first=first,
                                                  last=last)
     return pd.DataFrame([{
-        "Kind": calendar_clashes.CLASH_KINDS[c.kind], "Site": c.site,
+        "Kind": _(calendar_clashes.CLASH_KINDS[c.kind]), "Site": c.site,
         "Room": f"{c.space_code} · {c.space_name}", "Day": c.day, "Time": c.when,
         "What collides": c.what} for c in found],
         columns=["Kind", "Site", "Room", "Day", "Time", "What collides"])

@@ -8,11 +8,13 @@ from datetime import date, timedelta
 import streamlit as st
 
 from hub.calendar.events import KIND_LABELS, KINDS, VIEWS, view_days
+from hub.i18n import N_, _
 from ui import links
 from ui.links import linked
 from ui.widgets import EARLIEST_DAY, SiteChoice, site_picker
 
 DEFAULT_VIEW = "month"
+VIEW_LABELS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month")}
 
 
 @dataclass(frozen=True)
@@ -33,20 +35,21 @@ def calendar_filters() -> Chosen:
     latest = today + timedelta(days=5 * 366)
     top = st.columns([2, 1, 2])
     site = site_picker("calendar_site", container=top[0])
-    on = linked(top[1].date_input, "On", value=today, key="calendar_on", format="DD/MM/YYYY",
+    on = linked(top[1].date_input, _("On"), value=today, key="calendar_on", format="DD/MM/YYYY",
                 min_value=EARLIEST_DAY, max_value=latest,
-                link=links.day("on", default=today, fallback="today", earliest=EARLIEST_DAY,
-                               latest=latest))
-    view = linked(top[2].radio, "View", list(VIEWS), index=VIEWS.index(DEFAULT_VIEW),
-                  key="calendar_view", horizontal=True, format_func=str.capitalize,
-                  link=links.one_of("view", VIEWS, what="day, week or month",
-                                    fallback="the month", default=DEFAULT_VIEW))
+                link=links.day("on", default=today, fallback=_("today"),
+                               earliest=EARLIEST_DAY, latest=latest))
+    view = linked(top[2].radio, _("View"), list(VIEWS), index=VIEWS.index(DEFAULT_VIEW),
+                  key="calendar_view", horizontal=True,
+                  format_func=lambda view: _(VIEW_LABELS[view]),
+                  link=links.one_of("view", VIEWS, what=_("day, week or month"),
+                                    fallback=_("the month"), default=DEFAULT_VIEW))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    kinds = linked(left.multiselect, "Kinds", list(KINDS), key="calendar_kinds",
-                   format_func=KIND_LABELS.get, placeholder="Every kind",
-                   link=links.some_of("kinds", KINDS, what="a kind of event",
-                                      fallback="every kind"))
-    cancelled = right.toggle("Show cancelled bookings", key="calendar_cancelled",
-                             help="Greyed on the day and week timelines and listed below.")
+    kinds = linked(left.multiselect, _("Kinds"), list(KINDS), key="calendar_kinds",
+                   format_func=lambda kind: _(KIND_LABELS[kind]), placeholder=_("Every kind"),
+                   link=links.some_of("kinds", KINDS, what=_("a kind of event"),
+                                      fallback=_("every kind")))
+    cancelled = right.toggle(_("Show cancelled bookings"), key="calendar_cancelled",
+                             help=_("Greyed on the day and week timelines and listed below."))
     return Chosen(site=site, on=on, view=view, kinds=tuple(kinds) or KINDS,
                   cancelled=cancelled)
