@@ -17,10 +17,12 @@ from sqlmodel import Session, select
 from db.models import Enrolment, ProgrammeItem, Tenant, User, utcnow
 from hub.checks import optional_email
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.programme.items import lock_item
 from hub.programme.seats import fill_from_waitlist, SEATED, taken_seats
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
+from hub.words import label
 
 ACTIVE = ("enrolled", "waitlisted", "attended")
 
@@ -32,9 +34,10 @@ class Cancellation:
 
     @property
     def message(self) -> str:
-        text = f"{self.cancelled.participant_name} is cancelled."
+        text = _("{name} is cancelled.").format(name=self.cancelled.participant_name)
         if self.promoted is not None:
-            text += f" {self.promoted.participant_name} moves up from the waitlist."
+            text += " " + _("{name} moves up from the waitlist.").format(
+                name=self.promoted.participant_name)
         return text
 
 
@@ -47,7 +50,7 @@ class Move:
 def _check_person(session: Session, item: ProgrammeItem, name: str, email: str | None,
                   tenant_id: int | None) -> None:
     if tenant_id is not None and session.get(Tenant, tenant_id) is None:
-        raise Invalid("tenant", "that tenant does not exist")
+        raise Invalid("tenant", _("that tenant does not exist"))
     same = [func.lower(Enrolment.participant_name) == name.lower()]
     if email:
         same.append(func.lower(Enrolment.email) == email.lower())
@@ -56,9 +59,11 @@ def _check_person(session: Session, item: ProgrammeItem, name: str, email: str |
     found = session.exec(select(Enrolment.participant_name, Enrolment.status).where(
         Enrolment.item_id == item.id, Enrolment.status.in_(ACTIVE), or_(*same))).first()
     if found:
-        where = "on the waitlist of" if found[1] == "waitlisted" else "already enrolled in"
-        raise Invalid("participant", f"{found[0]} is {where} “{item.title}” "
-                                     "(same name, email or tenant)")
+        if found[1] == "waitlisted":
+            sentence = _("{name} is on the waitlist of “{title}” (same name, email or tenant)")
+        else:
+            sentence = _("{name} is already enrolled in “{title}” (same name, email or tenant)")
+        raise Invalid("participant", sentence.format(name=found[0], title=item.title))
 
 
 def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
@@ -67,13 +72,15 @@ def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
     require_role(actor, *EDITORS)
     name = " ".join(str(participant_name or "").split())
     if not name:
-        raise Invalid("name", "the participant's name is required")
+        raise Invalid("name", _("the participant's name is required"))
     if len(name) > 120:
-        raise Invalid("name", "the participant's name is longer than 120 characters")
+        raise Invalid("name", _("the participant's name is longer than {limit} characters")
+                      .format(limit=120))
     email = optional_email(email)
     item = lock_item(session, item_id)
     if item.status == "cancelled":
-        raise Invalid("item", f"“{item.title}” is cancelled: nobody can enrol")
+        raise Invalid("item", _("“{title}” is cancelled: nobody can enrol").format(
+            title=item.title))
     _check_person(session, item, name, email, tenant_id)
     status = "enrolled" if taken_seats(session, item.id) < item.capacity else "waitlisted"
     enrolment = Enrolment(item_id=item.id, participant_name=name, email=email,
@@ -87,13 +94,14 @@ def cancel_enrolment(session: Session, *, actor: User, enrolment_id: int,
                      version: int | None) -> Cancellation:
     """Cancel a seat or a waitlist place; a freed seat goes to the first waitlisted person."""
     require_role(actor, *EDITORS)
-    enrolment = load_for_edit(session, Enrolment, enrolment_id, version, "this enrolment")
+    enrolment = load_for_edit(session, Enrolment, enrolment_id, version, N_("this enrolment"))
     item = lock_item(session, enrolment.item_id)
     if enrolment.status == "cancelled":
-        raise Invalid("status", f"{enrolment.participant_name} is already cancelled")
+        raise Invalid("status", _("{name} is already cancelled").format(
+            name=enrolment.participant_name))
     if enrolment.status == "attended":
-        raise Invalid("status", f"{enrolment.participant_name} has attended: "
-                                "clear the attendance first")
+        raise Invalid("status", _("{name} has attended: clear the attendance first").format(
+            name=enrolment.participant_name))
     save_changes(session, actor=actor, row=enrolment, action="cancel",
                  what=enrolment.participant_name,
                  values={"status": "cancelled", "cancelled_at": utcnow()})
@@ -112,7 +120,7 @@ def mark_attendance(session: Session, *, actor: User, item_id: int,
         Enrolment.item_id == item.id, Enrolment.status.in_(SEATED))))
     unknown = attended - {enrolment.id for enrolment in seated}
     if unknown:
-        raise Invalid("attended", "only people holding a seat in this item can attend it")
+        raise Invalid("attended", _("only people holding a seat in this item can attend it"))
     for enrolment in seated:
         status = "attended" if enrolment.id in attended else "enrolled"
         save_changes(session, actor=actor, row=enrolment, action="attendance",
@@ -125,12 +133,13 @@ def move_enrolment(session: Session, *, actor: User, enrolment_id: int, version:
     """Move a participant to another item: their place here is cancelled (the waitlist moves
     up) and they join the other item, in a seat or at the end of its waitlist."""
     require_role(actor, *EDITORS)
-    enrolment = load_for_edit(session, Enrolment, enrolment_id, version, "this enrolment")
+    enrolment = load_for_edit(session, Enrolment, enrolment_id, version, N_("this enrolment"))
     if to_item_id == enrolment.item_id:
-        raise Invalid("item", "choose another item to move to")
+        raise Invalid("item", _("choose another item to move to"))
     if enrolment.status not in ("enrolled", "waitlisted"):
-        raise Invalid("status", f"only an enrolled or waitlisted participant can be moved, "
-                                f"not one who is {enrolment.status}")
+        raise Invalid("status", _("only an enrolled or waitlisted participant can be moved, "
+                                  "not one who is {status}").format(
+            status=label("enrolment status", enrolment.status)))
     for item_id in sorted((enrolment.item_id, to_item_id)):  # one lock order: no deadlock
         lock_item(session, item_id)
     cancellation = cancel_enrolment(session, actor=actor, enrolment_id=enrolment.id,

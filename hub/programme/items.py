@@ -17,6 +17,7 @@ from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES
 from hub.checks import money, optional_email
 from hub.dates import clock
 from hub.errors import Invalid
+from hub.i18n import N_, _, ngettext
 from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -25,6 +26,7 @@ from hub.programme.seats import fill_from_waitlist, taken_seats
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
 from hub.scope import open_site
+from hub.words import label
 
 ITEM_FIELDS = ("kind", "title", "sector", "description", "format", "capacity", "price",
                "status", "funding", "target_group")
@@ -38,12 +40,14 @@ MAX_SERIES_WEEKS = 52
 # --- items ----------------------------------------------------------------------------------
 
 def _text(values: dict, field: str, limit: int, *, required: bool = False) -> str | None:
+    """`field` is marked with N_ where it is written (it is shown translated)."""
     text = str(values.get(field) or "").strip()
-    label = field.replace("_", " ")
+    name = _(field).replace("_", " ")
     if required and not text:
-        raise Invalid(field, f"{label} is required")
+        raise Invalid(field, _("{field} is required").format(field=name))
     if len(text) > limit:
-        raise Invalid(field, f"{label} is longer than {limit} characters")
+        raise Invalid(field, _("{field} is longer than {limit} characters").format(
+            field=name, limit=limit))
     return text or None
 
 
@@ -52,26 +56,28 @@ def _one_of(values: dict, field: str, allowed: tuple[str, ...]) -> str:
     if field == "sector":
         value = value.replace("_", " ")
     if value not in allowed:
-        raise Invalid(field, f"{field} must be one of {', '.join(allowed)}")
+        raise Invalid(field, _("{field} must be one of {allowed}").format(
+            field=_(field), allowed=", ".join(allowed)))
     return value
 
 
 def check_item(values: dict) -> dict:
     """Validate an item's fields; returns them cleaned. Every message names its field."""
-    clean = {"kind": _one_of(values, "kind", PROGRAMME_KINDS),
-             "title": _text(values, "title", 160, required=True),
-             "sector": _one_of(values, "sector", SECTORS),
-             "description": _text(values, "description", 4000) or "",
-             "format": _one_of(values, "format", PROGRAMME_FORMATS),
-             "status": _one_of(values, "status", PROGRAMME_STATUSES),
-             "funding": _text(values, "funding", 200),
-             "target_group": _text(values, "target_group", 120)}
+    clean = {"kind": _one_of(values, N_("kind"), PROGRAMME_KINDS),
+             "title": _text(values, N_("title"), 160, required=True),
+             "sector": _one_of(values, N_("sector"), SECTORS),
+             "description": _text(values, N_("description"), 4000) or "",
+             "format": _one_of(values, N_("format"), PROGRAMME_FORMATS),
+             "status": _one_of(values, N_("status"), PROGRAMME_STATUSES),
+             "funding": _text(values, N_("funding"), 200),
+             "target_group": _text(values, N_("target_group"), 120)}
     try:
         capacity = int(str(values.get("capacity")).strip())
     except (TypeError, ValueError):
-        raise Invalid("capacity", "capacity must be a whole number of places") from None
+        raise Invalid("capacity", _("capacity must be a whole number of places")) from None
     if not 1 <= capacity <= MAX_CAPACITY:
-        raise Invalid("capacity", f"capacity must be between 1 and {MAX_CAPACITY} places")
+        raise Invalid("capacity", _("capacity must be between 1 and {limit} places").format(
+            limit=MAX_CAPACITY))
     clean["capacity"] = capacity
     clean["price"] = money(values.get("price"), "price", required=True)
     return clean
@@ -87,7 +93,7 @@ def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: s
                             format=format, capacity=capacity, price=price, status=status,
                             funding=funding, target_group=target_group))
     if site_id is None or session.get(Site, site_id) is None:
-        raise Invalid("site", "choose the site that runs this item")
+        raise Invalid("site", _("choose the site that runs this item"))
     open_site(session, site_id)
     item = ProgrammeItem(site_id=site_id, **clean)
     session.add(item)
@@ -101,7 +107,7 @@ def lock_item(session: Session, item_id: int) -> ProgrammeItem:
     item = session.exec(select(ProgrammeItem).where(ProgrammeItem.id == item_id)
                         .with_for_update().execution_options(populate_existing=True)).first()
     if item is None:
-        raise Invalid("item", "that programme item does not exist")
+        raise Invalid("item", _("that programme item does not exist"))
     return item
 
 
@@ -111,18 +117,28 @@ def edit_item(session: Session, *, actor: User, item_id: int, version: int | Non
     require_role(actor, *EDITORS)
     unknown = set(values) - set(ITEM_FIELDS)
     if unknown:
-        raise Invalid(sorted(unknown)[0], f"{', '.join(sorted(unknown))} cannot be changed here")
-    item = load_for_edit(session, ProgrammeItem, item_id, version, "this programme item")
+        raise Invalid(sorted(unknown)[0], _("{fields} cannot be changed here").format(
+            fields=", ".join(sorted(unknown))))
+    item = load_for_edit(session, ProgrammeItem, item_id, version, N_("this programme item"))
     clean = check_item({field: getattr(item, field) for field in ITEM_FIELDS} | values)
     if clean["status"] != item.status and clean["status"] not in NEXT_STATUSES[item.status]:
-        allowed = ", ".join(sorted(NEXT_STATUSES[item.status])) or "nothing else"
-        raise Invalid("status", f"a {item.status} item cannot become {clean['status']} "
-                                f"(it may become {allowed})")
+        allowed = ", ".join(label("programme status", status)
+                            for status in sorted(NEXT_STATUSES[item.status]))
+        sentence = (_("a {status} item cannot become {new} (it may become {allowed})")
+                    if allowed else _("a {status} item cannot become {new} "
+                                      "(it may become nothing else)"))
+        raise Invalid("status", sentence.format(
+            status=label("programme status", item.status),
+            new=label("programme status", clean["status"]), allowed=allowed))
     # Imported here: enrolments build on this module (lock_item), not the other way round.
     taken = taken_seats(session, item.id)
     if clean["capacity"] < taken:
-        raise Invalid("capacity", f"capacity cannot be below the {taken} people already "
-                                  "enrolled; cancel or move some first")
+        # English says "people" for one too (as it always has); Italian agrees with the count.
+        raise Invalid("capacity", ngettext(
+            "capacity cannot be below the {taken} people already enrolled; cancel or move "
+            "some first",
+            "capacity cannot be below the {taken} people already enrolled; cancel or move "
+            "some first", taken).format(taken=taken))
     save_changes(session, actor=actor, row=item, values=clean, what=f"“{item.title}”")
     if item.status in ("draft", "published"):
         fill_from_waitlist(session, actor=actor, item=item)
@@ -139,9 +155,9 @@ def add_instructor(session: Session, *, actor: User, name: str | None = None,
     if tenant_id is not None:
         tenant = session.get(Tenant, tenant_id)
         if tenant is None:
-            raise Invalid("tenant", "that tenant does not exist")
+            raise Invalid("tenant", _("that tenant does not exist"))
         if session.exec(select(Instructor.id).where(Instructor.tenant_id == tenant_id)).first():
-            raise Invalid("tenant", f"{tenant.name} is already an instructor")
+            raise Invalid("tenant", _("{name} is already an instructor").format(name=tenant.name))
         name = name or tenant.name
     instructor = Instructor(tenant_id=tenant_id, **check_instructor(
         {"name": name, "email": email, "phone": phone}))
@@ -155,9 +171,9 @@ INSTRUCTOR_FIELDS = ("name", "email", "phone")
 
 def check_instructor(values: dict) -> dict:
     """Validate an instructor's name, email and phone; every message names its field."""
-    return {"name": _text(values, "name", 120, required=True),
+    return {"name": _text(values, N_("name"), 120, required=True),
             "email": optional_email(values.get("email")),
-            "phone": _text(values, "phone", 40)}
+            "phone": _text(values, N_("phone"), 40)}
 
 
 def edit_instructor(session: Session, *, actor: User, instructor_id: int,
@@ -166,12 +182,13 @@ def edit_instructor(session: Session, *, actor: User, instructor_id: int,
     require_role(actor, *EDITORS)
     unknown = set(values) - set(INSTRUCTOR_FIELDS)
     if unknown:
-        raise Invalid(sorted(unknown)[0], f"{', '.join(sorted(unknown))} cannot be changed here")
-    instructor = load_for_edit(session, Instructor, instructor_id, version, "this instructor")
+        raise Invalid(sorted(unknown)[0], _("{fields} cannot be changed here").format(
+            fields=", ".join(sorted(unknown))))
+    instructor = load_for_edit(session, Instructor, instructor_id, version, N_("this instructor"))
     clean = check_instructor({field: getattr(instructor, field)
                               for field in INSTRUCTOR_FIELDS} | values)
     save_changes(session, actor=actor, row=instructor, values=clean,
-                 what=f"instructor {instructor.name}")
+                 what=_("instructor {name}").format(name=instructor.name))
     return instructor
 
 
@@ -179,35 +196,37 @@ def edit_instructor(session: Session, *, actor: User, instructor_id: int,
 
 def _minutes(day: date | None, start: time | None, end: time | None) -> tuple[int, int]:
     if day is None or start is None or end is None:
-        raise Invalid("day", "day, start and end time are required")
+        raise Invalid("day", _("day, start and end time are required"))
     first, last = start.hour * 60 + start.minute, end.hour * 60 + end.minute
     if last == first:
-        raise Invalid("end", "end time equals start time: a session must last at least a minute")
+        raise Invalid("end", _("end time equals start time: a session must last at least a "
+                               "minute"))
     if last < first:
-        raise Invalid("end", f"end time {end:%H:%M} is before start time {start:%H:%M}")
+        raise Invalid("end", _("end time {end} is before start time {start}").format(
+            end=f"{end:%H:%M}", start=f"{start:%H:%M}"))
     return first, last
 
 
 def _check_place(session: Session, item: ProgrammeItem, space_id: int | None,
                  location: str | None) -> tuple[Space | None, str | None]:
-    location = _text({"location": location}, "location", 200)
+    location = _text({"location": location}, N_("location"), 200)
     if space_id is None:
         if item.format != "online" and location is None:
-            raise Invalid("space", "choose a space, or write where the session takes place "
-                                   "(an online item needs neither)")
+            raise Invalid("space", _("choose a space, or write where the session takes place "
+                                     "(an online item needs neither)"))
         return None, location
     space = lock_space(session, space_id)  # bookings of it wait until this session is saved
     if not space.active:
-        raise Invalid("space", "that space does not exist or is no longer in use")
+        raise Invalid("space", _("that space does not exist or is no longer in use"))
     if space.site_id != item.site_id:
-        raise Invalid("space", f"{space.code} belongs to another site than this item")
+        raise Invalid("space", _("{space} belongs to another site than this item").format(
+            space=space.code))
     return space, location
 
 
 def _check_free(session: Session, *, space: Space | None, instructor_id: int | None,
                 day: date, first: int, last: int, other_than: int | None) -> None:
     """Refuse a clash in the space (session, booking, a lease of a bench) or of the instructor."""
-    span = f"{clock(first)}–{clock(last)} on {day}"
     if space is not None:
         works = closure_of(session, space_id=space.id, first=day, last=day)
         if works is not None:
@@ -217,30 +236,35 @@ def _check_free(session: Session, *, space: Space | None, instructor_id: int | N
         taken = taken or claims.booking_in_space(session, space_id=space.id, day=day,
                                                   first=first, last=last)
         if taken:
-            raise Invalid("space", f"{space.code} is taken at {span} by {taken}")
+            raise Invalid("space", _("{space} is taken at {start}–{end} on {day} by {taken}")
+                          .format(space=space.code, start=clock(first), end=clock(last),
+                                  day=day, taken=taken))
         if space.leasable and session.exec(select(Lease.id).where(
                 Lease.space_id == space.id, Lease.starts_on <= day,
                 (Lease.ends_on.is_(None)) | (Lease.ends_on >= day))).first():
-            raise Invalid("space", f"{space.code} is leased on {day}; choose another space")
+            raise Invalid("space", _("{space} is leased on {day}; choose another space").format(
+                space=space.code, day=day))
     if instructor_id is not None:
         teaching = clashes.session_of_instructor(session, instructor_id=instructor_id, day=day,
                                                  first=first, last=last, other_than=other_than)
         if teaching:
-            raise Invalid("instructor", f"the instructor already teaches {teaching} on {day}")
+            raise Invalid("instructor", _("the instructor already teaches {session} on {day}")
+                          .format(session=teaching, day=day))
 
 
 def _open_item(session: Session, item_id: int) -> ProgrammeItem:
     item = session.get(ProgrammeItem, item_id)
     if item is None:
-        raise Invalid("item", "that programme item does not exist")
+        raise Invalid("item", _("that programme item does not exist"))
     if item.status == "cancelled":
-        raise Invalid("item", f"“{item.title}” is cancelled: it takes no sessions")
+        raise Invalid("item", _("“{title}” is cancelled: it takes no sessions").format(
+            title=item.title))
     return item
 
 
 def _check_instructor(session: Session, instructor_id: int | None) -> None:
     if instructor_id is not None and session.get(Instructor, instructor_id) is None:
-        raise Invalid("instructor", "that instructor does not exist")
+        raise Invalid("instructor", _("that instructor does not exist"))
 
 
 def refresh_dates(session: Session, item: ProgrammeItem) -> None:
@@ -284,9 +308,10 @@ def add_weekly_series(session: Session, *, actor: User, item_id: int, first_day:
     except (TypeError, ValueError):
         weeks = 0
     if not 1 <= weeks <= MAX_SERIES_WEEKS:
-        raise Invalid("weeks", f"weeks must be between 1 and {MAX_SERIES_WEEKS}")
+        raise Invalid("weeks", _("weeks must be between 1 and {limit}").format(
+            limit=MAX_SERIES_WEEKS))
     if first_day is None:
-        raise Invalid("day", "the first day of the series is required")
+        raise Invalid("day", _("the first day of the series is required"))
     return [add_session(session, actor=actor, item_id=item_id,
                         day=first_day + timedelta(weeks=week), start=start, end=end,
                         space_id=space_id, location=location, instructor_id=instructor_id)
@@ -299,14 +324,14 @@ def edit_session(session: Session, *, actor: User, session_id: int, version: int
                  instructor_id: int | None = None) -> ProgrammeSession:
     """Move a session or change its space or instructor; the same clash rules apply."""
     require_role(actor, *EDITORS)
-    row = load_for_edit(session, ProgrammeSession, session_id, version, "this session")
+    row = load_for_edit(session, ProgrammeSession, session_id, version, N_("this session"))
     item = _open_item(session, row.item_id)
     first, last = _minutes(day, start, end)
     space, location = _check_place(session, item, space_id, location)
     _check_instructor(session, instructor_id)
     _check_free(session, space=space, instructor_id=instructor_id, day=day, first=first,
                 last=last, other_than=row.id)
-    save_changes(session, actor=actor, row=row, what="this session", values={
+    save_changes(session, actor=actor, row=row, what=N_("this session"), values={
         "day": day, "start_minute": first, "end_minute": last, "space_id": space_id,
         "location": location, "instructor_id": instructor_id})
     refresh_dates(session, item)
@@ -317,10 +342,10 @@ def remove_session(session: Session, *, actor: User, session_id: int,
                    version: int | None) -> ProgrammeItem:
     """Delete a session (its item stays); returns the item, its dates refreshed."""
     require_role(actor, *EDITORS)
-    row = load_for_edit(session, ProgrammeSession, session_id, version, "this session")
+    row = load_for_edit(session, ProgrammeSession, session_id, version, N_("this session"))
     item = session.get(ProgrammeItem, row.item_id)
     record(session, actor, "delete", row, {"day": [str(row.day), None]})
     session.delete(row)
-    flush(session, "this session")  # a session changed meanwhile is Stale, not a crash
+    flush(session, N_("this session"))  # a session changed meanwhile is Stale, not a crash
     refresh_dates(session, item)
     return item

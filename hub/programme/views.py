@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from db.models import Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space, Tenant
 from hub.errors import Invalid
+from hub.i18n import _
 
 LIST_LIMIT = 500
 
@@ -107,7 +108,7 @@ class SessionRow:
 
     @property
     def place(self) -> str:
-        return self.space or self.location or "Online"
+        return self.space or self.location or _("Online")
 
 
 def _session_query():
@@ -209,8 +210,8 @@ def open_item_choices(session: Session, *, site_id: int | None,
         query = query.where(ProgrammeItem.site_id == site_id)
     if other_than is not None:
         query = query.where(and_(ProgrammeItem.id != other_than))
-    return [(row_id, f"{title} ({starts or 'no date yet'})")
-            for row_id, title, starts in session.exec(query)]
+    return [(row_id, f"{title} ({starts})" if starts else _("{title} (no date yet)").format(
+        title=title)) for row_id, title, starts in session.exec(query)]
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def cancellation(session: Session, *, item_id: int, today: date) -> Cancellation
     """For the confirmation of a cancellation: what it would touch (nothing is written)."""
     item = session.get(ProgrammeItem, item_id)
     if item is None:
-        raise Invalid("item", "that programme item does not exist")
+        raise Invalid("item", _("that programme item does not exist"))
     counts = seat_counts(select(ProgrammeItem.id).where(ProgrammeItem.id == item_id))
     seated, waiting = session.exec(select(func.coalesce(func.sum(counts.c.seated), 0),
                                           func.coalesce(func.sum(counts.c.waitlisted), 0))
