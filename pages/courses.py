@@ -6,12 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from hub.dates import clock
+from hub.i18n import _, ngettext
 from hub.roles import sees_contacts
 from ui.programme import charts, data
 from ui.words import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
                                   people_tables)
-from ui.format import as_text, money
+from ui.format import as_text, counted, label, labeller, money, number, percent
 from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -27,52 +28,64 @@ editor = user.role in ("manager", "communication")
 contacts = sees_contacts(user)
 today = date.today()
 
-st.title("Courses")
-st.caption("The programme: courses, workshops, seminars and events — sessions by room, "
-           "enrolments and waitlist, the public calendar.")
-require_site(user, "Courses will show the programme — courses, workshops and events — room by "
-             "room, with enrolments and the waiting list.")
+st.title(_("Courses"))
+st.caption(_("The programme: courses, workshops, seminars and events — sessions by room, "
+             "enrolments and waitlist, the public calendar."))
+require_site(user, _("Courses will show the programme — courses, workshops and events — room "
+                     "by room, with enrolments and the waiting list."))
 top = st.columns([2, 1])
 site = site_picker("courses_site", container=top[0])
-weeks = linked(top[1].select_slider, "Weeks shown", [2, 4, 8, 12], value=4, key="courses_weeks",
-                link=links.one_of("weeks", [2, 4, 8, 12], what="2, 4, 8 or 12",
-                                  fallback="4 weeks", default=4))
+weeks = linked(top[1].select_slider, _("Weeks shown"), [2, 4, 8, 12], value=4,
+               key="courses_weeks",
+               link=links.one_of("weeks", [2, 4, 8, 12], what=_("2, 4, 8 or 12"),
+                                 fallback=_("4 weeks"), default=4))
 
 courses_since, this_year = data.headline(site.id, today.year)
 kpi_row([
-    ("Courses since 2016", f"{courses_since}", "Published or done courses, every year."),
-    (f"Items in {today.year}", f"{this_year.items if this_year else 0}",
-     "Published or done items starting this year."),
-    (f"Participants in {today.year}", f"{this_year.participants if this_year else 0:,}",
-     "People holding a seat (enrolled or attended)."),
-    ("Average fill rate", f"{this_year.fill_rate:.0%}" if this_year else "—",
-     "Seats taken ÷ capacity, averaged over this year's items."),
+    (_("Courses since 2016"), number(courses_since), _("Published or done courses, every year.")),
+    (_("Items in {year}").format(year=today.year), number(this_year.items if this_year else 0),
+     _("Published or done items starting this year.")),
+    (_("Participants in {year}").format(year=today.year),
+     number(this_year.participants if this_year else 0),
+     _("People holding a seat (enrolled or attended).")),
+    (_("Average fill rate"), percent(this_year.fill_rate) if this_year else "—",
+     _("Seats taken ÷ capacity, averaged over this year's items.")),
 ])
 
 if not hub_has("programme"):
-    nothing_yet("No programme yet: this screen will show courses, workshops and events room by "
-                "room, with enrolments, the waiting list and the public calendar. "
-                + ("Plan the first item on the Plan tab"
-                   + (", or import a spreadsheet of the programme." if user.role == "manager" else ".")
-                   if user.role != "viewer" else "The manager and the communication team plan it."),
-                user=user, key="admin", label="Admin › Import / export: import the programme",
-                tab="import")
+    if user.role == "viewer":
+        empty = _("No programme yet: this screen will show courses, workshops and events room by "
+                  "room, with enrolments, the waiting list and the public calendar. The manager "
+                  "and the communication team plan it.")
+    elif user.role == "manager":
+        empty = _("No programme yet: this screen will show courses, workshops and events room by "
+                  "room, with enrolments, the waiting list and the public calendar. Plan the "
+                  "first item on the Plan tab, or import a spreadsheet of the programme.")
+    else:
+        empty = _("No programme yet: this screen will show courses, workshops and events room by "
+                  "room, with enrolments, the waiting list and the public calendar. Plan the "
+                  "first item on the Plan tab.")
+    nothing_yet(empty, user=user, key="admin",
+                label=_("Admin › Import / export: import the programme"), tab="import")
 left, middle, right, last = st.columns(4)
-kinds = linked(left.multiselect, "Kind", PROGRAMME_KINDS, key="courses_kinds",
-               link=links.some_of("kind", PROGRAMME_KINDS, what="a kind of item",
-                                  fallback="every kind"))
-statuses = linked(middle.multiselect, "Status", PROGRAMME_STATUSES, key="courses_statuses",
-                  link=links.some_of("status", PROGRAMME_STATUSES, what="a status",
-                                     fallback="every status"))
-sectors = linked(right.multiselect, "Sector", SECTORS, key="courses_sectors",
-                 link=links.some_of("sector", SECTORS, what="a sector",
-                                    fallback="every sector"))
+kinds = linked(left.multiselect, _("Kind"), PROGRAMME_KINDS, key="courses_kinds",
+               format_func=labeller("programme kind"),
+               link=links.some_of("kind", PROGRAMME_KINDS, what=_("a kind of item"),
+                                  fallback=_("every kind")))
+statuses = linked(middle.multiselect, _("Status"), PROGRAMME_STATUSES, key="courses_statuses",
+                  format_func=labeller("programme status"),
+                  link=links.some_of("status", PROGRAMME_STATUSES, what=_("a status"),
+                                     fallback=_("every status")))
+sectors = linked(right.multiselect, _("Sector"), SECTORS, key="courses_sectors",
+                 format_func=labeller("sector"),
+                 link=links.some_of("sector", SECTORS, what=_("a sector"),
+                                    fallback=_("every sector")))
 shown_period = (today - timedelta(days=365), today + timedelta(days=180))
-period = linked(last.date_input, "Period", value=shown_period,
+period = linked(last.date_input, _("Period"), value=shown_period,
                 min_value=EARLIEST_DAY, max_value=today + timedelta(days=5 * 366),
                 key="courses_period", format="DD/MM/YYYY",
                 link=links.period("from", "to", default=shown_period,
-                                  fallback="the past year and the next six months",
+                                  fallback=_("the past year and the next six months"),
                                   earliest=EARLIEST_DAY,
                                   latest=today + timedelta(days=5 * 366)))
 start, end = (tuple(period) + (None, None))[:2] if isinstance(period, tuple) else (period, None)
@@ -82,46 +95,57 @@ rows = data.item_list(site.id, tuple(kinds), tuple(statuses), tuple(sectors), st
 def calendar_tab() -> None:
     frame = (data.sessions_per_day if site.id is None else data.calendar)(site.id, today, weeks)
     if frame.empty:
-        st.info(f"No session in the next {weeks} weeks.")
+        st.info(_("No session in the next {weeks} weeks.").format(weeks=weeks))
     elif site.id is None:
         st.altair_chart(charts.sessions_per_day(frame), width="stretch")
-        st.caption("Choose a site above to see its rooms session by session.")
+        st.caption(_("Choose a site above to see its rooms session by session."))
     else:
         st.altair_chart(charts.calendar_timeline(frame), width="stretch")
     published = data.published_count(site.id)
     left, right = st.columns(2)
-    left.download_button("Download the published programme (.ics)",
+    left.download_button(_("Download the published programme (.ics)"),
                          lambda: data.published_ics(site.id), file_name="bottega-programme.ics",
                          mime="text/calendar", key="courses_ics",
                          icon=":material/calendar_month:", disabled=not published)
-    right.download_button("Download the published programme (CSV)",
+    right.download_button(_("Download the published programme (CSV)"),
                           lambda: data.published_csv(site.id), file_name="bottega-programme.csv",
                           mime="text/csv", key="courses_programme_csv",
                           icon=":material/download:", disabled=not published)
-    st.caption(f"{published:,} sessions of published items, one calendar event each; "
-               "drafts and cancelled items are never exported.")
+    st.caption(ngettext("{count} session of a published item, one calendar event each; drafts "
+                        "and cancelled items are never exported.",
+                        "{count} sessions of published items, one calendar event each; drafts "
+                        "and cancelled items are never exported.", published).format(
+        count=number(published)))
     web.feed_addresses(site.id, web.PROGRAMME_FEEDS)
+
+
+def _price(price) -> str:
+    return money(price) if price else _("free")
 
 
 def programme_tab() -> None:
     if not rows:
-        st.info("No item matches these filters.")
+        st.info(_("No item matches these filters."))
         return
     st.dataframe(pd.DataFrame([{
-        "Title": r.title, "Kind": r.kind, "Sector": r.sector, "Status": r.status,
-        "Format": r.format.replace("_", " "), "From": show_day(r.starts_on),
-        "Until": show_day(r.ends_on), "Price": money(r.price) if r.price else "free",
-        "Enrolled": f"{r.seated}/{r.capacity}", "Waitlist": r.waitlisted,
-        "Fill rate": f"{r.fill_rate:.0%}", **({"Site": r.site} if site.id is None else {}),
+        _("Title"): r.title, _("Kind"): label("programme kind", r.kind),
+        _("Sector"): label("sector", r.sector), _("Status"): label("programme status", r.status),
+        _("Format"): label("programme format", r.format), _("From"): show_day(r.starts_on),
+        _("Until"): show_day(r.ends_on), _("Price"): _price(r.price),
+        _("Enrolled"): f"{number(r.seated)}/{number(r.capacity)}",
+        _("Waitlist"): r.waitlisted, _("Fill rate"): percent(r.fill_rate),
+        **({_("Site"): r.site} if site.id is None else {}),
     } for r in rows]), hide_index=True, width="stretch")
-    st.caption(f"{len(rows)} items" + (" (the latest 500; narrow the filters)"
-                                       if len(rows) >= 500 else ""))
+    shown = counted(len(rows), "item", "items")
+    st.caption(_("{items} (the latest {limit}; narrow the filters)").format(
+        items=shown, limit=number(500)) if len(rows) >= 500 else shown)
+    # The file keeps English column names and the stored codes.
     listing = pd.DataFrame([{
         "title": r.title, "kind": r.kind, "sector": r.sector, "status": r.status,
         "format": r.format, "starts_on": r.starts_on, "ends_on": r.ends_on, "price": r.price,
         "capacity": r.capacity, "enrolled": r.seated, "waitlisted": r.waitlisted}
         for r in rows])
-    st.download_button("Download this list (CSV)", lambda: csv_bytes(listing),
+    st.download_button(_("Download this list (CSV)"), lambda: csv_bytes(listing),
                        file_name="programme-list.csv", mime="text/csv", key="courses_list_csv",
                        icon=":material/download:")
 
@@ -130,52 +154,57 @@ def item_tab() -> None:
     if done := st.session_state.pop("courses_done", None):
         st.success(done, icon=":material/check_circle:")
     if not rows:
-        st.info("Choose filters above that list at least one item.")
+        st.info(_("Choose filters above that list at least one item."))
     else:
-        chosen = st.selectbox("Item", rows, key="courses_item", format_func=lambda r: (
-            f"{r.title} · {r.status} · {show_day(r.starts_on)}"))
+        chosen = st.selectbox(_("Item"), rows, key="courses_item", format_func=lambda r: (
+            f"{r.title} · {label('programme status', r.status)} · {show_day(r.starts_on)}"))
         row, sessions, people, texts = data.item_detail(chosen.id)
-        kpi_row([("Capacity", f"{row.capacity}", None), ("Enrolled", f"{row.seated}", None),
-                 ("Waitlist", f"{row.waitlisted}", None),
-                 ("Fill rate", f"{row.fill_rate:.0%}", "Seats taken ÷ capacity.")])
+        kpi_row([(_("Capacity"), number(row.capacity), None),
+                 (_("Enrolled"), number(row.seated), None),
+                 (_("Waitlist"), number(row.waitlisted), None),
+                 (_("Fill rate"), percent(row.fill_rate), _("Seats taken ÷ capacity."))])
         st.altair_chart(charts.seats_bar(charts.fill_gauge_frame(
             row.seated, row.waitlisted, row.capacity)), width="stretch")
         description, funding, target_group = texts
-        st.markdown(as_text(description) or "_No description yet._")
+        st.markdown(as_text(description) or _("_No description yet._"))
         st.caption(" · ".join(part for part in (
-            f"{row.kind} · {row.sector} · {row.format.replace('_', ' ')}",
-            money(row.price) if row.price else "free",
-            f"funding: {funding}" if funding else "", f"for: {target_group}" if target_group
+            label("programme kind", row.kind), label("sector", row.sector),
+            label("programme format", row.format), _price(row.price),
+            _("funding: {funding}").format(funding=funding) if funding else "",
+            _("for: {target_group}").format(target_group=target_group) if target_group
             else "") if part))
         st.dataframe(pd.DataFrame([{
-            "Day": show_day(s.day), "Time": f"{clock(s.start_minute)}–{clock(s.end_minute)}",
-            "Where": s.place, "Instructor": s.instructor or "",
-            **({"Instructor contact": " · ".join(filter(None, (s.instructor_email,
-                                                                s.instructor_phone)))}
+            _("Day"): show_day(s.day),
+            _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",
+            _("Where"): s.place, _("Instructor"): s.instructor or "",
+            **({_("Instructor contact"): " · ".join(filter(None, (s.instructor_email,
+                                                                   s.instructor_phone)))}
                if contacts else {})} for s in sessions]), hide_index=True, width="stretch")
         if editor:
             people_tables(row, people, contacts)
             targets = data.move_targets(site.id, row.id)
             tenants = data.choices(None)["tenants"]
             enrol_form(user, row, tenants)
-            with st.expander("Cancel, attendance, move", icon=":material/group:"):
+            with st.expander(_("Cancel, attendance, move"), icon=":material/group:",
+                             key="courses_people_actions"):
                 cancel_form(user, row, people)
                 attendance_form(user, row, people)
                 move_form(user, row, people, targets)
-            with st.expander("Edit this item and its sessions", icon=":material/edit:"):
+            with st.expander(_("Edit this item and its sessions"), icon=":material/edit:",
+                             key="courses_edit_item"):
                 picks = data.choices(row.site_id)
                 item_form(user, site, row, texts)
                 session_form(user, row, picks["spaces"], picks["instructors"])
                 remove_session_form(user, row, sessions)
         else:
-            st.caption("Participants are listed for the manager and the communication team "
-                       "only; you see the counts.")
+            st.caption(_("Participants are listed for the manager and the communication team "
+                         "only; you see the counts."))
 
 
 def figures_tab() -> None:
     kinds_frame, people_frame, hours_frame = data.figures(site.id)
     if kinds_frame.empty:
-        st.info("No published or done item yet.")
+        st.info(_("No published or done item yet."))
         return
     st.altair_chart(charts.items_per_year(kinds_frame), width="stretch")
     st.altair_chart(charts.participants_per_year(people_frame), width="stretch")
@@ -187,17 +216,17 @@ def figures_tab() -> None:
 
 def plan_tab() -> None:
     if site.id is None:
-        st.info("Choose a site above to add items to its programme.")
+        st.info(_("Choose a site above to add items to its programme."))
     else:
-        st.header("New item")
+        st.header(_("New item"))
         item_form(user, site)
-    st.header("Instructors")
+    st.header(_("Instructors"))
     instructor_form(user, data.choices(None)["tenants"])
 
 
 # Only the open tab is drawn (switching tabs reruns the page), so the others cost nothing.
-screens = {"Calendar": calendar_tab, "Programme": programme_tab, "Item": item_tab,
-           "Figures": figures_tab} | ({"Plan": plan_tab} if editor else {})
+screens = {_("Calendar"): calendar_tab, _("Programme"): programme_tab, _("Item"): item_tab,
+           _("Figures"): figures_tab} | ({_("Plan"): plan_tab} if editor else {})
 for tab, draw in zip(st.tabs(list(screens), key="courses_tab", on_change="rerun"),
                      screens.values()):
     if tab.open:

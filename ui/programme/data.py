@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-import streamlit as st
 
 from db.models import ProgrammeItem
 from hub.dates import clock
@@ -12,6 +11,7 @@ from hub.programme import exports as programme_exports
 from hub.programme import figures as programme_figures
 from hub.programme import views as programme_views
 from ui.database import cached, reading
+from ui.programme.dates import weekday_day
 
 
 @cached(ttl=300)
@@ -57,7 +57,7 @@ def calendar(site_id, first: date, weeks: int) -> pd.DataFrame:
             minutes=row.start_minute),
         "ends": datetime.combine(row.day, datetime.min.time()) + timedelta(
             minutes=row.end_minute),
-        "day_label": f"{row.day:%a %-d %b}",
+        "day_label": weekday_day(row.day, year=False),
         "time": f"{clock(row.start_minute)}–{clock(row.end_minute)}",
         "instructor": row.instructor or ""} for row in rows])
 
