@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
 from hub.dates import clock
 from hub.errors import Invalid
+from hub.i18n import _, locale
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -25,31 +26,38 @@ from hub.scope import open_site
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def weekday_name(day: int, width: str = "wide") -> str:
+    """Monday (0) … Sunday (6) in the reader's language; `width` "abbreviated": Mon, lun."""
+    return locale().days["format"][width][day]
+
+
 def minute_of(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
 def opening_hours(site: Site) -> str:
-    days = [WEEKDAYS[int(d)][:3] for d in site.open_weekdays]
-    span = f"{days[0]}–{days[-1]}" if len(days) > 1 else (days[0] if days else "closed")
+    days = [weekday_name(int(d), "abbreviated") for d in site.open_weekdays]
+    span = f"{days[0]}–{days[-1]}" if len(days) > 1 else (days[0] if days else _("closed"))
     return f"{span} {site.opens_at:%H:%M}–{site.closes_at:%H:%M}"
 
 
 def _check_times(site: Site, day: date, start: time, end: time) -> tuple[int, int]:
     if day is None or start is None or end is None:
-        raise Invalid("day", "day, start and end time are required")
+        raise Invalid("day", _("day, start and end time are required"))
     first, last = minute_of(start), minute_of(end)
     if last == first:
-        raise Invalid("end", "end time equals start time: a booking must last at least a minute")
+        raise Invalid("end", _("end time equals start time: a booking must last at least a minute"))
     if last < first:
-        raise Invalid("end", f"end time {end:%H:%M} is before start time {start:%H:%M}: a "
-                             "booking cannot run past midnight; book the next day separately")
+        raise Invalid("end", _("end time {end} is before start time {start}: a booking cannot "
+                               "run past midnight; book the next day separately").format(
+            end=f"{end:%H:%M}", start=f"{start:%H:%M}"))
     if str(day.weekday()) not in site.open_weekdays:
-        raise Invalid("day", f"{site.name} is closed on {WEEKDAYS[day.weekday()]}s "
-                             f"(open {opening_hours(site)})")
+        raise Invalid("day", _("{site} is closed on {weekday}s (open {hours})").format(
+            site=site.name, weekday=weekday_name(day.weekday()), hours=opening_hours(site)))
     if first < minute_of(site.opens_at) or last > minute_of(site.closes_at):
-        raise Invalid("start", f"{clock(first)}–{clock(last)} is outside the opening hours of "
-                               f"{site.name} ({opening_hours(site)})")
+        raise Invalid("start", _("{start}–{end} is outside the opening hours of {site} "
+                                 "({hours})").format(start=clock(first), end=clock(last),
+                                                     site=site.name, hours=opening_hours(site)))
     return first, last
 
 
@@ -61,7 +69,7 @@ def places_in_use(bookings: list[Booking], first: int, last: int) -> int:
         if begin < end:
             changes += [(begin, booking.places), (end, -booking.places)]
     peak = taken = 0
-    for _, delta in sorted(changes, key=lambda change: (change[0], change[1])):
+    for __, delta in sorted(changes, key=lambda change: (change[0], change[1])):
         taken += delta
         peak = max(peak, taken)
     return peak
@@ -80,7 +88,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     require_role(actor, "manager")
     space = lock_space(session, space_id)  # one booking of this space at a time
     if not space.bookable or not space.active:
-        raise Invalid("space", f"space {space.code} cannot be booked")
+        raise Invalid("space", _("space {space} cannot be booked").format(space=space.code))
     site = open_site(session, space.site_id)
     if whole_day:
         start, end = site.opens_at, site.closes_at
@@ -93,30 +101,33 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
             Lease.space_id == space.id, Lease.starts_on <= day,
             or_(Lease.ends_on.is_(None), Lease.ends_on >= day))).first()
         if holder:
-            raise Invalid("day", f"{space.code} is leased to {holder} on {day}; "
-                                 "choose another day or space")
+            raise Invalid("day", _("{space} is leased to {tenant} on {day}; choose another day "
+                                   "or space").format(space=space.code, tenant=holder, day=day))
     guest_name = (guest_name or "").strip() or None
     if tenant_id is None and guest_name is None:
-        raise Invalid("who", "choose a tenant or write the name of the outside person")
+        raise Invalid("who", _("choose a tenant or write the name of the outside person"))
     try:
         places = int(places)
     except (TypeError, ValueError):
         places = 0
     if not 1 <= places <= space.capacity:
-        raise Invalid("places", f"places must be between 1 and {space.capacity} "
-                                f"(the capacity of {space.code})")
+        raise Invalid("places", _("places must be between 1 and {capacity} (the capacity of "
+                                  "{space})").format(capacity=space.capacity, space=space.code))
     course = session_in_space(session, space_id=space.id, day=day, first=first, last=last)
     if course:
-        raise Invalid("start", f"{space.code} is taken at {clock(first)}–{clock(last)} on {day} "
-                               f"by the programme session {course}")
+        raise Invalid("start", _("{space} is taken at {start}–{end} on {day} by the programme "
+                                 "session {session}").format(space=space.code, start=clock(first),
+                                                             end=clock(last), day=day,
+                                                             session=course))
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
     if taken + places > space.capacity:
         free = space.capacity - taken
-        raise Invalid("start", f"{space.code} is full at {clock(first)}–{clock(last)} on {day}: "
-                               f"{taken} of {space.capacity} places already booked, "
-                               f"{max(free, 0)} free")
+        raise Invalid("start", _("{space} is full at {start}–{end} on {day}: {taken} of "
+                                 "{capacity} places already booked, {free} free").format(
+            space=space.code, start=clock(first), end=clock(last), day=day, taken=taken,
+            capacity=space.capacity, free=max(free, 0)))
     if len(purpose or "") > 200:
-        raise Invalid("purpose", "purpose is longer than 200 characters")
+        raise Invalid("purpose", _("purpose is longer than 200 characters"))
     booking = Booking(space_id=space.id, tenant_id=tenant_id, guest_name=guest_name, day=day,
                       start_minute=first, end_minute=last, places=places,
                       purpose=(purpose or "").strip(), created_by=actor.username)
@@ -128,10 +139,10 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
 def cancel_booking(session: Session, *, actor: User, booking_id: int,
                    version: int | None) -> Booking:
     require_role(actor, "manager")
-    booking = load_for_edit(session, Booking, booking_id, version, "this booking")
+    booking = load_for_edit(session, Booking, booking_id, version, _("this booking"))
     if booking.status == "cancelled":
-        raise Invalid("status", "this booking is already cancelled")
-    save_changes(session, actor=actor, row=booking, action="cancel", what="this booking",
+        raise Invalid("status", _("this booking is already cancelled"))
+    save_changes(session, actor=actor, row=booking, action="cancel", what=_("this booking"),
                  values={"status": "cancelled", "cancelled_at": utcnow(),
                          "cancelled_by": actor.username})
     return booking

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from db.models import Booking, ProgrammeItem, ProgrammeSession, Tenant
 from hub.dates import clock
+from hub.i18n import _
 
 
 def live_sessions(day: date, first: int, last: int, other_than: int | None):
@@ -49,5 +50,9 @@ def booking_in_space(session: Session, *, space_id: int, day: date, first: int,
     if row is None:
         return None
     start, end, purpose, guest, tenant = row
-    what = f"“{purpose}”" if purpose else "a booking"
-    return f"{what} ({clock(start)}–{clock(end)}, booked by {tenant or guest or 'someone'})"
+    who = tenant or guest or _("someone")
+    if purpose:
+        return _("“{purpose}” ({start}–{end}, booked by {who})").format(
+            purpose=purpose, start=clock(start), end=clock(end), who=who)
+    return _("a booking ({start}–{end}, booked by {who})").format(
+        start=clock(start), end=clock(end), who=who)

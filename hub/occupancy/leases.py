@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from db.models import Lease, Site, Space, Tenant, User
 from hub.checks import money
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
@@ -44,13 +45,13 @@ def first_overlapping_lease(session: Session, space_id: int, starts_on: date,
 def _check_period(session: Session, space: Space, starts_on: date, ends_on: date | None,
                   other_than: int | None = None) -> None:
     if starts_on is None:
-        raise Invalid("start", "start date is required")
+        raise Invalid("start", _("start date is required"))
     if ends_on is not None and ends_on < starts_on:
-        raise Invalid("end", "end date is before start date")
+        raise Invalid("end", _("end date is before start date"))
     clash = first_overlapping_lease(session, space.id, starts_on, ends_on, other_than=other_than)
     if clash:
-        raise Invalid("start", f"space {space.code} is already leased from {clash.starts_on} "
-                               f"to {clash.ends_on or 'open end'}")
+        raise Invalid("start", _("space {space} is already leased from {start} to {end}").format(
+            space=space.code, start=clash.starts_on, end=clash.ends_on or _("open end")))
 
 
 def _check_in_use(session: Session, space: Space, starts_on: date, ends_on: date | None,
@@ -64,17 +65,18 @@ def _check_in_use(session: Session, space: Space, starts_on: date, ends_on: date
 def _leasable(session: Session, space_id: int) -> Space:
     space = lock_space(session, space_id)
     if not space.leasable or not space.active:
-        raise Invalid("space", f"space {space.code} is not an active leasable space")
+        raise Invalid("space", _("space {space} is not an active leasable space").format(
+            space=space.code))
     return space
 
 
 def _tenant(session: Session, tenant_id: int, ends_on: date | None) -> Tenant:
     tenant = session.get(Tenant, tenant_id) if tenant_id else None
     if tenant is None:
-        raise Invalid("tenant", "choose an existing tenant")
+        raise Invalid("tenant", _("choose an existing tenant"))
     if tenant.left_on is not None and (ends_on is None or ends_on > tenant.left_on):
-        raise Invalid("end", f"{tenant.name} left the hub on {tenant.left_on}; "
-                             "the lease must end by then")
+        raise Invalid("end", _("{tenant} left the hub on {day}; the lease must end by then").format(
+            tenant=tenant.name, day=tenant.left_on))
     return tenant
 
 
@@ -98,7 +100,7 @@ def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
 def _notes(notes: str | None) -> str | None:
     notes = (notes or "").strip()
     if len(notes) > 1000:
-        raise Invalid("notes", "notes are longer than 1000 characters")
+        raise Invalid("notes", _("notes are longer than 1000 characters"))
     return notes or None
 
 
@@ -106,28 +108,30 @@ def edit_lease(session: Session, *, actor: User, lease_id: int, version: int | N
                starts_on: date, ends_on: date | None, monthly_rent, deposit=None,
                notes: str | None = None) -> Lease:
     require_role(actor, "manager")
-    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     space = lock_space(session, lease.space_id)
     _check_period(session, space, starts_on, ends_on, other_than=lease.id)
     _tenant(session, lease.tenant_id, ends_on)
     values = {"starts_on": starts_on, "ends_on": ends_on,
               "monthly_rent": money(monthly_rent, "monthly rent", required=True),
               "deposit": money(deposit, "deposit"), "notes": _notes(notes)}
-    save_changes(session, actor=actor, row=lease, values=values, what=f"the lease of {space.code}")
+    save_changes(session, actor=actor, row=lease, values=values,
+                 what=_("the lease of {space}").format(space=space.code))
     return lease
 
 
 def end_lease_early(session: Session, *, actor: User, lease_id: int, version: int | None,
                     ends_on: date) -> Lease:
     require_role(actor, "manager")
-    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if ends_on is None or ends_on < lease.starts_on:
-        raise Invalid("end", f"end date is before the lease's start ({lease.starts_on})")
+        raise Invalid("end", _("end date is before the lease's start ({start})").format(
+            start=lease.starts_on))
     if lease.ends_on is not None and ends_on >= lease.ends_on:
-        raise Invalid("end", f"the lease already ends on {lease.ends_on}; an early end must "
-                             "come before that")
+        raise Invalid("end", _("the lease already ends on {end}; an early end must come before "
+                               "that").format(end=lease.ends_on))
     save_changes(session, actor=actor, row=lease, values={"ends_on": ends_on},
-                 what="this lease", action="end_early")
+                 what=_("this lease"), action="end_early")
     return lease
 
 
@@ -135,9 +139,9 @@ def renew_lease(session: Session, *, actor: User, lease_id: int, version: int | 
                 until: date | None, monthly_rent=None) -> Lease:
     """A new lease of the same space for the same tenant, from the day after this one ends."""
     require_role(actor, "manager")
-    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if lease.ends_on is None:
-        raise Invalid("end", "this lease is open-ended; there is nothing to renew")
+        raise Invalid("end", _("this lease is open-ended; there is nothing to renew"))
     rent = lease.monthly_rent if monthly_rent in (None, "") else monthly_rent
     return lease_space(session, actor=actor, space_id=lease.space_id, tenant_id=lease.tenant_id,
                        starts_on=lease.ends_on + timedelta(days=1), ends_on=until,
@@ -148,17 +152,18 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
                 to_space_id: int, on: date, monthly_rent=None) -> Lease:
     """End this lease the day before `on` and lease `to_space_id` from `on`, same end date."""
     require_role(actor, "manager")
-    lease = load_for_edit(session, Lease, lease_id, version, "this lease")
+    lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if to_space_id == lease.space_id:
-        raise Invalid("space", "choose a different space to move to")
+        raise Invalid("space", _("choose a different space to move to"))
     if on is None or on <= lease.starts_on or (lease.ends_on and on > lease.ends_on):
-        raise Invalid("move date", f"the move date must fall after {lease.starts_on} and "
-                                   f"within the lease (until {lease.ends_on or 'open end'})")
+        raise Invalid("move date", _("the move date must fall after {start} and within the lease "
+                                     "(until {end})").format(start=lease.starts_on,
+                                                             end=lease.ends_on or _("open end")))
     target = _leasable(session, to_space_id)
     ends_on = lease.ends_on
     _check_in_use(session, target, on, ends_on, field="space")
     save_changes(session, actor=actor, row=lease, values={"ends_on": on - timedelta(days=1)},
-                 what="this lease", action="move_out")
+                 what=_("this lease"), action="move_out")
     rent = target.monthly_rent if monthly_rent in (None, "") else monthly_rent
     return lease_space(session, actor=actor, space_id=target.id, tenant_id=lease.tenant_id,
                        starts_on=on, ends_on=ends_on, monthly_rent=rent, deposit=lease.deposit,

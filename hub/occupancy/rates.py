@@ -25,6 +25,7 @@ from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
 from hub.dates import month_end
+from hub.i18n import _
 from hub.sql import days_between, earlier_of, later_of, week_start
 from hub.scope import in_use
 
@@ -201,7 +202,7 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
     how many the space was out of use for works."""
     table = _months(months)
     label = (Tenant.name + " (" + cast(Lease.starts_on, String) + " → "
-             + func.coalesce(cast(Lease.ends_on, String), "open end") + ")")
+             + func.coalesce(cast(Lease.ends_on, String), _("open end")) + ")")
     rows = session.exec(
         select(Space.code, table.c.month_start, table.c.days,
                func.sum(case((Lease.id.is_(None), 0), else_=_lease_days(table))),
@@ -226,7 +227,7 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
     for code, month, days, used, leases in rows:
         works_days, works = closed.get((code, _as_date(month)), (0, ""))
         cells.append(SpaceMonth(space=code, month=_as_date(month), days=days,
-                                occupied_days=int(used), leases=leases or "vacant",
+                                occupied_days=int(used), leases=leases or _("vacant"),
                                 works_days=works_days, works=works or ""))
     return cells
 
@@ -253,7 +254,7 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
         .select_from(table).join(Lease, _overlaps(table))
         .join(Space, and_(Space.id == Lease.space_id, _in_scope(None)))
         .group_by(Space.site_id, table.c.month_start, table.c.days))
-    leased_days = {(site, _as_date(month)): total or 0 for site, month, _, total in used}
+    leased_days = {(site, _as_date(month)): total or 0 for site, month, __, total in used}
     closed = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(
         _closed_query(table, None, Space.site_id))}
     both = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(

@@ -12,12 +12,15 @@ from datetime import date, time
 from decimal import Decimal
 from zoneinfo import available_timezones
 
+from babel.lists import format_list
+from babel.numbers import format_decimal
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
 from hub.checks import country, money, text
 from hub.errors import Invalid
+from hub.i18n import N_, _, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -78,11 +81,13 @@ class SiteHolds:
         return bool(self.running_leases or self.future_sessions or self.future_bookings)
 
     def sentence(self) -> str:
-        parts = [f"{count} {noun}{'' if count == 1 else 's'}"
-                 for count, noun in ((self.running_leases, "running lease"),
-                                     (self.future_sessions, "future programme session"),
-                                     (self.future_bookings, "future booking")) if count]
-        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        counts = ((self.running_leases, "{count} running lease", "{count} running leases"),
+                  (self.future_sessions, "{count} future programme session",
+                   "{count} future programme sessions"),
+                  (self.future_bookings, "{count} future booking", "{count} future bookings"))
+        parts = [ngettext(singular, plural, count).format(count=count)
+                 for count, singular, plural in counts if count]
+        return format_list(parts, locale=locale())
 
 
 def site_holds(session: Session, *, site_id: int, today: date | None = None) -> SiteHolds:
@@ -133,7 +138,7 @@ def days_text(open_weekdays: str) -> str:
     return " ".join(WEEKDAYS[int(day)] for day in open_weekdays)
 
 
-def parse_days(value: str | None, field: str = "open days") -> list[int]:
+def parse_days(value: str | None, field: str = N_("open days")) -> list[int]:
     """Weekdays from "Mon Tue Fri", "Mon-Sat", "mon,tue" or digits "0,1,2" (Monday = 0)."""
     names = {name.lower(): n for n, name in enumerate(WEEKDAYS)}
     days: set[int] = set()
@@ -145,12 +150,14 @@ def parse_days(value: str | None, field: str = "open days") -> list[int]:
             first, last = (names[end[:3].lower()] if end[:3].lower() in names else int(end)
                            for end in ends)
         except (ValueError, TypeError):
-            raise Invalid(field, f"{field}: '{part}' is not a weekday (Mon … Sun, or Mon-Sat)") from None
+            raise Invalid(field, _("{field}: '{part}' is not a weekday (Mon … Sun, or "
+                                   "Mon-Sat)").format(field=_(field), part=part)) from None
         if len(ends) != 2 or not (0 <= first <= 6 and 0 <= last <= 6) or first > last:
-            raise Invalid(field, f"{field}: '{part}' is not a weekday (Mon … Sun, or Mon-Sat)")
+            raise Invalid(field, _("{field}: '{part}' is not a weekday (Mon … Sun, or "
+                                   "Mon-Sat)").format(field=_(field), part=part))
         days.update(range(first, last + 1))
     if not days:
-        raise Invalid(field, "choose at least one open day (Monday = 0 to Sunday = 6)")
+        raise Invalid(field, _("choose at least one open day (Monday = 0 to Sunday = 6)"))
     return sorted(days)
 
 
@@ -160,7 +167,8 @@ def parse_clock(value: str | None, field: str) -> time:
     try:
         return time.fromisoformat(text_value if len(text_value) != 4 else "0" + text_value)
     except ValueError:
-        raise Invalid(field, f"{field} '{value or ''}' is not a time of day like 08:30") from None
+        raise Invalid(field, _("{field} '{value}' is not a time of day like 08:30").format(
+            field=_(field), value=value or "")) from None
 
 
 # --- checks ---------------------------------------------------------------------------------
@@ -169,9 +177,11 @@ def _area(value) -> float:
     try:
         area = float(str(value).replace(",", ".")) if value not in (None, "") else 0.0
     except ValueError:
-        raise Invalid("total area", f"total area '{value}' is not a number of m²") from None
+        raise Invalid("total area", _("total area '{value}' is not a number of m²").format(
+            value=value)) from None
     if not 0 <= area <= MAX_AREA_M2:  # also refuses NaN
-        raise Invalid("total area", f"total area must be between 0 and {MAX_AREA_M2:,} m²")
+        raise Invalid("total area", _("total area must be between 0 and {most} m²").format(
+            most=format_decimal(MAX_AREA_M2, locale=locale())))
     return area
 
 
@@ -183,7 +193,9 @@ def _building_budget(value) -> Decimal | None:
         raise Invalid("building_budget", refused.message) from None
     if budget is not None and budget > MAX_BUILDING_BUDGET:
         raise Invalid("building_budget",
-                      f"building budget must be at most {MAX_BUILDING_BUDGET:,.0f} euros a year")
+                      _("building budget must be at most {most} euros a year").format(
+                          most=format_decimal(MAX_BUILDING_BUDGET, format="#,##0",
+                                              locale=locale())))
     return budget
 
 
@@ -192,10 +204,11 @@ def check_site(values: dict) -> dict:
     The building budget is checked only when given, so an edit that leaves it out keeps it."""
     code = (values.get("code") or "").strip().upper()
     if not CODE_PATTERN.fullmatch(code):
-        raise Invalid("code", "code must be 1 to 12 letters, digits or dashes (like OC or ON)")
+        raise Invalid("code", _("code must be 1 to 12 letters, digits or dashes (like OC or ON)"))
     zone = (values.get("timezone") or DEFAULT_TIMEZONE).strip()
     if zone not in available_timezones():
-        raise Invalid("time zone", f"time zone '{zone}' is unknown (use a name like Europe/Rome)")
+        raise Invalid("time zone", _("time zone '{zone}' is unknown (use a name like "
+                                     "Europe/Rome)").format(zone=zone))
     clean = {"code": code,
              "name": text(values.get("name"), "name", limit=120, required=True),
              "city": text(values.get("city"), "city", limit=80, required=True),
@@ -211,23 +224,25 @@ def check_site(values: dict) -> dict:
 def check_hours(opens_at: time | None, closes_at: time | None, weekdays) -> str:
     """The open days as digits (Monday = 0); refused when closing is not after opening."""
     if opens_at is None or closes_at is None or opens_at >= closes_at:
-        raise Invalid("closes at", "closing time must be after opening time")
+        raise Invalid("closes at", _("closing time must be after opening time"))
     try:
         days = {int(day) for day in weekdays or []}
     except (TypeError, ValueError):
-        raise Invalid("open days", "open days must be weekdays, Monday = 0 to Sunday = 6") from None
+        raise Invalid("open days", _("open days must be weekdays, Monday = 0 to Sunday = "
+                                     "6")) from None
     if not days or not days <= set(range(7)):
-        raise Invalid("open days", "choose at least one open day (Monday = 0 to Sunday = 6)")
+        raise Invalid("open days", _("choose at least one open day (Monday = 0 to Sunday = 6)"))
     return "".join(str(day) for day in sorted(days))
 
 
 def _refuse_taken(session: Session, clean: dict, other_than: int | None) -> None:
-    for field, column in (("code", Site.code), ("name", Site.name)):
+    for field, column in ((N_("code"), Site.code), (N_("name"), Site.name)):
         query = select(Site.name).where(func.lower(column) == clean[field].lower())
         if other_than is not None:
             query = query.where(Site.id != other_than)
         if (taken := session.exec(query).first()) is not None:
-            raise Invalid(field, f"{field} '{clean[field]}' is already used by {taken}")
+            raise Invalid(field, _("{field} '{value}' is already used by {site}").format(
+                field=_(field), value=clean[field], site=taken))
 
 
 def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, closes_at: time,
@@ -240,8 +255,12 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
         or booking.end_minute > closes_at.hour * 60 + closes_at.minute]
     if outside:
         first = min(outside, key=lambda booking: (booking.day, booking.start_minute))
-        raise Invalid("opens at", f"{len(outside)} booking(s) from today on fall outside these "
-                                  f"hours (the first on {first.day}); cancel or move them first")
+        # The English reads "booking(s)" either way; the Italian has its two forms.
+        raise Invalid("opens at", ngettext(
+            "{count} booking(s) from today on fall outside these hours (the first on {day}); "
+            "cancel or move them first",
+            "{count} booking(s) from today on fall outside these hours (the first on {day}); "
+            "cancel or move them first", len(outside)).format(count=len(outside), day=first.day))
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -263,7 +282,8 @@ def edit_site(session: Session, *, actor: User, site_id: int, version: int | Non
               **values) -> Site:
     """Change a site's facts; opening hours too when given (all three)."""
     require_role(actor, "manager")
-    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    site = load_for_edit(session, Site, site_id, version,
+                         _("site {site}").format(site=site_id))
     clean = check_site(values)
     _refuse_taken(session, clean, site.id)
     if opens_at is not None or closes_at is not None or weekdays is not None:
@@ -271,7 +291,8 @@ def edit_site(session: Session, *, actor: User, site_id: int, version: int | Non
         if (opens_at, closes_at, days) != (site.opens_at, site.closes_at, site.open_weekdays):
             _refuse_bookings_outside(session, site, opens_at, closes_at, days)
         clean.update(opens_at=opens_at, closes_at=closes_at, open_weekdays=days)
-    save_changes(session, actor=actor, row=site, values=clean, what=f"site {site.name}")
+    save_changes(session, actor=actor, row=site, values=clean,
+                 what=_("site {site}").format(site=site.name))
     return site
 
 
@@ -280,10 +301,11 @@ def set_opening_hours(session: Session, *, actor: User, site_id: int, version: i
     """Change when a site is open for bookings. Refused while live bookings from today on
     would fall outside the new hours (cancel or move them first)."""
     require_role(actor, "manager")
-    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    site = load_for_edit(session, Site, site_id, version,
+                         _("site {site}").format(site=site_id))
     days = check_hours(opens_at, closes_at, weekdays)
     _refuse_bookings_outside(session, site, opens_at, closes_at, days)
-    save_changes(session, actor=actor, row=site, what=f"site {site.name}",
+    save_changes(session, actor=actor, row=site, what=_("site {site}").format(site=site.name),
                  values={"opens_at": opens_at, "closes_at": closes_at, "open_weekdays": days})
     return site
 
@@ -293,24 +315,26 @@ def archive_site(session: Session, *, actor: User, site_id: int, version: int | 
     """Take a site out of use. Refused while it has running leases, future programme
     sessions or future bookings, with how many of each."""
     require_role(actor, "manager")
-    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    site = load_for_edit(session, Site, site_id, version,
+                         _("site {site}").format(site=site_id))
     if site.archived_at is not None:
-        raise Invalid("site", f"{site.name} is already archived")
+        raise Invalid("site", _("{site} is already archived").format(site=site.name))
     holds = site_holds(session, site_id=site.id, today=today)
     if holds.any:
-        raise Invalid("site", f"{site.name} still has {holds.sentence()}; end, cancel or move "
-                              "them before archiving it")
+        raise Invalid("site", _("{site} still has {holds}; end, cancel or move them before "
+                                "archiving it").format(site=site.name, holds=holds.sentence()))
     save_changes(session, actor=actor, row=site, values={"archived_at": utcnow()},
-                 what=f"site {site.name}", action="archive")
+                 what=_("site {site}").format(site=site.name), action="archive")
     return site
 
 
 def restore_site(session: Session, *, actor: User, site_id: int, version: int | None) -> Site:
     """Bring an archived site back into the pickers and figures."""
     require_role(actor, "manager")
-    site = load_for_edit(session, Site, site_id, version, f"site {site_id}")
+    site = load_for_edit(session, Site, site_id, version,
+                         _("site {site}").format(site=site_id))
     if site.archived_at is None:
-        raise Invalid("site", f"{site.name} is not archived")
+        raise Invalid("site", _("{site} is not archived").format(site=site.name))
     save_changes(session, actor=actor, row=site, values={"archived_at": None},
-                 what=f"site {site.name}", action="restore")
+                 what=_("site {site}").format(site=site.name), action="restore")
     return site

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from babel.numbers import format_decimal
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
@@ -12,6 +13,7 @@ from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
 from hub.checks import money, text
 from hub.errors import Invalid
+from hub.i18n import N_, _, locale
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -39,7 +41,7 @@ def lock_space(session: Session, space_id: int) -> Space:
     (PostgreSQL row lock; SQLite writers are already one at a time)."""
     space = session.exec(select(Space).where(Space.id == space_id).with_for_update()).first()
     if space is None:
-        raise Invalid("space", "that space does not exist")
+        raise Invalid("space", _("that space does not exist"))
     return space
 
 
@@ -50,24 +52,27 @@ def check_space(values: dict) -> dict:
     clean = {field: values.get(field) for field in SPACE_FIELDS}
     clean["code"] = (clean["code"] or "").strip().upper()
     if not CODE_PATTERN.fullmatch(clean["code"]):
-        raise Invalid("code", "code must be 1 to 16 letters, digits or dashes (like L12 or B03)")
+        raise Invalid("code", _("code must be 1 to 16 letters, digits or dashes (like L12 or B03)"))
     clean["name"] = (clean["name"] or "").strip()
     if not clean["name"] or len(clean["name"]) > 120:
-        raise Invalid("name", "name is required (at most 120 characters)")
+        raise Invalid("name", _("name is required (at most 120 characters)"))
     if clean["kind"] not in SPACE_KINDS:
-        raise Invalid("kind", f"kind must be one of {', '.join(SPACE_KINDS)}")
+        raise Invalid("kind", _("kind must be one of {kinds}").format(
+            kinds=", ".join(SPACE_KINDS)))
     if clean["area_m2"] is None or float(clean["area_m2"]) < 0:
-        raise Invalid("area", "area cannot be negative")
+        raise Invalid("area", _("area cannot be negative"))
     if clean["capacity"] is None or int(clean["capacity"]) < 1:
-        raise Invalid("capacity", "capacity must be at least 1")
+        raise Invalid("capacity", _("capacity must be at least 1"))
     if int(clean["capacity"]) > MAX_CAPACITY:
-        raise Invalid("capacity", f"capacity must be at most {MAX_CAPACITY:,}")
-    for field in ("monthly_rent", "hourly_rate", "daily_rate"):
-        clean[field] = money(clean[field], field.replace("_", " "))
+        raise Invalid("capacity", _("capacity must be at most {most}").format(
+            most=format_decimal(MAX_CAPACITY, locale=locale())))
+    for field, name in (("monthly_rent", N_("monthly rent")), ("hourly_rate", N_("hourly rate")),
+                        ("daily_rate", N_("daily rate"))):
+        clean[field] = money(clean[field], name)
     if clean["leasable"] and clean["monthly_rent"] is None:
-        raise Invalid("monthly rent", "a leasable space needs a monthly rent")
+        raise Invalid("monthly rent", _("a leasable space needs a monthly rent"))
     if clean["bookable"] and clean["hourly_rate"] is None and clean["daily_rate"] is None:
-        raise Invalid("hourly rate", "a bookable space needs an hourly or a daily rate")
+        raise Invalid("hourly rate", _("a bookable space needs an hourly or a daily rate"))
     clean["floor"] = text(clean["floor"], "floor", limit=20)
     clean["equipment"] = text(clean["equipment"], "equipment", limit=1000)
     clean["area_m2"], clean["capacity"] = float(clean["area_m2"]), int(clean["capacity"])
@@ -88,7 +93,8 @@ def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space
     clean = check_space(values)
     open_site(session, site_id)
     if _code_taken(session, site_id, clean["code"], None):
-        raise Invalid("code", f"space {clean['code']} already exists at this site")
+        raise Invalid("code", _("space {space} already exists at this site").format(
+            space=clean["code"]))
     space = Space(site_id=site_id, **clean)
     session.add(space)
     record(session, actor, "create", space)
@@ -98,16 +104,19 @@ def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space
 def edit_space(session: Session, *, actor: User, space_id: int, version: int | None,
                **values) -> Space:
     require_role(actor, "manager")
-    space = load_for_edit(session, Space, space_id, version, "this space")
+    space = load_for_edit(session, Space, space_id, version, _("this space"))
     clean = check_space(values)
     if _code_taken(session, space.site_id, clean["code"], space.id):
-        raise Invalid("code", f"space {clean['code']} already exists at this site")
+        raise Invalid("code", _("space {space} already exists at this site").format(
+            space=clean["code"]))
     if not clean["leasable"] and space.leasable:
         current = session.exec(select(Lease).where(
             Lease.space_id == space.id,
             or_(Lease.ends_on.is_(None), Lease.ends_on >= date.today()))).first()
         if current:
-            raise Invalid("leasable", f"{space.code} is leased until "
-                                      f"{current.ends_on or 'open end'}; end the lease first")
-    save_changes(session, actor=actor, row=space, values=clean, what=f"space {space.code}")
+            raise Invalid("leasable", _("{space} is leased until {end}; end the lease "
+                                        "first").format(space=space.code,
+                                                        end=current.ends_on or _("open end")))
+    save_changes(session, actor=actor, row=space, values=clean,
+                 what=_("space {space}").format(space=space.code))
     return space

@@ -12,6 +12,7 @@ from sqlalchemy import and_
 from sqlmodel import Session, select
 
 from db.models import Space, WorksPeriod, WorksSpace
+from hub.i18n import _
 from hub.scope import in_use
 
 
@@ -36,8 +37,9 @@ def closed_message(space_code: str, works: WorksPeriod) -> str:
     """"L07 is closed for restoration of the floor from 2027-01-10 to 2027-02-28"."""
     title = works.title.strip()
     what = title[0].lower() + title[1:] if title[:2] != title[:2].upper() else title
-    return (f"{space_code} is closed for {what} from {works.starts_on.isoformat()} "
-            f"to {works.ends_on.isoformat()}")
+    return _("{space} is closed for {works} from {start} to {end}").format(
+        space=space_code, works=what, start=works.starts_on.isoformat(),
+        end=works.ends_on.isoformat())
 
 
 @dataclass(frozen=True)
