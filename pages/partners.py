@@ -8,7 +8,9 @@ import streamlit as st
 from hub.partners import interactions, network
 from hub.partners import figures as partner_figures
 from hub.partners import links as partner_links
+from hub.i18n import N_, _, ngettext
 from hub.partners import organisations as partners
+from ui.format import label, labeller, number
 from ui.words import country_name, PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices,
                                    partner_choices, partner_rows)
@@ -20,7 +22,7 @@ from ui.empty import nothing_yet
 from ui.partners import charts
 from ui.partners.detail import partner_detail
 from ui.partners.export import export_buttons
-from ui.partners.forms import follow_up_done_form, label, partner_form
+from ui.partners.forms import follow_up_done_form, partner_form
 from ui.partners.map import world_map
 from ui import links
 from ui.links import linked
@@ -58,11 +60,14 @@ def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
         rows = partner_rows(session, partner_filter=wanted, limit=SHOWN_ROWS)
         picks = partner_choices(session, partner_filter=wanted)
     return pd.DataFrame([{
-        "Name": r.name, "Kind": label(r.kind), "Country": country_name(r.country),
-        "City": r.city or "", "Region": r.region, "Status": r.status,
-        "Since": sortable_day(r.since), "Tags": r.tags.replace(",", ", "),
-        "Interactions": r.interactions, "Last interaction": sortable_day(r.last_interaction),
-        "Open follow-ups": r.open_follow_ups, "Website": r.website or ""} for r in rows]), picks
+        _("Name"): r.name, _("Kind"): label("partner kind", r.kind),
+        _("Country"): country_name(r.country), _("City"): r.city or "",
+        _("Region"): label("region", r.region), _("Status"): label("partner status", r.status),
+        _("Since"): sortable_day(r.since), _("Tags"): r.tags.replace(",", ", "),
+        _("Interactions"): r.interactions,
+        _("Last interaction"): sortable_day(r.last_interaction),
+        _("Open follow-ups"): r.open_follow_ups, _("Website"): r.website or ""}
+        for r in rows]), picks
 
 
 @cached(ttl=120)
@@ -92,11 +97,12 @@ def load_figures(wanted: PartnerFilter, on: date) -> tuple[pd.DataFrame, ...]:
         months = partner_figures.interactions_per_month(session, today=on, months=36,
                                                         partner_filter=wanted)
         countries = partner_figures.partners_by_country(session, partner_filter=wanted)
-    return (pd.DataFrame([{"region": r.region, "kind": label(r.kind), "partners": r.partners}
+    return (pd.DataFrame([{"region": label("region", r.region),
+                           "kind": label("partner kind", r.kind), "partners": r.partners}
                           for r in region_kind]),
-            pd.DataFrame([{"year": y.year, "kind": label(y.group), "partners": y.partners}
-                          for y in years]),
-            pd.DataFrame([{"month": m.month, "kind": label(m.kind),
+            pd.DataFrame([{"year": y.year, "kind": label("partner kind", y.group),
+                           "partners": y.partners} for y in years]),
+            pd.DataFrame([{"month": m.month, "kind": label("interaction kind", m.kind),
                            "interactions": m.interactions} for m in months]),
             pd.DataFrame([{"country": c.country, "name": country_name(c.country),
                            "partners": c.partners, "active": c.active} for c in countries]))
@@ -111,34 +117,41 @@ def load_map(countries: pd.DataFrame) -> dict:
 def load_network(wanted: PartnerFilter, cap: int):
     with reading() as session:
         graph = network.partner_network(session, partner_filter=wanted, max_partners=cap)
-    kinds = {"item": "programme item"}
-    nodes = pd.DataFrame([{"label": n.label, "kind": kinds.get(n.kind, n.kind), "x": n.x,
+    nodes = pd.DataFrame([{"label": n.label, "kind": charts.node_kind(n.kind), "x": n.x,
                            "y": n.y, "links": n.links} for n in graph.nodes])
-    edges = pd.DataFrame([{"x": e.x, "y": e.y, "x2": e.x2, "y2": e.y2, "kind": label(e.kind)}
+    # An edge runs from its partner to a tenant ("t…": a tenant link) or an item (a role).
+    edges = pd.DataFrame([{"x": e.x, "y": e.y, "x2": e.x2, "y2": e.y2, "kind": label(
+        "tenant link" if e.target.startswith("t") else "programme role", e.kind)}
                           for e in graph.edges])
     return nodes, edges, graph.partners_shown, graph.partners_linked
 
 
 def filter_bar() -> PartnerFilter:
     choices = load_choices()
-    any_ = "Any"
+    any_ = "Any"        # the option's value (in the URL: left out); shown as _("Any")
     cols = st.columns([1.2, 1, 1, 1, 1, 1.4])
-    def link(name: str, options, what: str):  # ?kind=gallery_retailer; "any" is left out
-        return links.one_of(name, [any_, *options], what=what, fallback=f"any {name}")
-    kind = linked(cols[0].selectbox, "Kind", [any_, *PARTNER_KINDS], key="partners_kind",
-                  format_func=lambda k: k if k == any_ else label(k),
-                  link=link("kind", PARTNER_KINDS, "a kind of partner"))
-    region = linked(cols[1].selectbox, "Region", [any_, *PARTNER_REGIONS], key="partners_region",
-                    link=link("region", PARTNER_REGIONS, "a region"))
-    country = linked(cols[2].selectbox, "Country", [any_, *choices["countries"]],
-                     key="partners_country",
-                     format_func=lambda c: c if c == any_ else country_name(c),
-                     link=link("country", choices["countries"], "a partner's country"))
-    status = linked(cols[3].selectbox, "Status", [any_, *PARTNER_STATUSES], key="partners_status",
-                    link=link("status", PARTNER_STATUSES, "a partner status"))
-    tag = linked(cols[4].selectbox, "Tag", [any_, *choices["tags"]], key="partners_tag",
-                 link=link("tag", choices["tags"], "a partner's tag"))
-    search = linked(cols[5].text_input, "Name or city", key="partners_search", max_chars=80,
+    def link(name: str, options, what: str, fallback: str):  # ?kind=gallery_retailer
+        return links.one_of(name, [any_, *options], what=what, fallback=fallback)
+    def any_or(name_of):
+        return lambda value: _("Any") if value == any_ else name_of(value)
+    kind = linked(cols[0].selectbox, _("Kind"), [any_, *PARTNER_KINDS], key="partners_kind",
+                  format_func=any_or(labeller("partner kind")),
+                  link=link("kind", PARTNER_KINDS, _("a kind of partner"), _("any kind")))
+    region = linked(cols[1].selectbox, _("Region"), [any_, *PARTNER_REGIONS],
+                    key="partners_region", format_func=any_or(labeller("region")),
+                    link=link("region", PARTNER_REGIONS, _("a region"), _("any region")))
+    country = linked(cols[2].selectbox, _("Country"), [any_, *choices["countries"]],
+                     key="partners_country", format_func=any_or(country_name),
+                     link=link("country", choices["countries"], _("a partner's country"),
+                               _("any country")))
+    status = linked(cols[3].selectbox, _("Status"), [any_, *PARTNER_STATUSES],
+                    key="partners_status", format_func=any_or(labeller("partner status")),
+                    link=link("status", PARTNER_STATUSES, _("a partner status"),
+                              _("any status")))
+    tag = linked(cols[4].selectbox, _("Tag"), [any_, *choices["tags"]], key="partners_tag",
+                 format_func=any_or(str),
+                 link=link("tag", choices["tags"], _("a partner's tag"), _("any tag")))
+    search = linked(cols[5].text_input, _("Name or city"), key="partners_search", max_chars=80,
                     link=links.text("q", max_chars=80))
     pick = {k: (None if v == any_ else v) for k, v in
             {"kind": kind, "region": region, "country": country, "status": status,
@@ -146,71 +159,87 @@ def filter_bar() -> PartnerFilter:
     return PartnerFilter(**pick, search=search.strip() or None)
 
 
-st.title("Partners")
-st.caption("The hub's network: institutions, associations, buyers, galleries and schools — "
-           "who they are, what we did together, and whom they work with.")
+TABS = {"directory": N_("Directory"), "follow_ups": N_("Follow-ups"), "figures": N_("Figures"),
+        "world": N_("World"), "network": N_("Network"), "add": N_("Add partner")}
+
+
+def follow_up_status(days_overdue: int) -> str:
+    if days_overdue > 0:
+        return ngettext("{n} day overdue", "{n} days overdue", days_overdue).format(
+            n=number(days_overdue))
+    if days_overdue == 0:
+        return _("due today")
+    return ngettext("in {n} day", "in {n} days", -days_overdue).format(n=number(-days_overdue))
+
+
+st.title(_("Partners"))
+st.caption(_("The hub's network: institutions, associations, buyers, galleries and schools — "
+             "who they are, what we did together, and whom they work with."))
 show_flash()
 wanted = filter_bar()
 shown, active, countries, due_count = load_kpis(wanted, today)
-kpi_row([("Partners shown", f"{shown:,}", "Partners matching the filters."),
-         ("Active partners", f"{active:,}", "Status active, whole network."),
-         ("Countries reached", f"{countries}", "Countries with an active partner."),
-         ("Follow-ups due", f"{due_count}", "Open follow-ups dated today or earlier.")])
+kpi_row([(_("Partners shown"), number(shown), _("Partners matching the filters.")),
+         (_("Active partners"), number(active), _("Status active, whole network.")),
+         (_("Countries reached"), number(countries), _("Countries with an active partner.")),
+         (_("Follow-ups due"), number(due_count), _("Open follow-ups dated today or earlier."))])
 
-names = ["Directory", "Figures", "World", "Network"]
+names = ["directory", "figures", "world", "network"]
 if editor:
-    names[1:1] = ["Follow-ups"]
-    names.append("Add partner")
+    names[1:1] = ["follow_ups"]
+    names.append("add")
 if not hub_has("partners"):
-    nothing_yet("No partner yet: this screen will hold the hub's network — institutions, "
-                "associations, buyers, galleries and schools, what you did together and whom "
-                "they work with. "
-                + ("Add the first on the Add partner tab"
-                   + (", or import a spreadsheet of partners." if user.role == "manager" else ".")
-                   if editor else "The manager and the communication team add partners."),
-                user=user, key="admin", label="Admin › Import / export: import partners",
+    if not editor:
+        start = _("The manager and the communication team add partners.")
+    elif user.role == "manager":
+        start = _("Add the first on the Add partner tab, or import a spreadsheet of partners.")
+    else:
+        start = _("Add the first on the Add partner tab.")
+    nothing_yet(_("No partner yet: this screen will hold the hub's network — institutions, "
+                  "associations, buyers, galleries and schools, what you did together and whom "
+                  "they work with. {start}").format(start=start),
+                user=user, key="admin", label=_("Admin › Import / export: import partners"),
                 tab="import")
-tabs = dict(zip(names, st.tabs(names)))
+tabs = dict(zip(names, st.tabs([_(TABS[name]) for name in names])))
 
-with tabs["Directory"]:
+with tabs["directory"]:
     directory, picks = load_directory(wanted)
     if directory.empty:
-        st.info("No partner matches these filters.")
+        st.info(_("No partner matches these filters."))
     else:
         st.dataframe(directory, hide_index=True, width="stretch", column_config={
-            "Website": st.column_config.LinkColumn()})
+            _("Website"): st.column_config.LinkColumn()})
         if shown > SHOWN_ROWS:
-            st.caption(f"Showing the first {SHOWN_ROWS} of {shown:,} by name; narrow the "
-                       "filters or download the full list.")
+            st.caption(_("Showing the first {shown} of {total} by name; narrow the filters or "
+                         "download the full list.").format(shown=number(SHOWN_ROWS),
+                                                           total=number(shown)))
     export_buttons(user, wanted, key="partners_export")
-    st.caption("Exports hold the partners matching the filters"
-               + (", with their contacts." if editor else " (without contact people)."))
+    st.caption(_("Exports hold the partners matching the filters, with their contacts.")
+               if editor else
+               _("Exports hold the partners matching the filters (without contact people)."))
     partner_detail(user, picks, load_partner)
 
 if editor:
-    with tabs["Follow-ups"]:
+    with tabs["follow_ups"]:
         due = load_due(today)
-        st.header("Follow-ups due")
-        st.caption("Open follow-ups up to two weeks ahead, the most overdue first.")
+        st.header(_("Follow-ups due"))
+        st.caption(_("Open follow-ups up to two weeks ahead, the most overdue first."))
         if not due:
-            st.success("No follow-up is due.")
+            st.success(_("No follow-up is due."))
         else:
             st.dataframe(pd.DataFrame([{
-                "Due": f.follow_up_on, "Status": (f"{f.days_overdue} days overdue"
-                                                  if f.days_overdue > 0 else
-                                                  "due today" if f.days_overdue == 0 else
-                                                  f"in {-f.days_overdue} days"),
-                "Partner": f.partner, "Kind": label(f.kind), "Logged": f.day,
-                "Summary": f.summary, "Owner": f.owner or ""} for f in due]),
+                _("Due"): f.follow_up_on, _("Status"): follow_up_status(f.days_overdue),
+                _("Partner"): f.partner, _("Kind"): label("interaction kind", f.kind),
+                _("Logged"): f.day, _("Summary"): f.summary, _("Owner"): f.owner or ""}
+                for f in due]),
                 hide_index=True, width="stretch", column_config={
-                    "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-                    "Logged": st.column_config.DateColumn(format="D MMM YYYY")})
+                    _("Due"): st.column_config.DateColumn(format="D MMM YYYY"),
+                    _("Logged"): st.column_config.DateColumn(format="D MMM YYYY")})
             follow_up_done_form(user, due, key="partners_done")
 
 region_kind, years, months, by_country = load_figures(wanted, today)
-with tabs["Figures"]:
+with tabs["figures"]:
     if region_kind.empty:
-        st.info("No partner matches these filters.")
+        st.info(_("No partner matches these filters."))
     else:
         st.altair_chart(charts.by_region_and_kind(region_kind), width="stretch")
         st.caption(charts.region_summary(region_kind))
@@ -220,28 +249,31 @@ with tabs["Figures"]:
         if not months.empty:
             right.altair_chart(charts.interactions_by_month(months), width="stretch")
 
-with tabs["World"]:
+with tabs["world"]:
     if by_country.empty:
-        st.info("No partner matches these filters.")
+        st.info(_("No partner matches these filters."))
     else:
         st.vega_lite_chart(load_map(by_country), width="stretch")
-        st.caption("Malta, Hong Kong and Singapore are too small for this outline: see the "
-                   "ranking below. Outline: Natural Earth 1:110m (public domain).")
+        st.caption(_("Malta, Hong Kong and Singapore are too small for this outline: see the "
+                     "ranking below. Outline: Natural Earth 1:110m (public domain)."))
         st.altair_chart(charts.country_ranking(by_country), width="stretch")
 
-with tabs["Network"]:
-    cap = st.select_slider("Partners in the graph", [20, 40, 60, 80], value=40,
+with tabs["network"]:
+    cap = st.select_slider(_("Partners in the graph"), [20, 40, 60, 80], value=40,
                            key="partners_graph_cap")
     nodes, edges, in_graph, linked = load_network(wanted, cap)
     if nodes.empty:
-        st.info("No partner under these filters is linked to a tenant or a programme item.")
+        st.info(_("No partner under these filters is linked to a tenant or a programme item."))
     else:
-        note = (f"Showing the {in_graph} most-linked of {linked:,} linked partners; narrow the "
-                "filters above to see others." if in_graph < linked else
-                f"All {linked} linked partners are shown.")
+        note = (_("Showing the {shown} most-linked of {linked} linked partners; narrow the "
+                  "filters above to see others.").format(shown=number(in_graph),
+                                                        linked=number(linked))
+                if in_graph < linked else
+                ngettext("The one linked partner is shown.", "All {n} linked partners are shown.",
+                         linked).format(n=number(linked)))
         st.caption(note)
         st.altair_chart(charts.network_graph(nodes, edges), width="stretch")
 
 if editor:
-    with tabs["Add partner"]:
+    with tabs["add"]:
         partner_form(user, key="partners_add")

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from db.models import Interaction, Partner, User, utcnow
 from db.vocabulary import INTERACTION_KINDS
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.records import flush, load_for_edit, record, save_changes, snapshot
 from hub.roles import EDITORS, require_role
 
@@ -22,23 +23,25 @@ MAX_SUMMARY = 2000
 
 def _check(session: Session, *, day, kind, summary, follow_up_on, owner_id) -> dict:
     if not isinstance(day, date):
-        raise Invalid("day", "the day of the interaction is required")
+        raise Invalid("day", _("the day of the interaction is required"))
     if day > date.today():
-        raise Invalid("day", "the day is in the future; log an interaction once it happened "
-                             "and use the follow-up date for what comes next")
+        raise Invalid("day", _("the day is in the future; log an interaction once it happened "
+                               "and use the follow-up date for what comes next"))
     if kind not in INTERACTION_KINDS:
-        raise Invalid("kind", f"kind must be one of {', '.join(INTERACTION_KINDS)}")
+        raise Invalid("kind", _("kind must be one of {kinds}").format(
+            kinds=", ".join(INTERACTION_KINDS)))
     summary = (summary or "").strip()
     if not summary:
-        raise Invalid("summary", "summary is required: say in a line what happened")
+        raise Invalid("summary", _("summary is required: say in a line what happened"))
     if len(summary) > MAX_SUMMARY:
-        raise Invalid("summary", f"summary is longer than {MAX_SUMMARY} characters")
+        raise Invalid("summary", _("summary is longer than {limit} characters").format(
+            limit=MAX_SUMMARY))
     if follow_up_on is not None and follow_up_on < day:
-        raise Invalid("follow-up", "the follow-up date is before the day of the interaction")
+        raise Invalid("follow-up", _("the follow-up date is before the day of the interaction"))
     if owner_id is not None:
         owner = session.get(User, owner_id)
         if owner is None or not owner.active or owner.role not in EDITORS:
-            raise Invalid("owner", "the owner must be an active manager or communication user")
+            raise Invalid("owner", _("the owner must be an active manager or communication user"))
     return {"day": day, "kind": kind, "summary": summary, "follow_up_on": follow_up_on,
             "owner_id": owner_id}
 
@@ -49,7 +52,7 @@ def log_interaction(session: Session, *, actor: User, partner_id: int, day: date
     """Manager or communication. The owner defaults to whoever logs it."""
     require_role(actor, *EDITORS)
     if session.get(Partner, partner_id) is None:
-        raise Invalid("partner", "that partner does not exist (it may have been deleted)")
+        raise Invalid("partner", _("that partner does not exist (it may have been deleted)"))
     clean = _check(session, day=day, kind=kind, summary=summary, follow_up_on=follow_up_on,
                    owner_id=owner_id if owner_id is not None else actor.id)
     interaction = Interaction(partner_id=partner_id, **clean)
@@ -62,11 +65,11 @@ def edit_interaction(session: Session, *, actor: User, interaction_id: int,
                      version: int | None, **values) -> Interaction:
     require_role(actor, *EDITORS)
     interaction = load_for_edit(session, Interaction, interaction_id, version,
-                                "this interaction")
+                                _("this interaction"))
     fields = ("day", "kind", "summary", "follow_up_on", "owner_id")
     current = {field: getattr(interaction, field) for field in fields}
     clean = _check(session, **{**current, **{k: v for k, v in values.items() if k in fields}})
-    save_changes(session, actor=actor, row=interaction, values=clean, what="this interaction")
+    save_changes(session, actor=actor, row=interaction, values=clean, what=_("this interaction"))
     return interaction
 
 
@@ -76,10 +79,10 @@ def delete_interaction(session: Session, *, actor: User, interaction_id: int,
     it was."""
     require_role(actor, *EDITORS)
     interaction = load_for_edit(session, Interaction, interaction_id, version,
-                                "this interaction")
+                                _("this interaction"))
     record(session, actor, "delete", interaction, {"interaction": snapshot(interaction)})
     session.delete(interaction)
-    flush(session, "this interaction")
+    flush(session, _("this interaction"))
     return interaction
 
 
@@ -87,15 +90,15 @@ def mark_follow_up_done(session: Session, *, actor: User, interaction_id: int,
                         version: int | None) -> Interaction:
     require_role(actor, *EDITORS)
     interaction = load_for_edit(session, Interaction, interaction_id, version,
-                                "this follow-up")
+                                _("this follow-up"))
     if interaction.follow_up_on is None:
-        raise Invalid("follow-up", "this interaction has no follow-up to mark done")
+        raise Invalid("follow-up", _("this interaction has no follow-up to mark done"))
     if interaction.follow_up_done_at is not None:
-        raise Invalid("follow-up", f"this follow-up was already marked done by "
-                                   f"{interaction.follow_up_done_by}")
+        raise Invalid("follow-up", _("this follow-up was already marked done by {user}").format(
+            user=interaction.follow_up_done_by))
     save_changes(session, actor=actor, row=interaction, action="follow_up_done",
                  values={"follow_up_done_at": utcnow(), "follow_up_done_by": actor.username},
-                 what="this follow-up")
+                 what=_("this follow-up"))
     return interaction
 
 

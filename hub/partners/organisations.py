@@ -16,8 +16,10 @@ from db.models import Contact, Interaction, Partner, PartnerItemLink, PartnerTen
 from db.vocabulary import COUNTRIES, PARTNER_KINDS, partner_region, PARTNER_STATUSES
 from hub import checks
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.records import flush, load_for_edit, record, save_changes, snapshot
 from hub.roles import EDITORS, require_role
+from hub.words import label
 
 PARTNER_FIELDS = ("name", "kind", "country", "city", "website", "status", "since", "tags",
                   "notes")
@@ -38,9 +40,10 @@ def region_of(country: str, city: str | None) -> str:
 def _text(value, field: str, limit: int, *, required: bool = False) -> str | None:
     text = " ".join(str(value or "").split()) if field != "notes" else str(value or "").strip()
     if required and not text:
-        raise Invalid(field, f"{field} is required")
+        raise Invalid(field, _("{field} is required").format(field=_(field)))
     if len(text) > limit:
-        raise Invalid(field, f"{field} is longer than {limit} characters")
+        raise Invalid(field, _("{field} is longer than {limit} characters").format(
+            field=_(field), limit=limit))
     return text or None
 
 
@@ -53,12 +56,12 @@ def check_tags(value) -> str:
         if not tag or tag in tags:
             continue
         if not TAG_PATTERN.fullmatch(tag):
-            raise Invalid("tags", f"tag '{tag}' must be at most 40 letters, digits, spaces, "
-                                  "&, / or -")
+            raise Invalid("tags", _("tag '{tag}' must be at most 40 letters, digits, spaces, "
+                                    "&, / or -").format(tag=tag))
         tags.append(tag)
     joined = ",".join(tags)
     if len(joined) > 400:
-        raise Invalid("tags", "tags are longer than 400 characters in all")
+        raise Invalid("tags", _("tags are longer than 400 characters in all"))
     return joined
 
 
@@ -69,34 +72,38 @@ def _since(value) -> date | None:
         try:
             value = date.fromisoformat(str(value).strip())
         except ValueError:
-            raise Invalid("since", f"since '{value}' is not a date (like 2019-05-01)") from None
+            raise Invalid("since", _("since '{value}' is not a date (like 2019-05-01)").format(
+                value=value)) from None
     if value > date.today():
-        raise Invalid("since", "since is in the future")
+        raise Invalid("since", _("since is in the future"))
     if value.year < 1900:
-        raise Invalid("since", "since is before 1900")
+        raise Invalid("since", _("since is before 1900"))
     return value
 
 
 def check_partner(values: dict) -> dict:
     """The partner's fields cleaned, region derived. Every message names its field."""
-    clean = {"name": _text(values.get("name"), "name", 160, required=True)}
+    clean = {"name": _text(values.get("name"), N_("name"), 160, required=True)}
     if values.get("kind") not in PARTNER_KINDS:
-        raise Invalid("kind", f"kind must be one of {', '.join(PARTNER_KINDS)}")
+        raise Invalid("kind", _("kind must be one of {kinds}").format(
+            kinds=", ".join(PARTNER_KINDS)))
     clean["kind"] = values["kind"]
     country = str(values.get("country") or "").strip().upper()
     if country not in COUNTRIES:
-        raise Invalid("country", f"country '{values.get('country') or ''}' is not in the "
-                                 "hub's list (use a two-letter code like IT, CN or US)")
+        raise Invalid("country", _("country '{value}' is not in the hub's list (use a "
+                                   "two-letter code like IT, CN or US)").format(
+            value=values.get("country") or ""))
     clean["country"] = country
-    clean["city"] = _text(values.get("city"), "city", 80)
+    clean["city"] = _text(values.get("city"), N_("city"), 80)
     clean["website"] = checks.web_address(values.get("website"))
     status = values.get("status") or "prospect"
     if status not in PARTNER_STATUSES:
-        raise Invalid("status", f"status must be one of {', '.join(PARTNER_STATUSES)}")
+        raise Invalid("status", _("status must be one of {statuses}").format(
+            statuses=", ".join(PARTNER_STATUSES)))
     clean["status"] = status
     clean["since"] = _since(values.get("since"))
     clean["tags"] = check_tags(values.get("tags"))
-    clean["notes"] = _text(values.get("notes"), "notes", 4000)
+    clean["notes"] = _text(values.get("notes"), N_("notes"), 4000)
     clean["region"] = region_of(clean["country"], clean["city"])
     return clean
 
@@ -135,14 +142,18 @@ def edit_partner(session: Session, *, actor: User, partner_id: int, version: int
     require_role(actor, *EDITORS)
     unknown = set(values) - set(PARTNER_FIELDS)
     if unknown:
-        raise Invalid(sorted(unknown)[0], f"{sorted(unknown)[0]} is not a partner field")
-    partner = load_for_edit(session, Partner, partner_id, version, f"partner {partner_id}")
+        raise Invalid(sorted(unknown)[0], _("{field} is not a partner field").format(
+            field=sorted(unknown)[0]))
+    partner = load_for_edit(session, Partner, partner_id, version,
+                            _("partner {id}").format(id=partner_id))
     current = {field: getattr(partner, field) for field in PARTNER_FIELDS}
     clean = check_partner({**current, **values})
     if clean["status"] == "prospect" and partner.status != "prospect":
-        raise Invalid("status", f"{partner.name} is already {partner.status}; a partner "
-                                "cannot become a prospect again")
-    save_changes(session, actor=actor, row=partner, values=clean, what=f"partner {partner.name}")
+        raise Invalid("status", _("{name} is already {status}; a partner cannot become a "
+                                  "prospect again").format(
+            name=partner.name, status=label("partner status", partner.status)))
+    save_changes(session, actor=actor, row=partner, values=clean,
+                 what=_("partner {name}").format(name=partner.name))
     return partner
 
 
@@ -151,7 +162,8 @@ def delete_partner(session: Session, *, actor: User, partner_id: int,
     """Manager only. The partner, its contacts, interactions and links go into the audit
     entry first, so nothing is lost from the record. Returns the partner as it was."""
     require_role(actor, "manager")
-    partner = load_for_edit(session, Partner, partner_id, version, f"partner {partner_id}")
+    partner = load_for_edit(session, Partner, partner_id, version,
+                            _("partner {id}").format(id=partner_id))
     children = {"contacts": Contact, "interactions": Interaction,
                 "tenant_links": PartnerTenantLink, "item_links": PartnerItemLink}
     kept = {"partner": snapshot(partner)}
@@ -163,7 +175,7 @@ def delete_partner(session: Session, *, actor: User, partner_id: int,
     for model in children.values():
         session.exec(delete(model).where(model.partner_id == partner.id))
     session.delete(partner)
-    flush(session, f"partner {partner.name}")
+    flush(session, _("partner {name}").format(name=partner.name))
     return partner
 
 
@@ -190,15 +202,15 @@ def attached_to(session: Session, *, partner_id: int) -> Attached:
 # --- contacts -------------------------------------------------------------------------------
 
 def check_contact(values: dict) -> dict:
-    clean = {"name": _text(values.get("name"), "name", 120, required=True),
-             "role": _text(values.get("role"), "role", 120),
-             "language": _text(values.get("language"), "language", 40)}
+    clean = {"name": _text(values.get("name"), N_("name"), 120, required=True),
+             "role": _text(values.get("role"), N_("role"), 120),
+             "language": _text(values.get("language"), N_("language"), 40)}
     email = (values.get("email") or "").strip()
     clean["email"] = checks.check_email(email).lower() if email else None
     phone = " ".join(str(values.get("phone") or "").split())
     if phone and not PHONE_PATTERN.fullmatch(phone):
-        raise Invalid("phone", f"phone '{phone}' must be digits, spaces, + ( ) . / or -, "
-                               "5 to 40 characters")
+        raise Invalid("phone", _("phone '{value}' must be digits, spaces, + ( ) . / or -, "
+                                 "5 to 40 characters").format(value=phone))
     clean["phone"] = phone or None
     return clean
 
@@ -210,7 +222,7 @@ def add_contact(session: Session, *, actor: User, partner_id: int, name: str,
     clean = check_contact({"name": name, "role": role, "email": email, "phone": phone,
                            "language": language})
     if session.get(Partner, partner_id) is None:
-        raise Invalid("partner", "that partner does not exist (it may have been deleted)")
+        raise Invalid("partner", _("that partner does not exist (it may have been deleted)"))
     contact = Contact(partner_id=partner_id, **clean)
     session.add(contact)
     record(session, actor, "create", contact)
@@ -220,11 +232,11 @@ def add_contact(session: Session, *, actor: User, partner_id: int, name: str,
 def edit_contact(session: Session, *, actor: User, contact_id: int, version: int | None,
                  **values) -> Contact:
     require_role(actor, *EDITORS)
-    contact = load_for_edit(session, Contact, contact_id, version, "this contact")
+    contact = load_for_edit(session, Contact, contact_id, version, _("this contact"))
     current = {field: getattr(contact, field) for field in ("name", "role", "email", "phone",
                                                              "language")}
     clean = check_contact({**current, **values})
-    save_changes(session, actor=actor, row=contact, values=clean, what=f"contact {contact.name}")
+    save_changes(session, actor=actor, row=contact, values=clean, what=_("contact {name}").format(name=contact.name))
     return contact
 
 
@@ -232,10 +244,10 @@ def delete_contact(session: Session, *, actor: User, contact_id: int,
                    version: int | None) -> Contact:
     """Returns the contact as it was."""
     require_role(actor, *EDITORS)
-    contact = load_for_edit(session, Contact, contact_id, version, "this contact")
+    contact = load_for_edit(session, Contact, contact_id, version, _("this contact"))
     record(session, actor, "delete", contact, {"contact": snapshot(contact)})
     session.delete(contact)
-    flush(session, f"contact {contact.name}")
+    flush(session, _("contact {name}").format(name=contact.name))
     return contact
 
 

@@ -249,7 +249,7 @@ def test_a_bad_item_link_is_refused_word_for_word_and_nothing_written(network):
         "role", "role must be one of co_organiser, funder, venue, sponsor, media_partner")
     write(partner_links.link_item, **link)
     assert refused(partner_links.link_item, **link) == (
-        "programme item", "Artex is already co organiser of Wheel throwing")
+        "programme item", "Artex is already co-organiser of Wheel throwing")
     assert refused(partner_links.unlink, actor=network["manager"], link_kind="partner",
                    link_id=1, version=None) == (
         "link", "a link is either to a tenant or to a programme item")

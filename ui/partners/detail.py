@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from hub.words import country_name
+from hub.i18n import _
 from hub.roles import sees_contacts
-from ui.format import as_text
+from ui.format import as_text, country_name, label
 from ui.format import day as show_day
 from ui.partners.forms import (confirmations, contact_forms, delete_form, interaction_edit_form,
-                              interaction_form, label, link_forms, partner_form)
+                              interaction_form, link_forms, link_label, partner_form)
 
 
 def partner_detail(user: User, picks: list[tuple[int, str]],
@@ -25,87 +25,90 @@ def partner_detail(user: User, picks: list[tuple[int, str]],
 
 def _detail(user: User, picks: list[tuple[int, str]],
             load_partner: Callable[[int, str], dict | None]) -> None:
-    st.header("A partner", anchor=False)
+    st.header(_("A partner"), anchor=False)
     if not picks:
         return
-    chosen = st.selectbox("Partner", picks, key="partners_pick", index=None,
-                          format_func=lambda p: p[1], placeholder="Choose a partner…")
+    chosen = st.selectbox(_("Partner"), picks, key="partners_pick", index=None,
+                          format_func=lambda p: p[1], placeholder=_("Choose a partner…"))
     if chosen is None:
         return
     detail = load_partner(chosen[0], user.role)
     if detail is None:
-        st.warning("This partner no longer exists (it may have been deleted).")
+        st.warning(_("This partner no longer exists (it may have been deleted)."))
         return
     partner = detail["partner"]
     editor = sees_contacts(user)
     _facts(partner, editor)
     if editor:
-        st.markdown("**Contacts**")
+        st.markdown(_("**Contacts**"))
         if detail["contacts"]:
             st.dataframe(pd.DataFrame([{
-                "Name": c.name, "Role": c.role or "", "Email": c.email or "",
-                "Phone": c.phone or "", "Language": c.language or ""}
+                _("Name"): c.name, _("Role"): c.role or "", _("Email"): c.email or "",
+                _("Phone"): c.phone or "", _("Language"): c.language or ""}
                 for c in detail["contacts"]]), hide_index=True, width="stretch")
         else:
-            st.caption("No contact person recorded.")
+            st.caption(_("No contact person recorded."))
     _log(detail["log"], editor)
     _links(detail["links"])
     if not editor:
         return
     key = f"partners_{partner['id']}"
-    with st.expander("Log an interaction", icon=":material/forum:", expanded=True):
+    with st.expander(_("Log an interaction"), icon=":material/forum:", expanded=True):
         interaction_form(user, partner["id"], key=f"{key}_log")
     if detail["log"]:
-        with st.expander("Change or delete an interaction", icon=":material/edit_note:"):
+        with st.expander(_("Change or delete an interaction"), icon=":material/edit_note:"):
             interaction_edit_form(user, partner, detail["log"], key=f"{key}_interactions")
-    with st.expander("Edit this partner", icon=":material/edit:"):
+    with st.expander(_("Edit this partner"), icon=":material/edit:"):
         partner_form(user, partner, key=f"{key}_edit")
-    with st.expander("Contacts", icon=":material/contacts:"):
+    with st.expander(_("Contacts"), icon=":material/contacts:"):
         contact_forms(user, partner, detail["contacts"], key=f"{key}_contacts")
-    with st.expander("Links to tenants and programme items", icon=":material/hub:"):
+    with st.expander(_("Links to tenants and programme items"), icon=":material/hub:"):
         link_forms(user, partner, detail["links"], key=f"{key}_links")
     if user.role == "manager":
-        with st.expander("Delete", icon=":material/delete:"):
+        with st.expander(_("Delete"), icon=":material/delete:"):
             delete_form(user, partner, key=f"{key}_delete")
 
 
 def _facts(partner: dict, editor: bool) -> None:
     place = ", ".join(filter(None, [partner["city"], country_name(partner["country"])]))
     st.markdown(f"### {as_text(partner['name'])}")
-    st.markdown(" · ".join([as_text(label(partner["kind"])), as_text(place),
-                            as_text(partner["region"]), f"**{partner['status']}**",
-                            f"since {show_day(partner['since'])}" if partner["since"] else
-                            "since —"]))
+    since = (_("since {day}").format(day=show_day(partner["since"])) if partner["since"] else
+             _("since —"))
+    st.markdown(" · ".join([as_text(label("partner kind", partner["kind"])), as_text(place),
+                            as_text(label("region", partner["region"])),
+                            f"**{as_text(label('partner status', partner['status']))}**",
+                            as_text(since)]))
     if partner["website"]:
-        st.markdown(f"Website: {as_text(partner['website'])}")
+        st.markdown(_("Website: {address}").format(address=as_text(partner["website"])))
     if partner["tags"]:
-        st.markdown("Tags: " + as_text(partner["tags"].replace(",", ", ")))
+        st.markdown(_("Tags: {tags}").format(tags=as_text(partner["tags"].replace(",", ", "))))
     if partner["notes"] and editor:
         st.text(partner["notes"])
 
 
 def _log(log: list, editor: bool) -> None:
-    st.markdown("**Interactions**")
+    st.markdown(_("**Interactions**"))
     if not log:
-        st.caption("Nothing logged yet.")
+        st.caption(_("Nothing logged yet."))
         return
     st.dataframe(pd.DataFrame([{
-        "Day": i.day, "Kind": label(i.kind),
-        **({"Summary": i.summary, "Owner": i.owner or ""} if editor else {}),
-        "Follow-up": show_day(i.follow_up_on) + (" ✓" if i.follow_up_done else "")
+        _("Day"): i.day, _("Kind"): label("interaction kind", i.kind),
+        **({_("Summary"): i.summary, _("Owner"): i.owner or ""} if editor else {}),
+        _("Follow-up"): show_day(i.follow_up_on) + (" ✓" if i.follow_up_done else "")
         if i.follow_up_on else ""} for i in log]), hide_index=True, width="stretch",
-        column_config={"Day": st.column_config.DateColumn(format="D MMM YYYY")})
+        column_config={_("Day"): st.column_config.DateColumn(format="D MMM YYYY")})
     if not editor:
-        st.caption("Summaries are for the hub's staff; the log shows when and how.")
+        st.caption(_("Summaries are for the hub's staff; the log shows when and how."))
 
 
 def _links(links: list) -> None:
-    st.markdown("**Links**")
+    st.markdown(_("**Links**"))
     if not links:
-        st.caption("Not linked to a tenant or a programme item.")
+        st.caption(_("Not linked to a tenant or a programme item."))
         return
     st.dataframe(pd.DataFrame([{
-        "With": l.other, "Is": "tenant" if l.link_kind == "tenant" else "programme item",
-        "As": label(l.kind), "From": show_day(l.starts_on) if l.starts_on else "",
-        "Until": show_day(l.ends_on) if l.ends_on else ""} for l in links]),
+        _("With"): link.other,
+        _("Is"): _("tenant") if link.link_kind == "tenant" else _("programme item"),
+        _("As"): link_label(link), _("From"): show_day(link.starts_on) if link.starts_on else "",
+        _("Until"): show_day(link.ends_on) if link.ends_on else ""} for link in links]),
         hide_index=True, width="stretch")

@@ -9,6 +9,7 @@ import streamlit as st
 
 from db.models import User
 from hub.partners.directory import export_rows, PartnerFilter
+from hub.i18n import _
 from ui.database import reading
 from ui.widgets import csv_bytes
 from ui.widgets import xlsx_bytes as workbook
@@ -32,9 +33,9 @@ def export_buttons(actor: User, partner_filter: PartnerFilter, *, key: str) -> N
     def later(convert: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
         return lambda: convert(export_frame(actor, partner_filter))
     left, right = st.columns(2)
-    left.download_button("Download partners (CSV)", later(csv_bytes), "partners.csv",
+    left.download_button(_("Download partners (CSV)"), later(csv_bytes), "partners.csv",
                          mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                          on_click="ignore")
-    right.download_button("Download partners (XLSX)", later(xlsx_bytes), "partners.xlsx",
+    right.download_button(_("Download partners (XLSX)"), later(xlsx_bytes), "partners.xlsx",
                           mime=XLSX, key=f"{key}_xlsx", icon=":material/download:",
                           on_click="ignore")

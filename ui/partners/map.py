@@ -10,7 +10,8 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from ui.format import listed
+from hub.i18n import _
+from ui.format import listed, number
 from ui.palette import SAND, SEPARATOR, SEQUENTIAL
 from ui.titles import chart_title
 
@@ -51,21 +52,23 @@ def world_map(countries: pd.DataFrame) -> dict:
     base = alt.Chart(outline).mark_geoshape(fill=SAND, stroke=SEPARATOR, strokeWidth=0.4,
                                             aria=False)
     reached = alt.Chart(outline).mark_geoshape(stroke=SEPARATOR, strokeWidth=0.4).encode(
-        color=alt.Color("partners:Q", title="Partners",
+        color=alt.Color("partners:Q", title=_("Partners"),
                         scale=alt.Scale(type="log", range=SEQUENTIAL)),
-        tooltip=[alt.Tooltip("name:N", title="Country"),
-                 alt.Tooltip("partners:Q", title="Partners"),
-                 alt.Tooltip("active:Q", title="Active")],
+        tooltip=[alt.Tooltip("name:N", title=_("Country")),
+                 alt.Tooltip("partners:Q", title=_("Partners")),
+                 alt.Tooltip("active:Q", title=_("Active"))],
     ).transform_lookup(lookup="id", from_=alt.LookupData(
         frame, "id", ["name", "partners", "active"])).transform_filter("datum.partners > 0")
     ranked = countries[countries["partners"] > 0].nlargest(5, "partners")
     chart = (base + reached).project("equalEarth").properties(
-        height=420, description=(
-            f"World map of partners per country, darker for more: "
-            f"{int((countries['partners'] > 0).sum())} countries reached; most in "
-            + listed([f"{row.name} ({row.partners})" for row in ranked.itertuples()]) + "."),
-        title=chart_title("Where the network reaches",
-                                    subtitle="Partners per country (colour on a log scale)"))
+        height=420, description=_(
+            "World map of partners per country, darker for more: {count} countries reached; "
+            "most in {countries}.").format(
+            count=number(int((countries["partners"] > 0).sum())),
+            countries=listed([f"{row.name} ({number(row.partners)})"
+                              for row in ranked.itertuples()])),
+        title=chart_title(_("Where the network reaches"),
+                          subtitle=_("Partners per country (colour on a log scale)")))
     spec = chart.to_dict()
     spec.setdefault("datasets", {})["world_outline"] = world_outline()
     return spec
