@@ -7,11 +7,12 @@ import streamlit as st
 from hub.occupancy import leases
 
 from hub.dates import clock, month_starts, week_starts
+from hub.i18n import N_, _
 from hub.occupancy import rates as occupancy
-from hub.occupancy.bookings import week_bookings
+from hub.occupancy.bookings import week_bookings, weekday_name
 from hub.roles import sees_contacts, sees_rents
 from ui.database import cached, reading
-from ui.format import money
+from ui.format import label, money, number, percent
 from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -26,6 +27,15 @@ rents_shown = sees_rents(user)
 
 
 ENDING_WITHIN_DAYS = 90
+# The vacancy and lease tables' columns: English in the CSV downloads, translated on screen.
+COLUMNS = (N_("Site"), N_("Space"), N_("Name"), N_("Kind"), N_("Floor"), N_("Area m²"),
+           N_("Monthly rent"), N_("Vacant since"), N_("Next lease starts"), N_("Works"),
+           N_("Tenant"), N_("From"), N_("Until"), N_("Deposit"))
+
+
+def on_screen(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its column names in the reader's language."""
+    return frame.rename(columns=_)
 
 
 @cached(ttl=300)
@@ -40,9 +50,9 @@ def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
     with reading() as session:
         rows = occupancy.occupancy_by_month(session, site_id=site_id,
                                             months=month_starts(on, months))
-    return pd.DataFrame([{"month": r.month, "rate": label, "value": value}
-                         for r in rows for label, value in
-                         (("Unit rate", r.unit_rate), ("Area rate", r.area_rate))])
+    return pd.DataFrame([{"month": r.month, "rate": rate, "value": value}
+                         for r in rows for rate, value in
+                         ((charts.UNIT_RATE, r.unit_rate), (charts.AREA_RATE, r.area_rate))])
 
 
 @cached(ttl=300)
@@ -58,7 +68,7 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
         frame["status"] = pd.cut(frame["share"], [-1, 0, 0.999, 2],
                                  labels=["vacant", "partly", "occupied"]).astype(str)
         frame.loc[frame["works_days"] > 0, "status"] = "works"
-        frame["works"] = frame["works"].replace("", "none")
+        frame["works"] = frame["works"].replace("", _("none"))
     return frame
 
 
@@ -87,44 +97,50 @@ def load_week(site_id, monday: date):
         return week_bookings(session, site_id=site_id, monday=monday)
 
 
-st.title("Lab occupancy")
-st.caption("Which labs and benches are taken, by whom and until when — and what is free.")
-require_site(user, "Lab occupancy will show which labs and benches are taken, by whom and "
-             "until when, and what is free.")
+st.title(_("Lab occupancy"))
+st.caption(_("Which labs and benches are taken, by whom and until when — and what is free."))
+require_site(user, _("Lab occupancy will show which labs and benches are taken, by whom and "
+                     "until when, and what is free."))
 top = st.columns([2, 1, 1])
 site = site_picker("occupancy_site", container=top[0])
 today, latest = date.today(), date.today() + timedelta(days=5 * 366)
-on = linked(top[1].date_input, "As of", value=today, key="occupancy_day", format="DD/MM/YYYY",
-            min_value=EARLIEST_DAY, max_value=latest,
-            link=links.day("on", default=today, fallback="today", earliest=EARLIEST_DAY,
+on = linked(top[1].date_input, _("As of"), value=today, key="occupancy_day",
+            format="DD/MM/YYYY", min_value=EARLIEST_DAY, max_value=latest,
+            link=links.day("on", default=today, fallback=_("today"), earliest=EARLIEST_DAY,
                            latest=latest))
-months = linked(top[2].select_slider, "Months shown", [12, 24, 36], value=12,
+months = linked(top[2].select_slider, _("Months shown"), [12, 24, 36], value=12,
                 key="occupancy_months",
-                link=links.one_of("months", [12, 24, 36], what="12, 24 or 36",
-                                  fallback="12 months"))
+                link=links.one_of("months", [12, 24, 36], what=_("12, 24 or 36"),
+                                  fallback=_("12 months")))
 
 rates, roll = load_kpis(site.id, on)
 free, running, ending = load_lists(site.id, on)
 metrics = [
-    ("Unit occupancy", f"{rates.unit_rate:.0%}" if rates.unit_rate is not None else "—",
-     f"Leased units ÷ leasable units on {show_day(on)}: {rates.leased_units} of {rates.units}."),
-    ("Area occupancy", f"{rates.area_rate:.0%}" if rates.area_rate is not None else "—",
-     f"Leased m² ÷ leasable m²: {rates.leased_area:,.0f} of {rates.area:,.0f} m²."),
-    ("Vacant units", f"{rates.units - rates.leased_units}", "Leasable spaces nobody holds today."),
-    ("Leases ending in 90 days", f"{len(ending)}", "Time to renew or to find the next tenant."),
+    (_("Unit occupancy"), percent(rates.unit_rate),
+     _("Leased units ÷ leasable units on {day}: {leased} of {units}.").format(
+         day=show_day(on), leased=number(rates.leased_units), units=number(rates.units))),
+    (_("Area occupancy"), percent(rates.area_rate),
+     _("Leased m² ÷ leasable m²: {leased} of {area} m².").format(
+         leased=number(rates.leased_area), area=number(rates.area))),
+    (_("Vacant units"), number(rates.units - rates.leased_units),
+     _("Leasable spaces nobody holds today.")),
+    (_("Leases ending in 90 days"), number(len(ending)),
+     _("Time to renew or to find the next tenant.")),
 ]
 if rents_shown:
-    metrics.append(("Monthly rent roll", money(roll), "Monthly rent of the leases running today."))
+    metrics.append((_("Monthly rent roll"), money(roll),
+                    _("Monthly rent of the leases running today.")))
 kpi_row(metrics)
 
-names = ["Occupancy", "Vacancies and leases", "Bookings"] + (["Manage"] if rents_shown else [])
+names = [_("Occupancy"), _("Vacancies and leases"), _("Bookings")] + (
+    [_("Manage")] if rents_shown else [])
 tabs = st.tabs(names)
 
 with tabs[0]:
     heatmap = load_heatmap(site.id, on, months)
     if heatmap.empty:
-        nothing_yet("No leasable space here yet: the heatmap and the occupancy trend appear "
-                    "once labs or benches are added (Manage tab, or an import in Admin).")
+        nothing_yet(_("No leasable space here yet: the heatmap and the occupancy trend appear "
+                      "once labs or benches are added (Manage tab, or an import in Admin)."))
     else:
         st.altair_chart(charts.site_heatmap(heatmap) if site.id is None
                         else charts.occupancy_heatmap(heatmap), width="stretch")
@@ -136,65 +152,70 @@ with tabs[0]:
         st.altair_chart(charts.utilisation_bars(utilisation), width="stretch")
         st.caption(charts.utilisation_summary(utilisation))
     else:
-        nothing_yet("No bookable space here yet: booking utilisation appears once a bench, "
-                    "the workshop or a room can be booked.")
+        nothing_yet(_("No bookable space here yet: booking utilisation appears once a bench, "
+                      "the workshop or a room can be booked."))
 
 with tabs[1]:
-    st.header(f"Vacant on {show_day(on)}")
+    st.header(_("Vacant on {day}").format(day=show_day(on)))
     vacant = pd.DataFrame([{
-        "Site": v.site, "Space": v.space, "Name": v.name, "Kind": v.kind.replace("_", " "),
+        "Site": v.site, "Space": v.space, "Name": v.name, "Kind": label("space kind", v.kind),
         "Floor": v.floor or "", "Area m²": v.area_m2,
         **({"Monthly rent": money(v.monthly_rent)} if rents_shown else {}),
-        "Vacant since": show_day(v.vacant_since) if v.vacant_since else "never leased",
+        "Vacant since": show_day(v.vacant_since) if v.vacant_since else _("never leased"),
         "Next lease starts": show_day(v.next_lease_starts) if v.next_lease_starts else "",
-        "Works": f"closed for works until {show_day(v.closed_until)}" if v.closed_until else "",
+        "Works": _("closed for works until {day}").format(day=show_day(v.closed_until))
+        if v.closed_until else "",
     } for v in free])
     if vacant.empty:
-        st.success("Every leasable space is taken on this date.")
+        st.success(_("Every leasable space is taken on this date."))
     else:
-        st.dataframe(vacant, hide_index=True, width="stretch")
-    csv_download("Download vacancies (CSV)", vacant, "vacancies.csv", "occupancy_vacancies_csv")
+        st.dataframe(on_screen(vacant), hide_index=True, width="stretch")
+    csv_download(_("Download vacancies (CSV)"), vacant, "vacancies.csv",
+                 "occupancy_vacancies_csv")
 
-    st.header(f"Leases ending by {show_day(on + timedelta(days=ENDING_WITHIN_DAYS))}")
+    st.header(_("Leases ending by {day}").format(
+        day=show_day(on + timedelta(days=ENDING_WITHIN_DAYS))))
     if ending:
         st.dataframe(pd.DataFrame([{
-            "Site": r.site, "Space": r.space, "Tenant": r.tenant, "Ends": show_day(r.ends_on),
-            "Days left": (r.ends_on - on).days} for r in ending]),
-            hide_index=True, width="stretch")
+            _("Site"): r.site, _("Space"): r.space, _("Tenant"): r.tenant,
+            _("Ends"): show_day(r.ends_on), _("Days left"): (r.ends_on - on).days}
+            for r in ending]), hide_index=True, width="stretch")
     else:
-        st.caption("No lease ends in the next 90 days.")
+        st.caption(_("No lease ends in the next 90 days."))
 
-    st.header(f"Leases running on {show_day(on)}")
+    st.header(_("Leases running on {day}").format(day=show_day(on)))
     def lease_table(shown) -> pd.DataFrame:
         """`shown` formats values for the screen; the CSV keeps plain dates and amounts."""
         return pd.DataFrame([{
             "Site": r.site, "Space": r.space, "Tenant": r.tenant,
             "From": show_day(r.starts_on) if shown else r.starts_on,
-            "Until": (show_day(r.ends_on) if shown else r.ends_on) if r.ends_on else "open end",
+            "Until": (show_day(r.ends_on) if shown else r.ends_on) if r.ends_on else _("open end"),
             "Works": r.works or "",
             **({"Monthly rent": money(r.monthly_rent) if shown else r.monthly_rent,
                 "Deposit": money(r.deposit) if shown else r.deposit} if rents_shown else {}),
         } for r in running])
-    st.dataframe(lease_table(True), hide_index=True, width="stretch")
-    csv_download("Download leases (CSV)", lease_table(False), "leases.csv",
+    st.dataframe(on_screen(lease_table(True)), hide_index=True, width="stretch")
+    csv_download(_("Download leases (CSV)"), lease_table(False), "leases.csv",
                  "occupancy_leases_csv")
 
 with tabs[2]:
     if site.id is None:
-        st.info("Choose a site above to see its week of bookings.")
+        st.info(_("Choose a site above to see its week of bookings."))
     else:
-        monday = st.columns(3)[0].date_input("Week of", value=on - timedelta(days=on.weekday()),
+        monday = st.columns(3)[0].date_input(_("Week of"),
+                                             value=on - timedelta(days=on.weekday()),
                                              key="occupancy_week", format="DD/MM/YYYY")
         monday -= timedelta(days=monday.weekday())
         week = load_week(site.id, monday)
-        guest = "Guest" if not sees_contacts(user) else None
+        guest = _("Guest") if not sees_contacts(user) else None
         frame = pd.DataFrame([{
-            "day": b.day, "day_label": f"{b.day:%a} {b.day.day}", "space": b.space,
+            "day": b.day, "day_label": f"{weekday_name(b.day.weekday(), 'abbreviated')} "
+                                       f"{b.day.day}", "space": b.space,
             "start": b.start_minute / 60, "end": b.end_minute / 60, "places": b.places,
             "time": f"{clock(b.start_minute)}–{clock(b.end_minute)}",
             "who": b.tenant or guest or b.guest_name, "purpose": b.purpose} for b in week])
         if frame.empty:
-            st.info(f"No bookings in the week of {show_day(monday)}.")
+            st.info(_("No bookings in the week of {day}.").format(day=show_day(monday)))
         else:
             st.altair_chart(charts.week_timeline(frame, min(8, int(frame["start"].min())),
                                                  max(20, -int(-frame["end"].max() // 1))))

@@ -37,7 +37,7 @@ def test_manager_sees_rents_forms_and_the_figures(leased):
     assert metrics["Unit occupancy"] == "40%"          # 2 of 5 leasable units
     assert metrics["Vacant units"] == "3"
     assert metrics["Leases ending in 90 days"] == "1"
-    assert metrics["Monthly rent roll"] == "€ 200,00"
+    assert metrics["Monthly rent roll"] == "€200.00"
     assert tab_labels(at) == ["Occupancy", "Vacancies and leases", "Bookings", "Manage"]
     assert "Save space" in [b.label for b in at.button]
     assert len(at.get("vega_lite_chart")) >= 3
