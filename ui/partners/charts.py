@@ -7,8 +7,8 @@ import altair as alt
 import pandas as pd
 
 from db.vocabulary import PARTNER_REGIONS
-from hub.i18n import N_, _
-from ui.format import counted, label, listed, month, number
+from hub.i18n import N_, _, ngettext
+from ui.format import label, listed, month, number
 from ui.palette import CATEGORICAL, CLAY, INK, OLIVE, SAND, SEPARATOR, STONE, TERRACOTTA
 from ui.titles import chart_title
 
@@ -16,17 +16,25 @@ __all__ = ["SAND", "TERRACOTTA", "by_region_and_kind", "country_ranking", "inter
            "network_graph", "new_per_year", "node_kind", "region_summary"]
 
 KIND_COLOURS = alt.Scale(range=CATEGORICAL)
-# The graph's three kinds of node (hub/partners/network.py), in the columns' order, with the
-# words the legend and the description use for one and for many.
-NODE_KINDS = {"tenant": (N_("tenant"), N_("tenants")),
-              "partner": (N_("partner"), N_("partners")),
-              "item": (N_("programme item"), N_("programme items"))}
+# The graph's three kinds of node (hub/partners/network.py), in the columns' order.
+NODE_KINDS = {"tenant": N_("tenant"), "partner": N_("partner"), "item": N_("programme item")}
 NODE_RANGE = [OLIVE, TERRACOTTA, CLAY]
 
 
 def node_kind(code: str) -> str:
     """tenant, partner or programme item, in the reader's words (the graph's legend)."""
-    return _(NODE_KINDS[code][0]) if code in NODE_KINDS else code
+    return _(NODE_KINDS[code]) if code in NODE_KINDS else code
+
+
+def _nodes(code: str, count: int) -> str:
+    """3 tenants, 1 partner, 2 programme items."""
+    if code == "tenant":
+        words = ngettext("{n} tenant", "{n} tenants", count)
+    elif code == "partner":
+        words = ngettext("{n} partner", "{n} partners", count)
+    else:
+        words = ngettext("{n} programme item", "{n} programme items", count)
+    return words.format(n=number(count))
 
 
 def by_region_and_kind(rows: pd.DataFrame) -> alt.Chart:
@@ -94,10 +102,12 @@ def country_ranking(rows: pd.DataFrame, top: int = 20) -> alt.Chart:
     # The two stacked parts are named in the legend: "active" and the rest.
     legend = "datum.label == 'other' ? {other} : {active}".format(
         other=json.dumps(_("prospect or dormant")), active=json.dumps(_("active")))
-    return alt.Chart(shown, description=_(
+    return alt.Chart(shown, description=ngettext(
+        "Bar chart of the one country with partners, active partners first: {countries}.",
         "Bar chart of the {count} countries with most partners, active partners first: "
-        "{countries}.").format(count=number(len(shown)), countries=listed([
-            _("{country} {partners} ({active} active)").format(
+        "{countries}.", len(shown)).format(count=number(len(shown)), countries=listed([
+            ngettext("{country} {partners} ({active} active)",
+                     "{country} {partners} ({active} active)", int(row.active)).format(
                 country=row.name, partners=number(row.partners), active=number(row.active))
             for row in shown.head(5).itertuples()])), title=chart_title(
         _("Countries with most partners (top {count})").format(
@@ -140,9 +150,9 @@ def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     kinds = nodes["kind"].value_counts()
     return (lines + dots + labels).properties(height=height, description=_(
         "Network graph of who works with whom: {nodes}, joined by {links}.").format(
-        nodes=listed([counted(int(kinds.get(node_kind(code), 0)), one, many)
-                      for code, (one, many) in NODE_KINDS.items()]),
-        links=counted(len(edges), N_("link"), N_("links"))), title=chart_title(
+        nodes=listed([_nodes(code, int(kinds.get(node_kind(code), 0))) for code in NODE_KINDS]),
+        links=ngettext("{n} link", "{n} links", len(edges)).format(n=number(len(edges)))),
+        title=chart_title(
         _("Who works with whom"),
         subtitle=_("Tenants (left) · partners (middle) · programme items (right)")))
 
@@ -152,7 +162,8 @@ def region_summary(rows: pd.DataFrame) -> str:
     labels, in the reader's words)."""
     regions = rows.groupby("region")["partners"].sum()
     order = [label("region", region) for region in PARTNER_REGIONS]
+    total = int(regions.sum())
     return _("{partners}: {regions}.").format(
-        partners=counted(int(regions.sum()), N_("partner"), N_("partners")),
+        partners=ngettext("{n} partner", "{n} partners", total).format(n=number(total)),
         regions=listed([f"{region} {number(int(regions[region]))}" for region in order
                         if region in regions]))

@@ -14,14 +14,14 @@ import streamlit as st
 from db.models import User
 from db.vocabulary import (INTERACTION_KINDS, ITEM_LINK_ROLES, PARTNER_KINDS,
                            PARTNER_STATUSES, TENANT_LINK_KINDS)
-from hub.i18n import N_, _, ngettext
+from hub.i18n import _, ngettext
 from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.tenants.roster import tenant_choices
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import as_text, counted, countries, country_name, label, labeller, listed
+from ui.format import as_text, countries, country_name, label, labeller, listed, number
 from ui.format import day as show_day
 from ui.widgets import EARLIEST_DAY, flash
 
@@ -332,13 +332,13 @@ def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> 
 
 def _goes_with(held: partners.Attached) -> str:
     """'2 contacts, 14 interactions and 3 links go with it.'"""
-    kept = [(n, singular, plural) for n, singular, plural in (
-        (held.contacts, N_("contact"), N_("contacts")),
-        (held.interactions, N_("interaction"), N_("interactions")),
-        (held.links, N_("link"), N_("links"))) if n]
+    kept = [(n, words.format(n=number(n))) for n, words in (
+        (held.contacts, ngettext("{n} contact", "{n} contacts", held.contacts)),
+        (held.interactions, ngettext("{n} interaction", "{n} interactions", held.interactions)),
+        (held.links, ngettext("{n} link", "{n} links", held.links))) if n]
     if not kept:
         return _("nothing else is recorded for it.")
-    things = listed([counted(n, singular, plural) for n, singular, plural in kept])
+    things = listed([words for __, words in kept])
     # "1 contact goes with it", "2 contacts go", "1 contact and 1 link go": one thing or more.
     many = 1 if len(kept) == 1 and kept[0][0] == 1 else 2
     return ngettext("{things} goes with it.", "{things} go with it.", many).format(things=things)

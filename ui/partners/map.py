@@ -10,7 +10,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from hub.i18n import _
+from hub.i18n import _, ngettext
 from ui.format import listed, number
 from ui.palette import SAND, SEPARATOR, SEQUENTIAL
 from ui.titles import chart_title
@@ -60,11 +60,14 @@ def world_map(countries: pd.DataFrame) -> dict:
     ).transform_lookup(lookup="id", from_=alt.LookupData(
         frame, "id", ["name", "partners", "active"])).transform_filter("datum.partners > 0")
     ranked = countries[countries["partners"] > 0].nlargest(5, "partners")
+    countries_reached = int((countries["partners"] > 0).sum())
     chart = (base + reached).project("equalEarth").properties(
-        height=420, description=_(
+        height=420, description=ngettext(
+            "World map of partners per country, darker for more: {count} country reached; "
+            "most in {countries}.",
             "World map of partners per country, darker for more: {count} countries reached; "
-            "most in {countries}.").format(
-            count=number(int((countries["partners"] > 0).sum())),
+            "most in {countries}.", countries_reached).format(
+            count=number(countries_reached),
             countries=listed([f"{row.name} ({number(row.partners)})"
                               for row in ranked.itertuples()])),
         title=chart_title(_("Where the network reaches"),
