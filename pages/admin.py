@@ -2,6 +2,7 @@
 (manager only)."""
 import streamlit as st
 
+from hub.i18n import N_, _
 from ui.admin import audit as admin_audit
 from ui.admin import backup as admin_backup
 from ui.admin import privacy as admin_privacy
@@ -14,17 +15,19 @@ from ui.widgets import show_flash
 
 user = guard("admin")
 
-st.title("Admin")
-st.caption("The hub's sites, users and roles, the audit log, imports and exports, backup.")
+st.title(_("Admin"))
+st.caption(_("The hub's sites, users and roles, the audit log, imports and exports, backup."))
 show_flash()
 # ?tab=import opens that tab (the Overview's first steps link to Sites and Import / export).
-TABS = {"sites": "Sites", "users": "Users", "audit": "Audit log", "import": "Import / export",
-        "backup": "Backup", "privacy": "Privacy"}
+TABS = {"sites": N_("Sites"), "users": N_("Users"), "audit": N_("Audit log"),
+        "import": N_("Import / export"), "backup": N_("Backup"), "privacy": N_("Privacy")}
 asked = st.query_params.get("tab")
 if asked is not None and asked not in TABS:
-    st.caption(f"The link's tab '{as_text(asked[:40])}' is not a tab of Admin; showing Sites.")
+    st.caption(_("The link's tab '{tab}' is not a tab of Admin; showing Sites.").format(
+        tab=as_text(asked[:40])))
+titles = {name: _(title) for name, title in TABS.items()}
 sites_tab, users_tab, audit_tab, transfer_tab, backup_tab, privacy_tab = st.tabs(
-    list(TABS.values()), default=TABS.get(asked, "Sites"))
+    list(titles.values()), default=titles.get(asked, titles["sites"]))
 with sites_tab:
     admin_sites.render(user)
 with users_tab:

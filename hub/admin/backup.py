@@ -19,7 +19,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import (JSON, Boolean, Connection, Date, DateTime, Engine, Numeric, Table, Time,
+from babel.numbers import format_decimal
+from sqlalchemy import (JSON,
+ Boolean, Connection, Date, DateTime, Engine, Numeric, Table, Time,
                         TypeDecorator, create_engine, func, select, text)
 from sqlmodel import Session, SQLModel
 
@@ -27,6 +29,7 @@ import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from db import stamp
 from db.models import User
 from hub.errors import Refused
+from hub.i18n import _, locale
 from hub.records import plain, record_event
 from hub.roles import require_role
 
@@ -139,8 +142,8 @@ class Source:
             head = file.read(16)
         self.sqlite = head == SQLITE_MAGIC
         if not self.sqlite and not zipfile.is_zipfile(path):
-            raise RestoreRefused(f"{name} is not a Bottega backup (neither a SQLite "
-                                 "database nor a zip dump)")
+            raise RestoreRefused(_("{file} is not a Bottega backup (neither a SQLite database "
+                                   "nor a zip dump)").format(file=name))
         self.revision = self._sqlite_revision() if self.sqlite else self._manifest()["revision"]
 
     def _sqlite_revision(self) -> str | None:
@@ -156,10 +159,11 @@ class Source:
             try:
                 manifest = json.loads(archive.read("manifest.json"))
             except (KeyError, ValueError):
-                raise RestoreRefused(f"{self.name} is a zip but not a Bottega dump "
-                                     "(no manifest.json)") from None
+                raise RestoreRefused(_("{file} is a zip but not a Bottega dump (no "
+                                       "manifest.json)").format(file=self.name)) from None
         if manifest.get("format") != "bottega-dump-1":
-            raise RestoreRefused(f"{self.name} is not a Bottega dump this version reads")
+            raise RestoreRefused(_("{file} is not a Bottega dump this version reads").format(
+                file=self.name))
         self.columns = manifest["tables"]
         return manifest
 
@@ -249,15 +253,19 @@ def restore(engine: Engine, path: Path, *, actor: User,
 def _refuse_unless_restorable(connection: Connection, source: Source) -> None:
     here, name = revision(connection), source.name
     if source.revision is None:
-        raise RestoreRefused(f"{name} is not a Bottega backup (it has no schema revision)")
+        raise RestoreRefused(_("{file} is not a Bottega backup (it has no schema "
+                               "revision)").format(file=name))
     if source.revision != here:
-        raise RestoreRefused(f"{name} was made at schema revision {source.revision} "
-                             f"but this database is at {here}; restore it with the Bottega "
-                             "version that made it")
+        raise RestoreRefused(_("{file} was made at schema revision {theirs} but this database "
+                               "is at {ours}; restore it with the Bottega version that made "
+                               "it").format(file=name, theirs=source.revision, ours=here))
     if taken := hub_data(connection):
-        listed = ", ".join(f"{n:,} {table}" for table, n in taken.items())
-        raise RestoreRefused(f"this database is not empty ({listed}); a backup is only "
-                             "restored into an empty database")
+        # The tables by their names in the database: what `python -m db` and the backup say.
+        listed = ", ".join(f"{format_decimal(n, format='#,##0', locale=locale())} {table}"
+                           for table, n in taken.items())
+        raise RestoreRefused(_("this database is not empty ({tables}); a backup is only "
+                               "restored into an empty database").format(tables=listed))
+
 
 
 @dataclass(frozen=True)

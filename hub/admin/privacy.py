@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel
 from db.models import (AuditEntry, Booking, Contact, Enrolment, Instructor, Lease, Partner,
                        PartnerTenantLink, Tenant, TenantListing, User)
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.records import HIDDEN, record, snapshot
 from hub.roles import require_role
 
@@ -56,7 +57,8 @@ def people(session: Session, *, actor: User) -> list[Person]:
                             .where(Contact.name != ERASED).order_by(Contact.name)).all()
     return [Person("tenant", id_, f"{name} — {business}" if business else name)
             for id_, name, business in tenants] + \
-        [Person("contact", id_, f"{name} — contact at {partner}")
+        [Person("contact", id_, _("{name} — contact at {partner}").format(name=name,
+                                                                          partner=partner))
          for id_, name, partner in contacts]
 
 
@@ -81,14 +83,15 @@ def _held(session: Session, kind: str, person_id: int) -> tuple[SQLModel, dict[s
     if kind == "tenant":
         tenant = session.get(Tenant, person_id)
         if tenant is None:
-            raise Invalid("tenant", "that tenant does not exist")
+            raise Invalid("tenant", _("that tenant does not exist"))
         return tenant, _tenant_rows(session, tenant)
     if kind == "contact":
         contact = session.get(Contact, person_id)
         if contact is None:
-            raise Invalid("contact", "that contact does not exist")
+            raise Invalid("contact", _("that contact does not exist"))
         return contact, {"partner_contacts": [contact]}
-    raise Invalid("kind", "choose a tenant or a partner contact")
+    raise Invalid("kind", _("choose a tenant or a partner contact"))
+
 
 
 def _audit_about(session: Session, rows: dict[str, list]) -> list[AuditEntry]:
@@ -101,7 +104,7 @@ def _audit_about(session: Session, rows: dict[str, list]) -> list[AuditEntry]:
 def held_counts(session: Session, *, actor: User, kind: str, person_id: int) -> dict[str, int]:
     """Rows held about the person, per table: what `erase` anonymises (nothing is written)."""
     require_role(actor, "manager")
-    _, rows = _held(session, kind, person_id)
+    __, rows = _held(session, kind, person_id)
     return {table: len(found) for table, found in rows.items() if found}
 
 

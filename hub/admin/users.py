@@ -20,7 +20,7 @@ from db.models import User, utcnow
 from db.vocabulary import ROLES
 from hub.checks import check_email
 from hub.errors import Forbidden, Invalid
-from hub.i18n import LANGUAGES, default_language
+from hub.i18n import LANGUAGES, _, default_language, ngettext
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -43,36 +43,39 @@ COMMAND_LINE = User(id=None, username="cli", name="Command line", email="", pass
 def normalise_username(username: str) -> str:
     username = (username or "").strip().lower()
     if not USERNAME_PATTERN.fullmatch(username):
-        raise Invalid("username", "username must be 3 to 32 characters: letters, digits, "
-                                  "dot, dash or underscore, starting with a letter or digit")
+        raise Invalid("username", _("username must be 3 to 32 characters: letters, digits, "
+                                    "dot, dash or underscore, starting with a letter or digit"))
     return username
 
 
 def check_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
-        raise Invalid("name", "name is required")
+        raise Invalid("name", _("name is required"))
     if len(name) > 120:
-        raise Invalid("name", "name is longer than 120 characters")
+        raise Invalid("name", _("name is longer than {limit} characters").format(limit=120))
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise Invalid("role", f"role '{role}' is unknown; choose one of {', '.join(ROLES)}")
+        raise Invalid("role", _("role '{role}' is unknown; choose one of {roles}").format(
+            role=role, roles=", ".join(ROLES)))
     return role
 
 
 def check_password(password: str, repeat: str | None = None) -> str:
     password = password or ""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid("password", f"password must be at least {MIN_PASSWORD_LENGTH} characters")
+        raise Invalid("password", _("password must be at least {count} characters").format(
+            count=MIN_PASSWORD_LENGTH))
     if len(password.encode()) > MAX_PASSWORD_BYTES:
-        raise Invalid("password", f"password must be at most {MAX_PASSWORD_BYTES} bytes")
+        raise Invalid("password", _("password must be at most {count} bytes").format(
+            count=MAX_PASSWORD_BYTES))
     if password != password.strip():
-        raise Invalid("password", "password must not begin or end with a space")
+        raise Invalid("password", _("password must not begin or end with a space"))
     if repeat is not None and repeat != password:
-        raise Invalid("repeat password", "the two passwords do not match")
+        raise Invalid("repeat password", _("the two passwords do not match"))
     return password
 
 
@@ -100,36 +103,49 @@ def has_users(session: Session) -> bool:
 def _existing(session: Session, username: str) -> User:
     user = find_user(session, username)
     if user is None:
-        raise Invalid("username", f"there is no user '{username}'")
+        raise Invalid("username", _("there is no user '{username}'").format(username=username))
     return user
 
 
 def _for_edit(session: Session, username: str, version: int | None) -> User:
     user = _existing(session, username)
-    return load_for_edit(session, User, user.id, version, f"user {user.username}")
+    return load_for_edit(session, User, user.id, version, _account(user))
+
+
+def _account(user: User) -> str:
+    """How a stale-edit refusal names the account."""
+    return _("user {username}").format(username=user.username)
 
 
 def _keep_a_manager(session: Session, user: User, change: str) -> None:
-    """The hub must always keep one active manager, or nobody could administer it."""
+    """The hub must always keep one active manager, or nobody could administer it.
+    `change` is "demoted" or "deactivated"."""
     if user.role != "manager" or not user.active:
         return
     others = session.exec(select(func.count()).select_from(User).where(
         User.role == "manager", User.active, User.id != user.id)).one()
+    if others == 0 and change == "demoted":
+        raise Invalid("role", _("{username} is the last active manager and cannot be demoted; "
+                                "make someone else a manager first").format(
+            username=user.username))
     if others == 0:
-        raise Invalid("role", f"{user.username} is the last active manager and cannot be "
-                              f"{change}; make someone else a manager first")
+        raise Invalid("role", _("{username} is the last active manager and cannot be "
+                                "deactivated; make someone else a manager first").format(
+            username=user.username))
 
 
 # --- writing --------------------------------------------------------------------------------
 
 def _new_user(session: Session, *, actor: User, username: str, role: str, name: str,
-              email: str, password: str, repeat: str | None) -> User:
+              email: str, password: str, repeat: str | None,
+              language: str | None = None) -> User:
     username = normalise_username(username)
     user = User(username=username, role=check_role(role), name=check_name(name),
-                email=check_email(email), language=default_language(),
+                email=check_email(email), language=check_language(language),
                 password_hash=hash_password(check_password(password, repeat)))
     if find_user(session, username) is not None:
-        raise Invalid("username", f"username '{username}' is already taken")
+        raise Invalid("username", _("username '{username}' is already taken").format(
+            username=username))
     session.add(user)
     record(session, actor, "create", user)
     return user
@@ -139,7 +155,7 @@ def create_first_manager(session: Session, *, username: str, name: str, email: s
                          password: str, repeat: str) -> User:
     """The very first account, made from the start page of an empty install."""
     if has_users(session):
-        raise Forbidden("a manager account already exists; sign in instead")
+        raise Forbidden(_("a manager account already exists; sign in instead"))
     founder = User(id=None, username=normalise_username(username), name="First start",
                    email="", password_hash="", role="manager", active=True)
     return _new_user(session, actor=founder, username=username, role="manager", name=name,
@@ -147,10 +163,12 @@ def create_first_manager(session: Session, *, username: str, name: str, email: s
 
 
 def add_user(session: Session, *, actor: User, username: str, role: str, name: str,
-             email: str, password: str, repeat: str | None = None) -> User:
+             email: str, password: str, repeat: str | None = None,
+             language: str | None = None) -> User:
+    """A new account; its language is `language`, or BOTTEGA_LANGUAGE's when not given."""
     require_role(actor, "manager")
     return _new_user(session, actor=actor, username=username, role=role, name=name,
-                     email=email, password=password, repeat=repeat)
+                     email=email, password=password, repeat=repeat, language=language)
 
 
 def set_role(session: Session, *, actor: User, username: str, role: str,
@@ -160,7 +178,7 @@ def set_role(session: Session, *, actor: User, username: str, role: str,
     if check_role(role) != "manager":
         _keep_a_manager(session, user, "demoted")
     save_changes(session, actor=actor, row=user, values={"role": role},
-                 what=f"user {user.username}")
+                 what=_account(user))
     return user
 
 
@@ -171,7 +189,7 @@ def deactivate(session: Session, *, actor: User, username: str,
     _keep_a_manager(session, user, "deactivated")
     save_changes(session, actor=actor, row=user, action="deactivate",
                  values={"active": False, "sessions_valid_after": utcnow()},
-                 what=f"user {user.username}")
+                 what=_account(user))
     return user
 
 
@@ -180,18 +198,27 @@ def reactivate(session: Session, *, actor: User, username: str,
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
     save_changes(session, actor=actor, row=user, action="reactivate", values={"active": True},
-                 what=f"user {user.username}")
+                 what=_account(user))
     return user
+
+
+def check_language(language: str | None) -> str:
+    """One of LANGUAGES; BOTTEGA_LANGUAGE's (else English) when None."""
+    if language is None:
+        return default_language()
+    if language not in LANGUAGES:
+        raise Invalid("language", _("language '{language}' is unknown; choose one of "
+                                    "{languages}").format(language=language,
+                                                          languages=", ".join(LANGUAGES)))
+    return language
 
 
 def set_language(session: Session, *, actor: User, language: str) -> User:
     """What the screens speak to the signed-in user: their own choice, whatever their role."""
-    if language not in LANGUAGES:
-        raise Invalid("language", f"language '{language}' is unknown; choose one of "
-                                  f"{', '.join(LANGUAGES)}")
+    language = check_language(language or "")
     user = _existing(session, actor.username)
-    if not user.active:
-        raise Forbidden("this account is deactivated")
+    if not (actor.active and user.active):
+        raise Forbidden(_("this account is deactivated"))
     if user.language != language:
         record(session, actor, "update", user, {"language": [user.language, language]})
         user.language = language
@@ -202,7 +229,7 @@ def unlock(session: Session, *, actor: User, username: str, version: int | None 
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
     save_changes(session, actor=actor, row=user, action="unlock",
-                 values={"failed_logins": 0, "locked_until": None}, what=f"user {user.username}")
+                 values={"failed_logins": 0, "locked_until": None}, what=_account(user))
     return user
 
 
@@ -213,7 +240,7 @@ def reset_password(session: Session, *, actor: User, username: str, password: st
     save_changes(session, actor=actor, row=user, action="reset_password", values={
         "password_hash": hash_password(check_password(password, repeat)),
         "failed_logins": 0, "locked_until": None, "sessions_valid_after": utcnow()},
-        what=f"user {user.username}")
+        what=_account(user))
     return user
 
 
@@ -227,11 +254,15 @@ def sign_in_refusal(user: User, now: datetime | None = None) -> str | None:
     """Why this account may not sign in now, or None when it may."""
     now = now or utcnow()
     if not user.active:
-        return "this account is deactivated; ask a manager to reactivate it"
+        return _("this account is deactivated; ask a manager to reactivate it")
     if user.locked_until is not None and user.locked_until > now:
-        return (f"this account is locked for {LOCK_DURATION.seconds // 60} minutes after "
-                f"{LOCK_AFTER_FAILURES} failed sign-ins; try again in "
-                f"{_minutes_left(user.locked_until, now)} minute(s) or ask a manager to unlock it")
+        left = _minutes_left(user.locked_until, now)
+        return ngettext("this account is locked for {lock} minutes after {failures} failed "
+                        "sign-ins; try again in {left} minute(s) or ask a manager to unlock it",
+                        "this account is locked for {lock} minutes after {failures} failed "
+                        "sign-ins; try again in {left} minute(s) or ask a manager to unlock it",
+                        left).format(lock=LOCK_DURATION.seconds // 60,
+                                     failures=LOCK_AFTER_FAILURES, left=left)
     return None
 
 
@@ -240,7 +271,7 @@ def record_failed_sign_in(session: Session, username: str, now: datetime | None 
     now = now or utcnow()
     user = find_user(session, username)
     if user is None:
-        return "username or password is incorrect"
+        return _("username or password is incorrect")
     refusal = sign_in_refusal(user, now)
     if refusal:
         return refusal
@@ -256,11 +287,16 @@ def record_failed_sign_in(session: Session, username: str, now: datetime | None 
                         .execution_options(synchronize_session=False))
         record(session, user, "lock", user,
                {"locked_until": [None, (now + LOCK_DURATION).isoformat()]})
-        return (f"username or password is incorrect; after {LOCK_AFTER_FAILURES} failed "
-                f"sign-ins this account is locked for {LOCK_DURATION.seconds // 60} minutes")
+        return _("username or password is incorrect; after {failures} failed sign-ins this "
+                 "account is locked for {lock} minutes").format(
+            failures=LOCK_AFTER_FAILURES, lock=LOCK_DURATION.seconds // 60)
     left = LOCK_AFTER_FAILURES - failures
-    return (f"username or password is incorrect ({left} attempt(s) left before the account "
-            f"is locked for {LOCK_DURATION.seconds // 60} minutes)")
+    return ngettext("username or password is incorrect ({left} attempt(s) left before the "
+                    "account is locked for {lock} minutes)",
+                    "username or password is incorrect ({left} attempt(s) left before the "
+                    "account is locked for {lock} minutes)", left).format(
+        left=left, lock=LOCK_DURATION.seconds // 60)
+
 
 
 def record_sign_in(session: Session, user: User, now: datetime | None = None) -> None:

@@ -123,7 +123,7 @@ def test_a_manager_sets_a_sites_yearly_building_budget_and_the_table_shows_it(hu
     assert not at.exception and not at.error
     assert sites()["ON"].building_budget == Decimal("40000.00")
     table = at.dataframe[0].value
-    assert dict(zip(table["Code"], table["Building budget / year"])) == {"ON": "€ 40.000,00",
+    assert dict(zip(table["Code"], table["Building budget / year"])) == {"ON": "€40,000.00",
                                                                          "T": "—"}
     at.selectbox(key="admin_site_pick").select_index(1)   # Officine Nora
     at.run()
@@ -133,4 +133,4 @@ def test_a_manager_sets_a_sites_yearly_building_budget_and_the_table_shows_it(hu
     at.run()
     assert not at.exception and not at.error
     assert sites()["ON"].building_budget == Decimal("42500.50")
-    assert "€ 42.500,50" in list(at.dataframe[0].value["Building budget / year"])
+    assert "€42,500.50" in list(at.dataframe[0].value["Building budget / year"])

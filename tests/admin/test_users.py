@@ -49,7 +49,7 @@ def test_only_a_manager_adds_users(db_url, make_user):
     viewer = make_user("vera", "viewer")
     communication = make_user("carla", "communication")
     for actor in (viewer, communication):
-        with pytest.raises(Forbidden, match="only a manager"):
+        with pytest.raises(Forbidden, match="only a project manager may do this"):
             write(users.add_user, actor=actor, username="new", role="viewer", name="New",
                   email="new@example.org", password=PASSWORD)
     with reading() as session:

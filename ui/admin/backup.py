@@ -11,9 +11,11 @@ from db.engine import get_engine
 from db.models import User
 from hub.admin import backup
 from hub.errors import Refused
+from hub.i18n import _, ngettext
+from ui.admin.audit import record_label
 from ui.database import cached
 from ui.confirm import ask, confirm
-from ui.format import as_text, counted, HUB_TIMEZONE
+from ui.format import as_text, number, HUB_TIMEZONE
 from ui.widgets import flash
 
 log = logging.getLogger("bottega")
@@ -26,43 +28,59 @@ def load_hub_data() -> dict[str, int]:
         return backup.hub_data(connection)
 
 
+def rows_text(count: int) -> str:
+    return ngettext("{count} row", "{count} rows", count).format(count=number(count))
+
+
+def accounts_text(count: int) -> str:
+    return ngettext("{count} account", "{count} accounts", count).format(count=number(count))
+
+
+def table_name(table: str) -> str:
+    """A table as a sentence names it: "tenant listings" (English), "schede pubbliche"."""
+    return record_label(table).replace("_", " ")
+
+
 def _download(user: User) -> None:
     engine = get_engine()
     sqlite = engine.dialect.name == "sqlite"
-    st.markdown("**Download a backup**")
-    st.caption("A consistent copy of the whole database, taken while Bottega runs: "
-               + ("the SQLite database file itself (SQLite's online backup)." if sqlite else
-                  "a portable dump of every table (a zip of JSON files)."))
+    st.markdown("**{}**".format(_("Download a backup")))
+    st.caption(_("A consistent copy of the whole database, taken while Bottega runs: the "
+                 "SQLite database file itself (SQLite's online backup).") if sqlite else
+               _("A consistent copy of the whole database, taken while Bottega runs: a "
+                 "portable dump of every table (a zip of JSON files)."))
     stamp = datetime.now(HUB_TIMEZONE).strftime("%Y-%m-%d-%H%M")
 
     def build() -> bytes:
         return backup.backup_bytes(get_engine(), actor=user)
 
-    st.download_button("Download backup", build, file_name=backup.backup_name(engine, stamp),
+    st.download_button(_("Download backup"), build, file_name=backup.backup_name(engine, stamp),
                        mime="application/octet-stream", key="admin_backup_download",
                        icon=":material/download:", type="primary")
 
 
 def _restore(user: User) -> None:
-    st.markdown("**Restore a backup**")
+    st.markdown("**{}**".format(_("Restore a backup")))
     held = load_hub_data()
     if held:
-        listed = ", ".join(f"{n:,} {table.replace('_', ' ')}" for table, n in held.items())
-        st.info("Restore is only offered on an empty database, so a backup never mixes with "
-                f"or overwrites live data. This one holds {listed}. To restore, start Bottega "
-                "on a new, empty database (BOTTEGA_DEMO=0), create the first manager, and "
-                "restore here, or run `python -m db restore FILE`.", icon=":material/info:")
+        holding = ", ".join(f"{number(n)} {table_name(table)}" for table, n in held.items())
+        st.info(_("Restore is only offered on an empty database, so a backup never mixes with "
+                  "or overwrites live data. This one holds {held}. To restore, start Bottega "
+                  "on a new, empty database (BOTTEGA_DEMO=0), create the first manager, and "
+                  "restore here, or run `python -m db restore FILE`.").format(held=holding),
+                icon=":material/info:")
         return
-    st.caption("This database holds no hub data yet. Restoring replaces its accounts with "
-               "those in the backup: sign in again with an account from the backup.")
+    st.caption(_("This database holds no hub data yet. Restoring replaces its accounts with "
+                 "those in the backup: sign in again with an account from the backup."))
     with st.form("admin_restore"):
-        upload = st.file_uploader("Backup file (.db or .zip)", key="admin_restore_file")
-        submitted = st.form_submit_button("Restore", type="primary")
+        upload = st.file_uploader(_("Backup file (.db or .zip)"), key="admin_restore_file")
+        submitted = st.form_submit_button(_("Restore"), type="primary",
+                                          key="admin_restore_submit")
     if submitted and upload is None:
-        st.error("Choose the backup file to restore.")
+        st.error(_("Choose the backup file to restore."))
     elif submitted:
         _ask_to_restore(upload.getvalue(), upload.name)
-    confirm(RESTORE, title="Restore a backup", action="Restore it",
+    confirm(RESTORE, title=_("Restore a backup"), action=_("Restore it"),
             run=lambda **request: _restore_now(user, **request))
 
 
@@ -75,14 +93,15 @@ def _ask_to_restore(data: bytes, file_name: str) -> None:
         return
     except SQLAlchemyError:
         log.exception("reading a backup failed")
-        st.error("The backup could not be read; nothing was restored.")
+        st.error(_("The backup could not be read; nothing was restored."))
         return
     accounts = plan.rows.get("users", 0)
-    ask(RESTORE, f"Restore {file_name} into this database — it writes "
-        f"{counted(sum(plan.rows.values()), 'row')} and replaces the "
-        f"{counted(plan.accounts_here, 'account')} here with the backup's "
-        f"{counted(accounts, 'account')} (an account that is not among them is signed out).",
-        details=[f"{counted(n, 'row')} of {table.replace('_', ' ')}"
+    ask(RESTORE, _("Restore {file} into this database — it writes {rows} and replaces the "
+                   "{here} here with the backup's {theirs} (an account that is not among them "
+                   "is signed out).").format(
+        file=file_name, rows=rows_text(sum(plan.rows.values())),
+        here=accounts_text(plan.accounts_here), theirs=accounts_text(accounts)),
+        details=[_("{rows} of {table}").format(rows=rows_text(n), table=table_name(table))
                  for table, n in plan.rows.items()],
         data=data, file_name=file_name)
 
@@ -96,10 +115,12 @@ def _restore_now(user: User, *, data: bytes, file_name: str) -> bool:
         return False
     except SQLAlchemyError:
         log.exception("restore failed")
-        st.error("The backup could not be read into this database; nothing was restored.")
+        st.error(_("The backup could not be read into this database; nothing was restored."))
         return False
     st.cache_data.clear()
-    flash(f"Restored {counted(sum(counts.values()), 'row')} from {as_text(file_name)}")
+    flash(_("Restored {rows} from {file}").format(
+        rows=rows_text(sum(counts.values())), file=as_text(file_name)))
+
     return True
 
 

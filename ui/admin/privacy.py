@@ -7,15 +7,29 @@ from db.engine import writing
 from db.models import User
 from hub.admin import privacy
 from hub.errors import Refused
+from hub.i18n import _, ngettext
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import as_text, counted, listed
+from ui.format import as_text, listed, number
 from ui.widgets import flash
 
 ERASE = "admin_privacy_erase"
-# What stays of a tenant's history once they are erased, as the sentence names it.
-KEPT = {"leases": "lease", "bookings": "booking", "enrolments": "enrolment",
-        "instructors": "instructor record", "partner_tenant_links": "partner link"}
+# What stays of a tenant's history once they are erased, in this order.
+KEPT = ("leases", "bookings", "enrolments", "instructors", "partner_tenant_links")
+
+
+def kept_text(table: str, count: int) -> str:
+    """"1 lease", "2 bookings": what of a tenant's history stays, as the sentence names it."""
+    words = {
+        "leases": ngettext("{count} lease", "{count} leases", count),
+        "bookings": ngettext("{count} booking", "{count} bookings", count),
+        "enrolments": ngettext("{count} enrolment", "{count} enrolments", count),
+        "instructors": ngettext("{count} instructor record", "{count} instructor records",
+                                count),
+        "partner_tenant_links": ngettext("{count} partner link", "{count} partner links",
+                                         count),
+    }
+    return words[table].format(count=number(count))
 
 
 @cached(ttl=60)
@@ -25,37 +39,44 @@ def load_people(_user: User, username: str) -> list[privacy.Person]:
 
 
 def render(user: User) -> None:
-    st.caption("For one person: download everything Bottega holds about them (JSON), or "
-               "erase them. Erasing blanks their name, email, phone and notes everywhere, "
-               "keeps their leases, bookings and enrolments anonymised for the figures, and "
-               "cannot be undone. Both are recorded in the audit log.")
+    st.caption(_("For one person: download everything Bottega holds about them (JSON), or "
+                 "erase them. Erasing blanks their name, email, phone and notes everywhere, "
+                 "keeps their leases, bookings and enrolments anonymised for the figures, and "
+                 "cannot be undone. Both are recorded in the audit log."))
     people = load_people(user, user.username)
     if not people:
-        st.info("There is no tenant or partner contact to show.")
+        st.info(_("There is no tenant or partner contact to show."))
         return
-    person = st.selectbox("Person", people, key="admin_privacy_person", format_func=lambda p:
-                          f"{'Tenant' if p.kind == 'tenant' else 'Contact'}: {p.label}")
+    person = st.selectbox(_("Person"), people, key="admin_privacy_person",
+                          format_func=person_name)
 
     def build() -> bytes:
         with writing() as session, session.begin():
             return privacy.personal_json(session, actor=user, kind=person.kind,
                                          person_id=person.id)
 
-    st.download_button("Export everything held (JSON)", build,
+    st.download_button(_("Export everything held (JSON)"), build,
                        file_name=f"bottega-{person.kind}-{person.id}.json",
                        mime="application/json", key="admin_privacy_export",
                        icon=":material/download:")
     with st.form("admin_privacy_erase"):
-        st.markdown(f"Erase {as_text(person.label)}: this cannot be undone.")
-        if st.form_submit_button("Erase", type="primary"):
+        st.markdown(_("Erase {person}: this cannot be undone.").format(
+            person=as_text(person.label)))
+        if st.form_submit_button(_("Erase"), type="primary", key="admin_privacy_erase_ask"):
             try:
                 sentence, details = erasure_sentence(user, person)
             except Refused as refusal:
                 st.error(str(refusal), icon=":material/block:")
             else:
                 ask(ERASE, sentence, details=details, kind=person.kind, person_id=person.id)
-    confirm(ERASE, title="Erase a person", action="Erase for good",
+    confirm(ERASE, title=_("Erase a person"), action=_("Erase for good"),
             run=lambda **request: _erase(user, **request))
+
+
+def person_name(person: privacy.Person) -> str:
+    if person.kind == "tenant":
+        return _("Tenant: {person}").format(person=person.label)
+    return _("Contact: {person}").format(person=person.label)
 
 
 def erasure_sentence(user: User, person: privacy.Person) -> tuple[str, list[str]]:
@@ -63,23 +84,30 @@ def erasure_sentence(user: User, person: privacy.Person) -> tuple[str, list[str]
     with reading() as session:
         held = privacy.held_counts(session, actor=user, kind=person.kind, person_id=person.id)
     if person.kind == "contact":
-        return ((f"Erase {person.label} — their name, role, email and phone are blanked here "
-                 "and wherever they are quoted, the audit log included. This cannot be "
-                 "undone."), [])
+        return (_("Erase {person} — their name, role, email and phone are blanked here and "
+                  "wherever they are quoted, the audit log included. This cannot be "
+                  "undone.").format(person=person.label), [])
     details = []
     if held.get("tenant_listings"):
-        details.append("their public listing is blanked and unpublished")
-    if kept := [counted(held[table], word) for table, word in KEPT.items() if held.get(table)]:
-        details.append(f"kept for the figures, anonymised: {listed(kept)}")
-    return ((f"Erase {person.label} (tenant) — their name, business, email, phone, notes and "
-             "target-group answers are blanked here and wherever they are quoted, the audit "
-             "log included. This cannot be undone."), details)
+        details.append(_("their public listing is blanked and unpublished"))
+    if kept := [kept_text(table, held[table]) for table in KEPT if held.get(table)]:
+        details.append(_("kept for the figures, anonymised: {kept}").format(kept=listed(kept)))
+    return (_("Erase {person} (tenant) — their name, business, email, phone, notes and "
+              "target-group answers are blanked here and wherever they are quoted, the audit "
+              "log included. This cannot be undone.").format(person=person.label), details)
 
 
 def _erase(user: User, *, kind: str, person_id: int) -> bool:
     erased = save(privacy.erase, actor=user, kind=kind, person_id=person_id)
     if erased is None:
         return False
-    flash(f"Erased: {kind} {person_id} ({counted(sum(erased.values()), 'record')} "
-          "anonymised)")
+    total = sum(erased.values())
+    records = ngettext("{count} record", "{count} records", total).format(count=number(total))
+
+    if kind == "tenant":
+        flash(_("Erased: tenant {id} ({records} anonymised)").format(id=person_id,
+                                                                      records=records))
+    else:
+        flash(_("Erased: contact {id} ({records} anonymised)").format(id=person_id,
+                                                                       records=records))
     return True

@@ -10,16 +10,25 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from db.vocabulary import COUNTRIES
-from hub.words import country_name
+from hub.i18n import _, locale
 from hub.occupancy import sites
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import day, money
+from ui.format import countries, country_name, day, money, number
 from ui.widgets import flash
 
 ARCHIVE = "admin_archive_site"
-NEW = "New site…"
+NEW = "new"   # the picker's first option: a new site
+
+
+def weekday(number_: int) -> str:
+    """Mon … Sun (lun … dom): Babel's short name, Monday = 0 as the hub counts."""
+    return locale().days["format"]["abbreviated"][number_]
+
+
+def opening(site: "SiteLine") -> str:
+    days = " ".join(weekday(int(d)) for d in site.open_weekdays)
+    return f"{days} {site.opens_at:%H:%M}–{site.closes_at:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -56,63 +65,73 @@ def render(user: User) -> None:
     lines = load_sites()
     if lines:
         st.dataframe(pd.DataFrame([{
-            "Code": s.code, "Name": s.name, "City": s.city, "Country": country_name(s.country),
-            "Area m²": f"{s.total_area_m2:,.0f}".replace(",", "."), "Address": s.address or "",
-            "Open": f"{sites.days_text(s.open_weekdays)} {s.opens_at:%H:%M}–{s.closes_at:%H:%M}",
-            "Time zone": s.timezone, "Spaces": s.spaces,
-            "Building budget / year": money(s.building_budget),
-            "State": f"archived {day(s.archived_at.date())}" if s.archived_at else "in use"}
+            _("Code"): s.code, _("Name"): s.name, _("City"): s.city,
+            _("Country"): country_name(s.country), _("Area m²"): number(s.total_area_m2),
+            _("Address"): s.address or "", _("Open"): opening(s),
+            _("Time zone"): s.timezone, _("Spaces"): s.spaces,
+            _("Building budget / year"): money(s.building_budget),
+            _("State"): _("archived {day}").format(day=day(s.archived_at.date()))
+            if s.archived_at else _("in use")}
             for s in lines]), hide_index=True, width="stretch")
     else:
-        st.info("There is no site yet. Add the first building of the hub below; then add its "
-                "spaces on Lab occupancy, or import them here under Import / export.")
+        st.info(_("There is no site yet. Add the first building of the hub below; then add its "
+                  "spaces on Lab occupancy, or import them here under Import / export."))
     site_form(user, [s for s in lines if s.archived_at is None])
     if lines:
         archive_form(user, lines)
-    confirm(ARCHIVE, title="Archive the site", action="Archive it",
+    confirm(ARCHIVE, title=_("Archive the site"), action=_("Archive it"),
             run=lambda **request: _archived(user, **request))
 
 
 def site_form(user: User, in_use: list[SiteLine]) -> None:
     """Add a site, or correct one in use (pick it first)."""
-    st.header("Add or edit a site", anchor=False)
-    choice = st.selectbox("Site", [NEW, *in_use], key="admin_site_pick",
-                          format_func=lambda s: s if s == NEW else f"{s.code} · {s.name}")
+    st.header(_("Add or edit a site"), anchor=False)
+    choice = st.selectbox(_("Site"), [NEW, *in_use], key="admin_site_pick",
+                          format_func=lambda s: _("New site…") if s == NEW
+                          else f"{s.code} · {s.name}")
     current = None if choice == NEW else choice
     suffix = "new" if current is None else str(current.id)
     with st.form(f"admin_site_form_{suffix}"):
         left, middle, right = st.columns(3)
-        code = left.text_input("Code", current.code if current else "", max_chars=12,
-                               help="Short, used in import files' site column: ON, OC …")
-        name = middle.text_input("Name", current.name if current else "", max_chars=120)
-        city = right.text_input("City", current.city if current else "", max_chars=80)
-        countries = list(COUNTRIES)
-        country = left.selectbox("Country", countries, format_func=country_name,
-                                 index=countries.index(current.country if current else "IT"))
-        area = middle.number_input("Total area m²", min_value=0.0, max_value=1_000_000.0,
+        code = left.text_input(_("Code"), current.code if current else "", max_chars=12,
+                               key=f"admin_site_code_{suffix}",
+                               help=_("Short, used in import files' site column: ON, OC …"))
+        name = middle.text_input(_("Name"), current.name if current else "", max_chars=120,
+                                 key=f"admin_site_name_{suffix}")
+        city = right.text_input(_("City"), current.city if current else "", max_chars=80,
+                                key=f"admin_site_city_{suffix}")
+        offered = countries()
+        country = left.selectbox(_("Country"), offered, format_func=country_name,
+                                 index=offered.index(current.country if current else "IT"),
+                                 key=f"admin_site_country_{suffix}")
+        area = middle.number_input(_("Total area m²"), min_value=0.0, max_value=1_000_000.0,
                                    value=float(current.total_area_m2) if current else 0.0,
-                                   step=10.0)
-        zone = right.text_input("Time zone", current.timezone if current else "Europe/Rome",
-                                help="An IANA name, like Europe/Rome")
+                                   step=10.0, key=f"admin_site_area_{suffix}")
+        zone = right.text_input(_("Time zone"), current.timezone if current else "Europe/Rome",
+                                key=f"admin_site_zone_{suffix}",
+                                help=_("An IANA name, like Europe/Rome"))
         wide, narrow = st.columns([2, 1])
-        address = wide.text_input("Address", (current.address or "") if current else "",
-                                  max_chars=200)
+        address = wide.text_input(_("Address"), (current.address or "") if current else "",
+                                  max_chars=200, key=f"admin_site_address_{suffix}")
         budget = narrow.number_input(
-            "Yearly building budget (€)", min_value=0.0, max_value=10_000_000.0, step=1000.0,
+            _("Yearly building budget (€)"), min_value=0.0, max_value=10_000_000.0,
+            step=1000.0, key=f"admin_site_budget_{suffix}",
             value=None if current is None or current.building_budget is None
-            else float(current.building_budget), format="%.2f", placeholder="no budget",
-            help="What the Building screen compares the year's works spending with "
-                 "(maintenance and works). Leave empty for no budget.")
+            else float(current.building_budget), format="%.2f", placeholder=_("no budget"),
+            help=_("What the Building screen compares the year's works spending with "
+                   "(maintenance and works). Leave empty for no budget."))
         left, middle, right = st.columns([1, 1, 2])
-        opens_at = left.time_input("Opens at", current.opens_at if current else time(8),
-                                   step=1800)
-        closes_at = middle.time_input("Closes at", current.closes_at if current else time(20),
-                                      step=1800)
+        opens_at = left.time_input(_("Opens at"), current.opens_at if current else time(8),
+                                   step=1800, key=f"admin_site_opens_{suffix}")
+        closes_at = middle.time_input(_("Closes at"),
+                                      current.closes_at if current else time(20),
+                                      step=1800, key=f"admin_site_closes_{suffix}")
         days = right.multiselect(
-            "Open days", list(range(7)), format_func=lambda d: sites.WEEKDAYS[d],
+            _("Open days"), list(range(7)), format_func=weekday,
+            key=f"admin_site_days_{suffix}",
             default=[int(d) for d in current.open_weekdays] if current else list(range(6)))
-        submitted = st.form_submit_button("Add site" if current is None else "Save site",
-                                          type="primary")
+        submitted = st.form_submit_button(_("Add site") if current is None else _("Save site"),
+                                          type="primary", key=f"admin_site_save_{suffix}")
     if not submitted:
         return
     facts = dict(code=code, name=name, city=city, country=country, total_area_m2=area,
@@ -120,51 +139,55 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
                  weekdays=days, building_budget=None if budget is None else f"{budget:.2f}")
     if current is None:
         done = save(sites.add_site, actor=user, **facts)
-        message = f"Site {code.strip().upper()} added: now add its spaces on Lab occupancy."
+        message = _("Site {code} added: now add its spaces on Lab occupancy.").format(
+            code=code.strip().upper())
     else:
         done = save(sites.edit_site, actor=user, site_id=current.id, version=current.version,
                     **facts)
-        message = f"Site {current.code} saved."
+        message = _("Site {code} saved.").format(code=current.code)
     if done is not None:
         flash(message)
         st.rerun()
 
 
 def archive_form(user: User, lines: list[SiteLine]) -> None:
-    st.header("Archive or restore a site", anchor=False)
-    st.caption("An archived site leaves the site pickers and the figures of every site; its "
-               "spaces, leases and programme stay in the history. It can be restored.")
+    st.header(_("Archive or restore a site"), anchor=False)
+    st.caption(_("An archived site leaves the site pickers and the figures of every site; its "
+                 "spaces, leases and programme stay in the history. It can be restored."))
     with st.form("admin_site_archive"):
-        site = st.selectbox("Site", lines, key="admin_archive_pick",
-                            format_func=lambda s: f"{s.code} · {s.name}"
-                            + (" (archived)" if s.archived_at else ""))
-        left, right, _ = st.columns([1, 1, 2])
-        archive = left.form_submit_button("Archive…")
-        restore = right.form_submit_button("Restore")
+        site = st.selectbox(_("Site"), lines, key="admin_archive_pick",
+                            format_func=lambda s: _("{code} · {name} (archived)").format(
+                                code=s.code, name=s.name) if s.archived_at
+                            else f"{s.code} · {s.name}")
+        left, right, __ = st.columns([1, 1, 2])
+        archive = left.form_submit_button(_("Archive…"), key="admin_archive_ask")
+        restore = right.form_submit_button(_("Restore"), key="admin_archive_restore")
     if archive:
         with reading() as session:
             holds = sites.site_holds(session, site_id=site.id)
             contents = sites.site_contents(session, site_id=site.id)
         if site.archived_at is not None:
-            st.error(f"{site.name} is already archived.")
+            st.error(_("{name} is already archived.").format(name=site.name))
         elif holds.any:
-            st.error(f"{site.name} still has {holds.sentence()}; end, cancel or move them "
-                     "before archiving it.")
+            st.error(_("{name} still has {holds}; end, cancel or move them before archiving "
+                       "it.").format(name=site.name, holds=holds.sentence()))
         else:
-            ask(ARCHIVE, f"Archive {site.name} ({site.code}) — it leaves the pickers and the "
-                         "figures of every site; its history stays.",
-                details=[f"{contents.spaces} space(s), {contents.tenants} tenant(s), "
-                         f"{contents.leases} lease(s) and {contents.items} programme item(s) "
-                         "are kept"],
+            ask(ARCHIVE, _("Archive {name} ({code}) — it leaves the pickers and the figures of "
+                           "every site; its history stays.").format(name=site.name,
+                                                                    code=site.code),
+                details=[_("{spaces} space(s), {tenants} tenant(s), {leases} lease(s) and "
+                           "{items} programme item(s) are kept").format(
+                    spaces=number(contents.spaces), tenants=number(contents.tenants),
+                    leases=number(contents.leases), items=number(contents.items))],
                 site_id=site.id, version=site.version, name=site.name)
     if restore and save(sites.restore_site, actor=user, site_id=site.id,
                         version=site.version) is not None:
-        flash(f"{site.name} is back in use.")
+        flash(_("{name} is back in use.").format(name=site.name))
         st.rerun()
 
 
 def _archived(user: User, *, site_id: int, version: int, name: str) -> bool:
     if save(sites.archive_site, actor=user, site_id=site_id, version=version) is None:
         return False
-    flash(f"{name} archived.")
+    flash(_("{name} archived.").format(name=name))
     return True

@@ -13,8 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.models import User
 from hub.admin import transfer
 from hub.errors import Refused
+from hub.i18n import _, ngettext
 from ui.database import reading, save
-from ui.format import as_text
+from ui.format import as_text, number
 from ui.widgets import flash
 
 log = logging.getLogger("bottega")
@@ -24,39 +25,48 @@ MIME = {"csv": "text/csv",
 
 def _kind_label(name: str) -> str:
     kind = transfer.KINDS[name]
-    return kind.title if kind.available() else f"{kind.title} (not available yet)"
+    if kind.available():
+        return _(kind.title)
+    return _("{kind} (not available yet)").format(kind=_(kind.title))
 
 
-def _progress(bar, verb: str):
+def _progress(bar, sentence: str):
+    """`sentence` names {done} and {total}: "Checked {done} of {total} rows"."""
     def report(done: int, total: int) -> None:
-        bar.progress(done / max(total, 1), text=f"{verb} {done:,} of {total:,} rows")
+        bar.progress(done / max(total, 1),
+                     text=sentence.format(done=number(done), total=number(total)))
     return report
 
 
 def _templates(kind: transfer.Kind) -> None:
-    st.caption(f"Columns: {', '.join(kind.columns)}. Required: {', '.join(kind.required)}. "
-               f"A row with the same {' + '.join(kind.key)} as a record updates it; any "
-               f"other row adds one. {kind.notes}")
-    left, right, _ = st.columns([1, 1, 2])
+    # The column names are the file's: they stay as the template writes them.
+    st.caption(_("Columns: {columns}. Required: {required}. A row with the same {key} as a "
+                 "record updates it; any other row adds one. {notes}").format(
+        columns=", ".join(kind.columns), required=", ".join(kind.required),
+        key=" + ".join(kind.key), notes=_(kind.notes)))
+    left, right, __ = st.columns([1, 1, 2])
     for column, file_format in ((left, "csv"), (right, "xlsx")):
         column.download_button(
-            f"Template ({file_format.upper()})", transfer.template(kind, file_format),
+            _("Template ({format})").format(format=file_format.upper()),
+            transfer.template(kind, file_format),
             file_name=f"bottega-{kind.name}-template.{file_format}", mime=MIME[file_format],
             key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:")
 
 
 def _check(user: User, kind: transfer.Kind, data: bytes, name: str):
     """The preview: an Outcome, or the sentence saying why the file cannot be read."""
-    bar = st.progress(0.0, text="Checking the file…")
+    bar = st.progress(0.0, text=_("Checking the file…"))
     try:
         with reading() as session, session.begin():
             return transfer.check_file(session, actor=user, kind=kind, data=data,
-                                       file_name=name, progress=_progress(bar, "Checked"))
+                                       file_name=name,
+                                       progress=_progress(bar, _("Checked {done} of {total} "
+                                                                 "rows")))
     except Refused as refusal:
         return str(refusal)
     except SQLAlchemyError:
         log.exception("import preview failed")
-        return "The database is busy or unavailable right now; try again in a moment."
+        return _("The database is busy or unavailable right now; try again in a moment.")
     finally:
         bar.empty()
 
@@ -76,15 +86,19 @@ def _show(outcome) -> bool:
         st.error(as_text(outcome), icon=":material/block:")
         return False
     if outcome.errors:
-        st.error(f"{len(outcome.errors):,} of {outcome.rows:,} row(s) cannot be imported; fix "
-                 "them and upload the file again. Nothing has been imported.",
-                 icon=":material/block:")
-        lines = [error.split(": ", 1) for error in outcome.errors]
-        st.dataframe(pd.DataFrame({"Line": [int(line.removeprefix("line ")) for line, _ in lines],
-                                   "Problem": [problem for _, problem in lines]}),
+        st.error(ngettext("{bad} of {rows} row(s) cannot be imported; fix them and upload the "
+                          "file again. Nothing has been imported.",
+                          "{bad} of {rows} row(s) cannot be imported; fix them and upload the "
+                          "file again. Nothing has been imported.", len(outcome.errors)).format(
+
+            bad=number(len(outcome.errors)), rows=number(outcome.rows)),
+            icon=":material/block:")
+        st.dataframe(pd.DataFrame({_("Line"): [line for line, problem in outcome.problems],
+                                   _("Problem"): [problem for line, problem in outcome.problems]}),
                      hide_index=True, width="stretch")
         return False
-    st.success(f"Ready to import: {outcome.summary()}.", icon=":material/check_circle:")
+    st.success(_("Ready to import: {summary}.").format(summary=outcome.summary()),
+               icon=":material/check_circle:")
     return True
 
 
@@ -92,28 +106,31 @@ def _import(user: User, kind: transfer.Kind, upload) -> None:
     upload_data, outcome = _preview(user, kind, upload)
     if not _show(outcome) or not outcome.rows:
         return
-    if st.button(f"Import {outcome.rows:,} row(s)", type="primary", key="admin_import_run"):
-        bar = st.progress(0.0, text="Importing…")
+    if st.button(ngettext("Import {rows} row(s)", "Import {rows} row(s)", outcome.rows).format(
+            rows=number(outcome.rows)), type="primary", key="admin_import_run"):
+        bar = st.progress(0.0, text=_("Importing…"))
         done = save(transfer.import_file, actor=user, kind=kind, data=upload_data,
-                    file_name=upload.name, progress=_progress(bar, "Imported"))
+                    file_name=upload.name,
+                    progress=_progress(bar, _("Imported {done} of {total} rows")))
         bar.empty()
         if done is not None:
             st.session_state.pop("admin_preview_key", None)
             # A new uploader key empties it, so the imported file is not offered again.
             st.session_state["admin_upload_round"] = st.session_state.get("admin_upload_round",
                                                                           0) + 1
-            flash(f"Imported {kind.name} from {upload.name}: {done.summary()}")
+            flash(_("Imported {kind} from {file}: {summary}").format(
+                kind=_(kind.title).lower(), file=upload.name, summary=done.summary()))
             st.rerun()
 
 
 def _exports(user: User) -> None:
-    st.markdown("**Export**")
-    st.caption("Every record of a kind, in the columns its import reads back. Cells that a "
-               "spreadsheet would run as a formula (= + - @) start with an apostrophe.")
+    st.markdown("**{}**".format(_("Export")))
+    st.caption(_("Every record of a kind, in the columns its import reads back. Cells that a "
+                 "spreadsheet would run as a formula (= + - @) start with an apostrophe."))
     stamp = date.today().isoformat()
     for name, kind in transfer.KINDS.items():
         columns = st.columns([2, 1, 1])
-        columns[0].markdown(kind.title)
+        columns[0].markdown(_(kind.title))
         for column, file_format in ((columns[1], "csv"), (columns[2], "xlsx")):
             def build(kind=kind, file_format=file_format) -> bytes:
                 with reading() as session:
@@ -126,15 +143,17 @@ def _exports(user: User) -> None:
 
 
 def render(user: User) -> None:
-    name = st.selectbox("What to import", list(transfer.KINDS), format_func=_kind_label,
+    name = st.selectbox(_("What to import"), list(transfer.KINDS), format_func=_kind_label,
                         key="admin_import_kind")
     kind = transfer.KINDS[name]
     _templates(kind)
     if not kind.available():
-        st.info(f"Importing {kind.title.lower()} arrives with the screen that edits them.")
+        st.info(_("Importing {kind} arrives with the screen that edits them.").format(
+            kind=_(kind.title).lower()))
     else:
         round_ = st.session_state.get("admin_upload_round", 0)
-        upload = st.file_uploader("Upload a CSV or XLSX file", type=["csv", "xlsx"],
+        upload = st.file_uploader(_("Upload a CSV or XLSX file"), type=["csv", "xlsx"],
+
                                   key=f"admin_import_file_{name}_{round_}")
         if upload is not None:
             _import(user, kind, upload)

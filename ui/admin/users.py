@@ -10,13 +10,19 @@ import streamlit as st
 from db.models import User, utcnow
 from db.vocabulary import ROLES
 from hub.admin import users
-from hub.roles import ROLE_LABELS
+from hub.i18n import LANGUAGES, N_, _
 from ui.database import cached, reading, save
-from ui.format import moment
+from ui.format import label, labeller, moment
 from ui.widgets import flash
 
-ACTIONS = {"Deactivate": users.deactivate, "Reactivate": users.reactivate,
-           "Unlock": users.unlock}
+# The radio's options (stable across languages), their names, and what each one says when done.
+ACTIONS = {"deactivate": users.deactivate, "reactivate": users.reactivate,
+           "unlock": users.unlock}
+ACTION_NAMES = {"deactivate": N_("Deactivate"), "reactivate": N_("Reactivate"),
+                "unlock": N_("Unlock")}
+ACTION_DONE = {"deactivate": N_("{username} is deactivated"),
+               "reactivate": N_("{username} is active again"),
+               "unlock": N_("{username} is unlocked")}
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,7 @@ class Account:
     name: str
     email: str
     role: str
+    language: str
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
@@ -34,25 +41,26 @@ class Account:
 @cached(ttl=60)
 def load_accounts() -> list[Account]:
     with reading() as session:
-        return [Account(u.username, u.name, u.email, u.role, u.active, u.locked_until,
+        return [Account(u.username, u.name, u.email, u.role, u.language, u.active,
+                        u.locked_until,
                         u.last_login_at, u.version) for u in users.list_users(session)]
 
 
 def _state(account: Account, now: datetime) -> str:
     if not account.active:
-        return "deactivated"
+        return _("deactivated")
     if account.locked_until and account.locked_until > now:
-        return f"locked until {moment(account.locked_until)}"
-    return "active"
+        return _("locked until {moment}").format(moment=moment(account.locked_until))
+    return _("active")
 
 
 def _table(accounts: list[Account]) -> None:
     now = utcnow()
     st.dataframe(pd.DataFrame([{
-        "Username": a.username, "Name": a.name, "Email": a.email,
-        "Role": ROLE_LABELS.get(a.role, a.role), "State": _state(a, now),
-        "Last sign-in": moment(a.last_login_at)} for a in accounts]),
-        hide_index=True, width="stretch")
+        _("Username"): a.username, _("Name"): a.name, _("Email"): a.email,
+        _("Role"): label("role", a.role), _("Language"): LANGUAGES.get(a.language, a.language),
+        _("State"): _state(a, now), _("Last sign-in"): moment(a.last_login_at)}
+        for a in accounts]), hide_index=True, width="stretch")
 
 
 def _done(result, message: str) -> None:
@@ -63,67 +71,76 @@ def _done(result, message: str) -> None:
 
 def _add_form(user: User) -> None:
     with st.form("admin_add_user", clear_on_submit=False):
-        st.markdown("**Add a user**")
+        st.markdown("**{}**".format(_("Add a user")))
         left, right = st.columns(2)
-        username = left.text_input("Username", key="admin_new_username")
-        name = right.text_input("Full name", key="admin_new_name")
-        email = left.text_input("Email", key="admin_new_email")
-        role = right.selectbox("Role", ROLES, format_func=ROLE_LABELS.get, key="admin_new_role")
-        password = left.text_input("Password", type="password", key="admin_new_password",
-                                   help=f"At least {users.MIN_PASSWORD_LENGTH} characters.")
-        repeat = right.text_input("Repeat password", type="password", key="admin_new_repeat")
-        if st.form_submit_button("Add user", type="primary"):
+        username = left.text_input(_("Username"), key="admin_new_username")
+        name = right.text_input(_("Full name"), key="admin_new_name")
+        email = left.text_input(_("Email"), key="admin_new_email")
+        role = right.selectbox(_("Role"), ROLES, format_func=labeller("role"),
+                               key="admin_new_role")
+        password = left.text_input(
+            _("Password"), type="password", key="admin_new_password",
+            help=_("At least {count} characters.").format(count=users.MIN_PASSWORD_LENGTH))
+        repeat = right.text_input(_("Repeat password"), type="password", key="admin_new_repeat")
+        if st.form_submit_button(_("Add user"), type="primary", key="admin_new_submit"):
             _done(save(users.add_user, actor=user, username=username, role=role, name=name,
                        email=email, password=password, repeat=repeat),
-                  f"Added {username.strip().lower()}")
+                  _("Added {username}").format(username=username.strip().lower()))
 
 
 def _pick(accounts: list[Account], key: str, container=st) -> Account:
-    return container.selectbox("User", accounts, key=key,
+    return container.selectbox(_("User"), accounts, key=key,
                                format_func=lambda a: f"{a.username} — {a.name}")
 
 
 def _role_form(user: User, accounts: list[Account]) -> None:
     with st.form("admin_change_role"):
-        st.markdown("**Change a role**")
+        st.markdown("**{}**".format(_("Change a role")))
         left, right = st.columns(2)
         account = _pick(accounts, "admin_role_user", left)
-        role = right.selectbox("New role", ROLES, format_func=ROLE_LABELS.get,
+        role = right.selectbox(_("New role"), ROLES, format_func=labeller("role"),
                                key="admin_role_role")
-        if st.form_submit_button("Change role"):
+        if st.form_submit_button(_("Change role"), key="admin_role_submit"):
             _done(save(users.set_role, actor=user, username=account.username, role=role,
-                       version=account.version), f"{account.username} is now {role}")
+                       version=account.version),
+                  _("{username} is now {role}").format(username=account.username,
+                                                        role=label("role", role)))
 
 
 def _state_form(user: User, accounts: list[Account]) -> None:
     with st.form("admin_account_state"):
-        st.markdown("**Deactivate, reactivate or unlock**")
+        st.markdown("**{}**".format(_("Deactivate, reactivate or unlock")))
         left, right = st.columns(2)
         account = _pick(accounts, "admin_state_user", left)
-        action = right.radio("Action", list(ACTIONS), horizontal=True, key="admin_state_action")
-        if st.form_submit_button("Apply"):
+        action = right.radio(_("Action"), list(ACTIONS), horizontal=True,
+                             format_func=lambda name: _(ACTION_NAMES[name]),
+                             key="admin_state_action")
+        if st.form_submit_button(_("Apply"), key="admin_state_submit"):
             _done(save(ACTIONS[action], actor=user, username=account.username,
-                       version=account.version), f"{action}: {account.username} — done")
+                       version=account.version),
+                  _(ACTION_DONE[action]).format(username=account.username))
 
 
 def _password_form(user: User, accounts: list[Account]) -> None:
     with st.form("admin_reset_password", clear_on_submit=True):
-        st.markdown("**Reset a password**")
+        st.markdown("**{}**".format(_("Reset a password")))
         account = _pick(accounts, "admin_reset_user")
         left, right = st.columns(2)
-        password = left.text_input("New password", type="password", key="admin_reset_password")
-        repeat = right.text_input("Repeat new password", type="password",
+        password = left.text_input(_("New password"), type="password",
+                                   key="admin_reset_password")
+        repeat = right.text_input(_("Repeat new password"), type="password",
                                   key="admin_reset_repeat")
-        if st.form_submit_button("Reset password"):
+        if st.form_submit_button(_("Reset password"), key="admin_reset_submit"):
             _done(save(users.reset_password, actor=user, username=account.username,
                        password=password, repeat=repeat, version=account.version),
-                  f"New password set for {account.username}; their sessions have ended")
+                  _("New password set for {username}; their sessions have ended").format(
+                      username=account.username))
 
 
 def render(user: User) -> None:
     accounts = load_accounts()
-    st.caption("The last active manager can be neither demoted nor deactivated. A new role "
-               "takes effect at the user's next click.")
+    st.caption(_("The last active manager can be neither demoted nor deactivated. A new role "
+                 "takes effect at the user's next click."))
     _table(accounts)
     _add_form(user)
     _role_form(user, accounts)

@@ -8,6 +8,7 @@ from hub.admin.transfer import enrolments, leases, partners, programme, sites, s
 from hub.admin.transfer.formats import file_format, FileRefused, FORMATS
 from hub.admin.transfer.kind import Kind
 from hub.errors import Invalid
+from hub.i18n import _
 from hub.admin.transfer.run import (ImportRefused, Outcome, check_file, export_file, import_file,
                               template)
 
@@ -21,6 +22,7 @@ __all__ = ["FORMATS", "KINDS", "FileRefused", "ImportRefused", "Kind", "Outcome"
 def get_kind(name: str) -> Kind:
     kind = KINDS.get((name or "").strip().lower())
     if kind is None:
-        raise Invalid("kind", f"'{name}' is not something Bottega imports or exports; choose "
-                              f"one of {', '.join(KINDS)}")
+        raise Invalid("kind", _("'{name}' is not something Bottega imports or exports; choose "
+                                "one of {kinds}").format(name=name, kinds=", ".join(KINDS)))
+
     return kind

@@ -12,6 +12,7 @@ from hub.admin.transfer.programme import find_item
 from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import cell, day, required, text
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.programme import enrolments
 
 COLUMNS = ("site", "item", "item_starts_on", "participant_name", "email", "tenant", "business",
@@ -66,8 +67,8 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     title = required(values.get("item"), "item")
     item = find_item(session, site, title, day(values.get("item_starts_on"), "item_starts_on"))
     if item is None:
-        raise Invalid("item", f"there is no programme item '{title}' at this site "
-                              "(import the programme first)")
+        raise Invalid("item", _("there is no programme item '{title}' at this site (import "
+                                "the programme first)").format(title=title))
     name = required(values.get("participant_name"), "participant_name")
     email = text(values.get("email"))
     tenant = find_tenant(session, lookup, values.get("tenant"), values.get("business")) \
@@ -80,11 +81,12 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="enrolments", title="Enrolments", columns=COLUMNS,
+    name="enrolments", title=N_("Enrolments"), columns=COLUMNS,
     required=("site", "item", "participant_name"), key=("site", "item", "participant_name"),
     example=("OC", "Raku firing weekend", "", "Marco Bruni", "marco@example.org", "", "", ""),
     export_rows=export_rows, import_row=import_row, available=available, row_key=row_key,
-    notes="item_starts_on tells apart runs of an item with the same title. "
-          "One row per participant; a participant already enrolled (same email, or same name "
-          "without an email) is left as is. status is informative: new participants are "
-          "enrolled, or waitlisted when the item is full.")
+    notes=N_("item_starts_on tells apart runs of an item with the same title. "
+             "One row per participant; a participant already enrolled (same email, or same "
+             "name without an email) is left as is. status is informative: new participants "
+             "are enrolled, or waitlisted when the item is full."))
+

@@ -12,8 +12,12 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from babel.numbers import format_decimal
+
 from hub.cells import neutralise, restore
 from hub.errors import Refused
+from hub.i18n import _, locale
+
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -25,6 +29,11 @@ FORMATS = ("csv", "xlsx")
 _NOT_IN_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LOOKS_ESCAPED = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def figure(count: int) -> str:
+    """1,200 (English) or 1.200 (Italian): a count in a sentence."""
+    return format_decimal(count, format="#,##0", locale=locale())
 
 
 class FileRefused(Refused):
@@ -40,7 +49,7 @@ class Row:
 def file_format(file_name: str) -> str:
     suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if suffix not in FORMATS:
-        raise FileRefused(f"{file_name}: choose a .csv or .xlsx file")
+        raise FileRefused(_("{file}: choose a .csv or .xlsx file").format(file=file_name))
     return suffix
 
 
@@ -50,22 +59,24 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, 
     """(header, [(line, cells as text)]) from a CSV or XLSX file; blank lines are skipped but
     keep their number. A FileRefused names the problem with the file as a whole."""
     if not data or not data.strip():
-        raise FileRefused(f"{file_name} is empty: it needs a header line naming the columns "
-                          "(download the template)")
+        raise FileRefused(_("{file} is empty: it needs a header line naming the columns "
+                            "(download the template)").format(file=file_name))
     if len(data) > MAX_FILE_BYTES:
-        raise FileRefused(f"{file_name} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; "
-                          "split it into smaller files")
+        raise FileRefused(_("{file} is larger than {size} MB; split it into smaller "
+                            "files").format(file=file_name, size=MAX_FILE_BYTES // 1024 // 1024))
     table = _read_xlsx(data, file_name) if file_format(file_name) == "xlsx" else \
         _read_csv(data, file_name)
     numbered = [(line, row) for line, row in enumerate(table, start=1)
                 if any(cell.strip() for cell in row)]
     if not numbered:
-        raise FileRefused(f"{file_name} is empty: it needs a header line naming the columns "
-                          "(download the template)")
+        raise FileRefused(_("{file} is empty: it needs a header line naming the columns "
+                            "(download the template)").format(file=file_name))
     if len(numbered) - 1 > MAX_ROWS:
-        raise FileRefused(f"{file_name} has {len(numbered) - 1:,} rows; at most {MAX_ROWS:,} "
-                          "can be imported at once")
-    (_, header), rows = numbered[0], numbered[1:]
+        raise FileRefused(_("{file} has {rows} rows; at most {limit} can be imported at "
+                            "once").format(file=file_name, rows=figure(len(numbered) - 1),
+                                           limit=figure(MAX_ROWS)))
+
+    (__, header), rows = numbered[0], numbered[1:]
     return [cell.strip().lower().replace(" ", "_") for cell in header], rows
 
 
@@ -73,16 +84,20 @@ def _read_csv(data: bytes, file_name: str) -> list[list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise FileRefused(f"{file_name} is not UTF-8 text (byte {error.start + 1} cannot be "
-                          "read); save it as 'CSV UTF-8' and try again") from None
+        raise FileRefused(_("{file} is not UTF-8 text (byte {byte} cannot be read); save it "
+                            "as 'CSV UTF-8' and try again").format(file=file_name,
+                                                                   byte=error.start + 1)
+                          ) from None
     if "\x00" in text:
-        raise FileRefused(f"{file_name} is not a text file; choose a CSV or XLSX file")
+        raise FileRefused(_("{file} is not a text file; choose a CSV or XLSX file").format(
+            file=file_name))
     dialect = _dialect(text)
     csv.field_size_limit(MAX_FILE_BYTES)
     try:
         return [[restore(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as error:
-        raise FileRefused(f"{file_name} cannot be read as CSV: {error}") from None
+        raise FileRefused(_("{file} cannot be read as CSV: {error}").format(
+            file=file_name, error=error)) from None
 
 
 def _dialect(text: str):
@@ -100,8 +115,9 @@ def _read_xlsx(data: bytes, file_name: str) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileRefused(f"{file_name} is not an Excel workbook (.xlsx) that can be read; "
-                          "save it again as .xlsx or as CSV UTF-8") from None
+        raise FileRefused(_("{file} is not an Excel workbook (.xlsx) that can be read; save "
+                            "it again as .xlsx or as CSV UTF-8").format(file=file_name)) from None
+
     try:
         sheet = book.worksheets[0]
         return [[restore(_cell_text(value)) for value in row]

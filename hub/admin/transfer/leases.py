@@ -9,6 +9,7 @@ from hub.admin.transfer.people import find_tenant
 from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import cell, day, required, text
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.occupancy import leases
 
 COLUMNS = ("site", "space", "tenant", "business", "starts_on", "ends_on", "monthly_rent",
@@ -29,7 +30,8 @@ def _space_id(session: Session, site: int, code: str) -> int:
     found = session.exec(select(Space.id).where(Space.site_id == site,
                                                 Space.code == code.upper())).first()
     if found is None:
-        raise Invalid("space", f"there is no space '{code}' at this site (import spaces first)")
+        raise Invalid("space", _("there is no space '{code}' at this site (import spaces "
+                                 "first)").format(code=code))
     return found
 
 
@@ -48,8 +50,9 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
                            starts_on=starts_on, **terms)
         return "created"
     if existing.tenant_id != tenant:
-        raise Invalid("tenant", f"the lease from {starts_on} of this space is held by another "
-                                "tenant; end it on the Lab occupancy screen instead")
+        raise Invalid("tenant", _("the lease from {start} of this space is held by another "
+                                  "tenant; end it on the Lab occupancy screen instead").format(
+            start=starts_on))
     before = existing.version
     leases.edit_lease(session, actor=actor, lease_id=existing.id, version=None,
                       starts_on=starts_on, **terms)
@@ -58,11 +61,12 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="leases", title="Leases", columns=COLUMNS,
+    name="leases", title=N_("Leases"), columns=COLUMNS,
     required=("site", "space", "tenant", "starts_on", "monthly_rent"),
     key=("site", "space", "starts_on"),
     example=("OC", "L27", "Giulia Neri", "Neri Ceramiche", "2026-01-01", "2026-12-31",
              "450.00", "900.00", ""),
     export_rows=export_rows, import_row=import_row,
-    notes="Dates as 2026-01-01; ends_on empty for an open-ended lease. The tenant is named "
-          "by name and business, as on the Tenants screen.")
+    notes=N_("Dates as 2026-01-01; ends_on empty for an open-ended lease. The tenant is named "
+             "by name and business, as on the Tenants screen."))
+

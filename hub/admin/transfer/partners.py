@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from db.models import Partner, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.values import cell, day, required, text
+from hub.i18n import N_
 from hub.partners import organisations
 
 COLUMNS = ("name", "kind", "country", "city", "website", "status", "since", "tags", "notes")
@@ -59,11 +60,12 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="partners", title="Partners", columns=COLUMNS, required=("name", "kind", "country"),
+    name="partners", title=N_("Partners"), columns=COLUMNS, required=("name", "kind", "country"),
     key=("name",),
     example=("Jingdezhen Ceramic Institute", "school_academy", "CN", "Jingdezhen",
              "https://example.org", "prospect", "2025-05-01", "ceramics,exchange", ""),
     export_rows=export_rows, import_row=import_row, available=available,
-    notes="kind: institution, trade_association, b2b_buyer, gallery_retailer, school_academy, "
-          "eu_project_partner, media or supplier; country as a two-letter code; tags "
-          "comma-separated.")
+    notes=N_("kind: institution, trade_association, b2b_buyer, gallery_retailer, "
+             "school_academy, eu_project_partner, media or supplier; country as a two-letter "
+             "code; tags comma-separated."))
+

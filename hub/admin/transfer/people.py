@@ -7,6 +7,7 @@ from db.models import Tenant
 from hub.admin.transfer.kind import Lookup
 from hub.admin.transfer.values import text
 from hub.errors import Invalid
+from hub.i18n import _
 
 
 def tenant_key(name: str | None, business: str | None) -> tuple[str, str]:
@@ -28,13 +29,16 @@ def find_tenant(session: Session, lookup: Lookup, name: str | None, business: st
                 *, column: str = "tenant") -> int:
     name = text(name)
     if name is None:
-        raise Invalid(column, f"{column} is required")
+        raise Invalid(column, _("{column} is required").format(column=column))
     found = tenant_ids(session, lookup).get(tenant_key(name, business), [])
     if not found:
-        raise Invalid(column, f"there is no tenant '{name}'"
-                              + (f" of '{business}'" if text(business) else "")
-                              + " (import tenants first)")
+        if text(business):
+            raise Invalid(column, _("there is no tenant '{name}' of '{business}' (import "
+                                    "tenants first)").format(name=name, business=business))
+        raise Invalid(column, _("there is no tenant '{name}' (import tenants first)").format(
+            name=name))
     if len(found) > 1:
-        raise Invalid(column, f"{len(found)} tenants are called '{name}'; add the business "
-                              "to say which")
+        raise Invalid(column, _("{count} tenants are called '{name}'; add the business to say "
+                                "which").format(count=len(found), name=name))
+
     return found[0]

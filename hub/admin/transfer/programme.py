@@ -11,6 +11,7 @@ from db.models import ProgrammeItem, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.sites import site_codes, site_id
 from hub.admin.transfer.values import cell, day, number, required, text
+from hub.i18n import N_
 from hub.programme import items
 
 COLUMNS = ("site", "title", "starts_on", "kind", "sector", "description", "format", "capacity",
@@ -78,13 +79,14 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="programme", title="Programme", columns=COLUMNS,
+    name="programme", title=N_("Programme"), columns=COLUMNS,
     required=("site", "title", "kind", "sector", "capacity", "price"),
     key=("site", "title", "starts_on"),
     example=("OC", "Raku firing weekend", "", "workshop", "ceramics", "Two days at the kiln",
              "in_situ", "10", "180.00", "draft", "", "young makers"),
     export_rows=export_rows, import_row=import_row, available=available,
-    notes="kind: course, workshop, seminar, meeting, exhibition or event; format in_situ, "
-          "online or hybrid; status draft, published, done or cancelled. starts_on (the first "
-          "session day, set by the sessions) only tells apart runs with the same title: leave "
-          "it empty for a new item.")
+    notes=N_("kind: course, workshop, seminar, meeting, exhibition or event; format in_situ, "
+             "online or hybrid; status draft, published, done or cancelled. starts_on (the "
+             "first session day, set by the sessions) only tells apart runs with the same "
+             "title: leave it empty for a new item."))
+

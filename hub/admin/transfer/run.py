@@ -8,9 +8,10 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from db.models import User
-from hub.admin.transfer.formats import FileRefused, MAX_FIELD, read_table, write_table
+from hub.admin.transfer.formats import FileRefused, MAX_FIELD, figure, read_table, write_table
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.errors import Invalid, Refused
+from hub.i18n import _, ngettext
 from hub.roles import require_role
 
 Progress = Callable[[int, int], None]
@@ -24,15 +25,23 @@ class Outcome:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)      # "line 3: …", for the command line
+    problems: list[tuple[int, str]] = field(default_factory=list)   # (3, "…"), for a table
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    def refuse(self, line: int, problem: str) -> None:
+        self.problems.append((line, problem))
+        self.errors.append(_("line {line}: {problem}").format(line=line, problem=problem))
+
     def summary(self) -> str:
-        return (f"{self.rows:,} row(s): {self.created:,} new, {self.updated:,} updated, "
-                f"{self.unchanged:,} unchanged")
+        return ngettext("{rows} row(s): {created} new, {updated} updated, {unchanged} unchanged",
+                        "{rows} row(s): {created} new, {updated} updated, {unchanged} unchanged",
+                        self.rows).format(rows=figure(self.rows), created=figure(self.created),
+                                          updated=figure(self.updated),
+                                          unchanged=figure(self.unchanged))
 
 
 class ImportRefused(Refused):
@@ -43,32 +52,42 @@ class ImportRefused(Refused):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return (f"{self.outcome.file_name}: {len(self.outcome.errors)} bad row(s), nothing was "
-                "imported\n" + "\n".join(self.outcome.errors))
+        count = len(self.outcome.errors)
+        return ngettext("{file}: {count} bad row(s), nothing was imported",
+                        "{file}: {count} bad row(s), nothing was imported", count).format(
+            file=self.outcome.file_name, count=figure(count)) + "\n" + \
+            "\n".join(self.outcome.errors)
 
 
 def check_header(kind: Kind, header: list[str], file_name: str) -> None:
     missing = [column for column in kind.required if column not in header]
     unknown = [column for column in header if column and column not in kind.columns]
     repeated = sorted({column for column in header if column and header.count(column) > 1})
-    problems = ([f"missing column(s): {', '.join(missing)}"] if missing else []) + \
-        ([f"unknown column(s): {', '.join(unknown)}"] if unknown else []) + \
-        ([f"repeated column(s): {', '.join(repeated)}"] if repeated else [])
+    # Column names are the file's own words: they stay as the file (and the template) has them.
+    problems = ([ngettext("missing column(s): {columns}", "missing column(s): {columns}",
+                          len(missing)).format(columns=", ".join(missing))] if missing else []) + \
+        ([ngettext("unknown column(s): {columns}", "unknown column(s): {columns}",
+                   len(unknown)).format(columns=", ".join(unknown))] if unknown else []) + \
+        ([ngettext("repeated column(s): {columns}", "repeated column(s): {columns}",
+                   len(repeated)).format(columns=", ".join(repeated))] if repeated else [])
     if problems:
-        raise FileRefused(f"{file_name}, line 1 (header): {'; '.join(problems)}. A {kind.name} "
-                          f"file has the columns {', '.join(kind.columns)} (download the template)")
+        raise FileRefused(_("{file}, line 1 (header): {problems}. A {kind} file has the columns "
+                            "{columns} (download the template)").format(
+            file=file_name, problems="; ".join(problems), kind=kind.name,
+            columns=", ".join(kind.columns)))
 
 
 def row_values(header: list[str], cells: list[str]) -> dict[str, str]:
     if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
-        raise Invalid("row", f"the row has {len(cells)} cells but the header names "
-                             f"{len(header)} columns")
+        raise Invalid("row", _("the row has {cells} cells but the header names {columns} "
+                               "columns").format(cells=len(cells), columns=len(header)))
     values = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header)
               if column}
     for column, value in values.items():
         if len(value) > MAX_FIELD:
-            raise Invalid(column, f"{column} is {len(value):,} characters long; at most "
-                                  f"{MAX_FIELD:,} are accepted")
+            raise Invalid(column, _("{column} is {length} characters long; at most {limit} are "
+                                    "accepted").format(column=column, length=figure(len(value)),
+                                                       limit=figure(MAX_FIELD)))
     return values
 
 
@@ -78,17 +97,28 @@ def _one_row(session: Session, actor: User, kind: Kind, line: int, values: dict,
     filled = key is not None and all(value for value, column in zip(key, kind.key)
                                      if column in kind.required)
     if filled and key in lookup.seen:
-        raise Invalid(kind.key[0], f"the same {', '.join(kind.key)} as line {lookup.seen[key]}")
+        raise Invalid(kind.key[0], _("the same {key} as line {line}").format(
+            key=", ".join(kind.key), line=lookup.seen[key]))
     lookup.seen[key] = line
     with session.begin_nested():  # a refused row leaves nothing behind, the others go on
         return kind.import_row(session, actor, values, lookup)
 
 
+def _problem(refusal: Refused, kind: Kind) -> str:
+    """The refusal's sentence; a refused cell is named by the file's own column name, as the
+    file writes it (it is not translated: it is what the manager finds in the header)."""
+    if isinstance(refusal, Invalid) and refusal.field in kind.columns:
+        return f"{refusal.field}: {refusal.message}"
+    return str(refusal)
+
+
 def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: str,
+
          progress: Progress | None) -> Outcome:
     require_role(actor, "manager")
     if not kind.available():
-        raise Refused(f"importing {kind.name} is not available yet in this version")
+        raise Refused(_("importing {kind} is not available yet in this version").format(
+            kind=kind.name))
     header, rows = read_table(data, file_name)
     check_header(kind, header, file_name)
     outcome, lookup = Outcome(kind.name, file_name, rows=len(rows)), Lookup()
@@ -97,10 +127,11 @@ def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: s
             result = _one_row(session, actor, kind, line, row_values(header, cells), lookup)
             setattr(outcome, result, getattr(outcome, result) + 1)
         except Refused as refusal:
-            outcome.errors.append(f"line {line}: {refusal}")
+            outcome.refuse(line, _problem(refusal, kind))
         except (IntegrityError, DataError) as error:
             reason = str(getattr(error, "orig", error)).splitlines()[0]
-            outcome.errors.append(f"line {line}: the database refused this row ({reason})")
+            outcome.refuse(line, _("the database refused this row ({reason})").format(
+                reason=reason))
         if progress and (done % 200 == 0 or done == len(rows)):
             progress(done, len(rows))
     return outcome

@@ -9,6 +9,7 @@ from db.models import Site, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.values import cell, required, text
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.occupancy import sites
 
 
@@ -27,7 +28,8 @@ def site_id(session: Session, lookup: Lookup, value: str | None) -> int:
     code = required(value, "site")
     if code.lower() not in codes:
         known = ", ".join(sorted(code.upper() for code in codes)[:10])
-        raise Invalid("site", f"there is no site with code '{code}' (known: {known})")
+        raise Invalid("site", _("there is no site with code '{code}' (known: {known})").format(
+            code=code, known=known))
     return codes[code.lower()]
 
 
@@ -79,8 +81,8 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
         sites.add_site(session, actor=actor, **clean)
         return "created"
     if existing.archived_at is not None:
-        raise Invalid("code", f"site {existing.code} is archived; restore it in Admin › Sites "
-                              "before importing changes to it")
+        raise Invalid("code", _("site {code} is archived; restore it in Admin › Sites before "
+                                "importing changes to it").format(code=existing.code))
     before = existing.version
     sites.edit_site(session, actor=actor, site_id=existing.id, version=None, **clean)
     session.flush()
@@ -88,13 +90,14 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="sites", title="Sites", columns=COLUMNS, required=("code", "name", "city"),
+    name="sites", title=N_("Sites"), columns=COLUMNS, required=("code", "name", "city"),
     key=("code",),
     example=("ON", "Officine Nora", "Florence", "IT", "420", "Via dei Serragli 104, Firenze",
              "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
     export_rows=export_rows, import_row=import_row,
-    notes="code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
-          "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "
-          "opens_at / closes_at like 08:30 (default 08:00–20:00); open_days like Mon-Sat or "
-          "Mon Tue Thu (default Mon-Sat); building_budget: the yearly building budget in euros "
-          "(empty: none). Archived sites are not exported.")
+    notes=N_("code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
+             "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "
+             "opens_at / closes_at like 08:30 (default 08:00–20:00); open_days like Mon-Sat or "
+             "Mon Tue Thu (default Mon-Sat); building_budget: the yearly building budget in "
+             "euros (empty: none). Archived sites are not exported."))
+

@@ -7,6 +7,7 @@ from db.models import Space, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.sites import site_codes, site_id
 from hub.admin.transfer.values import cell, flag, number, text
+from hub.i18n import N_
 from hub.occupancy import spaces
 
 COLUMNS = ("site", "code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
@@ -57,10 +58,12 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="spaces", title="Spaces", columns=COLUMNS, required=("site", "code", "name", "kind"),
+    name="spaces", title=N_("Spaces"), columns=COLUMNS, required=("site", "code", "name", "kind"),
     key=("site", "code"),
     example=("OC", "L27", "Laboratory 27", "laboratory", "1", "32", "2", "kiln, sink", "450.00",
              "", "", "yes", "no", "yes"),
     export_rows=export_rows, import_row=import_row,
-    notes="kind: one of laboratory, bench, workshop, conference_room, coffee_shop, shop, "
-          "exhibition, office, storage. Amounts in euros with a dot (450.00); yes/no flags.")
+    notes=N_("kind: one of laboratory, bench, workshop, conference_room, coffee_shop, shop, "
+             "exhibition, office, storage. Amounts in euros with a dot (450.00); yes/no "
+             "flags."))
+

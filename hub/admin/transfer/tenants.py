@@ -9,6 +9,7 @@ from hub.admin.transfer.people import tenant_ids, tenant_key
 from hub.admin.transfer.sites import site_codes, site_id
 from hub.admin.transfer.values import cell, day, flag, required, text
 from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.tenants import roster
 
 COLUMNS = ("site", "name", "business", "sector", "origin_country", "residency", "joined_on",
@@ -64,8 +65,9 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     key = tenant_key(name, values.get("business"))
     found = tenant_ids(session, lookup).get(key, [])
     if len(found) > 1:
-        raise Invalid("name", f"{len(found)} tenants are called '{name}' with this business; "
-                              "fix them on the Tenants screen first")
+        raise Invalid("name", _("{count} tenants are called '{name}' with this business; fix "
+                                "them on the Tenants screen first").format(count=len(found),
+                                                                           name=name))
     # No twin exists (the key map above says so), so the rules' own same-name search, a scan
     # per row, is skipped; a row matching a tenant updates that tenant instead.
     if not found:
@@ -87,12 +89,13 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 
 
 KIND = Kind(
-    name="tenants", title="Tenants", columns=COLUMNS,
+    name="tenants", title=N_("Tenants"), columns=COLUMNS,
     required=("site", "name", "sector", "origin_country", "joined_on"),
     key=("name", "business"),
     example=("OC", "Giulia Neri", "Neri Ceramiche", "ceramics", "IT", "resident", "2024-03-01",
              "", "giulia@example.org", "+39 055 123 4567", "2024-03-01", "yes", "yes", "no",
              "https://neri.example.org"),
     export_rows=export_rows, import_row=import_row, available=available,
-    notes="origin_country as a two-letter code (IT, JP, US); residency resident or visiting; "
-          "the target-group flags (yes/no) need a consent date.")
+    notes=N_("origin_country as a two-letter code (IT, JP, US); residency resident or "
+             "visiting; the target-group flags (yes/no) need a consent date."))
+

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from hub.errors import Invalid
+from hub.i18n import _
 
 TRUE = {"yes", "y", "true", "1", "x", "si", "sì"}
 FALSE = {"no", "n", "false", "0"}
@@ -20,7 +21,7 @@ def text(value: str | None) -> str | None:
 def required(value: str | None, column: str) -> str:
     value = text(value)
     if value is None:
-        raise Invalid(column, f"{column} is required")
+        raise Invalid(column, _("{column} is required").format(column=column))
     return value
 
 
@@ -36,7 +37,8 @@ def day(value: str | None, column: str) -> date | None:
         d, m, y = value.split("/")
         return date(int(y), int(m), int(d))
     except ValueError:
-        raise Invalid(column, f"{column} '{value}' is not a date like 2026-03-01") from None
+        raise Invalid(column, _("{column} '{value}' is not a date like 2026-03-01").format(
+            column=column, value=value)) from None
 
 
 def number(value: str | None, column: str, *, whole: bool = False):
@@ -48,8 +50,9 @@ def number(value: str | None, column: str, *, whole: bool = False):
     except ArithmeticError:
         parsed = None
     if parsed is None or not parsed.is_finite() or (whole and parsed != int(parsed)):
-        kind = "a whole number" if whole else "a number"
-        raise Invalid(column, f"{column} '{value}' is not {kind}")
+        message = _("{column} '{value}' is not a whole number") if whole \
+            else _("{column} '{value}' is not a number")
+        raise Invalid(column, message.format(column=column, value=value))
     return int(parsed) if whole else float(parsed)
 
 
@@ -61,7 +64,9 @@ def flag(value: str | None, column: str) -> bool | None:
         return True
     if value.lower() in FALSE:
         return False
-    raise Invalid(column, f"{column} '{value}' must be yes or no")
+    raise Invalid(column, _("{column} '{value}' must be yes or no").format(column=column,
+                                                                          value=value))
+
 
 
 def cell(value) -> str:
