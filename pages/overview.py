@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hub.i18n import N_, _
+from hub.i18n import N_, _, language, speaking
 from hub.overview import indicators
 from hub.roles import sees_contacts
 from ui.database import cached, reading
@@ -103,8 +103,10 @@ if user.role == "manager" and not all(step.done for step in steps):
 left, right = st.columns(2)
 with left:
     site = site_picker("overview_site")
+# The names in this run's language, looked up (AppTest formats a value again after the run).
+period_names = {name: indicators.period_name(name) for name in PERIODS}
 period_name = linked(right.selectbox, _("Period"), list(PERIODS), key="overview_period",
-                     format_func=indicators.period_name,
+                     format_func=lambda name: period_names.get(name, name),
                      link=links.one_of("period", list(PERIODS), what=_("ytd, 12m or a year"),
                                        fallback=_("this year so far"), code=period_code))
 period = PERIODS[period_name]
@@ -156,16 +158,24 @@ for note in notes:
 
 st.header(_("Report for stakeholders"), anchor=False)
 st.caption(_("One page with these figures and charts, as an HTML file that opens offline."))
+reader = language()
+
+
+def report() -> str:
+    """Built when the button is pressed, outside the page's run: in the reader's language."""
+    with speaking(reader):
+        return report_html(
+            title=f"Bottega — {site.name}",
+            subtitle=f"{period_names[period_name]}: {day(period.start)} – {day(period.end)}",
+            kpis=[(name, value, _("{delta} on last year").format(delta=delta) if delta else note)
+                  for name, value, delta, note in rows],
+            charts=charts,
+            notes=[_("Occupancy and tenants as on {day}.").format(day=day(period.day_for(today))),
+                   _("Target-group shares count only tenants who consented to them.")],
+            made_on=today)
+
+
 st.download_button(
     _("Download the report"), key="overview_report", icon=":material/download:",
     file_name=f"bottega-report-{period.start.isoformat()}-{period.end.isoformat()}.html",
-    mime="text/html", on_click="ignore",
-    data=lambda: report_html(
-        title=f"Bottega — {site.name}",
-        subtitle=f"{indicators.period_name(period_name)}: {day(period.start)} – {day(period.end)}",
-        kpis=[(name, value, _("{delta} on last year").format(delta=delta) if delta else note)
-              for name, value, delta, note in rows],
-        charts=charts,
-        notes=[_("Occupancy and tenants as on {day}.").format(day=day(period.day_for(today))),
-               _("Target-group shares count only tenants who consented to them.")],
-        made_on=today))
+    mime="text/html", on_click="ignore", data=report)

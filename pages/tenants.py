@@ -90,37 +90,40 @@ def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
 
 def directory_filter(site_id) -> directory.DirectoryFilter:
     sectors, countries = load_choices()
+    residencies = {None: _("Resident and visiting"),
+                   **{code: label("residency", code).capitalize() for code in RESIDENCIES}}
     top = st.columns([3, 2, 2, 2])
     search = linked(top[0].text_input, _("Search"), placeholder=_("Name, business or sector"),
                     key=f"{FILTER}_search", link=links.text("q"))
     status = linked(top[1].selectbox, _("Status"), directory.STATUSES, key=f"{FILTER}_status",
-                    format_func=lambda code: _(STATUS_NAMES[code]),
+                    format_func=label_of({code: _(name) for code, name in STATUS_NAMES.items()}),
                     link=links.one_of("status", directory.STATUSES,
                                       what=_("current, former or all"),
                                       fallback=_("current tenants")))
     residency = linked(top[2].selectbox, _("Residency"), [None, *RESIDENCIES],
                        key=f"{FILTER}_residency",
-                       format_func=lambda code: (_("Resident and visiting") if code is None
-                                                 else label("residency", code).capitalize()),
+                       format_func=label_of(residencies),
                        link=links.one_of("residency", [None, *RESIDENCIES],
                                          what=_("resident or visiting"),
                                          fallback=_("resident and visiting")))
     sort = linked(top[3].selectbox, _("Sort by"), list(directory.SORTS), key=f"{FILTER}_sort",
-                  format_func=lambda code: _(SORT_NAMES[code]),
+                  format_func=label_of({code: _(name) for code, name in SORT_NAMES.items()}),
                   link=links.one_of("sort", list(directory.SORTS), what=_("a sort order"),
                                     fallback=_("by name")))
     more = st.columns(3 if staff else 2)
     chosen_sectors = linked(more[0].multiselect, _("Sector"), sectors, key=f"{FILTER}_sectors",
-                            format_func=labeller("sector"),
+                            format_func=label_of({code: label("sector", code) for code in sectors}),
                             link=links.some_of("sector", sectors, what=_("a tenant's sector"),
                                                fallback=_("every sector")))
     chosen_countries = linked(more[1].multiselect, _("Origin country"), countries,
-                              format_func=country_name, key=f"{FILTER}_countries",
+                              format_func=label_of({code: country_name(code) for code in countries}),
+                              key=f"{FILTER}_countries",
                               link=links.some_of("country", countries,
                                                  what=_("a tenant's origin country"),
                                                  fallback=_("every country")))
     groups = linked(more[2].multiselect, _("Target groups"), list(directory.TARGET_GROUPS),
-                    key=f"{FILTER}_groups", format_func=_,
+                    key=f"{FILTER}_groups",
+                    format_func=label_of({group: _(group) for group in directory.TARGET_GROUPS}),
                     link=links.some_of("group", list(directory.TARGET_GROUPS),
                                        what=_("a target group"),
                                        fallback=_("every target group"))) if staff else []
@@ -180,8 +183,9 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
             add_tenant_form(user, site.id, sites)
 
 
-def label_of(names: dict[int, str]):
-    # A label passed back (as AppTest does) formats as itself.
+def label_of(names: dict):
+    """A format_func from the names worked out in this run: AppTest formats a value again
+    outside the run, where the language is English. A label passed back formats as itself."""
     return lambda key: names.get(key, str(key))
 
 

@@ -14,12 +14,18 @@ from hub.tenants import listings
 from hub.tenants import roster as tenants
 from ui.confirm import ask, confirm
 from ui.database import reading, save
-from ui.format import as_text, countries, country_name, day, label, labeller, listed, moment, number
+from ui.format import as_text, countries, country_name, day, label, listed, moment, number
 from ui.widgets import EARLIEST_DAY, flash
 
 FLAG_LABELS = {"young_entrepreneur": N_("Young entrepreneur (under 35 at joining)"),
                "female_led": N_("Female-led business"), "startup": N_("Start-up (under 3 years)")}
 ANSWERS = {None: N_("not answered"), True: N_("yes"), False: N_("no")}
+
+
+def named(names: dict):
+    """A format_func from the names worked out in this run: AppTest formats a value again
+    outside the run, where the language is English. A label passed back formats as itself."""
+    return lambda option: names.get(option, str(option))
 
 
 def _flag_inputs(tenant: Tenant | None, key: str) -> dict:
@@ -28,8 +34,8 @@ def _flag_inputs(tenant: Tenant | None, key: str) -> dict:
     consent = st.date_input(_("Consent date"), value=tenant.consent_on if tenant else None,
                             key=f"{key}_consent", format="DD/MM/YYYY")
     columns = st.columns(3)
-    flags = {flag: columns[i].selectbox(_(name), list(ANSWERS),
-                                        format_func=lambda answer: _(ANSWERS[answer]),
+    answers = named({answer: _(name) for answer, name in ANSWERS.items()})
+    flags = {flag: columns[i].selectbox(_(name), list(ANSWERS), format_func=answers,
                                         index=list(ANSWERS).index(getattr(tenant, flag, None)),
                                         key=f"{key}_{flag}")
              for i, (flag, name) in enumerate(FLAG_LABELS.items())}
@@ -39,18 +45,20 @@ def _flag_inputs(tenant: Tenant | None, key: str) -> dict:
 def tenant_fields(tenant: Tenant | None, key: str) -> dict:
     """The inputs of a tenant record; returns their values."""
     left, right = st.columns(2)
+    codes = countries()
     values = {
         "name": left.text_input(_("Name"), value=tenant.name if tenant else "", key=f"{key}_name"),
         "business": right.text_input(_("Business"), value=(tenant.business or "") if tenant else "",
                                      key=f"{key}_business"),
         "sector": left.selectbox(_("Sector"), SECTORS, key=f"{key}_sector",
-                                 format_func=labeller("sector"),
+                                 format_func=named({code: label("sector", code) for code in SECTORS}),
                                  index=SECTORS.index(tenant.sector) if tenant else 0),
         "origin_country": right.selectbox(
-            _("Origin country"), countries(), format_func=country_name, key=f"{key}_country",
-            index=countries().index(tenant.origin_country if tenant else "IT")),
+            _("Origin country"), codes, format_func=named({code: country_name(code) for code in codes}),
+            key=f"{key}_country", index=codes.index(tenant.origin_country if tenant else "IT")),
         "residency": left.selectbox(_("Residency"), RESIDENCIES, key=f"{key}_residency",
-                                    format_func=lambda code: label("residency", code).capitalize(),
+                                    format_func=named({code: label("residency", code).capitalize()
+                                                       for code in RESIDENCIES}),
                                     index=RESIDENCIES.index(tenant.residency) if tenant else 0),
         "joined_on": right.date_input(_("Joined"), value=tenant.joined_on if tenant else date.today(),
                                       min_value=EARLIEST_DAY, key=f"{key}_joined",
