@@ -100,15 +100,20 @@ def _forget_the_change(session: OrmSession) -> None:
 # --- edits --------------------------------------------------------------------------------
 
 
+def sentence(text: str) -> str:
+    """The first letter a capital, the rest as written (names keep their own capitals)."""
+    return text[:1].upper() + text[1:]
+
+
 def load_for_edit(session: Session, model: type[Row], row_id: int, version: int | None,
                   what: str) -> Row:
     """The row to change. `version` is the one the editor saw (None: no check, e.g. the CLI)."""
     row = session.get(model, row_id, populate_existing=True)
     if row is None:
-        raise Invalid("id", _("{what} no longer exists (it may have been deleted)").format(
-            what=_(what)).capitalize())
+        raise Invalid("id", sentence(_("{what} no longer exists (it may have been deleted)")
+                                     .format(what=_(what))))
     if version is not None and row.version != version:
-        raise Stale(_(STALE).format(what=_(what)).capitalize())
+        raise Stale(sentence(_(STALE).format(what=_(what))))
     return row
 
 
@@ -117,7 +122,7 @@ def flush(session: Session, what: str) -> None:
     try:
         session.flush()
     except StaleDataError as error:
-        raise Stale(_(STALE).format(what=_(what)).capitalize()) from error
+        raise Stale(sentence(_(STALE).format(what=_(what)))) from error
 
 
 def save_changes(session: Session, *, actor: User, row: SQLModel, values: dict,

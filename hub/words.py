@@ -59,8 +59,11 @@ def label(vocabulary: str, code: str | None) -> str:
 
 
 def labeller(vocabulary: str):
-    """A format_func for a selectbox of codes."""
-    return lambda code: label(vocabulary, code)
+    """A format_func for a select box of codes. The names are looked up now, in the run that
+    draws the box: Streamlit's test harness calls format_func again outside the run, where it
+    must give the same names."""
+    names = {code: label(vocabulary, code) for code in VOCABULARIES[vocabulary]}
+    return lambda code: names.get(code, code or "")
 
 
 def country_name(code: str | None) -> str:
@@ -85,3 +88,9 @@ def country_code(name_or_code: str | None) -> str | None:
             if names.get(code, "").casefold() == text.casefold():
                 return code
     return None
+
+
+def country_namer():
+    """A format_func for a select box of ISO codes, names looked up now (see labeller)."""
+    names = {code: country_name(code) for code in v.COUNTRIES}
+    return lambda code: names.get(code) or country_name(code)

@@ -78,8 +78,9 @@ def test_a_country_not_in_the_list_is_refused_in_the_readers_language():
     with speaking("it"):
         with pytest.raises(Invalid) as refusal:
             checks.country("Atlantide")
-        assert str(refusal.value) == ("paese: paese 'Atlantide' non è nell'elenco dei paesi "
-                                      "(usa un codice ISO come IT o un nome come Italia)")
+        assert str(refusal.value) == ("paese: il campo «paese» vale 'Atlantide', che non è "
+                                      "nell'elenco dei paesi (usa un codice ISO come IT o un "
+                                      "nome come Italia)")
     with speaking("en"):
         with pytest.raises(Invalid) as refusal:
             checks.country("Atlantis")

@@ -126,7 +126,7 @@ def test_a_hub_refusal_reaches_an_italian_user_in_italian(db_url, make_user):
         next(w for w in at.text_input if w.label == label and w.key.startswith("admin_new"))\
             .input(value)
     at = press(at, "Aggiungi utente")
-    assert ("email: email 'nina-at-example' non è un indirizzo valido (come nome@esempio.it)"
+    assert ("email: 'nina-at-example' non è un indirizzo email valido (come nome@esempio.it)"
             in [e.value for e in at.error])
     with reading() as session:
         assert users.find_user(session, "nina") is None

@@ -12,12 +12,12 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from hub.i18n import language, locale, ngettext
-from hub.words import countries, country_name, label, labeller
+from hub.words import countries, country_name, country_namer, label, labeller
 
 HUB_TIMEZONE = ZoneInfo("Europe/Rome")
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
 # € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
-__all__ = ["as_text", "countries", "counted", "country_name", "day", "label", "labeller", "listed",
+__all__ = ["as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
            "moment", "money", "month", "number", "percent"]
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 

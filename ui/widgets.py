@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
+from hub.i18n import _, language, speaking
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
 from ui.database import cached, reading
-from hub.i18n import _
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -98,9 +100,21 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def in_this_language(build: Callable[[], Any]) -> Callable[[], Any]:
+    """A download's builder, run when the button is pressed (outside the page's run, where the
+    reader's language is not known) in the language of the run that drew the button."""
+    code = language()
+
+    def built() -> Any:
+        with speaking(code):
+            return build()
+    return built
+
+
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """The file is built when the button is pressed, not on every run of the page."""
-    st.download_button(label, lambda: csv_bytes(frame), file_name=file_name, mime="text/csv",
+    st.download_button(label, in_this_language(lambda: csv_bytes(frame)), file_name=file_name,
+                       mime="text/csv",
                        key=key, icon=":material/download:", disabled=frame.empty,
                        on_click="ignore")
 
@@ -129,7 +143,8 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 
 def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """The workbook is built when the button is pressed, like csv_download's file."""
-    st.download_button(label, lambda: xlsx_bytes(frame), file_name=file_name, key=key,
+    st.download_button(label, in_this_language(lambda: xlsx_bytes(frame)), file_name=file_name,
+                       key=key,
                        icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        disabled=frame.empty, on_click="ignore")
