@@ -5,7 +5,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from hub.i18n import _
+from hub.i18n import _, pgettext
 from hub.roles import EDITORS
 from ui.calendar import charts, data
 from ui.calendar.filters import calendar_filters
@@ -35,9 +35,9 @@ if grid:
     # a month, or every site: counts per room (or site) and day, added up in SQL
     totals = data.totals(site_id, first, last, chosen.kinds)
     events = None
-    counted = totals[totals["kind"] != "works"]
-    counts = counted.groupby("kind")["events"].sum().to_dict()
-    places = counted["place"].nunique()
+    without_works = totals[totals["kind"] != "works"]
+    counts = without_works.groupby("kind")["events"].sum().to_dict()
+    places = without_works["place"].nunique()
     with_works = totals[totals["kind"] == "works"]["place"].nunique()
     if totals.empty:
         st.info(_("Nothing on the calendar {period}.").format(period=within))
@@ -89,7 +89,8 @@ if events is not None:
             _("Room"): events["room"], _("Kind"): events["label"], _("What"): events["title"],
             _("Who"): events["who"],
             _("Clash"): events["clash"].map({True: _("clash"), False: ""}),
-            **({_("Cancelled"): events["cancelled"].map({True: _("cancelled"), False: ""})}
+            **({_("Cancelled"): events["cancelled"].map(
+                {True: pgettext("booking", "cancelled"), False: ""})}
                if chosen.cancelled else {})}), hide_index=True, width="stretch")
 elif not totals.empty:
     table = totals.pivot_table(index=["place", "day"], columns="label", values="events",

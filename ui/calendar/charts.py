@@ -11,7 +11,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from hub.calendar.events import KIND_LABELS, KINDS
-from hub.i18n import _, locale, ngettext
+from hub.i18n import _, locale, ngettext, pgettext
 from ui.format import day as show_day
 from ui.format import listed, number
 from ui.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
@@ -113,7 +113,7 @@ def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> 
                          ends=frame["ends"].clip(upper=end),
                          state=frame.apply(lambda row: "clash" if row.clash else (
                              "cancelled" if row.cancelled else ""), axis=1))
-    notes = {"clash": _("clash"), "cancelled": _("cancelled"), "": ""}
+    notes = {"clash": _("clash"), "cancelled": pgettext("booking", "cancelled"), "": ""}
     shown = shown.assign(note=shown["state"].map(notes))
     # all-day events first, so the bookings and sessions of those days are drawn on top
     shown = shown.assign(timed=shown["ends"] - shown["starts"] < timedelta(days=1))
@@ -152,7 +152,7 @@ def room_timeline(frame: pd.DataFrame, first: date, last: date, period: str) -> 
                  alt.Tooltip("day:T", title=day, format="%a %-d %b %Y"),
                  alt.Tooltip("when:N", title=_("Time")), alt.Tooltip("title:N", title=_("What")),
                  alt.Tooltip("who:N", title=_("Who")),
-                 alt.Tooltip("note:N", title=_("Note"))],
+                 alt.Tooltip("note:N", title=_("State"))],
     ).properties(height=alt.Step(30))
 
 
