@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import N_, _, language, ngettext
-from ui.format import counted, label, listed, number, percent
+from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
 from ui.programme.dates import day_span, vega_locale, weekday_day
 from ui.titles import chart_title
@@ -38,9 +38,10 @@ def calendar_timeline(sessions: pd.DataFrame) -> alt.Chart:
     rooms = sessions["place"].nunique()
     description = _("Timeline of {sessions} in the coming weeks, {days}, one row for each of "
                     "{rooms}, coloured by kind.").format(
-        sessions=counted(len(sessions), "session", "sessions"),
+        sessions=ngettext("{count} session", "{count} sessions", len(sessions)).format(
+            count=number(len(sessions))),
         days=day_span(sessions["starts"].min(), sessions["starts"].max()),
-        rooms=counted(rooms, "room", "rooms"))
+        rooms=ngettext("{count} room", "{count} rooms", rooms).format(count=number(rooms)))
     return _localised(alt.Chart(_named(sessions, "kind", "programme kind"),
                                 description=description, title=chart_title(
         _("Sessions in the coming weeks, by room"),
@@ -63,7 +64,8 @@ def sessions_per_day(frame: pd.DataFrame) -> alt.Chart:
     description = _("Stacked bar chart of sessions a day across every site by kind, {days}: "
                     "{sessions}, at most {most} on {day}.").format(
         days=day_span(frame["starts"].min(), frame["starts"].max()),
-        sessions=counted(int(per_day.sum()), "session", "sessions"),
+        sessions=ngettext("{count} session", "{count} sessions", int(per_day.sum())).format(
+            count=number(int(per_day.sum()))),
         most=number(int(per_day.max())),
         day=weekday_day(pd.Timestamp(per_day.idxmax()).date(), year=False))
     return _localised(alt.Chart(_named(frame, "kind", "programme kind"),
@@ -150,7 +152,8 @@ def hours_by_sector(frame: pd.DataFrame) -> alt.Chart:
     top = named.nlargest(3, "hours")
     description = _("Bar chart of hours taught per sector since 2016, {sectors}; most in "
                     "{top}.").format(
-        sectors=counted(len(frame), "sector", "sectors"),
+        sectors=ngettext("{count} sector", "{count} sectors", len(frame)).format(
+            count=number(len(frame))),
         top=listed([f"{row.sector} ({number(row.hours)} h)" for row in top.itertuples()]))
     return _localised(alt.Chart(named, description=description, title=chart_title(
         _("Hours taught per sector"),
@@ -195,15 +198,15 @@ def participants_summary(frame: pd.DataFrame) -> str:
     if len(rows) == 1:
         return ngettext("{participants} participant in {year}, average fill rate {rate}.",
                         "{participants} participants in {year}, average fill rate {rate}.",
-                        people).format(participants=number(people), year=last.year,
+                        people).format(participants=number(people), year=int(last.year),
                                        rate=percent(last.fill_rate))
     before = rows.iloc[-2]
     return ngettext("{participants} participant in {year}, average fill rate {rate} "
                     "({before_year}: {before_participants}, {before_rate}).",
                     "{participants} participants in {year}, average fill rate {rate} "
                     "({before_year}: {before_participants}, {before_rate}).", people).format(
-        participants=number(people), year=last.year, rate=percent(last.fill_rate),
-        before_year=before.year, before_participants=number(int(before.participants)),
+        participants=number(people), year=int(last.year), rate=percent(last.fill_rate),
+        before_year=int(before.year), before_participants=number(int(before.participants)),
         before_rate=percent(before.fill_rate))
 
 
@@ -212,9 +215,8 @@ def waitlist_summary(frame: pd.DataFrame) -> str:
     if frame.empty:
         return ""
     last = frame.sort_values("year").iloc[-1]
-    waiting = int(last.waitlisted)
+    waiting, filled = int(last.waitlisted), int(last.filled)
+    items = ngettext("{count} item", "{count} items", filled).format(count=number(filled))
     return ngettext("In {year}, {items} filled and {waiting} person was left on a waitlist.",
                     "In {year}, {items} filled and {waiting} people were left on a waitlist.",
-                    waiting).format(year=last.year,
-                                    items=counted(int(last.filled), "item", "items"),
-                                    waiting=number(waiting))
+                    waiting).format(year=int(last.year), items=items, waiting=number(waiting))
