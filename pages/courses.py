@@ -12,7 +12,7 @@ from ui.programme import charts, data
 from ui.words import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
                                   people_tables)
-from ui.format import as_text, counted, label, labeller, money, number, percent
+from ui.format import as_text, label, labeller, money, number, percent
 from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -136,7 +136,7 @@ def programme_tab() -> None:
         _("Waitlist"): r.waitlisted, _("Fill rate"): percent(r.fill_rate),
         **({_("Site"): r.site} if site.id is None else {}),
     } for r in rows]), hide_index=True, width="stretch")
-    shown = counted(len(rows), "item", "items")
+    shown = ngettext("{count} item", "{count} items", len(rows)).format(count=number(len(rows)))
     st.caption(_("{items} (the latest {limit}; narrow the filters)").format(
         items=shown, limit=number(500)) if len(rows) >= 500 else shown)
     # The file keeps English column names and the stored codes.
