@@ -50,8 +50,11 @@ def _check_period(session: Session, space: Space, starts_on: date, ends_on: date
         raise Invalid("end", _("end date is before start date"))
     clash = first_overlapping_lease(session, space.id, starts_on, ends_on, other_than=other_than)
     if clash:
+        if clash.ends_on is None:
+            raise Invalid("start", _("space {space} is already leased from {start} to open "
+                                     "end").format(space=space.code, start=clash.starts_on))
         raise Invalid("start", _("space {space} is already leased from {start} to {end}").format(
-            space=space.code, start=clash.starts_on, end=clash.ends_on or _("open end")))
+            space=space.code, start=clash.starts_on, end=clash.ends_on))
 
 
 def _check_in_use(session: Session, space: Space, starts_on: date, ends_on: date | None,
@@ -156,9 +159,12 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
     if to_space_id == lease.space_id:
         raise Invalid("space", _("choose a different space to move to"))
     if on is None or on <= lease.starts_on or (lease.ends_on and on > lease.ends_on):
+        if lease.ends_on is None:
+            raise Invalid("move date", _("the move date must fall after {start} and within the "
+                                         "lease (until open end)").format(start=lease.starts_on))
         raise Invalid("move date", _("the move date must fall after {start} and within the lease "
                                      "(until {end})").format(start=lease.starts_on,
-                                                             end=lease.ends_on or _("open end")))
+                                                             end=lease.ends_on))
     target = _leasable(session, to_space_id)
     ends_on = lease.ends_on
     _check_in_use(session, target, on, ends_on, field="space")

@@ -81,13 +81,15 @@ class SiteHolds:
         return bool(self.running_leases or self.future_sessions or self.future_bookings)
 
     def sentence(self) -> str:
-        counts = ((self.running_leases, "{count} running lease", "{count} running leases"),
-                  (self.future_sessions, "{count} future programme session",
-                   "{count} future programme sessions"),
-                  (self.future_bookings, "{count} future booking", "{count} future bookings"))
-        parts = [ngettext(singular, plural, count).format(count=count)
-                 for count, singular, plural in counts if count]
-        return format_list(parts, locale=locale())
+        leases, sessions, bookings = (self.running_leases, self.future_sessions,
+                                      self.future_bookings)
+        parts = [ngettext("{count} running lease", "{count} running leases", leases),
+                 ngettext("{count} future programme session",
+                          "{count} future programme sessions", sessions),
+                 ngettext("{count} future booking", "{count} future bookings", bookings)]
+        return format_list([part.format(count=count) for part, count
+                            in zip(parts, (leases, sessions, bookings)) if count],
+                           locale=locale())
 
 
 def site_holds(session: Session, *, site_id: int, today: date | None = None) -> SiteHolds:

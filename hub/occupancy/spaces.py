@@ -114,9 +114,11 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
             Lease.space_id == space.id,
             or_(Lease.ends_on.is_(None), Lease.ends_on >= date.today()))).first()
         if current:
+            if current.ends_on is None:
+                raise Invalid("leasable", _("{space} is leased until open end; end the lease "
+                                            "first").format(space=space.code))
             raise Invalid("leasable", _("{space} is leased until {end}; end the lease "
-                                        "first").format(space=space.code,
-                                                        end=current.ends_on or _("open end")))
+                                        "first").format(space=space.code, end=current.ends_on))
     save_changes(session, actor=actor, row=space, values=clean,
                  what=_("space {space}").format(space=space.code))
     return space

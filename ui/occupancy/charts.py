@@ -7,7 +7,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from hub.i18n import N_, _, locale, ngettext
-from ui.format import counted, listed, month, percent
+from ui.format import listed, month, number, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, SLATE, STONE, TERRACOTTA
 from ui.titles import chart_title
 
@@ -31,12 +31,14 @@ def _months(column: pd.Series) -> str:
 def _status_count(status: str, count: int) -> str:
     """"3 occupied", "1 closed for works" (the English is the same for one and more)."""
     if status == "works":
-        return ngettext("{count} closed for works", "{count} closed for works",
-                        count).format(count=count)
-    forms = {"occupied": ("{count} occupied", "{count} occupied"),
-             "partly": ("{count} partly", "{count} partly"),
-             "vacant": ("{count} vacant", "{count} vacant")}[status]
-    return ngettext(forms[0], forms[1], count).format(count=count)
+        sentence = ngettext("{count} closed for works", "{count} closed for works", count)
+    elif status == "occupied":
+        sentence = ngettext("{count} occupied", "{count} occupied", count)
+    elif status == "partly":
+        sentence = ngettext("{count} partly", "{count} partly", count)
+    else:
+        sentence = ngettext("{count} vacant", "{count} vacant", count)
+    return sentence.format(count=count)
 
 
 def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
@@ -189,6 +191,7 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
     """One panel per day, spaces down, hours across. Columns: day_label, space, start, end
     (hours as decimals), who, purpose, places, time."""
     per_day = bookings.groupby(["day", "day_label"]).size().droplevel(0).items()
+    spaces = bookings["space"].nunique()
     return alt.Chart(bookings).mark_bar(color=TERRACOTTA, cornerRadius=2, height=16,
                                         stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("start:Q", title=_("Hour"), scale=alt.Scale(domain=[opens, closes]),
@@ -208,6 +211,7 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
         description=_("Timeline of this week's {count} bookings, one panel per day, {spaces} "
                       "down and the hours across: {days}.").format(
             count=len(bookings),
-            spaces=counted(bookings["space"].nunique(), N_("space"), N_("spaces")),
+            spaces=ngettext("{count} space", "{count} spaces", spaces).format(
+                count=number(spaces)),
             days=listed([_("{count} on {day}").format(count=count, day=day)
                          for day, count in per_day])))

@@ -12,7 +12,7 @@ import streamlit as st
 from db.models import User
 from db.vocabulary import SPACE_KINDS
 from hub.dates import clock
-from hub.i18n import N_, _
+from hub.i18n import N_, _, pgettext
 from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
 from ui.confirm import ask, confirm
@@ -44,6 +44,13 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
+def shown(labels):
+    """A format_func reading labels made during the run (a dict by option, or a list by index):
+    a test harness may call format_func outside the run, where the reader's language and
+    locale are not known."""
+    return labels.__getitem__
+
+
 def _space_label(space: dict) -> str:
     return f"{space['code']} — {space['name']}"
 
@@ -71,7 +78,8 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
                                       key=f"{key}_closes")
         days = right.multiselect(_("Open days"), range(7),
                                  [int(d) for d in current.open_weekdays],
-                                 format_func=bookings.weekday_name, key=f"{key}_days")
+                                 format_func=shown([bookings.weekday_name(d) for d in range(7)]),
+                                 key=f"{key}_days")
         st.caption(_("Now: {hours}. Bookings must fall within these hours; a change is refused "
                      "while booked slots would fall outside.").format(
             hours=bookings.opening_hours(current)))
@@ -86,7 +94,7 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
 def _space_form(user: User, site: SiteChoice) -> None:
     known = _spaces(site.id)
     chosen = st.selectbox(_("Space to edit"), [NEW] + known, key="occupancy_space_pick",
-                          format_func=lambda s: _(NEW) if s == NEW else _space_label(s))
+                          format_func=lambda s, new=_(NEW): new if s == NEW else _space_label(s))
     space = {} if chosen == NEW else chosen
     # Keyed per space and version: picking another space (or saving) shows its values afresh.
     key = f"occupancy_space_{space.get('id', 'new')}_{space.get('version', 0)}"
@@ -98,7 +106,8 @@ def _space_form(user: User, site: SiteChoice) -> None:
             "name": middle.text_input(_("Name"), space.get("name", ""), max_chars=120,
                                       key=f"{key}_name"),
             "kind": right.selectbox(_("Kind"), SPACE_KINDS, index=SPACE_KINDS.index(
-                space.get("kind", "laboratory")), format_func=labeller("space kind"),
+                space.get("kind", "laboratory")),
+                format_func=shown({kind: labeller("space kind")(kind) for kind in SPACE_KINDS}),
                 key=f"{key}_kind"),
             "floor": left.text_input(_("Floor"), space.get("floor") or "", max_chars=20,
                                      key=f"{key}_floor"),
@@ -126,7 +135,7 @@ def _space_form(user: User, site: SiteChoice) -> None:
         values["bookable"] = flags[1].checkbox(_("Bookable by the hour or day"),
                                                space.get("bookable", False),
                                                key=f"{key}_bookable")
-        values["active"] = flags[2].checkbox(_("Active"), space.get("active", True),
+        values["active"] = flags[2].checkbox(pgettext("space", "Active"), space.get("active", True),
                                              key=f"{key}_active")
         submitted = st.form_submit_button(_("Save space"), type="primary",
                                           key="occupancy_space_save")
@@ -167,9 +176,9 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
         st.markdown("**" + _("New lease") + "**")
         left, right = st.columns(2)
         space = left.selectbox(_("Space"), leasable, key="occupancy_lease_space",
-                               format_func=lambda s: (
-                                   _("{space} · leased today") if s["id"] in taken
-                                   else _("{space} · vacant today")).format(
+                               format_func=lambda s, leased=_("{space} · leased today"),
+                               vacant=_("{space} · vacant today"): (
+                                   leased if s["id"] in taken else vacant).format(
                                        space=_space_label(s)))
         tenant = right.selectbox(_("Tenant"), tenants, format_func=lambda t: t[1],
                                  key="occupancy_lease_tenant")
@@ -198,9 +207,9 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
 def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
     st.markdown("**" + _("Change a running lease") + "**")
     lease = st.selectbox(_("Lease"), running, key="occupancy_lease_pick",
-                         format_func=_lease_label)
+                         format_func=shown({row: _lease_label(row) for row in running}))
     action = st.radio(_("Action"), list(ACTIONS), horizontal=True, key="occupancy_lease_action",
-                      format_func=lambda code: _(ACTIONS[code]))
+                      format_func=shown({code: _(name) for code, name in ACTIONS.items()}))
     key = f"occupancy_change_{lease.id}_{lease.version}"  # the picked lease's values afresh
     with st.form("occupancy_change_lease"):
         if action == "End early":
@@ -252,9 +261,12 @@ END_EARLY = "occupancy_end_lease"
 
 
 def _lease_label(row) -> str:
+    if row.ends_on is None:
+        return _("{space} — {tenant} (from {start} to open end)").format(
+            space=row.space, tenant=row.tenant, start=show_day(row.starts_on))
     return _("{space} — {tenant} (from {start} to {end})").format(
         space=row.space, tenant=row.tenant, start=show_day(row.starts_on),
-        end=show_day(row.ends_on) if row.ends_on else _("open end"))
+        end=show_day(row.ends_on))
 
 # What a saved change of a running lease says.
 UPDATED = {"Renew": lambda: _("Lease of {space} updated (renew)."),
@@ -301,8 +313,8 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
                                   key="occupancy_booking_start")
         end = right.time_input(_("End"), time(12, 0), step=900, key="occupancy_booking_end")
         tenant = left.selectbox(_("Tenant"), [None] + tenants,
-                                format_func=lambda t: _("— an outside person —") if t is None
-                                else t[1], key="occupancy_booking_tenant")
+                                format_func=lambda t, outside=_("— an outside person —"):
+                                outside if t is None else t[1], key="occupancy_booking_tenant")
         guest = middle.text_input(_("Outside person's name"), max_chars=120,
                                   key="occupancy_booking_guest")
         purpose = right.text_input(_("Purpose"), max_chars=200, key="occupancy_booking_purpose")
@@ -319,9 +331,10 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
             st.markdown("**" + _("Cancel a booking of this week") + "**")
             booking = st.selectbox(_("Booking"), week,
                                    key=f"occupancy_cancel_pick_{monday.isoformat()}",
-                                   format_func=lambda b: (
+                                   format_func=shown({b: (
                 f"{show_day(b.day)} {clock(b.start_minute)}–"
-                f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}"))
+                f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}")
+                                       for b in week}))
             if st.form_submit_button(_("Cancel booking"), key="occupancy_cancel_booking_submit"):
                 if save(bookings.cancel_booking, actor=user, booking_id=booking.id,
                         version=booking.version):
