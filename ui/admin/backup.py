@@ -63,7 +63,10 @@ def _restore(user: User) -> None:
     st.markdown("**{}**".format(_("Restore a backup")))
     held = load_hub_data()
     if held:
-        holding = ", ".join(f"{number(n)} {table_name(table)}" for table, n in held.items())
+        # TRANSLATORS: one table and its rows in a list ("3 sites, 6 spaces").
+        holding = ", ".join(_("{count} {table}").format(count=number(n), table=table_name(table))
+                            for table, n in held.items())
+
         st.info(_("Restore is only offered on an empty database, so a backup never mixes with "
                   "or overwrites live data. This one holds {held}. To restore, start Bottega "
                   "on a new, empty database (BOTTEGA_DEMO=0), create the first manager, and "
