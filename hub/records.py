@@ -100,9 +100,9 @@ def _forget_the_change(session: OrmSession) -> None:
 # --- edits --------------------------------------------------------------------------------
 
 
-def sentence(text: str) -> str:
+def sentence(words: str) -> str:
     """The first letter a capital, the rest as written (names keep their own capitals)."""
-    return text[:1].upper() + text[1:]
+    return words[:1].upper() + words[1:]
 
 
 def load_for_edit(session: Session, model: type[Row], row_id: int, version: int | None,

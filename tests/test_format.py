@@ -29,8 +29,10 @@ def test_money_and_dates(language, money, negative, day, moment, month):
 
 
 @pytest.mark.parametrize("language, thousands, decimal, share, rows, one, listed", [
-    ("it", "12.345", "3,5", "79%", "1.200 righe", "1 riga", "Prato, Siena e Lucca"),
-    ("en", "12,345", "3.5", "79%", "1,200 rows", "1 row", "Prato, Siena and Lucca"),
+    ("it", "12.345", "3,5", "79%", "1.200 persone iscritte", "1 persona iscritta",
+     "Prato, Siena e Lucca"),
+    ("en", "12,345", "3.5", "79%", "1,200 people enrolled", "1 person enrolled",
+     "Prato, Siena and Lucca"),
 ])
 def test_numbers_shares_plurals_and_lists(language, thousands, decimal, share, rows, one,
                                           listed):
@@ -39,8 +41,9 @@ def test_numbers_shares_plurals_and_lists(language, thousands, decimal, share, r
         assert shown.number(3.5, decimals=1) == decimal
         assert shown.percent(0.79) == share
         assert shown.percent(None) == shown.percent(float("nan")) == "—"
-        assert shown.counted(1200, "row", "rows") == rows
-        assert shown.counted(1, "row", "rows") == one
+        # the words of Courses' move-participant message (ui/programme/forms.py)
+        assert shown.counted(1200, "person enrolled", "people enrolled") == rows
+        assert shown.counted(1, "person enrolled", "people enrolled") == one
         assert shown.listed(["Prato", "Siena", "Lucca"]) == listed
         assert shown.listed([]) == ""
 

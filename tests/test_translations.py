@@ -87,3 +87,15 @@ def test_no_f_string_hides_inside_a_marked_call():
             if re.search(r"\b(_|N_|ngettext|pgettext)\(\s*f[\"']", line):
                 found.append(f"{path.relative_to(ROOT)}:{number}")
     assert not found
+
+
+def test_no_marking_name_is_subscripted():
+    """The extractor takes `counted[…]` for a call of counted() that never closes, and skips
+    every word after it in the file: a variable must not be named like a marking function."""
+    found = []
+    names = "|".join(name for name in catalog.KEYWORDS if name.isidentifier() and name != "_")
+    for path in catalog.sources():
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if re.search(rf"(?<![\w.])({names})\s*\[", line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found

@@ -31,7 +31,7 @@ def test_a_capacity_that_is_no_number_is_refused_in_the_readers_language(languag
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("it", "destinatari: destinatari supera i 120 caratteri"),
+    ("it", "destinatari: il campo «destinatari» supera i 120 caratteri"),
     ("en", "target_group: target group is longer than 120 characters")])
 def test_a_field_name_is_translated_before_and_inside_the_sentence(language, expected):
     assert refusal(language, programme.check_item, ITEM | {"target_group": "x" * 121}) == expected

@@ -38,7 +38,7 @@ def test_a_roster_refusal_reads_in_both_languages(hub):
     with reading() as session:
         with speaking("it"):
             assert refusal(tenants.retirement, session, tenant_id=999_999,
-                           left_on=None) == "artigiano: quell'artigiano non esiste"
+                           left_on=None) == "artigiano: questo artigiano non esiste"
         with speaking("en"):
             assert refusal(tenants.retirement, session, tenant_id=999_999,
                            left_on=None) == "tenant: that tenant does not exist"

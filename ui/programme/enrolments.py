@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from hub.i18n import _
+from hub.i18n import _, pgettext
 from hub.programme import enrolments
 from hub.programme.views import EnrolmentRow, ItemRow
 from ui.database import save
@@ -115,7 +115,7 @@ def move_form(user: User, row: ItemRow, people: list[EnrolmentRow],
         left, right = st.columns(2)
         chosen = left.selectbox(_("Move"), live, format_func=lambda p: p.name,
                                 key=f"courses_move_who_{row.id}")
-        target = right.selectbox(_("To"), list(labels), format_func=labels.get,
+        target = right.selectbox(pgettext("move to", "To"), list(labels), format_func=labels.get,
                                  key=f"courses_move_to_{row.id}")
         submitted = st.form_submit_button(_("Move participant"),
                                           key=f"courses_move_submit_{row.id}")
