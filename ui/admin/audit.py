@@ -125,11 +125,14 @@ def _period() -> tuple[date | None, date | None]:
 def render(user: User) -> None:
     names, entities = load_choices(user, user.username)
     left, middle, right = st.columns(3)
+    # Labels made during the run: a format_func may be called outside it (AppTest does).
+    everyone, kinds = _("Everyone"), {None: _("Everything")} | {
+        code: record_label(code) for code in entities}
     who = left.selectbox(_("User"), [None, *names], key="admin_audit_user",
-                         format_func=lambda name: _("Everyone") if name is None else name)
+                         format_func=lambda name: everyone if name is None else name)
     entity = middle.selectbox(_("Record"), [None, *entities], key="admin_audit_entity",
-                              format_func=lambda code: _("Everything") if code is None
-                              else record_label(code))
+                              format_func=kinds.get)
+
     with right:
         since, until = _period()
     filters = (who, entity, since, until)

@@ -47,8 +47,11 @@ def render(user: User) -> None:
     if not people:
         st.info(_("There is no tenant or partner contact to show."))
         return
+    # Labels made during the run: a format_func may be called outside it (AppTest does).
+    names = {(p.kind, p.id): person_name(p) for p in people}
     person = st.selectbox(_("Person"), people, key="admin_privacy_person",
-                          format_func=person_name)
+                          format_func=lambda p: names[(p.kind, p.id)])
+
 
     def build() -> bytes:
         with writing() as session, session.begin():

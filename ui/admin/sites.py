@@ -86,9 +86,9 @@ def render(user: User) -> None:
 def site_form(user: User, in_use: list[SiteLine]) -> None:
     """Add a site, or correct one in use (pick it first)."""
     st.header(_("Add or edit a site"), anchor=False)
+    new = _("New site…")   # made during the run: a format_func may be called outside it
     choice = st.selectbox(_("Site"), [NEW, *in_use], key="admin_site_pick",
-                          format_func=lambda s: _("New site…") if s == NEW
-                          else f"{s.code} · {s.name}")
+                          format_func=lambda s: new if s == NEW else f"{s.code} · {s.name}")
     current = None if choice == NEW else choice
     suffix = "new" if current is None else str(current.id)
     with st.form(f"admin_site_form_{suffix}"):
@@ -101,7 +101,8 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
         city = right.text_input(_("City"), current.city if current else "", max_chars=80,
                                 key=f"admin_site_city_{suffix}")
         offered = countries()
-        country = left.selectbox(_("Country"), offered, format_func=country_name,
+        names = {code: country_name(code) for code in offered}
+        country = left.selectbox(_("Country"), offered, format_func=names.get,
                                  index=offered.index(current.country if current else "IT"),
                                  key=f"admin_site_country_{suffix}")
         area = middle.number_input(_("Total area m²"), min_value=0.0, max_value=1_000_000.0,
@@ -126,8 +127,10 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
         closes_at = middle.time_input(_("Closes at"),
                                       current.closes_at if current else time(20),
                                       step=1800, key=f"admin_site_closes_{suffix}")
+        day_names = [weekday(d) for d in range(7)]
         days = right.multiselect(
-            _("Open days"), list(range(7)), format_func=weekday,
+            _("Open days"), list(range(7)), format_func=day_names.__getitem__,
+
             key=f"admin_site_days_{suffix}",
             default=[int(d) for d in current.open_weekdays] if current else list(range(6)))
         submitted = st.form_submit_button(_("Add site") if current is None else _("Save site"),
@@ -155,10 +158,11 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
     st.caption(_("An archived site leaves the site pickers and the figures of every site; its "
                  "spaces, leases and programme stay in the history. It can be restored."))
     with st.form("admin_site_archive"):
+        archived = _("{code} · {name} (archived)")   # made during the run, as above
         site = st.selectbox(_("Site"), lines, key="admin_archive_pick",
-                            format_func=lambda s: _("{code} · {name} (archived)").format(
-                                code=s.code, name=s.name) if s.archived_at
-                            else f"{s.code} · {s.name}")
+                            format_func=lambda s: archived.format(code=s.code, name=s.name)
+                            if s.archived_at else f"{s.code} · {s.name}")
+
         left, right, __ = st.columns([1, 1, 2])
         archive = left.form_submit_button(_("Archive…"), key="admin_archive_ask")
         restore = right.form_submit_button(_("Restore"), key="admin_archive_restore")

@@ -143,7 +143,9 @@ def _exports(user: User) -> None:
 
 
 def render(user: User) -> None:
-    name = st.selectbox(_("What to import"), list(transfer.KINDS), format_func=_kind_label,
+    kinds = {name: _kind_label(name) for name in transfer.KINDS}   # made during the run
+    name = st.selectbox(_("What to import"), list(kinds), format_func=kinds.get,
+
                         key="admin_import_kind")
     kind = transfer.KINDS[name]
     _templates(kind)

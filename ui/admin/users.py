@@ -12,7 +12,7 @@ from db.vocabulary import ROLES
 from hub.admin import users
 from hub.i18n import LANGUAGES, N_, _
 from ui.database import cached, reading, save
-from ui.format import label, labeller, moment
+from ui.format import label, moment
 from ui.widgets import flash
 
 # The radio's options (stable across languages), their names, and what each one says when done.
@@ -69,6 +69,11 @@ def _done(result, message: str) -> None:
         st.rerun()
 
 
+def _role_names() -> dict[str, str]:
+    """The roles' names, made during the run (a format_func may be called outside it)."""
+    return {role: label("role", role) for role in ROLES}
+
+
 def _add_form(user: User) -> None:
     with st.form("admin_add_user", clear_on_submit=False):
         st.markdown("**{}**".format(_("Add a user")))
@@ -76,7 +81,7 @@ def _add_form(user: User) -> None:
         username = left.text_input(_("Username"), key="admin_new_username")
         name = right.text_input(_("Full name"), key="admin_new_name")
         email = left.text_input(_("Email"), key="admin_new_email")
-        role = right.selectbox(_("Role"), ROLES, format_func=labeller("role"),
+        role = right.selectbox(_("Role"), ROLES, format_func=_role_names().get,
                                key="admin_new_role")
         password = left.text_input(
             _("Password"), type="password", key="admin_new_password",
@@ -98,7 +103,7 @@ def _role_form(user: User, accounts: list[Account]) -> None:
         st.markdown("**{}**".format(_("Change a role")))
         left, right = st.columns(2)
         account = _pick(accounts, "admin_role_user", left)
-        role = right.selectbox(_("New role"), ROLES, format_func=labeller("role"),
+        role = right.selectbox(_("New role"), ROLES, format_func=_role_names().get,
                                key="admin_role_role")
         if st.form_submit_button(_("Change role"), key="admin_role_submit"):
             _done(save(users.set_role, actor=user, username=account.username, role=role,
@@ -112,8 +117,9 @@ def _state_form(user: User, accounts: list[Account]) -> None:
         st.markdown("**{}**".format(_("Deactivate, reactivate or unlock")))
         left, right = st.columns(2)
         account = _pick(accounts, "admin_state_user", left)
-        action = right.radio(_("Action"), list(ACTIONS), horizontal=True,
-                             format_func=lambda name: _(ACTION_NAMES[name]),
+        names = {name: _(words) for name, words in ACTION_NAMES.items()}
+        action = right.radio(_("Action"), list(ACTIONS), horizontal=True, format_func=names.get,
+
                              key="admin_state_action")
         if st.form_submit_button(_("Apply"), key="admin_state_submit"):
             _done(save(ACTIONS[action], actor=user, username=account.username,
