@@ -8,8 +8,6 @@ from hub.words import label
 
 # Who keeps the public listings (tenants, programme, partners) and manages enrolments.
 EDITORS = ("manager", "communication")
-ROLE_LABELS = {"manager": "Project manager", "communication": "Communication team",
-               "viewer": "Viewer"}  # TODO(i18n): gone once ui/admin/users.py uses label("role")
 
 
 def require_role(actor: User, *roles: str) -> None:
