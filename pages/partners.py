@@ -10,7 +10,7 @@ from hub.partners import figures as partner_figures
 from hub.partners import links as partner_links
 from hub.i18n import N_, _, ngettext
 from hub.partners import organisations as partners
-from ui.format import label, labeller, number
+from ui.format import country_namer, label, labeller, number
 from ui.words import country_name, PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices,
                                    partner_choices, partner_rows)
@@ -129,11 +129,12 @@ def load_network(wanted: PartnerFilter, cap: int):
 def filter_bar() -> PartnerFilter:
     choices = load_choices()
     any_ = "Any"        # the option's value (in the URL: left out); shown as _("Any")
+    any_name = _("Any")
     cols = st.columns([1.2, 1, 1, 1, 1, 1.4])
     def link(name: str, options, what: str, fallback: str):  # ?kind=gallery_retailer
         return links.one_of(name, [any_, *options], what=what, fallback=fallback)
-    def any_or(name_of):
-        return lambda value: _("Any") if value == any_ else name_of(value)
+    def any_or(name_of):  # names looked up in this run (see hub.words.labeller)
+        return lambda value: any_name if value == any_ else name_of(value)
     kind = linked(cols[0].selectbox, _("Kind"), [any_, *PARTNER_KINDS], key="partners_kind",
                   format_func=any_or(labeller("partner kind")),
                   link=link("kind", PARTNER_KINDS, _("a kind of partner"), _("any kind")))
@@ -141,7 +142,7 @@ def filter_bar() -> PartnerFilter:
                     key="partners_region", format_func=any_or(labeller("region")),
                     link=link("region", PARTNER_REGIONS, _("a region"), _("any region")))
     country = linked(cols[2].selectbox, _("Country"), [any_, *choices["countries"]],
-                     key="partners_country", format_func=any_or(country_name),
+                     key="partners_country", format_func=any_or(country_namer()),
                      link=link("country", choices["countries"], _("a partner's country"),
                                _("any country")))
     status = linked(cols[3].selectbox, _("Status"), [any_, *PARTNER_STATUSES],

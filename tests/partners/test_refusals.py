@@ -1,7 +1,8 @@
 """What the partner rules refuse (hub/partners/organisations.py, interactions.py, links.py):
 each refusal word for word, naming its field, with nothing written (no row, no audit
 entry); limits hold exactly at the limit; and a partner record changed by someone else
-between reading and writing is refused with the STALE sentence, deletions included."""
+between reading and writing is refused with the STALE sentence (a capital first, as every
+sentence), deletions included."""
 from datetime import date, timedelta
 
 import pytest
@@ -116,7 +117,7 @@ def test_a_bad_edit_of_a_partner_is_refused_and_the_partner_left_as_it_was(netwo
                    "(like https://example.org)")
     assert refused(partners.edit_partner, actor=network["manager"], partner_id=999,
                    version=None, city="Prato") == (
-        "id", "partner 999 no longer exists (it may have been deleted)")
+        "id", "Partner 999 no longer exists (it may have been deleted)")
     after = partner_row(artex)
     assert (after.city, after.website, after.status, after.region, after.version) == (
         "Firenze", None, "active", "Tuscany", before.version)
@@ -264,7 +265,7 @@ def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
     with pytest.raises(Stale) as refusal:
         write(partners.edit_contact, actor=network["communication"], contact_id=opened.id,
               version=opened.version, role="Secretary")
-    assert str(refusal.value) == STALE.format(what="this contact")
+    assert str(refusal.value) == STALE.format(what="This contact")
     with reading() as session:
         assert session.get(Contact, opened.id).role == "Director"
 
@@ -281,7 +282,7 @@ def test_a_partner_change_meeting_another_save_at_the_write_is_refused(network, 
         else:
             write(partners.delete_partner, actor=network["manager"], partner_id=artex,
                   version=version_of(artex))
-    assert str(refusal.value) == STALE.format(what="partner Artex")
+    assert str(refusal.value) == STALE.format(what="Partner Artex")
     assert counts() == before
     assert partner_row(artex).notes == ("theirs" if on_postgres() else None)
 
@@ -298,7 +299,7 @@ def test_a_contact_change_meeting_another_save_at_the_write_is_refused(network, 
         else:
             write(partners.delete_contact, actor=network["manager"], contact_id=opened.id,
                   version=opened.version)
-    assert str(refusal.value) == STALE.format(what="contact Lucia Bassi")
+    assert str(refusal.value) == STALE.format(what="Contact Lucia Bassi")
     assert counts() == before
     with reading() as session:
         assert session.get(Contact, opened.id).role == ("theirs" if on_postgres() else None)
@@ -317,7 +318,7 @@ def test_an_interaction_change_meeting_another_save_at_the_write_is_refused(
         else:
             write(interactions.mark_follow_up_done, actor=network["manager"],
                   interaction_id=logged.id, version=logged.version)
-    what = "this interaction" if change == "edit" else "this follow-up"
+    what = "This interaction" if change == "edit" else "This follow-up"
     assert str(refusal.value) == STALE.format(what=what)
     assert counts() == before
     with reading() as session:
@@ -334,7 +335,7 @@ def test_unlinking_a_link_changed_meanwhile_is_refused(network, monkeypatch):
     with pytest.raises(Stale) as refusal:
         write(partner_links.unlink, actor=network["manager"], link_kind="tenant",
               link_id=made.id, version=made.version)
-    assert str(refusal.value) == STALE.format(what="this link")
+    assert str(refusal.value) == STALE.format(what="This link")
     assert counts() == before
 
 
@@ -366,7 +367,7 @@ def test_a_bad_edit_of_a_tenant_link_is_refused_word_for_word_and_the_link_kept(
     assert refused(partner_links.edit_tenant_link, **edit, tenant_id=network["tenant"]) == (
         "tenant_id", "tenant_id is not a field of a tenant link")
     assert refused(partner_links.edit_tenant_link, **{**edit, "link_id": 999},
-                   kind="other") == ("id", "this link no longer exists (it may have been "
+                   kind="other") == ("id", "This link no longer exists (it may have been "
                                            "deleted)")
     assert tenant_link_as_stored(made.id) == before
     write(partner_links.edit_tenant_link, **edit, ends_on=date(2024, 5, 1), notes="n" * 1000)
@@ -405,7 +406,7 @@ def test_a_link_edit_meeting_another_save_at_the_write_is_refused(network, monke
     saved_meanwhile(monkeypatch, partner_links)
     with pytest.raises(Stale) as refusal:
         write(edit, actor=network["manager"], link_id=made.id, version=made.version, **change)
-    assert str(refusal.value) == STALE.format(what="this link")
+    assert str(refusal.value) == STALE.format(what="This link")
     assert counts() == before
     with reading() as session:
         stored = session.get(model, made.id)
@@ -419,7 +420,7 @@ def test_deleting_an_interaction_changed_meanwhile_is_refused(network, monkeypat
     with pytest.raises(Stale) as refusal:
         write(interactions.delete_interaction, actor=network["manager"],
               interaction_id=logged.id, version=logged.version)
-    assert str(refusal.value) == STALE.format(what="this interaction")
+    assert str(refusal.value) == STALE.format(what="This interaction")
     assert counts() == before
     with reading() as session:
         stored = session.get(Interaction, logged.id)
@@ -429,4 +430,4 @@ def test_deleting_an_interaction_changed_meanwhile_is_refused(network, monkeypat
 def test_deleting_a_missing_interaction_is_refused(network):
     assert refused(interactions.delete_interaction, actor=network["manager"],
                    interaction_id=999, version=None) == (
-        "id", "this interaction no longer exists (it may have been deleted)")
+        "id", "This interaction no longer exists (it may have been deleted)")

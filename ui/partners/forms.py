@@ -21,7 +21,8 @@ from hub.partners import organisations as partners
 from hub.tenants.roster import tenant_choices
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import as_text, countries, country_name, label, labeller, listed, number
+from ui.format import (as_text, countries, country_name, country_namer, label, labeller, listed,
+                       number)
 from ui.format import day as show_day
 from ui.widgets import EARLIEST_DAY, flash
 
@@ -83,7 +84,7 @@ def partner_form(user: User, partner=None, *, key: str) -> None:
             "kind": right.selectbox(_("Kind"), PARTNER_KINDS, format_func=labeller("partner kind"),
                                     index=PARTNER_KINDS.index(old.get("kind", "institution")),
                                     key=f"{key}_kind"),
-            "country": left.selectbox(_("Country"), codes, format_func=country_name,
+            "country": left.selectbox(_("Country"), codes, format_func=country_namer(),
                                       index=codes.index(old.get("country", "IT")),
                                       key=f"{key}_country"),
             "city": right.text_input(_("City"), old.get("city") or "", max_chars=80,
@@ -146,9 +147,13 @@ def interaction_form(user: User, partner_id: int, *, key: str) -> None:
 def follow_up_done_form(user: User, due: list, *, key: str) -> None:
     if not due:
         return
+    # The options' names are written in this run (Streamlit's test harness formats them again
+    # outside it, see hub.words.labeller).
+    names = {f.interaction_id: f"{show_day(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"
+             for f in due}
     with st.form(key):
-        chosen = st.selectbox(_("Follow-up"), due, key=f"{key}_pick", format_func=lambda f: (
-            f"{show_day(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"))
+        chosen = st.selectbox(_("Follow-up"), due, key=f"{key}_pick",
+                              format_func=lambda f: names[f.interaction_id])
         submitted = st.form_submit_button(_("Mark done"))
     if submitted and save(interactions.mark_follow_up_done, actor=user,
                           interaction_id=chosen.interaction_id, version=chosen.version):
@@ -202,7 +207,9 @@ def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
         st.markdown(_("**Link a programme item**"))
         if not items:
             st.caption(_("There are no programme items yet."))
-        item = st.selectbox(_("Programme item"), items, format_func=_item_text, index=None,
+        item_names = {item[0]: _item_text(item) for item in items}
+        item = st.selectbox(_("Programme item"), items, format_func=lambda i: item_names[i[0]],
+                            index=None,
                             key=f"{key}_item_pick", placeholder=_("Choose a programme item…"))
         role = st.selectbox(_("Role"), ITEM_LINK_ROLES, format_func=labeller("programme role"),
                             key=f"{key}_item_role")
@@ -228,8 +235,9 @@ def _link_text(link) -> str:
 def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
     """Change or remove one of the partner's links, chosen from the list."""
     by_key = {(link.link_kind, link.id): link for link in links}
+    names = {pick: _link_text(link) for pick, link in by_key.items()}
     picked = st.selectbox(_("Link to change or remove"), list(by_key), index=None,
-                          key=f"{key}_pick", format_func=lambda k: _link_text(by_key[k]),
+                          key=f"{key}_pick", format_func=lambda k: names[tuple(k)],
                           placeholder=_("Choose a link…"))
     if picked is None:
         return
@@ -280,8 +288,9 @@ def _interaction_text(interaction) -> str:
 def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> None:
     """Correct or delete one logged interaction, chosen from the log."""
     by_id = {interaction.id: interaction for interaction in log}
+    names = {pick: _interaction_text(interaction) for pick, interaction in by_id.items()}
     picked = st.selectbox(_("Interaction to change or delete"), list(by_id), index=None,
-                          key=f"{key}_pick", format_func=lambda i: _interaction_text(by_id[i]),
+                          key=f"{key}_pick", format_func=lambda i: names[i],
                           placeholder=_("Choose an interaction…"))
     if picked is None:
         return
