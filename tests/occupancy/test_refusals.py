@@ -14,7 +14,7 @@ from db.engine import get_engine, reading
 from db.models import AuditEntry, Booking, Lease
 from hub.errors import Invalid, Stale
 from hub.occupancy import bookings, leases
-from hub.records import STALE
+from hub.records import STALE, sentence
 from tests.worlds import book, lease, write
 
 
@@ -63,7 +63,7 @@ def test_the_second_of_two_cancellations_from_one_screen_is_refused_and_the_firs
     with pytest.raises(Stale) as refused:
         write(bookings.cancel_booking, actor=other_manager, booking_id=seen.id,
               version=seen.version)
-    assert str(refused.value) == ("this booking was changed by someone else after you opened "
+    assert str(refused.value) == ("This booking was changed by someone else after you opened "
                                   "it; reload it and apply your change again")
     with reading() as session:
         kept = session.get(Booking, seen.id)
@@ -95,7 +95,7 @@ def test_a_cancellation_meeting_another_save_at_the_write_is_refused(hub, monkey
     with pytest.raises(Stale) as refused:
         write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
               version=seen.version)
-    assert str(refused.value) == STALE.format(what="this booking")
+    assert str(refused.value) == sentence(STALE.format(what="this booking"))
     with reading() as session:
         stored = session.get(Booking, seen.id)
     if on_postgres():       # the other save landed and is kept
@@ -115,7 +115,7 @@ def test_the_second_of_two_lease_edits_is_refused_and_the_first_kept(hub):
     with pytest.raises(Stale) as refused:
         write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2027, 6, 30), monthly_rent="90")
-    assert str(refused.value) == STALE.format(what="this lease")
+    assert str(refused.value) == sentence(STALE.format(what="this lease"))
     with reading() as session:
         kept = session.get(Lease, seen.id)
     assert (kept.ends_on, kept.monthly_rent) == (date(2026, 12, 31), Decimal("120.00"))
@@ -129,7 +129,7 @@ def test_a_lease_edit_meeting_another_save_at_the_write_is_refused(hub, monkeypa
     with pytest.raises(Stale) as refused:
         write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2026, 12, 31), monthly_rent="90")
-    assert str(refused.value) == STALE.format(what="the lease of L1")
+    assert str(refused.value) == sentence(STALE.format(what="the lease of L1"))
     with reading() as session:
         rent = session.get(Lease, seen.id).monthly_rent
     assert rent == (Decimal("150.00") if on_postgres() else Decimal("100.00"))

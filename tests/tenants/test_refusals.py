@@ -14,12 +14,12 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import AuditEntry, TenantListing
 from hub.errors import Invalid, Stale
-from hub.records import STALE
+from hub.records import STALE, sentence
 from hub.tenants import listings
 from tests.occupancy.test_refusals import on_postgres, saved_meanwhile
 from tests.worlds import write
 
-GIULIA_STALE = STALE.format(what="the listing of Giulia Neri")
+GIULIA_STALE = sentence(STALE.format(what="the listing of Giulia Neri"))
 OURS = re.compile(r"</?(?:p|strong|em)>|<br>")
 ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27);")
 # Typed text full of what HTML and Markdown would act on, markers included.
