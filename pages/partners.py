@@ -10,7 +10,7 @@ from hub.partners import figures as partner_figures
 from hub.partners import links as partner_links
 from hub.i18n import N_, _, ngettext
 from hub.partners import organisations as partners
-from ui.format import country_namer, label, labeller, number
+from ui.format import country_namer, label, labeller, number, table_date_format
 from ui.words import country_name, PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices,
                                    partner_choices, partner_rows)
@@ -233,8 +233,8 @@ if editor:
                 _("Logged"): f.day, _("Summary"): f.summary, _("Owner"): f.owner or ""}
                 for f in due]),
                 hide_index=True, width="stretch", column_config={
-                    _("Due"): st.column_config.DateColumn(format="D MMM YYYY"),
-                    _("Logged"): st.column_config.DateColumn(format="D MMM YYYY")})
+                    _("Due"): st.column_config.DateColumn(format=table_date_format()),
+                    _("Logged"): st.column_config.DateColumn(format=table_date_format())})
             follow_up_done_form(user, due, key="partners_done")
 
 region_kind, years, months, by_country = load_figures(wanted, today)

@@ -6,13 +6,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hub.i18n import N_, _, language, ngettext
+from hub.i18n import N_, _, ngettext
 from hub.roles import sees_contacts
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
 from ui.database import cached, reading
-from ui.format import as_text, day, label, labeller, money, number
+from ui.format import as_text, day, label, labeller, money, number, table_date_format
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
@@ -148,12 +148,6 @@ def on_screen(shown: pd.DataFrame) -> pd.DataFrame:
     return named.rename(columns={name: _(name) for name in named.columns})
 
 
-def date_format() -> str:
-    """How a table's dates read: 2 Dec 2026 in English, 02/12/2026 in Italian (the table's
-    month names are English whatever the language)."""
-    return "D MMM YYYY" if language() == "en" else "DD/MM/YYYY"
-
-
 def directory_tab(site, frame: pd.DataFrame) -> None:
     if frame.empty and not hub_has("tenants"):
         nothing_yet(_("No tenant yet: the directory will list the artisans and businesses of "
@@ -168,7 +162,7 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
         shown = shown_directory(frame, site.id is None)
         st.caption(ngettext("{count} tenant match", "{count} tenants match", len(frame)).format(
             count=number(len(frame))))
-        dates = st.column_config.DateColumn(format=date_format())
+        dates = st.column_config.DateColumn(format=table_date_format())
         st.dataframe(on_screen(shown), hide_index=True, width="stretch",
                      height=560 if len(frame) > 12 else "auto",
                      column_config={_("Since"): dates, _("Left"): dates})
@@ -286,7 +280,7 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
         st.dataframe(chase.drop(columns=["tenant_id"]).rename(columns={
             "name": _("Name"), "business": _("Business"), "site": _("Site"), "reason": _("Why"),
             "updated_at": _("Last updated")}), hide_index=True, width="stretch",
-            column_config={_("Last updated"): st.column_config.DatetimeColumn(format=date_format())})
+            column_config={_("Last updated"): st.column_config.DatetimeColumn(format=table_date_format())})
     names = dict(load_current_tenants(site.id, today))
     tenant_id = st.selectbox(_("Edit the listing of"), list(names), format_func=label_of(names),
                              index=None, placeholder=_("Choose a tenant"), key="tenants_listing_of")

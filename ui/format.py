@@ -18,7 +18,7 @@ HUB_TIMEZONE = ZoneInfo("Europe/Rome")
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
 # € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
 __all__ = ["as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
-           "moment", "money", "month", "number", "percent"]
+           "moment", "money", "month", "number", "percent", "table_date_format"]
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
 
@@ -53,6 +53,12 @@ def moment(value: datetime | None) -> str:
     if value is None:
         return "—"
     return format_datetime(value, "d MMM y, HH:mm", tzinfo=HUB_TIMEZONE, locale=locale())
+
+
+def table_date_format() -> str:
+    """A table column's date format (st.column_config.DateColumn): 2 Dec 2026 in English;
+    02/12/2026 in Italian, as the table's own month names are English whatever the language."""
+    return "D MMM YYYY" if language() == "en" else "DD/MM/YYYY"
 
 
 def month(value: date | datetime | None) -> str:

@@ -10,7 +10,7 @@ import streamlit as st
 from db.models import User
 from hub.i18n import _
 from hub.roles import sees_contacts
-from ui.format import as_text, country_name, label
+from ui.format import as_text, country_name, label, table_date_format
 from ui.format import day as show_day
 from ui.partners.forms import (confirmations, contact_forms, delete_form, interaction_edit_form,
                               interaction_form, link_forms, link_label, partner_form)
@@ -96,7 +96,7 @@ def _log(log: list, editor: bool) -> None:
         **({_("Summary"): i.summary, _("Owner"): i.owner or ""} if editor else {}),
         _("Follow-up"): show_day(i.follow_up_on) + (" ✓" if i.follow_up_done else "")
         if i.follow_up_on else ""} for i in log]), hide_index=True, width="stretch",
-        column_config={_("Day"): st.column_config.DateColumn(format="D MMM YYYY")})
+        column_config={_("Day"): st.column_config.DateColumn(format=table_date_format())})
     if not editor:
         st.caption(_("Summaries are for the hub's staff; the log shows when and how."))
 

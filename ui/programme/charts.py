@@ -6,10 +6,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from hub.i18n import N_, _, language, ngettext
+from hub.i18n import N_, _, ngettext
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
-from ui.programme.dates import day_span, vega_locale, weekday_day
+from ui.programme.dates import day_span, weekday_day
 from ui.titles import chart_title
 
 KINDS = ("course", "workshop", "seminar", "meeting", "exhibition", "event")
@@ -27,11 +27,6 @@ def _named(frame: pd.DataFrame, column: str, vocabulary: str) -> pd.DataFrame:
     return frame.assign(**{column: frame[column].map(lambda code: label(vocabulary, code))})
 
 
-def _localised(chart):
-    """Vega writes axis dates and numbers in English unless told otherwise."""
-    return chart if language() == "en" else chart.configure(locale=vega_locale())
-
-
 def calendar_timeline(sessions: pd.DataFrame) -> alt.Chart:
     """Sessions of the coming weeks, one row per room. Columns: place, item, kind, starts,
     ends (datetimes), day_label, time, instructor."""
@@ -42,7 +37,7 @@ def calendar_timeline(sessions: pd.DataFrame) -> alt.Chart:
             count=number(len(sessions))),
         days=day_span(sessions["starts"].min(), sessions["starts"].max()),
         rooms=ngettext("{count} room", "{count} rooms", rooms).format(count=number(rooms)))
-    return _localised(alt.Chart(_named(sessions, "kind", "programme kind"),
+    return (alt.Chart(_named(sessions, "kind", "programme kind"),
                                 description=description, title=chart_title(
         _("Sessions in the coming weeks, by room"),
         subtitle=_("Each bar is one session of a draft or published item"))).mark_bar(
@@ -68,7 +63,7 @@ def sessions_per_day(frame: pd.DataFrame) -> alt.Chart:
             count=number(int(per_day.sum()))),
         most=number(int(per_day.max())),
         day=weekday_day(pd.Timestamp(per_day.idxmax()).date(), year=False))
-    return _localised(alt.Chart(_named(frame, "kind", "programme kind"),
+    return (alt.Chart(_named(frame, "kind", "programme kind"),
                                 description=description, title=chart_title(
         _("Sessions a day in the coming weeks, every site"),
         subtitle=_("Draft or published items, by kind"))).mark_bar(
@@ -91,7 +86,7 @@ def items_per_year(frame: pd.DataFrame) -> alt.Chart:
         first=per_year.index.min(), last=per_year.index.max(),
         latest=number(int(per_year.iloc[-1])), latest_year=per_year.index[-1],
         busiest_year=per_year.idxmax(), busiest=number(int(per_year.max())))
-    return _localised(alt.Chart(_named(frame, "kind", "programme kind"),
+    return (alt.Chart(_named(frame, "kind", "programme kind"),
                                 description=description, title=chart_title(
         _("Programme items per year, by kind"),
         subtitle=_("Published or done items, by the year of their first session"))).mark_bar(
@@ -118,7 +113,7 @@ def participants_per_year(frame: pd.DataFrame) -> alt.Chart:
     description = " ".join(filter(None, (
         _("Bars of participants per year with a line of the average fill rate."),
         participants_summary(frame))))
-    return _localised(alt.layer(bars, line).resolve_scale(y="independent").properties(
+    return (alt.layer(bars, line).resolve_scale(y="independent").properties(
         height=260, description=description, title=chart_title(
             _("Participants per year and average fill rate"),
             subtitle=_("Bars: people holding a seat · line: seats taken ÷ capacity, "
@@ -134,7 +129,7 @@ def waitlist_pressure(frame: pd.DataFrame) -> alt.Chart:
     description = " ".join(filter(None, (
         _("Line chart of the items that filled and the people left on a waitlist, per year."),
         waitlist_summary(frame))))
-    return _localised(alt.Chart(long, description=description, title=chart_title(
+    return (alt.Chart(long, description=description, title=chart_title(
         _("Waitlist pressure"), subtitle=_("Items whose seats all went, and people still waiting"))
     ).mark_line(point=True).encode(
         x=alt.X("year:O", title=_("Year")), y=alt.Y("count:Q", title=_("Count")),
@@ -155,7 +150,7 @@ def hours_by_sector(frame: pd.DataFrame) -> alt.Chart:
         sectors=ngettext("{count} sector", "{count} sectors", len(frame)).format(
             count=number(len(frame))),
         top=listed([f"{row.sector} ({number(row.hours)} h)" for row in top.itertuples()]))
-    return _localised(alt.Chart(named, description=description, title=chart_title(
+    return (alt.Chart(named, description=description, title=chart_title(
         _("Hours taught per sector"),
         subtitle=_("Session hours of published or done items, since 2016"))
     ).mark_bar(color=CLAY).encode(
@@ -177,7 +172,7 @@ def fill_gauge_frame(seated: int, waiting: int, capacity: int) -> pd.DataFrame:
 def seats_bar(frame: pd.DataFrame) -> alt.Chart:
     """The frame of fill_gauge_frame: taken, free, waiting."""
     taken, free, waiting = (int(people) for people in frame["people"])
-    return _localised(alt.Chart(frame, description=_(
+    return (alt.Chart(frame, description=_(
         "Seats of the item: {taken} taken, {free} free, {waiting} on the waitlist.").format(
         taken=number(taken), free=number(free), waiting=number(waiting))).mark_bar(
         height=22, stroke=SEPARATOR, strokeWidth=1).encode(
