@@ -227,6 +227,8 @@ def linked(widget: Callable[..., T], *args: Any, link: Param, key: str, **kwargs
             state[key] = value
     if key in seeded and not _history_navigation():
         kwargs = _with_default(widget, args, kwargs, seeded[key])
+    if getattr(widget, "__name__", "") == "multiselect":
+        kwargs.setdefault("placeholder", _("Choose…"))  # Streamlit's own is English
     value = widget(*args, key=key, **kwargs)
     _follow(link, value)
     notices = state.get(NOTICES, {})

@@ -131,7 +131,7 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
         days = right.multiselect(
             _("Open days"), list(range(7)), format_func=day_names.__getitem__,
 
-            key=f"admin_site_days_{suffix}",
+            key=f"admin_site_days_{suffix}", placeholder=_("Choose…"),
             default=[int(d) for d in current.open_weekdays] if current else list(range(6)))
         submitted = st.form_submit_button(_("Add site") if current is None else _("Save site"),
                                           type="primary", key=f"admin_site_save_{suffix}")

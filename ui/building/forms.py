@@ -130,7 +130,7 @@ def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
     with st.form("building_plan_works"):
         st.markdown(_("**Plan works**"))
         chosen = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
-                                key="building_works_spaces")
+                                key="building_works_spaces", placeholder=_("Choose…"))
         left, middle, right = st.columns(3)
         title = left.text_input(_("Works"), max_chars=160, key="building_works_title",
                                 placeholder=_("e.g. Roof repair"))
@@ -195,7 +195,7 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
         st.markdown(_("**Change the works**"))
         picked = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
                                 default=[c for c in choices if c[0] in chosen.space_ids],
-                                key=f"{key}_spaces")
+                                key=f"{key}_spaces", placeholder=_("Choose…"))
         left, middle, right = st.columns(3)
         title = left.text_input(_("Works"), chosen.title, max_chars=160, key=f"{key}_title")
         first = middle.date_input(_("From"), chosen.starts_on, format="DD/MM/YYYY",

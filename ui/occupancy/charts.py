@@ -16,7 +16,7 @@ STATUSES = {"occupied": N_("occupied"), "partly": N_("partly"), "vacant": N_("va
             "works": N_("works")}
 STATUS_RANGE = [TERRACOTTA, CLAY, STONE, SLATE]
 # The trend's two rates (the frame's `rate` column holds these English names).
-UNIT_RATE, AREA_RATE = "Unit rate", "Area rate"
+UNIT_RATE, AREA_RATE = N_("Unit rate"), N_("Area rate")
 
 
 def _status_scale() -> alt.Scale:

@@ -79,7 +79,7 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
         days = right.multiselect(_("Open days"), range(7),
                                  [int(d) for d in current.open_weekdays],
                                  format_func=shown([bookings.weekday_name(d) for d in range(7)]),
-                                 key=f"{key}_days")
+                                 key=f"{key}_days", placeholder=_("Choose…"))
         st.caption(_("Now: {hours}. Bookings must fall within these hours; a change is refused "
                      "while booked slots would fall outside.").format(
             hours=bookings.opening_hours(current)))

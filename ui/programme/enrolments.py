@@ -96,7 +96,8 @@ def attendance_form(user: User, row: ItemRow, people: list[EnrolmentRow]) -> Non
         attended = st.multiselect(_("Who attended"), seated,
                                   default=[p for p in seated if p.status == "attended"],
                                   format_func=lambda p: p.name,
-                                  key=f"courses_attended_{row.id}")
+                                  key=f"courses_attended_{row.id}",
+                                  placeholder=_("Choose…"))
         submitted = st.form_submit_button(_("Save attendance"),
                                           key=f"courses_attendance_submit_{row.id}")
     if submitted and save(enrolments.mark_attendance, actor=user, item_id=row.id,
