@@ -33,6 +33,13 @@ def follow(user: User) -> None:
     st.session_state[KEY] = user.language
 
 
+def mark_page() -> None:
+    """<html lang> follows the reader's language (WCAG 3.1.1: a screen reader then reads
+    Italian with an Italian voice). The code is one of LANGUAGES' keys, never user text."""
+    st.html(f"<script>document.documentElement.lang = {i18n.language()!r};</script>",
+            unsafe_allow_javascript=True, width="content")
+
+
 def sign_in_fields() -> dict[str, str] | None:
     return SIGN_IN_FIELDS.get(i18n.language())
 
@@ -43,6 +50,7 @@ def sign_in_switch() -> None:
     st.session_state[SIGN_IN_KEY] = st.session_state[KEY]
     st.segmented_control("Language · Lingua", list(i18n.LANGUAGES), key=SIGN_IN_KEY,
                          format_func=i18n.LANGUAGES.get, on_change=_signed_out_choice)
+    mark_page()
 
 
 def _signed_out_choice() -> None:
@@ -56,6 +64,7 @@ def sidebar_switch(user: User) -> None:
     st.selectbox(_("Language"), list(i18n.LANGUAGES), key=SIDEBAR_KEY,
                  format_func=i18n.LANGUAGES.get, on_change=_signed_in_choice, args=(user,),
                  help=_("What Bottega speaks to you: kept with your account."))
+    mark_page()
 
 
 def _signed_in_choice(user: User) -> None:

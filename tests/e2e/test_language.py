@@ -32,7 +32,7 @@ def choose_language(page, name: str) -> None:
 
 
 def chart_texts(page) -> list[str]:
-    return [text.strip() for text in page.locator(CHART_TEXT).all_inner_texts()]
+    return [text.strip() for text in page.locator(CHART_TEXT).all_text_contents()]
 
 
 def test_switching_to_italian_translates_the_screens_at_once(app_server, page):
@@ -41,8 +41,10 @@ def test_switching_to_italian_translates_the_screens_at_once(app_server, page):
     sign_in(page, app_server.url, "speaker")
     expect(page.locator(CHART_TEXT).filter(has_text=CHART_TITLE).first).to_be_visible()
 
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     choose_language(page, "Italiano")
     expect(page.locator("h1")).to_have_text(["Panoramica"])
+    expect(page.locator("html")).to_have_attribute("lang", "it")   # screen readers' voice
     assert nav_titles(page) == ITALIAN
     expect(page.locator(CHART_TEXT).filter(
         has_text=re.compile(rf"^{re.escape(ITALIAN_CHART_TITLE)}")).first).to_be_visible()
@@ -55,5 +57,6 @@ def test_switching_to_italian_translates_the_screens_at_once(app_server, page):
 
     choose_language(page, "English")
     expect(page.locator("h1")).to_have_text(["Overview"])
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert nav_titles(page) == EVERYONE
     expect_no_exception(page)
