@@ -35,6 +35,33 @@ def test_add_user_reads_the_password_from_stdin_and_can_sign_in(db_url, capsys, 
     assert users.bcrypt.checkpw(PASSWORD.encode(), ada.password_hash.encode())
 
 
+@pytest.mark.parametrize("args, language", [([], "en"), (["--language", "it"], "it")])
+def test_add_user_takes_the_language_or_bottega_languages(db_url, capsys, monkeypatch, args,
+                                                          language):
+    status, _, _ = cli(capsys, monkeypatch, "add-user", "ada", "--role", "viewer", "--name",
+                       "Ada", "--email", "ada@example.org", *args)
+    assert status == 0
+    with reading() as session:
+        assert users.find_user(session, "ada").language == language
+
+
+def test_the_command_line_speaks_bottega_language(db_url, capsys, monkeypatch):
+    """A refusal in Italian when BOTTEGA_LANGUAGE=it, the field's name too."""
+    monkeypatch.setenv("BOTTEGA_LANGUAGE", "it")
+    status, _, err = cli(capsys, monkeypatch, "add-user", "ada", "--role", "viewer",
+                         "--name", " ", "--email", "ada@example.org")
+    assert (status, err.strip()) == (1, "error: nome: il nome è obbligatorio")
+    assert count(User) == 0
+
+
+def test_an_unknown_language_is_refused_by_the_parser(db_url, capsys, monkeypatch):
+    with pytest.raises(SystemExit) as exit_:
+        cli(capsys, monkeypatch, "add-user", "ada", "--role", "viewer", "--name", "A",
+            "--email", "a@example.org", "--language", "fr")
+    assert exit_.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
+    assert count(User) == 0
+
+
 @pytest.mark.parametrize("args, stdin, message", [
     (["--role", "viewer", "--email", "x@example.org", "--name", "X"], "short\n",
      "error: password: password must be at least 10 characters"),
