@@ -55,6 +55,8 @@ ACCOUNTS = {
     "leaver": Account("lea", "viewer", "Lea Rossi"),
     "forgetful": Account("fred", "viewer", "Fred Gialli"),
     "speaker": Account("lucia", "communication", "Lucia Mori"),   # switches her language
+    "manager_it": Account("marta", "manager", "Marta Conti", "it"),
+    "viewer_it": Account("vanna", "viewer", "Vanna Riva", "it"),
 }
 
 
