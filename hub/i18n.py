@@ -108,4 +108,9 @@ def N_(message: str) -> str:
 
 def locale() -> Locale:
     """Babel's locale for the current language (dates, numbers, country names)."""
-    return Locale.parse(LOCALES[language()])
+    return _locale(language())
+
+
+@lru_cache(maxsize=None)
+def _locale(code: str) -> Locale:
+    return Locale.parse(LOCALES[code])

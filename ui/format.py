@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import NumberPattern, format_percent, parse_pattern
 
 from hub.i18n import language, locale, ngettext
 from hub.words import countries, country_name, country_namer, label, labeller
@@ -22,6 +23,12 @@ __all__ = ["as_text", "countries", "counted", "country_name", "country_namer", "
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
 
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> NumberPattern:
+    """Babel's parsed number pattern (parsing it is most of a format's cost)."""
+    return parse_pattern(pattern)
+
+
 def as_text(text: str | None) -> str:
     """Escape Markdown in text a user typed, so st.markdown shows it exactly as typed."""
     return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in (text or ""))
@@ -31,16 +38,15 @@ def money(amount: Decimal | float | int | None) -> str:
     """€ 1.250,00 (Italian) or €1,250.00 (English)."""
     if amount is None:
         return "—"
-    return format_currency(Decimal(amount), "EUR", format=MONEY_PATTERNS[language()],
-                           locale=locale(), currency_digits=False)
+    return _pattern(MONEY_PATTERNS[language()]).apply(Decimal(amount), locale(), currency="EUR",
+                                                      currency_digits=False)
 
 
 def number(value: float | int | None, *, decimals: int = 0) -> str:
     """1.200 / 1,200; with `decimals`, 3,5 / 3.5."""
     if value is None or value != value:
         return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale())
+    return _pattern("#,##0" + ("." + "0" * decimals if decimals else "")).apply(value, locale())
 
 
 def day(value: date | None) -> str:
