@@ -42,18 +42,27 @@ def settled_screenshot(locator) -> bytes:
     return shots[-1]
 
 
-def choose(page, container, label: str, option: str) -> None:
-    """Pick `option` in the select box labelled `label` inside `container`."""
-    container.get_by_label(label, exact=True).click()
-    page.keyboard.type(option)  # the list is long and virtualised: filter it first
-    wanted = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}")).first
-    try:
-        wanted.click(timeout=5000)
-    except PlaywrightTimeout:
-        # A long page can leave the list's popover partly below the viewport; the filtered
-        # option is then the focused one, and Enter picks it as a person would.
-        expect(wanted).to_have_attribute("data-focused", "true")
-        page.keyboard.press("Enter")
+def choose(page, container, label: str, option: str, *, tries: int = 3) -> None:
+    """Pick `option` in the select box labelled `label` inside `container`. A rerun that
+    redraws the page while the list is open closes it (the option is detached): open it again."""
+    box = container.get_by_label(label, exact=True)
+    for attempt in range(tries):
+        wait_idle(page)
+        box.click()
+        page.keyboard.type(option)  # the list is long and virtualised: filter it first
+        wanted = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}")).first
+        try:
+            wanted.click(timeout=5000)
+        except PlaywrightTimeout:
+            if wanted.count() == 0:          # the list went with a rerun
+                page.keyboard.press("Escape")
+                if attempt + 1 < tries:
+                    continue
+            # A long page can leave the list's popover partly below the viewport; the
+            # filtered option is then the focused one, and Enter picks it as a person would.
+            expect(wanted).to_have_attribute("data-focused", "true")
+            page.keyboard.press("Enter")
+        break
     wait_idle(page)
 
 
