@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.servers import wait_idle
 from tests.e2e.test_occupancy import choose
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in, wait_cookie_sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in, wait_cookie_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -39,8 +39,7 @@ def upload(page, name: str, data: bytes) -> None:
 
 def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page, tmp_path):
     sign_in(page, app_server.url, "manager")
-    nav_link(page, "Admin").click()
-    wait_idle(page)
+    go_to(page, "Admin")
     page.get_by_role("tab", name="Import / export").click()
     choose(page, page.locator("[data-testid='stMain']"), "What to import", "Spaces")
     with page.expect_download() as download:

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from tests.e2e.servers import TIMEOUT_MS, wait_idle, wait_until
 from tests.e2e.test_building import type_day
 from tests.e2e.test_occupancy import CHART, choose, grid_rows
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 DATAFRAME = "[data-testid='stDataFrame']"
@@ -48,9 +48,7 @@ def events_table(page) -> list[dict[str, str]]:
 
 def test_manager_switches_views_and_finds_an_event_of_the_week_on_its_day(app_server, page):
     sign_in(page, app_server.url, "manager")
-    nav_link(page, "Calendar").click()
-    wait_idle(page)
-    expect(page.locator("h1")).to_have_text(["Calendar"])
+    go_to(page, "Calendar")
     expect(page.locator(CHART).first).to_be_visible()
     assert chart_description(page).startswith("Grid of ")      # the month, every site
     expect(page.get_by_text("Events by site and day")).to_be_visible()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.servers import only_form, wait_idle
 from tests.e2e.test_occupancy import CHART, choose
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 TITLE = "Enamel trial evening"
@@ -16,8 +16,7 @@ TITLE = "Enamel trial evening"
 
 def open_courses(page, url: str, who: str) -> None:
     sign_in(page, url, who)
-    nav_link(page, "Courses").click()
-    wait_idle(page)
+    go_to(page, "Courses")
     choose(page, page.locator("[data-testid='stMain']"), "Site", "Officina Creativa")
 
 

@@ -17,7 +17,7 @@ from tests.conftest import new_database
 from tests.e2e.deployment import deployment, nginx_binary, node_cookies
 from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
 from tests.e2e.test_occupancy import choose, grid_rows, metric
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 SITE = "Officina Creativa"
@@ -47,8 +47,7 @@ def context_on(browser, deployed, node: str):
 
 
 def open_occupancy(page) -> int:
-    nav_link(page, "Lab occupancy").click()
-    wait_idle(page)
+    go_to(page, "Lab occupancy")
     choose(page, page.locator("[data-testid='stMain']"), "Site", SITE)
     return int(metric(page, "Vacant units"))
 

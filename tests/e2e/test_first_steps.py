@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
 from tests.e2e.test_admin import UPLOAD
 from tests.e2e.test_occupancy import choose, metric
-from tests.e2e.test_shell import (PASSWORD, expect_no_exception, login_button, nav_link,
+from tests.e2e.test_shell import (PASSWORD, expect_no_exception, go_to, login_button,
                                   nav_links, submit_login)
 
 pytestmark = pytest.mark.e2e
@@ -69,8 +69,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     page.get_by_role("button", name="Import 26 row(s)").click()
     saved(page, "Imported spaces from labs.csv")
 
-    nav_link(page, "Tenants").click()
-    wait_idle(page)
+    go_to(page, "Tenants")
     page.get_by_text("Add a tenant").click()
     form = only_form(page, "Add tenant")
     form.get_by_label("Name", exact=True).fill("Nora Bianchi")
@@ -78,9 +77,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     saved(page, "Nora Bianchi added")
     expect_no_exception(page)
 
-    nav_link(page, "Lab occupancy").click()
-    wait_idle(page)
-    expect(page.locator("h1")).to_have_text(["Lab occupancy"])
+    go_to(page, "Lab occupancy")
     # the Tenants page's form (with its own Site box) may linger until this run is drawn
     expect(page.locator("[data-testid='stForm']").filter(has_text="Add tenant")).to_have_count(0)
     choose(page, page.locator("[data-testid='stMain']"), "Site", "Officine Nora")
@@ -95,7 +92,6 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     expect_no_exception(page)
     assert (metric(page, "Unit occupancy"), metric(page, "Vacant units")) == ("4%", "25")
 
-    nav_link(page, "Overview").click()
-    wait_idle(page)
+    go_to(page, "Overview")
     expect(page.get_by_text("First steps — 4 of 6 done")).to_be_visible()
     expect_no_exception(page)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle, wait_until
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -68,8 +68,7 @@ def choose(page, container, label: str, option: str, *, tries: int = 3) -> None:
 
 def test_a_manager_leases_a_vacant_lab_and_the_heatmap_changes(app_server, page):
     sign_in(page, app_server.url, "manager")
-    nav_link(page, "Lab occupancy").click()
-    wait_idle(page)
+    go_to(page, "Lab occupancy")
     choose(page, page.locator("[data-testid='stMain']"), "Site", "Officina Creativa")
     vacant_before = int(metric(page, "Vacant units"))
     heatmap = page.locator(CHART).first
@@ -102,9 +101,7 @@ def test_a_manager_leases_a_vacant_lab_and_the_heatmap_changes(app_server, page)
 
 def test_a_viewer_sees_occupancy_without_rents_or_forms(app_server, page):
     sign_in(page, app_server.url, "viewer")
-    nav_link(page, "Lab occupancy").click()
-    wait_idle(page)
-    expect(page.locator("h1")).to_have_text(["Lab occupancy"])
+    go_to(page, "Lab occupancy")
     expect(page.locator(METRIC).filter(has_text="Unit occupancy")).to_have_count(1)
     expect(page.locator(METRIC).filter(has_text="rent roll")).to_have_count(0)
     expect(page.get_by_role("tab", name="Manage")).to_have_count(0)

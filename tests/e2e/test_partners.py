@@ -10,16 +10,14 @@ from playwright.sync_api import expect
 
 from tests.e2e.servers import only_form, wait_idle
 from tests.e2e.test_occupancy import choose, metric
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 
 
 def open_partners(page, url: str, who: str) -> None:
     sign_in(page, url, who)
-    nav_link(page, "Partners").click()
-    wait_idle(page)
-    expect(page.locator("h1")).to_have_text(["Partners"])
+    go_to(page, "Partners")
 
 
 def test_communication_logs_an_interaction_and_sees_the_follow_up_due(app_server, page):

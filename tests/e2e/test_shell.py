@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import ACCOUNTS, PASSWORD, wait_idle, wait_until
+from tests.e2e.servers import ACCOUNTS, PASSWORD, TIMEOUT_MS, wait_idle, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -45,6 +45,15 @@ def nav_link(page, title: str):
     return nav_links(page).filter(
         has=page.locator("[data-testid='stMarkdownContainer']",
                          has_text=re.compile(rf"^\s*{re.escape(title)}\s*$")))
+
+
+def go_to(page, title: str) -> None:
+    """Open a page from the navigation and wait until its own run is done. Waiting for idle
+    alone is not enough: until the browser has sent the click, the page before it still
+    reads as idle, and a click made then lands on a page still being drawn."""
+    nav_link(page, title).click()
+    expect(page.locator("h1")).to_have_text([title], timeout=TIMEOUT_MS)
+    wait_idle(page)
 
 
 def login_button(page):

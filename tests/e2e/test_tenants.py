@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import only_form, wait_idle
-from tests.e2e.test_shell import expect_no_exception, nav_link, sign_in
+from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -15,9 +15,7 @@ BIO = "[data-testid='stMarkdownContainer']"
 
 def open_tenants(page, url: str, who: str) -> None:
     sign_in(page, url, who)
-    nav_link(page, "Tenants").click()
-    wait_idle(page)
-    expect(page.locator("h1")).to_have_text(["Tenants"])
+    go_to(page, "Tenants")
 
 
 def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page):
