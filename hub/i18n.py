@@ -17,10 +17,12 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -114,3 +116,9 @@ def locale() -> Locale:
 @lru_cache(maxsize=None)
 def _locale(code: str) -> Locale:
     return Locale.parse(LOCALES[code])
+
+
+def day_text(value: date | None) -> str:
+    """A date as the reader writes it: 2 dic 2026 / 2 Dec 2026 (— when there is none). For every
+    sentence that names a day, on screen and in hub/'s refusals alike."""
+    return format_date(value, "d MMM y", locale=locale()) if value else "—"

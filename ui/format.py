@@ -12,7 +12,7 @@ from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_percent, parse_pattern
 
-from hub.i18n import language, locale, ngettext
+from hub.i18n import day_text as day, language, locale, ngettext
 from hub.words import countries, country_name, country_namer, label, labeller
 
 HUB_TIMEZONE = ZoneInfo("Europe/Rome")
@@ -47,11 +47,6 @@ def number(value: float | int | None, *, decimals: int = 0) -> str:
     if value is None or value != value:
         return "—"
     return _pattern("#,##0" + ("." + "0" * decimals if decimals else "")).apply(value, locale())
-
-
-def day(value: date | None) -> str:
-    """2 dic 2026 / 2 Dec 2026."""
-    return format_date(value, "d MMM y", locale=locale()) if value else "—"
 
 
 def moment(value: datetime | None) -> str:

@@ -24,7 +24,7 @@ from db.models import (Booking, BuildingIssue, Instructor, Lease, ProgrammeItem,
 from hub.checks import text
 from hub.dates import clock
 from hub.errors import Invalid
-from hub.i18n import N_, _, ngettext
+from hub.i18n import N_, _, day_text, ngettext
 from hub.occupancy.bookings import cancel_booking
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message
@@ -48,7 +48,7 @@ class CollidingBooking:
 
     def __str__(self) -> str:
         return _("{space} {day} {start}–{end} booked by {who}").format(
-            space=self.space, day=self.day, start=clock(self.start_minute),
+            space=self.space, day=day_text(self.day), start=clock(self.start_minute),
             end=clock(self.end_minute), who=self.who)
 
 
@@ -63,7 +63,7 @@ class CollidingSession:
     instructor: str | None
 
     def __str__(self) -> str:
-        words = dict(item=self.item, space=self.space, day=self.day,
+        words = dict(item=self.item, space=self.space, day=day_text(self.day),
                      start=clock(self.start_minute), end=clock(self.end_minute),
                      instructor=self.instructor)
         if self.instructor:
@@ -137,8 +137,8 @@ class WorksResult:
     tell: list[str]        # whom to tell: bookers whose bookings went, tenants of the spaces
 
     def summary(self) -> str:
-        words = dict(title=self.works.title, start=self.works.starts_on,
-                     end=self.works.ends_on, n=len(self.cancelled), tell=", ".join(self.tell))
+        words = dict(title=self.works.title, start=day_text(self.works.starts_on),
+                     end=day_text(self.works.ends_on), n=len(self.cancelled), tell=", ".join(self.tell))
         if self.cancelled and self.tell:
             return ngettext("{title} planned from {start} to {end}; {n} booking(s) cancelled; "
                             "tell {tell}",

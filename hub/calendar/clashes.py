@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from db.models import (Booking, ProgrammeItem, ProgrammeSession, Site, Space, WorksPeriod,
                        WorksSpace)
 from hub.dates import clock
-from hub.i18n import N_, _
+from hub.i18n import N_, _, day_text
 from hub.scope import in_use
 
 # English names, shown with _(CLASH_KINDS[kind])
@@ -169,7 +169,7 @@ def _during_works(session, site_id, first, last, limit) -> list[Clash]:
 
     def works_words(title, starts_on, ends_on):
         return _("the works “{title}” ({start} to {end})").format(
-            title=title, start=starts_on.isoformat(), end=ends_on.isoformat())
+            title=title, start=day_text(starts_on), end=day_text(ends_on))
 
     booked = closed(Booking.day, Booking.space_id).add_columns(
         Booking.id, Booking.purpose, Booking.start_minute, Booking.end_minute).join(

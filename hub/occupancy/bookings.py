@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
 from hub.dates import clock
 from hub.errors import Invalid
-from hub.i18n import _, locale
+from hub.i18n import _, day_text, locale
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -102,7 +102,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
             or_(Lease.ends_on.is_(None), Lease.ends_on >= day))).first()
         if holder:
             raise Invalid("day", _("{space} is leased to {tenant} on {day}; choose another day "
-                                   "or space").format(space=space.code, tenant=holder, day=day))
+                                   "or space").format(space=space.code, tenant=holder, day=day_text(day)))
     guest_name = (guest_name or "").strip() or None
     if tenant_id is None and guest_name is None:
         raise Invalid("who", _("choose a tenant or write the name of the outside person"))
@@ -117,14 +117,14 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     if course:
         raise Invalid("start", _("{space} is taken at {start}–{end} on {day} by the programme "
                                  "session {session}").format(space=space.code, start=clock(first),
-                                                             end=clock(last), day=day,
+                                                             end=clock(last), day=day_text(day),
                                                              session=course))
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
     if taken + places > space.capacity:
         free = space.capacity - taken
         raise Invalid("start", _("{space} is full at {start}–{end} on {day}: {taken} of "
                                  "{capacity} places already booked, {free} free").format(
-            space=space.code, start=clock(first), end=clock(last), day=day, taken=taken,
+            space=space.code, start=clock(first), end=clock(last), day=day_text(day), taken=taken,
             capacity=space.capacity, free=max(free, 0)))
     if len(purpose or "") > 200:
         raise Invalid("purpose", _("purpose is longer than 200 characters"))

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from db.models import Lease, Site, Space, Tenant, User
 from hub.checks import money
 from hub.errors import Invalid
-from hub.i18n import _
+from hub.i18n import _, day_text
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
@@ -52,9 +52,9 @@ def _check_period(session: Session, space: Space, starts_on: date, ends_on: date
     if clash:
         if clash.ends_on is None:
             raise Invalid("start", _("space {space} is already leased from {start} to open "
-                                     "end").format(space=space.code, start=clash.starts_on))
+                                     "end").format(space=space.code, start=day_text(clash.starts_on)))
         raise Invalid("start", _("space {space} is already leased from {start} to {end}").format(
-            space=space.code, start=clash.starts_on, end=clash.ends_on))
+            space=space.code, start=day_text(clash.starts_on), end=day_text(clash.ends_on)))
 
 
 def _check_in_use(session: Session, space: Space, starts_on: date, ends_on: date | None,
@@ -79,7 +79,7 @@ def _tenant(session: Session, tenant_id: int, ends_on: date | None) -> Tenant:
         raise Invalid("tenant", _("choose an existing tenant"))
     if tenant.left_on is not None and (ends_on is None or ends_on > tenant.left_on):
         raise Invalid("end", _("{tenant} left the hub on {day}; the lease must end by then").format(
-            tenant=tenant.name, day=tenant.left_on))
+            tenant=tenant.name, day=day_text(tenant.left_on)))
     return tenant
 
 
@@ -129,10 +129,10 @@ def end_lease_early(session: Session, *, actor: User, lease_id: int, version: in
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if ends_on is None or ends_on < lease.starts_on:
         raise Invalid("end", _("end date is before the lease's start ({start})").format(
-            start=lease.starts_on))
+            start=day_text(lease.starts_on)))
     if lease.ends_on is not None and ends_on >= lease.ends_on:
         raise Invalid("end", _("the lease already ends on {end}; an early end must come before "
-                               "that").format(end=lease.ends_on))
+                               "that").format(end=day_text(lease.ends_on)))
     save_changes(session, actor=actor, row=lease, values={"ends_on": ends_on},
                  what=_("this lease"), action="end_early")
     return lease
@@ -161,10 +161,10 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
     if on is None or on <= lease.starts_on or (lease.ends_on and on > lease.ends_on):
         if lease.ends_on is None:
             raise Invalid("move date", _("the move date must fall after {start} and within the "
-                                         "lease (until open end)").format(start=lease.starts_on))
+                                         "lease (until open end)").format(start=day_text(lease.starts_on)))
         raise Invalid("move date", _("the move date must fall after {start} and within the lease "
-                                     "(until {end})").format(start=lease.starts_on,
-                                                             end=lease.ends_on))
+                                     "(until {end})").format(start=day_text(lease.starts_on),
+                                                             end=day_text(lease.ends_on)))
     target = _leasable(session, to_space_id)
     ends_on = lease.ends_on
     _check_in_use(session, target, on, ends_on, field="space")

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
 from hub.checks import country, money, text
 from hub.errors import Invalid
-from hub.i18n import N_, _, locale, ngettext
+from hub.i18n import N_, _, day_text, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -262,7 +262,7 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
             "{count} booking(s) from today on fall outside these hours (the first on {day}); "
             "cancel or move them first",
             "{count} booking(s) from today on fall outside these hours (the first on {day}); "
-            "cancel or move them first", len(outside)).format(count=len(outside), day=first.day))
+            "cancel or move them first", len(outside)).format(count=len(outside), day=day_text(first.day)))
 
 
 # --- writes ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
 from hub.checks import money, text
 from hub.errors import Invalid
-from hub.i18n import N_, _, locale
+from hub.i18n import N_, _, day_text, locale
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -118,7 +118,7 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
                 raise Invalid("leasable", _("{space} is leased until open end; end the lease "
                                             "first").format(space=space.code))
             raise Invalid("leasable", _("{space} is leased until {end}; end the lease "
-                                        "first").format(space=space.code, end=current.ends_on))
+                                        "first").format(space=space.code, end=day_text(current.ends_on)))
     save_changes(session, actor=actor, row=space, values=clean,
                  what=_("space {space}").format(space=space.code))
     return space

@@ -12,7 +12,7 @@ from sqlalchemy import and_
 from sqlmodel import Session, select
 
 from db.models import Space, WorksPeriod, WorksSpace
-from hub.i18n import _
+from hub.i18n import _, day_text
 from hub.scope import in_use
 
 
@@ -34,12 +34,12 @@ def closure_of(session: Session, *, space_id: int, first: date,
 
 
 def closed_message(space_code: str, works: WorksPeriod) -> str:
-    """"L07 is closed for restoration of the floor from 2027-01-10 to 2027-02-28"."""
+    """"L07 is closed for restoration of the floor from 10 Jan 2027 to 28 Feb 2027"."""
     title = works.title.strip()
     what = title[0].lower() + title[1:] if title[:2] != title[:2].upper() else title
     return _("{space} is closed for {works} from {start} to {end}").format(
-        space=space_code, works=what, start=works.starts_on.isoformat(),
-        end=works.ends_on.isoformat())
+        space=space_code, works=what, start=day_text(works.starts_on),
+        end=day_text(works.ends_on))
 
 
 @dataclass(frozen=True)

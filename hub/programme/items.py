@@ -17,7 +17,7 @@ from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES
 from hub.checks import money, optional_email
 from hub.dates import clock
 from hub.errors import Invalid
-from hub.i18n import N_, _, ngettext
+from hub.i18n import N_, _, day_text, ngettext
 from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -238,18 +238,18 @@ def _check_free(session: Session, *, space: Space | None, instructor_id: int | N
         if taken:
             raise Invalid("space", _("{space} is taken at {start}–{end} on {day} by {taken}")
                           .format(space=space.code, start=clock(first), end=clock(last),
-                                  day=day, taken=taken))
+                                  day=day_text(day), taken=taken))
         if space.leasable and session.exec(select(Lease.id).where(
                 Lease.space_id == space.id, Lease.starts_on <= day,
                 (Lease.ends_on.is_(None)) | (Lease.ends_on >= day))).first():
             raise Invalid("space", _("{space} is leased on {day}; choose another space").format(
-                space=space.code, day=day))
+                space=space.code, day=day_text(day)))
     if instructor_id is not None:
         teaching = clashes.session_of_instructor(session, instructor_id=instructor_id, day=day,
                                                  first=first, last=last, other_than=other_than)
         if teaching:
             raise Invalid("instructor", _("the instructor already teaches {session} on {day}")
-                          .format(session=teaching, day=day))
+                          .format(session=teaching, day=day_text(day)))
 
 
 def _open_item(session: Session, item_id: int) -> ProgrammeItem:

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from db.models import Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space, Tenant
 from hub.errors import Invalid
-from hub.i18n import _
+from hub.i18n import _, day_text
 
 LIST_LIMIT = 500
 
@@ -210,7 +210,7 @@ def open_item_choices(session: Session, *, site_id: int | None,
         query = query.where(ProgrammeItem.site_id == site_id)
     if other_than is not None:
         query = query.where(and_(ProgrammeItem.id != other_than))
-    return [(row_id, f"{title} ({starts})" if starts else _("{title} (no date yet)").format(
+    return [(row_id, f"{title} ({day_text(starts)})" if starts else _("{title} (no date yet)").format(
         title=title)) for row_id, title, starts in session.exec(query)]
 
 

@@ -12,7 +12,7 @@ from db.models import Booking, Lease, Site, Space, Tenant, TenantListing, User, 
 from db.vocabulary import RESIDENCIES, SECTORS
 from hub import checks
 from hub.errors import Invalid
-from hub.i18n import _
+from hub.i18n import _, day_text
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -44,7 +44,7 @@ def check_tenant(session: Session, values: dict, *, today: date | None = None) -
     clean["site_id"] = values["site_id"]
     if clean["left_on"] is not None and clean["left_on"] < clean["joined_on"]:
         raise Invalid("left", _("the leaving day {left} is before the joining day {joined}").format(
-            left=clean["left_on"], joined=clean["joined_on"]))
+            left=day_text(clean["left_on"]), joined=day_text(clean["joined_on"])))
     if clean["consent_on"] is not None and clean["consent_on"] > today:
         raise Invalid("consent date", _("the consent date cannot be in the future"))
     clean.update(_flags(values, clean["consent_on"]))
@@ -81,10 +81,10 @@ def _refuse_duplicate(session: Session, clean: dict, other_than: int | None) -> 
         if twin.business:
             raise Invalid("name", _("{name} of {business} is already a tenant (since {since}); "
                                     "tick 'this is a different person' to add them anyway").format(
-                name=twin.name, business=twin.business, since=twin.joined_on))
+                name=twin.name, business=twin.business, since=day_text(twin.joined_on)))
         raise Invalid("name", _("{name} is already a tenant (since {since}); tick 'this is a "
                                 "different person' to add them anyway").format(
-            name=twin.name, since=twin.joined_on))
+            name=twin.name, since=day_text(twin.joined_on)))
 
 
 def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
@@ -136,7 +136,7 @@ def _check_leases_end_by(session: Session, tenant: Tenant, left_on: date | None)
                                     "leaving day").format(name=tenant.name))
         raise Invalid("left", _("{name} holds a lease until {end}; end it first or retire the "
                                 "tenant, which ends running leases on the leaving day").format(
-            name=tenant.name, end=late.ends_on))
+            name=tenant.name, end=day_text(late.ends_on)))
 
 
 def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int | None,
@@ -148,10 +148,10 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
                            _("tenant {id}").format(id=tenant_id))
     if tenant.left_on is not None:
         raise Invalid("left", _("{name} already left on {day}").format(
-            name=tenant.name, day=tenant.left_on))
+            name=tenant.name, day=day_text(tenant.left_on)))
     if left_on is None or left_on < tenant.joined_on:
         raise Invalid("left", _("the leaving day must be on or after the joining day "
-                                "{joined}").format(joined=tenant.joined_on))
+                                "{joined}").format(joined=day_text(tenant.joined_on)))
     _end_leases(session, actor, tenant, left_on)
     _cancel_bookings_after(session, actor, tenant, left_on)
     listing = session.exec(select(TenantListing).where(TenantListing.tenant_id == tenant.id)).first()
@@ -203,7 +203,7 @@ def _end_leases(session: Session, actor: User, tenant: Tenant, left_on: date) ->
         if lease.starts_on > left_on:
             raise Invalid("left", _("{name} has a lease starting {start}, after the leaving "
                                     "day; remove or move it first").format(
-                name=tenant.name, start=lease.starts_on))
+                name=tenant.name, start=day_text(lease.starts_on)))
         save_changes(session, actor=actor, row=lease, values={"ends_on": left_on},
                      what=_("a lease of this tenant"), action="end_early")
 

@@ -197,7 +197,7 @@ def test_lease_rows_go_through_the_overlap_rule(hub):  # noqa: F811
                    + "T,L1,Aiko Tanaka,2026-06-01,,200\n"
                    + "T,L3,Nobody Here,2026-01-01,,200\n").encode())
     assert refused.value.outcome.errors == [
-        "line 3: start: space L1 is already leased from 2026-01-01 to 2026-12-31",
+        "line 3: start: space L1 is already leased from 1 Jan 2026 to 31 Dec 2026",
         "line 4: tenant: there is no tenant 'Nobody Here' (import tenants first)"]
     assert count(Lease) == 1
 

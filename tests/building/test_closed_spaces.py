@@ -15,8 +15,8 @@ from hub.programme import items as programme
 from tests.worlds import add, lease, write
 
 START, END = date(2027, 1, 11), date(2027, 2, 28)     # 11 January 2027 is a Monday
-CLOSED_L1 = "L1 is closed for restoration from 2027-01-11 to 2027-02-28"
-CLOSED_POT = "POT is closed for kiln service from 2027-01-11 to 2027-02-28"
+CLOSED_L1 = "L1 is closed for restoration from 11 Jan 2027 to 28 Feb 2027"
+CLOSED_POT = "POT is closed for kiln service from 11 Jan 2027 to 28 Feb 2027"
 
 
 def close(hub, code, title):

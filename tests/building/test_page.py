@@ -8,6 +8,7 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import Booking, BuildingIssue
 from hub.building import issues, works
+from hub.i18n import day_text
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import book, write
 
@@ -111,7 +112,7 @@ def test_planning_works_over_a_booking_asks_first_and_confirming_cancels_it(buil
     asked = [t.value for t in at.text]
     assert asked[0] == ("1 booking(s) lie in these days and will be cancelled (the records "
                         "are kept). Tell: Giulia Neri.")
-    assert asked[1] == f"• POT {WORKS_DAY} 10:00–12:00 booked by Giulia Neri"
+    assert asked[1] == f"• POT {day_text(WORKS_DAY)} 10:00–12:00 booked by Giulia Neri"
     with reading() as session:
         assert session.get(Booking, booked.id).status == "booked"   # nothing yet
     at = at.button(key="building_plan_works_confirm").click().run()
@@ -119,7 +120,7 @@ def test_planning_works_over_a_booking_asks_first_and_confirming_cancels_it(buil
     with reading() as session:
         assert session.get(Booking, booked.id).status == "cancelled"
     assert [t.value for t in at.toast] == [
-        f"Kiln service planned from {WORKS_DAY} to {WORKS_DAY}; 1 booking(s) cancelled; "
+        f"Kiln service planned from {day_text(WORKS_DAY)} to {day_text(WORKS_DAY)}; 1 booking(s) cancelled; "
         "tell Giulia Neri."]
     assert "Kiln service" in tables(at)
 

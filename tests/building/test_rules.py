@@ -166,7 +166,7 @@ def test_two_works_never_close_one_space_on_the_same_day(hub):
     with pytest.raises(Invalid) as error:
         plan(hub, codes=("L1", "POT"), starts_on=END, ends_on=END + timedelta(days=3))
     assert (error.value.field, error.value.message) == (
-        "spaces", "POT is closed for kiln service from 2027-01-11 to 2027-01-17 already; "
+        "spaces", "POT is closed for kiln service from 11 Jan 2027 to 17 Jan 2027 already; "
                   "change those works instead")
     plan(hub, starts_on=END + timedelta(days=1), ends_on=END + timedelta(days=3))   # touching
 
@@ -185,8 +185,8 @@ def test_bookings_in_the_works_are_listed_then_cancelled_only_on_confirmation(hu
         plan(hub)
     assert (error.value.field, error.value.message) == (
         "confirm", "2 booking(s) would be cancelled — confirm to cancel them: "
-                   "POT 2027-01-13 10:00–12:00 booked by Giulia Neri; "
-                   "POT 2027-01-16 09:00–11:00 booked by Aiko Tanaka")
+                   "POT 13 Jan 2027 10:00–12:00 booked by Giulia Neri; "
+                   "POT 16 Jan 2027 09:00–11:00 booked by Aiko Tanaka")
     assert audit() and all(entity != "works_periods" for _, entity, _ in audit())
     before = len(audit())
     result = plan(hub, confirm=True)
@@ -211,7 +211,7 @@ def test_sessions_in_the_works_refuse_them_until_moved(plan):
               confirm=True)
     assert (error.value.field, error.value.message) == (
         "spaces", "programme sessions lie in these days — move them to another room or day "
-                  "first: “Wheel throwing for beginners” in POT on 2027-01-12 18:00–21:00, "
+                  "first: “Wheel throwing for beginners” in POT on 12 Jan 2027 18:00–21:00, "
                   "taught by Paolo Conti")
     with reading() as session:
         assert session.exec(select(func.count()).select_from(WorksPeriod)).one() == 0

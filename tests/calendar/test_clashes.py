@@ -59,10 +59,10 @@ def test_bookings_and_sessions_during_works_are_clashes(week):
     assert brief([c for c in found(week) if c.kind == "works"]) == [
         ("works", "L3", "2026-06-02", "09:00–11:00",
          "the booking “Old habit” (09:00–11:00) during the works “Floor restoration” "
-         "(2026-05-25 to 2026-06-03)"),
+         "(25 May 2026 to 3 Jun 2026)"),
         ("works", "B1", "2026-06-06", "10:00–12:00",
          "the session “Wheel throwing” (10:00–12:00) during the works “Bench maintenance” "
-         "(2026-06-04 to 2026-06-06)")]
+         "(4 Jun 2026 to 6 Jun 2026)")]
     assert clashing_events(found(week)) == {("booking", inside), ("works", week["restoration"]),
                                             ("session", taught), ("works", shut)}
 

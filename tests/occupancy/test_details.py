@@ -43,7 +43,7 @@ def test_a_session_over_a_booking_names_who_booked_it(plan):
     with pytest.raises(Invalid) as refused:
         add(plan, day=TUESDAY, start=time(19), end=time(21))
     assert refused.value.message == (
-        f"POT is taken at 19:00–21:00 on {TUESDAY} by “Throwing practice” "
+        "POT is taken at 19:00–21:00 on 2 Jun 2026 by “Throwing practice” "
         "(18:00–20:00, booked by Giulia Neri)")
 
 

@@ -19,8 +19,8 @@ def refusal(action, **arguments) -> str:
 
 
 @pytest.mark.parametrize("language, sentence", [
-    ("it", "inizio: lo spazio L1 è già affittato dal 2026-03-01 al 2026-12-31"),
-    ("en", "start: space L1 is already leased from 2026-03-01 to 2026-12-31"),
+    ("it", "inizio: lo spazio L1 è già affittato dal 1 mar 2026 al 31 dic 2026"),
+    ("en", "start: space L1 is already leased from 1 Mar 2026 to 31 Dec 2026"),
 ])
 def test_an_overlapping_lease_is_refused_in_the_readers_language(hub, language, sentence):
     lease(hub, starts_on=date(2026, 3, 1), ends_on=date(2026, 12, 31))
@@ -30,9 +30,9 @@ def test_an_overlapping_lease_is_refused_in_the_readers_language(hub, language, 
 
 
 @pytest.mark.parametrize("language, sentence", [
-    ("it", "inizio: POT è al completo alle 11:00–11:30 del 2026-06-01: 2 posti su 2 già "
+    ("it", "inizio: POT è al completo alle 11:00–11:30 del 1 giu 2026: 2 posti su 2 già "
            "prenotati, 0 liberi"),
-    ("en", "start: POT is full at 11:00–11:30 on 2026-06-01: 2 of 2 places already booked, "
+    ("en", "start: POT is full at 11:00–11:30 on 1 Jun 2026: 2 of 2 places already booked, "
            "0 free"),
 ])
 def test_a_full_space_is_refused_in_the_readers_language(hub, language, sentence):

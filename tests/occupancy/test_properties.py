@@ -16,6 +16,7 @@ from sqlmodel import delete, select
 from db.engine import reading, writing
 from db.models import Booking, Lease
 from hub.errors import Invalid
+from hub.i18n import day_text
 from hub.occupancy import bookings
 from tests.worlds import book, lease, MONDAY, write
 
@@ -111,8 +112,8 @@ def test_accepted_leases_of_a_space_never_overlap(hub, attempts):
                 lease(hub, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
             assert refused.value.field == "start"
             assert refused.value.message == (
-                f"space L1 is already leased from {first.starts_on} "
-                f"to {first.ends_on or 'open end'}")
+                f"space L1 is already leased from {day_text(first.starts_on)} "
+                f"to {day_text(first.ends_on) if first.ends_on else 'open end'}")
         else:
             lease(hub, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
             accepted.append(attempt)
@@ -238,7 +239,7 @@ def test_places_in_use_never_exceed_the_capacity(hub, steps):
                     book(hub, **attempt)
                 assert refused.value.field == "start"
                 assert f"POT is full at {at(step.first):%H:%M}–{at(step.last):%H:%M} on " \
-                       f"{step.day}: {taken} of 2 places already booked" in refused.value.message
+                       f"{day_text(step.day)}: {taken} of 2 places already booked" in refused.value.message
             else:
                 live.append((book(hub, **attempt).id, step))
         held = live_bookings(hub["POT"])

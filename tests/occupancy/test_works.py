@@ -28,7 +28,7 @@ def test_the_refusal_names_the_space_the_works_and_the_days(hub):
     with reading() as session:
         found = works.closure_of(session, space_id=hub["L1"], first=date(2027, 2, 1))
         assert works.closed_message("L07", found) == (
-            "L07 is closed for restoration from 2027-01-10 to 2027-02-28")
+            "L07 is closed for restoration from 10 Jan 2027 to 28 Feb 2027")
         found.title = "UV lamp replacement"      # an acronym keeps its capitals
         assert works.closed_message("L1", found).startswith("L1 is closed for UV lamp")
 

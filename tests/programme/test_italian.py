@@ -39,9 +39,9 @@ def test_a_field_name_is_translated_before_and_inside_the_sentence(language, exp
 
 @pytest.mark.parametrize("language, expected", [
     ("it", "docente: il docente tiene già “Wheel throwing for beginners” (18:00–21:00) il "
-           "2026-06-02"),
+           "2 giu 2026"),
     ("en", "instructor: the instructor already teaches “Wheel throwing for beginners” "
-           "(18:00–21:00) on 2026-06-02")])
+           "(18:00–21:00) on 2 Jun 2026")])
 def test_an_instructor_clash_is_refused_in_the_readers_language(plan, language, expected):
     add(plan, start=time(18), end=time(21), instructor="teacher")
     assert refusal(language, add, plan, item_key="glaze", space="L2", start=time(20),

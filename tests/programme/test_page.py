@@ -91,7 +91,7 @@ def test_a_refused_session_shows_the_clash_and_writes_nothing(plan):  # noqa: F8
     spaces.select_index(next(n for n, label in enumerate(spaces.options) if "POT" in label))
     at = next(b for b in at.button if b.label == "Add session(s)").click().run()
     assert not at.exception
-    assert any("POT is taken at 18:00–21:00 on 2026-06-02 by “Glazes and firing”" in e.value
+    assert any("POT is taken at 18:00–21:00 on 2 Jun 2026 by “Glazes and firing”" in e.value
                for e in at.error)
 
 

@@ -91,7 +91,7 @@ def test_moving_a_session_onto_another_session_is_still_refused(plan):
     add(plan, item_key="glaze", start=time(14), end=time(16))
     held = add(plan, start=time(18), end=time(21), instructor="teacher")
     assert refused(move, plan, held, time(15), time(17), instructor="teacher") == (
-        "space", "POT is taken at 15:00–17:00 on 2026-06-02 by “Glazes and firing” "
+        "space", "POT is taken at 15:00–17:00 on 2 Jun 2026 by “Glazes and firing” "
                  "(14:00–16:00)")
 
 
@@ -119,7 +119,7 @@ def test_a_cancelled_items_session_blocks_neither_a_booking_nor_a_session_in_its
     write(programme.add_session, actor=plan["manager"], item_id=talk.id, day=TUESDAY,
           start=time(10), end=time(13), space_id=plan["POT"], instructor_id=plan["teacher"])
     assert refused(add, plan, start=time(11), end=time(13)) == (
-        "space", "POT is taken at 11:00–13:00 on 2026-06-02 by “Craft and export” "
+        "space", "POT is taken at 11:00–13:00 on 2 Jun 2026 by “Craft and export” "
                  "(10:00–13:00)")
     write(programme.edit_item, actor=plan["manager"], item_id=talk.id, version=None,
           status="cancelled")
@@ -157,13 +157,13 @@ def test_one_minute_of_overlap_is_a_clash(plan):
     add(plan, start=time(10), end=time(12), instructor="teacher")
     book(plan, day=TUESDAY, start=time(14), end=time(16))
     assert refused(add, plan, item_key="glaze", start=time(11, 59), end=time(12, 30)) == (
-        "space", f"POT is taken at 11:59–12:30 on 2026-06-02 by {WHEEL} (10:00–12:00)")
+        "space", f"POT is taken at 11:59–12:30 on 2 Jun 2026 by {WHEEL} (10:00–12:00)")
     assert refused(add, plan, item_key="glaze", start=time(12), end=time(14, 1)) == (
-        "space", "POT is taken at 12:00–14:01 on 2026-06-02 by a booking (14:00–16:00, "
+        "space", "POT is taken at 12:00–14:01 on 2 Jun 2026 by a booking (14:00–16:00, "
                  "booked by Giulia Neri)")
     assert refused(add, plan, item_key="glaze", space=None, location="Museo Bardini",
                    start=time(9), end=time(10, 1), instructor="teacher") == (
-        "instructor", f"the instructor already teaches {WHEEL} (10:00–12:00) on 2026-06-02")
+        "instructor", f"the instructor already teaches {WHEEL} (10:00–12:00) on 2 Jun 2026")
 
 
 # --- places and people ----------------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_an_instructor_teaching_in_another_room_at_the_same_time_is_refused(plan
     add(plan, start=time(18), end=time(21), instructor="teacher")
     assert refused(add, plan, item_key="glaze", space="L2", start=time(20),
                    end=time(22), instructor="teacher") == (
-        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2026-06-02")
+        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2 Jun 2026")
     add(plan, item_key="glaze", space="L2", start=time(20), end=time(22), instructor="outsider")
     add(plan, item_key="glaze", space="L2", day=MONDAY, start=time(18), end=time(21),
         instructor="teacher")
@@ -192,12 +192,12 @@ def test_an_instructor_teaching_at_another_site_at_the_same_time_is_refused(prat
     add(prato, start=time(18), end=time(21), instructor="teacher")
     assert refused(add, prato, item_key="weaving", space="S1", start=time(17),
                    end=time(19), instructor="teacher") == (
-        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2026-06-02")
+        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2 Jun 2026")
     other = add(prato, item_key="weaving", space="S1", start=time(14), end=time(17),
                 instructor="teacher")
     assert refused(move, prato, other, time(16), time(18, 30), space="S1",
                    instructor="teacher") == (
-        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2026-06-02")
+        "instructor", f"the instructor already teaches {WHEEL} (18:00–21:00) on 2 Jun 2026")
 
 
 # --- a session changed meanwhile ------------------------------------------------------------

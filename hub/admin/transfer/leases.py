@@ -9,7 +9,7 @@ from hub.admin.transfer.people import find_tenant
 from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import cell, day, required, text
 from hub.errors import Invalid
-from hub.i18n import N_, _
+from hub.i18n import N_, _, day_text
 from hub.occupancy import leases
 
 COLUMNS = ("site", "space", "tenant", "business", "starts_on", "ends_on", "monthly_rent",
@@ -52,7 +52,7 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     if existing.tenant_id != tenant:
         raise Invalid("tenant", _("the lease from {start} of this space is held by another "
                                   "tenant; end it on the Lab occupancy screen instead").format(
-            start=starts_on))
+            start=day_text(starts_on)))
     before = existing.version
     leases.edit_lease(session, actor=actor, lease_id=existing.id, version=None,
                       starts_on=starts_on, **terms)
