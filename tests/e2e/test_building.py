@@ -113,13 +113,14 @@ def test_manager_plans_works_over_a_booking_confirms_and_sees_it_cancelled(app_s
     wait_idle(page)
 
     dialog = page.get_by_role("dialog")
+    shown = f"{day.day} {day:%b %Y}"                  # 18 Dec 2026
     expect(dialog).to_contain_text("1 booking(s) lie in these days and will be cancelled")
-    expect(dialog).to_contain_text(f"{bench} {day.isoformat()}")
+    expect(dialog).to_contain_text(f"{bench} {shown}")
     expect(dialog).to_contain_text(f"booked by {GUEST}")
     assert booking_status(url, booking_id) == "booked"       # nothing written before the yes
     dialog.get_by_role("button", name="Cancel the bookings and plan").click()
     wait_idle(page)
-    expect(page.get_by_text(f"{WORKS} planned from {day.isoformat()} to {day.isoformat()}; "
+    expect(page.get_by_text(f"{WORKS} planned from {shown} to {shown}; "
                             f"1 booking(s) cancelled; tell {GUEST}.")).to_be_visible(
         timeout=TIMEOUT_MS)
     expect_no_exception(page)
