@@ -4,54 +4,24 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hub.building import figures, issues, works
+from hub.building import issues
 from hub.i18n import N_, _
 from hub.roles import EDITORS
 from ui.building import charts
 from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_form,
                                plan_works_form, report_form)
-from ui.database import cached, reading
 from ui.empty import nothing_yet, require_site
 from ui.format import label, money, number
 from ui.format import day as show_day
 from ui.navigation import guard
 from ui.widgets import kpi_row, show_flash, site_picker
+from ui.building.data import load_figures, load_issues, load_works
 
 user = guard("building")
 manager = user.role == "manager"
 staff = user.role in EDITORS
-YEARS = 5
 WORKS_STATES = {"cancelled": N_("cancelled"), "done": N_("done"), "running": N_("running"),
                 "upcoming": N_("upcoming")}
-
-
-@cached(ttl=300)
-def load_issues(site_id: int, role: str, _user) -> list:
-    """`role` keys the cache: what a row shows depends on it."""
-    with reading() as session:
-        return issues.issue_rows(session, actor=_user, site_id=site_id)
-
-
-@cached(ttl=300)
-def load_works(site_id: int, role: str, _user) -> list:
-    with reading() as session:
-        return works.works_rows(session, actor=_user, site_id=site_id)
-
-
-@cached(ttl=300)
-def load_figures(site_id: int, today: date):
-    years = list(range(today.year - YEARS + 1, today.year + 1))
-    with reading() as session:
-        counts = figures.open_issues_by_priority(session, site_id=site_id, today=today)
-        spending = figures.spending_by_year(session, site_id=site_id, years=years, today=today)
-        days = figures.days_out_of_use(session, site_id=site_id,
-                                       first=date(today.year, 1, 1), last=date(today.year, 12, 31))
-    return (pd.DataFrame([vars(c) for c in counts]),
-            pd.DataFrame([{"year": s.year, "spent": float(s.spent),
-                           "committed": float(s.committed),
-                           "budget": float(s.budget) if s.budget is not None else None}
-                          for s in spending]),
-            pd.DataFrame([vars(d) for d in days], columns=["space", "days"]))
 
 
 show_flash()

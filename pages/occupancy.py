@@ -4,14 +4,11 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from hub.occupancy import leases
 
-from hub.dates import clock, month_starts, week_starts
+from hub.dates import clock
 from hub.i18n import N_, _
-from hub.occupancy import rates as occupancy
-from hub.occupancy.bookings import week_bookings, weekday_name
+from hub.occupancy.bookings import weekday_name
 from hub.roles import sees_contacts, sees_rents
-from ui.database import cached, reading
 from ui.format import label, money, number, percent
 from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
@@ -21,12 +18,13 @@ from ui.occupancy.forms import booking_forms, lease_forms, space_forms
 from ui import links
 from ui.links import linked
 from ui.widgets import csv_download, EARLIEST_DAY, kpi_row, site_picker
+from ui.occupancy.data import (ENDING_WITHIN_DAYS, load_heatmap, load_kpis, load_lists, load_trend,
+                               load_utilisation, load_week)
 
 user = guard("occupancy")
 rents_shown = sees_rents(user)
 
 
-ENDING_WITHIN_DAYS = 90
 # The vacancy and lease tables' columns: English in the CSV downloads, translated on screen.
 COLUMNS = (N_("Site"), N_("Space"), N_("Name"), N_("Kind"), N_("Floor"), N_("Area m²"),
            N_("Monthly rent"), N_("Vacant since"), N_("Next lease starts"), N_("Works"),
@@ -36,65 +34,6 @@ COLUMNS = (N_("Site"), N_("Space"), N_("Name"), N_("Kind"), N_("Floor"), N_("Are
 def on_screen(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with its column names in the reader's language."""
     return frame.rename(columns=_)
-
-
-@cached(ttl=300)
-def load_kpis(site_id, on: date):
-    with reading() as session:
-        return (occupancy.occupancy_on(session, site_id=site_id, day=on),
-                occupancy.rent_roll(session, site_id=site_id, day=on))
-
-
-@cached(ttl=300)
-def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
-    with reading() as session:
-        rows = occupancy.occupancy_by_month(session, site_id=site_id,
-                                            months=month_starts(on, months))
-    return pd.DataFrame([{"month": r.month, "rate": rate, "value": value}
-                         for r in rows for rate, value in
-                         ((charts.UNIT_RATE, r.unit_rate), (charts.AREA_RATE, r.area_rate))])
-
-
-@cached(ttl=300)
-def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
-    starts = month_starts(on, months)
-    with reading() as session:
-        if site_id is None:
-            return pd.DataFrame([vars(c) for c in occupancy.site_months(session, months=starts)])
-        cells = occupancy.space_months(session, site_id=site_id, months=starts)
-    frame = pd.DataFrame([vars(c) for c in cells])
-    if not frame.empty:
-        frame["share"] = frame["occupied_days"] / frame["days"]
-        frame["status"] = pd.cut(frame["share"], [-1, 0, 0.999, 2],
-                                 labels=["vacant", "partly", "occupied"]).astype(str)
-        frame.loc[frame["works_days"] > 0, "status"] = "works"
-        frame["works"] = frame["works"].replace("", _("none"))
-    return frame
-
-
-@cached(ttl=300)
-def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
-    with reading() as session:
-        rows = occupancy.utilisation_by_week(session, site_id=site_id,
-                                             weeks=week_starts(on, weeks))
-    return pd.DataFrame([{"week": r.week, "rate": r.rate or 0, "booked_hours": r.booked_hours,
-                          "open_hours": r.open_hours} for r in rows])
-
-
-@cached(ttl=300)
-def load_lists(site_id, on: date):
-    """Vacancies, running leases, and those of them ending soon (first to end first)."""
-    with reading() as session:
-        return (leases.vacancies(session, site_id=site_id, day=on),
-                leases.lease_rows(session, site_id=site_id, day=on),
-                leases.lease_rows(session, site_id=site_id, day=on,
-                                  ending_within=ENDING_WITHIN_DAYS))
-
-
-@cached(ttl=120)
-def load_week(site_id, monday: date):
-    with reading() as session:
-        return week_bookings(session, site_id=site_id, monday=monday)
 
 
 st.title(_("Lab occupancy"))

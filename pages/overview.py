@@ -8,7 +8,6 @@ import streamlit as st
 from hub.i18n import N_, _, language, speaking
 from hub.overview import indicators
 from hub.roles import sees_contacts
-from ui.database import cached, reading
 from ui.format import day, number, percent
 from ui.empty import require_site
 from ui.navigation import guard
@@ -18,6 +17,7 @@ from ui.report import report_html
 from ui import links
 from ui.links import linked
 from ui.widgets import site_picker
+from ui.overview.data import load_evidence, load_snapshots
 
 user = guard("overview")
 today = date.today()
@@ -27,23 +27,6 @@ PERIODS = indicators.periods(today)
 def period_code(name: str) -> str:
     """How a period is written in the URL: ?period=ytd, 12m, or the year (2024)."""
     return {"This year so far": "ytd", "Last 12 months": "12m"}.get(name, name.removeprefix("Year "))
-
-
-@cached(ttl=300)
-def load_snapshots(site_id, period: indicators.Period, on: date):
-    with reading() as session:
-        return (indicators.snapshot(session, site_id=site_id, period=period, today=on),
-                indicators.snapshot(session, site_id=site_id, period=period.year_before(), today=on),
-                indicators.follow_ups_due(session, today=on))
-
-
-@cached(ttl=300)
-def load_evidence(site_id, until: int, on: date):
-    with reading() as session:
-        totals = pd.DataFrame([vars(row) for row in indicators.evidence(session, site_id=site_id, until=until)])
-        regions = pd.DataFrame(indicators.partners_by_region_cumulative(session, until=until),
-                               columns=["year", "region", "partners"])
-        return totals, regions, indicators.innocrafts(session, site_id=site_id, on=on)
 
 
 def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None) -> list[tuple]:

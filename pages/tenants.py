@@ -1,6 +1,5 @@
 """Tenants: who works here — the directory, profiles, public listings and indicators."""
 import json
-from dataclasses import asdict
 from datetime import date
 
 import pandas as pd
@@ -9,9 +8,6 @@ import streamlit as st
 from hub.i18n import N_, _, ngettext
 from hub.roles import sees_contacts
 from hub.tenants import directory, listings
-from hub.tenants import figures as tenant_figures
-from hub.tenants import roster as tenants
-from ui.database import cached, reading
 from ui.format import as_text, day, label, labeller, money, number, table_date_format
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -23,6 +19,8 @@ from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor,
 from ui import links, web
 from ui.links import linked
 from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
+from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
+                             load_profile, load_published, load_to_chase)
 
 user = guard("tenants")
 staff = sees_contacts(user)
@@ -40,52 +38,6 @@ COLUMNS = {"name": N_("Name"), "business": N_("Business"), "sector": N_("Sector"
            "email": N_("Email"), "phone": N_("Phone")}
 TARGET_GROUP_NAMES = {"young_entrepreneur": N_("young entrepreneur"), "female_led": N_("female-led"),
                       "startup": N_("start-up")}
-
-
-@cached(ttl=300)
-def load_directory(role: str, chosen: directory.DirectoryFilter, on: date, _actor) -> pd.DataFrame:
-    with reading() as session:
-        rows = directory.directory(session, actor=_actor, chosen=chosen, today=on)
-    frame = pd.DataFrame([asdict(row) for row in rows], columns=list(directory.DirectoryRow.__annotations__))
-    return frame if sees_contacts(_actor) else frame.drop(columns=["email", "phone"])
-
-
-@cached(ttl=300)
-def load_choices() -> tuple[list[str], list[str]]:
-    with reading() as session:
-        return directory.filter_choices(session)
-
-
-@cached(ttl=120)
-def load_profile(role: str, tenant_id: int, _actor):
-    with reading() as session:
-        return directory.profile(session, actor=_actor, tenant_id=tenant_id)
-
-
-@cached(ttl=300)
-def load_published(site_id) -> list[dict]:
-    with reading() as session:
-        return listings.published_listings(session, site_id=site_id)
-
-
-@cached(ttl=300)
-def load_to_chase(site_id, on: date) -> pd.DataFrame:
-    with reading() as session:
-        rows = listings.listings_to_chase(session, site_id=site_id, today=on)
-    return pd.DataFrame([asdict(row) for row in rows],
-                        columns=["tenant_id", "name", "business", "site", "reason", "updated_at"])
-
-
-@cached(ttl=300)
-def load_figures(site_id, on: date) -> tenant_figures.TenantFigures:
-    with reading() as session:
-        return tenant_figures.tenant_figures(session, site_id=site_id, today=on)
-
-
-@cached(ttl=300)
-def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
-    with reading() as session:
-        return tenants.tenant_choices(session, on=on, site_id=site_id)
 
 
 def directory_filter(site_id) -> directory.DirectoryFilter:

@@ -1,6 +1,7 @@
 """The import contract, read from the source with `ast` (every import, also inside functions):
 
-- pages never import db/ nor build queries (no sqlalchemy, no sqlmodel);
+- pages never import db/ nor build queries (no sqlalchemy, no sqlmodel), and only render:
+  no page opens a session or keeps a cached loader (those live in ui/<area>/data.py);
 - hub/ never imports streamlit nor ui/;
 - db/ imports hub/ only from db/__main__.py (the command line) and db/seed/;
 - ui/ and hub/ areas depend on each other only along AREA_ARROWS, and a ui area never
@@ -103,6 +104,16 @@ def test_pages_never_import_db_or_build_queries(name):
     wrong = sorted(module for module in imports_of(name)
                    if module.split(".")[0] in ("db", "sqlalchemy", "sqlmodel"))
     assert not wrong, f"{name} imports {wrong}: pages read through hub/ and draw through ui/"
+
+
+@pytest.mark.parametrize("name", modules("pages") + ["app"])
+def test_pages_only_render_and_read_through_their_areas_loaders(name):
+    tree = ast.parse(sources()[name].read_text())
+    sessions = sorted(alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                      and node.module == "ui.database" for alias in node.names
+                      if alias.name in ("reading", "writing", "cached"))
+    assert not sessions, (f"{name} imports {sessions} from ui.database: its loaders belong in "
+                          "ui/<area>/data.py, its writes go through ui.database.save")
 
 
 @pytest.mark.parametrize("name", modules("hub"))

@@ -32,7 +32,7 @@ def _detail(user: User, picks: list[tuple[int, str]],
                           format_func=lambda p: p[1], placeholder=_("Choose a partner…"))
     if chosen is None:
         return
-    detail = load_partner(chosen[0], user.role)
+    detail = load_partner(chosen[0], user.role, user)
     if detail is None:
         st.warning(_("This partner no longer exists (it may have been deleted)."))
         return
