@@ -21,10 +21,10 @@ def test_first_start_shows_the_first_manager_form_and_refuses_a_short_password(d
     at = new_app().run()
     assert "Create the first manager account" in text_of(at)
     assert not [w for w in at.text_input if w.label == "Password" and not at.button]
-    for label, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
-                         ("Email", "ada@example.org"), ("Password", "too-short"),
-                         ("Repeat password", "too-short")):
-        field(at, label).input(value)
+    for name, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
+                        ("Email", "ada@example.org"), ("Password", "too-short"),
+                        ("Repeat password", "too-short")):
+        field(at, name).input(value)
     press(at, "Create manager account")
     assert "password must be at least 10 characters" in text_of(at)
     with reading() as session:
@@ -34,10 +34,10 @@ def test_first_start_shows_the_first_manager_form_and_refuses_a_short_password(d
 
 def test_first_manager_is_created_then_signs_in(db_url):
     at = new_app().run()
-    for label, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
-                         ("Email", "ada@example.org"), ("Password", PASSWORD),
-                         ("Repeat password", PASSWORD)):
-        field(at, label).input(value)
+    for name, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
+                        ("Email", "ada@example.org"), ("Password", PASSWORD),
+                        ("Repeat password", PASSWORD)):
+        field(at, name).input(value)
     press(at, "Create manager account")
     assert "Account ada created" in text_of(at)
     assert [b.label for b in at.button] == ["Login"]

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from sqlalchemy import select, text
-from sqlmodel import SQLModel
 
 from db.engine import engine_for, get_engine, writing
 from db.seed.driver import seed_demo
