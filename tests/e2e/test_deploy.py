@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from tests.conftest import new_database
 from tests.e2e.deployment import deployment, nginx_binary, node_cookies
 from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
-from tests.e2e.test_occupancy import choose, grid_rows, metric
+from tests.e2e.test_occupancy import choose, grid_rows, metric, metric_value
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -79,7 +79,7 @@ def test_a_lease_made_on_one_process_shows_on_the_other(deployed, browser):
         form.get_by_role("button", name="Create lease").click()
         wait_idle(manager)
         expect(manager.get_by_text(f"Lease of {lab} created.")).to_be_visible()
-        assert int(metric(manager, "Vacant units")) == vacant_before - 1
+        expect(metric_value(manager, "Vacant units")).to_have_text(str(vacant_before - 1))
 
         # The viewer's session lives in the other process, whose caches hold the old
         # figures: its next rerun (another site chosen, then this one again) reads the new.

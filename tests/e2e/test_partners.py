@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import only_form, wait_idle
-from tests.e2e.test_occupancy import choose, metric
+from tests.e2e.test_occupancy import choose, metric, metric_value
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +38,7 @@ def test_communication_logs_an_interaction_and_sees_the_follow_up_due(app_server
     wait_idle(page)
     expect(page.get_by_text("Interaction logged; follow-up on", exact=False)).to_be_visible()
     expect_no_exception(page)
-    assert int(metric(page, "Follow-ups due")) == due_before + 1
+    expect(metric_value(page, "Follow-ups due")).to_have_text(str(due_before + 1))
 
     page.get_by_role("tab", name="Follow-ups").click()
     wait_idle(page)
