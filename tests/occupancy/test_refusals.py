@@ -1,6 +1,6 @@
 """Refusals of occupancy writes made from a stale screen (hub/occupancy/bookings.py, leases.py
 and hub/records.py): the second of two saves is refused with the STALE sentence, the first
-save is what stays, and the refused save logs nothing. tests/test_write_registry.py checks
+save is what stays, and the refused save logs nothing. tests/registry/test_writes.py checks
 that every versioned write refuses a made-up version at load; here two real saves meet, at
 load and, for the race the load check cannot see, at the write itself (the flush)."""
 from datetime import date

@@ -1,8 +1,7 @@
 """What the partner rules refuse (hub/partners/organisations.py, interactions.py, links.py):
 each refusal word for word, naming its field, with nothing written (no row, no audit
-entry); limits hold exactly at the limit; and a partner record changed by someone else
-between reading and writing is refused with the STALE sentence (a capital first, as every
-sentence), deletions included."""
+entry); limits hold exactly at the limit. A record changed by someone else meanwhile:
+tests/partners/test_saved_meanwhile.py."""
 from datetime import date, timedelta
 
 import pytest
@@ -12,14 +11,12 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import (AuditEntry, Contact, Interaction, Partner, PartnerItemLink,
                        PartnerTenantLink, Site)
-from hub.errors import Invalid, Stale
+from hub.errors import Invalid
 from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.programme import items as programme
-from hub.records import STALE
-from tests.occupancy.test_refusals import on_postgres, saved_meanwhile
-from tests.worlds import TODAY, log, new_partner, read, version_of, write
+from tests.worlds import TODAY, log, new_partner, read, write
 
 TABLES = (Partner, Contact, Interaction, PartnerTenantLink, PartnerItemLink, AuditEntry)
 KINDS = ("institution, trade_association, b2b_buyer, gallery_retailer, school_academy, "
@@ -256,89 +253,6 @@ def test_a_bad_item_link_is_refused_word_for_word_and_nothing_written(network):
         "link", "a link is either to a tenant or to a programme item")
 
 
-# --- saved by someone else meanwhile --------------------------------------------------------
-
-def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
-    opened = contact(network)
-    write(partners.edit_contact, actor=network["manager"], contact_id=opened.id,
-          version=opened.version, role="Director")
-    with pytest.raises(Stale) as refusal:
-        write(partners.edit_contact, actor=network["communication"], contact_id=opened.id,
-              version=opened.version, role="Secretary")
-    assert str(refusal.value) == STALE.format(what="This contact")
-    with reading() as session:
-        assert session.get(Contact, opened.id).role == "Director"
-
-
-@pytest.mark.parametrize("change", ["edit", "delete"])
-def test_a_partner_change_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
-                                                                       change):
-    artex, before = network["artex"], counts()
-    saved_meanwhile(monkeypatch, partners, notes="theirs")
-    with pytest.raises(Stale) as refusal:
-        if change == "edit":
-            write(partners.edit_partner, actor=network["manager"], partner_id=artex,
-                  version=version_of(artex), notes="mine")
-        else:
-            write(partners.delete_partner, actor=network["manager"], partner_id=artex,
-                  version=version_of(artex))
-    assert str(refusal.value) == STALE.format(what="Partner Artex")
-    assert counts() == before
-    assert partner_row(artex).notes == ("theirs" if on_postgres() else None)
-
-
-@pytest.mark.parametrize("change", ["edit", "delete"])
-def test_a_contact_change_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
-                                                                       change):
-    opened, before = contact(network), counts()
-    saved_meanwhile(monkeypatch, partners, role="theirs")
-    with pytest.raises(Stale) as refusal:
-        if change == "edit":
-            write(partners.edit_contact, actor=network["manager"], contact_id=opened.id,
-                  version=opened.version, role="mine")
-        else:
-            write(partners.delete_contact, actor=network["manager"], contact_id=opened.id,
-                  version=opened.version)
-    assert str(refusal.value) == STALE.format(what="Contact Lucia Bassi")
-    assert counts() == before
-    with reading() as session:
-        assert session.get(Contact, opened.id).role == ("theirs" if on_postgres() else None)
-
-
-@pytest.mark.parametrize("change", ["edit", "follow_up_done"])
-def test_an_interaction_change_meeting_another_save_at_the_write_is_refused(
-        network, monkeypatch, change):
-    logged = log(network, follow_up_on=TODAY + timedelta(days=3))
-    before = counts()
-    saved_meanwhile(monkeypatch, interactions, summary="theirs")
-    with pytest.raises(Stale) as refusal:
-        if change == "edit":
-            write(interactions.edit_interaction, actor=network["manager"],
-                  interaction_id=logged.id, version=logged.version, summary="mine")
-        else:
-            write(interactions.mark_follow_up_done, actor=network["manager"],
-                  interaction_id=logged.id, version=logged.version)
-    what = "This interaction" if change == "edit" else "This follow-up"
-    assert str(refusal.value) == STALE.format(what=what)
-    assert counts() == before
-    with reading() as session:
-        stored = session.get(Interaction, logged.id)
-    assert stored.summary == ("theirs" if on_postgres() else "Talked about the spring fair")
-    assert stored.follow_up_done_at is None
-
-
-def test_unlinking_a_link_changed_meanwhile_is_refused(network, monkeypatch):
-    made = write(partner_links.link_tenant, actor=network["manager"], partner_id=network["artex"],
-                 tenant_id=network["tenant"], kind="mentors")
-    before = counts()
-    saved_meanwhile(monkeypatch, partner_links, notes="theirs")
-    with pytest.raises(Stale) as refusal:
-        write(partner_links.unlink, actor=network["manager"], link_kind="tenant",
-              link_id=made.id, version=made.version)
-    assert str(refusal.value) == STALE.format(what="This link")
-    assert counts() == before
-
-
 # --- correcting links, deleting interactions ------------------------------------------------
 
 def tenant_link_as_stored(link_id: int) -> tuple:
@@ -387,44 +301,6 @@ def test_a_bad_edit_of_an_item_link_is_refused_word_for_word_and_the_link_kept(n
     with reading() as session:
         stored = session.get(PartnerItemLink, made.id)
     assert (stored.role, stored.version) == ("co_organiser", made.version)
-
-
-@pytest.mark.parametrize("which", ["tenant", "item"])
-def test_a_link_edit_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
-                                                                   which):
-    if which == "tenant":
-        made = write(partner_links.link_tenant, actor=network["manager"],
-                     partner_id=network["artex"], tenant_id=network["tenant"], kind="mentors")
-        edit, change, model = partner_links.edit_tenant_link, {"kind": "exhibits"}, \
-            PartnerTenantLink
-    else:
-        made = write(partner_links.link_item, actor=network["manager"],
-                     partner_id=network["artex"], item_id=programme_item(network),
-                     role="funder")
-        edit, change, model = partner_links.edit_item_link, {"role": "venue"}, PartnerItemLink
-    before = counts()
-    saved_meanwhile(monkeypatch, partner_links)
-    with pytest.raises(Stale) as refusal:
-        write(edit, actor=network["manager"], link_id=made.id, version=made.version, **change)
-    assert str(refusal.value) == STALE.format(what="This link")
-    assert counts() == before
-    with reading() as session:
-        stored = session.get(model, made.id)
-    assert getattr(stored, next(iter(change))) == ("mentors" if which == "tenant" else "funder")
-
-
-def test_deleting_an_interaction_changed_meanwhile_is_refused(network, monkeypatch):
-    logged = log(network)
-    before = counts()
-    saved_meanwhile(monkeypatch, interactions, summary="theirs")
-    with pytest.raises(Stale) as refusal:
-        write(interactions.delete_interaction, actor=network["manager"],
-              interaction_id=logged.id, version=logged.version)
-    assert str(refusal.value) == STALE.format(what="This interaction")
-    assert counts() == before
-    with reading() as session:
-        stored = session.get(Interaction, logged.id)
-    assert stored.summary == ("theirs" if on_postgres() else "Talked about the spring fair")
 
 
 def test_deleting_a_missing_interaction_is_refused(network):
