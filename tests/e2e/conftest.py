@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import BACKENDS, ROOT
 
 from tests.e2e.servers import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, EXPECT_MS, TIMEOUT_MS,
-                               Servers)
+                               Servers, count_sent)
 
 
 def pytest_configure(config):
@@ -60,6 +60,7 @@ def new_page(browser):
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
+        count_sent(page)
         make.pages.append(page)
         return page
 

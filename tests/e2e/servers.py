@@ -87,6 +87,36 @@ def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) ->
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
 
 
+# Per page, when the browser sent each websocket message (conftest's new_page records them).
+SENT: dict[int, list[float]] = {}
+
+
+def count_sent(page) -> None:
+    """Record every message the page sends to Streamlit: a click that reached its button
+    sends one (the rerun it asks for); a lost click sends none."""
+    stamps = SENT.setdefault(id(page), [])
+    page.on("websocket", lambda socket: socket.on(
+        "framesent", lambda _payload: stamps.append(time.monotonic())))
+
+
+def click_to_send(page, button, *, tries: int = 3, within_ms: int = 5_000) -> None:
+    """Click a button that asks the server for a rerun (a form's submit, st.button), and make
+    the click again when the browser sent nothing. Under load the page can move between the
+    mouse's press and its release: a probe saw the press land on Add tenant and the release,
+    5 ms later, on the form 55 px away, when the browser fires no click at all. Only a click
+    that provably sent nothing is repeated, so nothing is ever submitted twice."""
+    stamps = SENT[id(page)]
+    for _attempt in range(tries):
+        before = len(stamps)
+        button.click()
+        deadline = time.monotonic() + within_ms / 1000
+        while time.monotonic() < deadline:
+            if len(stamps) > before:
+                return
+            page.wait_for_timeout(50)
+    pytest.fail(f"{tries} clicks on {button} sent nothing to the server")
+
+
 def only_form(page, showing: str):
     """The one form showing `showing`, once the rerun's stale copy of it is gone: a form keyed by
     the item it belongs to is drawn anew when the item changes, and for a moment the old one is

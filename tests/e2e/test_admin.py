@@ -9,7 +9,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import wait_idle
+from tests.e2e.servers import click_to_send, wait_idle
 from tests.e2e.test_occupancy import choose
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in, wait_cookie_sign_in
 
@@ -58,7 +58,7 @@ def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page,
     upload(page, "new-labs-fixed.csv", filled_template(template.read_bytes(),
                                                        [lab("E2E1"), lab("E2E2")]))
     expect(page.get_by_text("Ready to import: 2 row(s): 2 new")).to_be_visible()
-    page.get_by_role("button", name="Import 2 row(s)").click()
+    click_to_send(page, page.get_by_role("button", name="Import 2 row(s)"))
     wait_idle(page)
     expect(page.get_by_text("Imported spaces from new-labs-fixed.csv")).to_be_visible()
     expect_no_exception(page)

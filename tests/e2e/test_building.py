@@ -17,7 +17,8 @@ from db.engine import engine_for
 from db.models import (Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, User,
                        WorksPeriod, WorksSpace)
 from hub.occupancy import bookings
-from tests.e2e.servers import ACCOUNTS, TIMEOUT_MS, only_form, wait_idle, wait_until
+from tests.e2e.servers import (ACCOUNTS, TIMEOUT_MS, click_to_send, only_form, wait_idle,
+                               wait_until)
 from tests.e2e.test_occupancy import choose, grid_rows
 from tests.e2e.test_shell import expect_no_exception, sign_in
 
@@ -109,7 +110,7 @@ def test_manager_plans_works_over_a_booking_confirms_and_sees_it_cancelled(app_s
     form.get_by_label("Works", exact=True).fill(WORKS)
     type_day(form, "From", day, page)
     type_day(form, "To (included)", day, page)
-    form.get_by_role("button", name="Plan the works").click()
+    click_to_send(page, form.get_by_role("button", name="Plan the works"))
     wait_idle(page)
 
     dialog = page.get_by_role("dialog")
@@ -118,7 +119,7 @@ def test_manager_plans_works_over_a_booking_confirms_and_sees_it_cancelled(app_s
     expect(dialog).to_contain_text(f"{bench} {shown}")
     expect(dialog).to_contain_text(f"booked by {GUEST}")
     assert booking_status(url, booking_id) == "booked"       # nothing written before the yes
-    dialog.get_by_role("button", name="Cancel the bookings and plan").click()
+    click_to_send(page, dialog.get_by_role("button", name="Cancel the bookings and plan"))
     wait_idle(page)
     expect(page.get_by_text(f"{WORKS} planned from {shown} to {shown}; "
                             f"1 booking(s) cancelled; tell {GUEST}.")).to_be_visible(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import only_form, wait_idle
+from tests.e2e.servers import click_to_send, only_form, wait_idle
 from tests.e2e.test_occupancy import CHART, choose
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
@@ -24,7 +24,7 @@ def enrol(page, name: str) -> None:
     form = only_form(page, "Participant name")
     form.get_by_label("Participant name").fill(name)
     form.get_by_label("Participant email").fill(f"{name.lower()}@example.org")
-    form.get_by_role("button", name="Enrol").click()
+    click_to_send(page, form.get_by_role("button", name="Enrol"))
     wait_idle(page)
 
 
@@ -36,7 +36,7 @@ def test_communication_enrols_past_capacity_sees_the_waitlist_and_the_promotion(
     form = only_form(page, "Add item")
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Capacity (places)").fill("2")
-    form.get_by_role("button", name="Add item").click()
+    click_to_send(page, form.get_by_role("button", name="Add item"))
     wait_idle(page)
     expect_no_exception(page)
 
@@ -48,7 +48,7 @@ def test_communication_enrols_past_capacity_sees_the_waitlist_and_the_promotion(
     expect(page.get_by_text("Waitlist — 1 waiting")).to_be_visible()
 
     page.get_by_text("Cancel, attendance, move").click()
-    page.get_by_role("button", name="Cancel enrolment").click()
+    click_to_send(page, page.get_by_role("button", name="Cancel enrolment"))
     wait_idle(page)
     expect(page.get_by_text("Anna is cancelled. Chiara moves up from the waitlist.")) \
         .to_be_visible()

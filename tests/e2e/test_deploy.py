@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import new_database
 from tests.e2e.deployment import deployment, nginx_binary, node_cookies
-from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
+from tests.e2e.servers import TIMEOUT_MS, click_to_send, count_sent, only_form, wait_idle
 from tests.e2e.test_occupancy import choose, grid_rows, metric, metric_value
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
@@ -58,12 +58,14 @@ def test_a_lease_made_on_one_process_shows_on_the_other(deployed, browser):
                                        context_on(browser, deployed, second))
     try:
         viewer = viewer_context.new_page()
+        count_sent(viewer)
         sign_in(viewer, deployed.url, "viewer")
         answer = viewer_context.request.get(deployed.url + "/healthz")
         assert answer.headers["x-bottega-upstream"] == second
         vacant_before = open_occupancy(viewer)
 
         manager = manager_context.new_page()
+        count_sent(manager)
         sign_in(manager, deployed.url, "manager")
         assert manager_context.request.get(deployed.url + "/healthz") \
             .headers["x-bottega-upstream"] == first
@@ -76,7 +78,7 @@ def test_a_lease_made_on_one_process_shows_on_the_other(deployed, browser):
         form = only_form(manager, "New lease")
         choose(manager, form, "Space", f"{lab} —")
         form.get_by_text("Open-ended").click()
-        form.get_by_role("button", name="Create lease").click()
+        click_to_send(manager, form.get_by_role("button", name="Create lease"))
         wait_idle(manager)
         expect(manager.get_by_text(f"Lease of {lab} created.")).to_be_visible()
         expect(metric_value(manager, "Vacant units")).to_have_text(str(vacant_before - 1))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle
+from tests.e2e.servers import TIMEOUT_MS, click_to_send, only_form, wait_idle
 from tests.e2e.test_admin import UPLOAD
 from tests.e2e.test_occupancy import choose, metric_value
 from tests.e2e.test_shell import (PASSWORD, expect_no_exception, go_to, login_button,
@@ -27,7 +27,7 @@ def first_manager(page, url: str) -> None:
                          ("Email", "ada@example.org"), ("Password", PASSWORD),
                          ("Repeat password", PASSWORD)):
         page.get_by_label(label, exact=True).fill(value)
-    page.get_by_role("button", name="Create manager account").click()
+    click_to_send(page, page.get_by_role("button", name="Create manager account"))
     expect(login_button(page)).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("Account ada created")).to_be_visible()
@@ -56,7 +56,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     for label, value in (("Code", "ON"), ("Name", "Officine Nora"), ("City", "Firenze"),
                          ("Address", "Via dei Serragli 104")):
         form.get_by_label(label, exact=True).fill(value)
-    form.get_by_role("button", name="Add site").click()
+    click_to_send(page, form.get_by_role("button", name="Add site"))
     saved(page, "Site ON added")
     expect_no_exception(page)
 
@@ -66,14 +66,14 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
                                           "buffer": LABS.encode()})
     wait_idle(page)
     expect(page.get_by_text("Ready to import: 26 row(s): 26 new")).to_be_visible()
-    page.get_by_role("button", name="Import 26 row(s)").click()
+    click_to_send(page, page.get_by_role("button", name="Import 26 row(s)"))
     saved(page, "Imported spaces from labs.csv")
 
     go_to(page, "Tenants")
     page.get_by_text("Add a tenant").click()
     form = only_form(page, "Add tenant")
     form.get_by_label("Name", exact=True).fill("Nora Bianchi")
-    form.get_by_role("button", name="Add tenant").click()
+    click_to_send(page, form.get_by_role("button", name="Add tenant"))
     saved(page, "Nora Bianchi added")
     expect_no_exception(page)
 
@@ -87,7 +87,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
     form = only_form(page, "New lease")
     choose(page, form, "Space", "L07 —")
     form.get_by_text("Open-ended").click()
-    form.get_by_role("button", name="Create lease").click()
+    click_to_send(page, form.get_by_role("button", name="Create lease"))
     wait_idle(page)
     expect(page.get_by_text("Lease of L07 created.")).to_be_visible(timeout=TIMEOUT_MS)
     expect(metric_value(page, "Unit occupancy")).to_have_text("4%")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
-from tests.e2e.servers import TIMEOUT_MS, only_form, wait_idle, wait_until
+from tests.e2e.servers import TIMEOUT_MS, click_to_send, only_form, wait_idle, wait_until
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -93,7 +93,7 @@ def test_a_manager_leases_a_vacant_lab_and_the_heatmap_changes(app_server, page)
     form = only_form(page, "New lease")
     choose(page, form, "Space", f"{lab} —")
     form.get_by_text("Open-ended").click()
-    form.get_by_role("button", name="Create lease").click()
+    click_to_send(page, form.get_by_role("button", name="Create lease"))
     expect(page.get_by_text(f"Lease of {lab} created.")).to_be_visible(timeout=TIMEOUT_MS)
     wait_idle(page)
     expect_no_exception(page)

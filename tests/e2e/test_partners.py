@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import only_form, wait_idle
+from tests.e2e.servers import click_to_send, only_form, wait_idle
 from tests.e2e.test_occupancy import choose, metric, metric_value
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
@@ -34,7 +34,7 @@ def test_communication_logs_an_interaction_and_sees_the_follow_up_due(app_server
     follow_up.get_by_role("spinbutton").first.click()
     page.keyboard.type(date.today().strftime("%d%m%Y"))
     page.keyboard.press("Tab")
-    form.get_by_role("button", name="Log interaction").click()
+    click_to_send(page, form.get_by_role("button", name="Log interaction"))
     wait_idle(page)
     expect(page.get_by_text("Interaction logged; follow-up on", exact=False)).to_be_visible()
     expect_no_exception(page)

@@ -11,7 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import ACCOUNTS, PASSWORD, TIMEOUT_MS, wait_idle, wait_until
+from tests.e2e.servers import (ACCOUNTS, PASSWORD, TIMEOUT_MS, click_to_send, wait_idle,
+                               wait_until)
 
 pytestmark = pytest.mark.e2e
 
@@ -75,7 +76,7 @@ def expect_login_form(page) -> None:
 def submit_login(page, username: str, password: str) -> None:
     page.get_by_label("Username", exact=True).fill(username)
     page.get_by_label("Password", exact=True).fill(password)
-    login_button(page).click()
+    click_to_send(page, login_button(page))
 
 
 def sign_in(page, url: str, who: str) -> None:
@@ -123,7 +124,7 @@ def test_first_manager_form_on_an_empty_install(empty_server, page):
                              ("Email", "ada@example.org"), ("Password", password),
                              ("Repeat password", password)):
             page.get_by_label(label, exact=True).fill(value)
-        page.get_by_role("button", name="Create manager account").click()
+        click_to_send(page, page.get_by_role("button", name="Create manager account"))
 
     fill("nine-char")  # 9 characters
     expect(page.locator(ALERT, has_text="at least 10 characters")).to_be_visible()
@@ -216,7 +217,7 @@ def test_reload_keeps_you_signed_in_until_you_log_out(app_server, page):
     expect(login_button(page)).to_have_count(0)
 
     # Log out: the sign-in form is back ...
-    page.locator(SIDEBAR).get_by_role("button", name="Log out").click()
+    click_to_send(page, page.locator(SIDEBAR).get_by_role("button", name="Log out"))
     expect(login_button(page)).to_be_visible()
     wait_idle(page)
     expect_login_form(page)

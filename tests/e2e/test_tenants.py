@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import only_form, wait_idle
+from tests.e2e.servers import click_to_send, only_form, wait_idle
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page)
     form = only_form(page, "Bio")
     bio = form.get_by_label("Bio", exact=True)
     bio.fill("Hand-raised **silver** bowls. <img src=x onerror=alert(1)>")
-    form.get_by_role("button", name="Preview").click()
+    click_to_send(page, form.get_by_role("button", name="Preview"))
     wait_idle(page)
     shown = main.locator(BIO).filter(has_text="Hand-raised")
     expect(shown).to_have_count(1)
@@ -40,7 +40,7 @@ def test_communication_edits_a_bio_and_sees_the_preview_update(app_server, page)
     expect(shown.locator("img")).to_have_count(0)
     expect(main.get_by_text("draft, not saved")).to_be_visible()
 
-    form.get_by_role("button", name="Save listing").click()
+    click_to_send(page, form.get_by_role("button", name="Save listing"))
     wait_idle(page)
     expect(page.get_by_text(f"Listing of {tenant} saved")).to_be_visible()
     expect(main.get_by_text("draft, not saved")).to_have_count(0)
