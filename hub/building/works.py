@@ -138,7 +138,8 @@ class WorksResult:
 
     def summary(self) -> str:
         words = dict(title=self.works.title, start=day_text(self.works.starts_on),
-                     end=day_text(self.works.ends_on), n=len(self.cancelled), tell=", ".join(self.tell))
+                     end=day_text(self.works.ends_on), n=len(self.cancelled),
+                     tell=", ".join(self.tell))
         if self.cancelled and self.tell:
             return ngettext("{title} planned from {start} to {end}; {n} booking(s) cancelled; "
                             "tell {tell}",

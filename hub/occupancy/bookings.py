@@ -102,7 +102,8 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
             or_(Lease.ends_on.is_(None), Lease.ends_on >= day))).first()
         if holder:
             raise Invalid("day", _("{space} is leased to {tenant} on {day}; choose another day "
-                                   "or space").format(space=space.code, tenant=holder, day=day_text(day)))
+                                   "or space").format(space=space.code, tenant=holder,
+                                                      day=day_text(day)))
     guest_name = (guest_name or "").strip() or None
     if tenant_id is None and guest_name is None:
         raise Invalid("who", _("choose a tenant or write the name of the outside person"))

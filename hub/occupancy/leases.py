@@ -52,7 +52,8 @@ def _check_period(session: Session, space: Space, starts_on: date, ends_on: date
     if clash:
         if clash.ends_on is None:
             raise Invalid("start", _("space {space} is already leased from {start} to open "
-                                     "end").format(space=space.code, start=day_text(clash.starts_on)))
+                                     "end").format(space=space.code,
+                                                   start=day_text(clash.starts_on)))
         raise Invalid("start", _("space {space} is already leased from {start} to {end}").format(
             space=space.code, start=day_text(clash.starts_on), end=day_text(clash.ends_on)))
 
@@ -161,7 +162,8 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
     if on is None or on <= lease.starts_on or (lease.ends_on and on > lease.ends_on):
         if lease.ends_on is None:
             raise Invalid("move date", _("the move date must fall after {start} and within the "
-                                         "lease (until open end)").format(start=day_text(lease.starts_on)))
+                                         "lease (until open end)").format(
+                start=day_text(lease.starts_on)))
         raise Invalid("move date", _("the move date must fall after {start} and within the lease "
                                      "(until {end})").format(start=day_text(lease.starts_on),
                                                              end=day_text(lease.ends_on)))

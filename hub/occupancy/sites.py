@@ -262,7 +262,8 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
             "{count} booking(s) from today on fall outside these hours (the first on {day}); "
             "cancel or move them first",
             "{count} booking(s) from today on fall outside these hours (the first on {day}); "
-            "cancel or move them first", len(outside)).format(count=len(outside), day=day_text(first.day)))
+            "cancel or move them first", len(outside)).format(count=len(outside),
+                                                              day=day_text(first.day)))
 
 
 # --- writes ---------------------------------------------------------------------------------

@@ -118,7 +118,8 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
                 raise Invalid("leasable", _("{space} is leased until open end; end the lease "
                                             "first").format(space=space.code))
             raise Invalid("leasable", _("{space} is leased until {end}; end the lease "
-                                        "first").format(space=space.code, end=day_text(current.ends_on)))
+                                        "first").format(space=space.code,
+                                                        end=day_text(current.ends_on)))
     save_changes(session, actor=actor, row=space, values=clean,
                  what=_("space {space}").format(space=space.code))
     return space

@@ -210,8 +210,9 @@ def open_item_choices(session: Session, *, site_id: int | None,
         query = query.where(ProgrammeItem.site_id == site_id)
     if other_than is not None:
         query = query.where(and_(ProgrammeItem.id != other_than))
-    return [(row_id, f"{title} ({day_text(starts)})" if starts else _("{title} (no date yet)").format(
-        title=title)) for row_id, title, starts in session.exec(query)]
+    return [(row_id, f"{title} ({day_text(starts)})" if starts
+             else _("{title} (no date yet)").format(title=title))
+            for row_id, title, starts in session.exec(query)]
 
 
 @dataclass(frozen=True)
