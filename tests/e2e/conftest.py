@@ -10,7 +10,8 @@
 All the servers the selected tests need are started together when the first one is asked
 for (`Servers`), so their boots overlap. Playwright never downloads a browser: without
 /usr/bin/chromium the tests are skipped locally and fail when CI=true. A failing test leaves
-a screenshot of its pages in tests/e2e/artifacts/ and the server's log in the report.
+a screenshot of its pages in tests/e2e/artifacts/, what each page showed (tests/e2e/report.py)
+and the server's log in the report.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pytest
 
 from tests.conftest import BACKENDS, ROOT
 
+from tests.e2e.report import describe
 from tests.e2e.servers import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, EXPECT_MS, TIMEOUT_MS,
                                Servers, count_sent)
 
@@ -85,10 +87,13 @@ def pytest_runtest_makereport(item, call):
         maker = item.funcargs.get("new_page")
         pages += [p for p in getattr(maker, "pages", []) if p not in pages]
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid.split("::", 1)[-1]).strip("_")
-        saved = []
+        message = call.excinfo.exconly() if call.excinfo is not None else ""
+        saved, showed = [], []
         for number, page in enumerate(pages):
             if page.is_closed():
                 continue
+            showed.append((f"page {number + 1}:\n" if len(pages) > 1 else "")
+                          + describe(page, message))
             path = ARTIFACTS / (f"{stem}.png" if number == 0 else f"{stem}-{number}.png")
             try:
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -96,6 +101,8 @@ def pytest_runtest_makereport(item, call):
                 saved.append(str(path.relative_to(ROOT)))
             except Exception as error:  # a screenshot must never hide the real failure
                 saved.append(f"(screenshot failed: {error})")
+        if showed:
+            report.sections.append(("what the page showed", "\n".join(showed)))
         if saved:
             report.sections.append(("e2e screenshots", "\n".join(saved)))
         server = item.funcargs.get("app_server") or item.funcargs.get("empty_server")

@@ -16,6 +16,7 @@ from tests.e2e.test_shell import expect_no_exception, go_to, sign_in, wait_cooki
 pytestmark = pytest.mark.e2e
 
 UPLOAD = "[data-testid='stFileUploaderDropzoneInput']"
+IMPORT_TAB = "Import / export"
 
 
 def filled_template(template: bytes, rows: list[list[str]]) -> bytes:
@@ -33,7 +34,11 @@ def lab(code: str, kind: str = "laboratory") -> list[str]:
 
 
 def upload(page, name: str, data: bytes) -> None:
-    page.locator(UPLOAD).set_input_files({"name": name, "mimeType": "text/csv", "buffer": data})
+    """Into the import's uploader: the Backup tab has one too (to restore, on an empty hub),
+    and every tab's widgets are on the page, hidden or not."""
+    panel = page.get_by_role("tabpanel", name=IMPORT_TAB)
+    panel.locator(UPLOAD).set_input_files({"name": name, "mimeType": "text/csv",
+                                           "buffer": data})
     wait_idle(page)
 
 

@@ -90,6 +90,15 @@ def type_day(form, label: str, day: date, page) -> None:
     page.keyboard.press("Tab")
 
 
+def shown_day(container, label: str) -> date:
+    """The day a date field of segments shows (its day, month and year spinbuttons)."""
+    segments = container.get_by_label(label, exact=True).get_by_role("spinbutton")
+    expect(segments).to_have_count(3)
+    parts = {segment.get_attribute("data-type"): int(segment.get_attribute("aria-valuenow"))
+             for segment in segments.all()}
+    return date(parts["year"], parts["month"], parts["day"])
+
+
 def test_manager_plans_works_over_a_booking_confirms_and_sees_it_cancelled(app_server, page):
     url = app_server.env["DATABASE_URL"]
     bench, day, booking_id = book_a_free_bench(url)

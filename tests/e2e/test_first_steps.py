@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.servers import TIMEOUT_MS, click_to_send, only_form, wait_idle
-from tests.e2e.test_admin import UPLOAD
+from tests.e2e.test_admin import upload
 from tests.e2e.test_occupancy import choose, metric_value
 from tests.e2e.test_shell import (PASSWORD, expect_no_exception, go_to, login_button,
                                   nav_links, submit_login)
@@ -62,9 +62,7 @@ def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
 
     page.get_by_role("tab", name="Import / export").click()
     choose(page, page.locator("[data-testid='stMain']"), "What to import", "Spaces")
-    page.locator(UPLOAD).set_input_files({"name": "labs.csv", "mimeType": "text/csv",
-                                          "buffer": LABS.encode()})
-    wait_idle(page)
+    upload(page, "labs.csv", LABS.encode())
     expect(page.get_by_text("Ready to import: 26 row(s): 26 new")).to_be_visible()
     click_to_send(page, page.get_by_role("button", name="Import 26 row(s)"))
     saved(page, "Imported spaces from labs.csv")
