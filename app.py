@@ -14,6 +14,7 @@ else:
 
     from ui import auth, database, language, navigation, vega  # noqa: F401 (charts' locale)
     from ui.focus import focus_ring
+    from ui.forms import say_the_unsaid
     from ui.widgets import show_flash
 
     st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
@@ -31,3 +32,4 @@ else:
         auth.sidebar(user)
         show_flash()
         st.navigation(navigation.navigation_for(user)).run()
+        say_the_unsaid()

@@ -31,6 +31,14 @@ def year_before(day: date) -> date:
         else day - timedelta(days=366)
 
 
+def a_year_from(day: date) -> date:
+    """The last day of a year that starts on `day`: the day before its anniversary (1 Jan 2027
+    → 31 Dec 2027, 15 Mar → 14 Mar; from 29 Feb 2028 → 28 Feb 2029)."""
+    if (day.month, day.day) == (2, 29):
+        return date(day.year + 1, 2, 28)
+    return day.replace(year=day.year + 1) - timedelta(days=1)
+
+
 def clock(minute: int) -> str:
     """480 -> '08:00' (times of day are minutes from midnight)."""
     return f"{minute // 60:02d}:{minute % 60:02d}"

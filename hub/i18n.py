@@ -17,12 +17,13 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -33,6 +34,7 @@ DEFAULT = "en"
 LOCALES = {"en": "en_GB", "it": "it_IT"}
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGS = ROOT / "translations"
+HUB_TIMEZONE = ZoneInfo("Europe/Rome")    # the zone moments are shown in
 DOMAIN = "messages"
 
 _spoken: ContextVar[str | None] = ContextVar("bottega_language", default=None)
@@ -122,3 +124,11 @@ def day_text(value: date | None) -> str:
     """A date as the reader writes it: 2 dic 2026 / 2 Dec 2026 (— when there is none). For every
     sentence that names a day, on screen and in hub/'s refusals alike."""
     return format_date(value, "d MMM y", locale=locale()) if value else "—"
+
+
+def moment_text(value: datetime | None) -> str:
+    """A moment as the reader writes it, in the hub's time zone: 2 dic 2026, 18:05 /
+    2 Dec 2026, 18:05 (— when there is none)."""
+    if value is None:
+        return "—"
+    return format_datetime(value, "d MMM y, HH:mm", tzinfo=HUB_TIMEZONE, locale=locale())

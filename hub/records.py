@@ -11,16 +11,18 @@ from typing import Any, TypeVar
 from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from db import stamp
 from db.models import AuditEntry, User
 from hub.errors import Invalid, Stale
-from hub.i18n import N_, _
+from hub.i18n import N_, _, moment_text
 
 Row = TypeVar("Row", bound=SQLModel)
-STALE = N_("{what} was changed by someone else after you opened it; reload it and apply your "
-           "change again")
+STALE = N_("{what} was changed by {person} on {moment} after you opened it; reload it and "
+           "apply your change again")
+STALE_ANYONE = N_("{what} was changed by someone else after you opened it; reload it and "
+                  "apply your change again")
 
 
 # --- the audit log (one entry per change) --------------------------------------------------
@@ -105,24 +107,44 @@ def sentence(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def stale(session: Session, what: str, row: SQLModel | None = None) -> Stale:
+    """The refusal of a save over someone else's change, naming who made the last change of
+    `row` and when (from the audit log; without a row, or none logged: "someone else")."""
+    entry = None
+    if row is not None and row.id is not None:
+        entry = session.exec(select(AuditEntry, User.name).outerjoin(
+            User, User.id == AuditEntry.user_id).where(
+            AuditEntry.entity == row.__tablename__, AuditEntry.entity_id == str(row.id))
+            .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if entry is None:
+        return Stale(sentence(_(STALE_ANYONE).format(what=_(what))))
+    change, name = entry
+    person = f"{name} ({change.username})" if name and name != change.username \
+        else change.username
+    return Stale(sentence(_(STALE).format(what=_(what), person=person,
+                                          moment=moment_text(change.at))))
+
+
 def load_for_edit(session: Session, model: type[Row], row_id: int, version: int | None,
-                  what: str) -> Row:
-    """The row to change. `version` is the one the editor saw (None: no check, e.g. the CLI)."""
+                  what: str, named: str | None = None) -> Row:
+    """The row to change. `version` is the one the editor saw (None: no check, e.g. the CLI).
+    `what` names the row when it is gone; `named` ("tenant {name}"), once found."""
     row = session.get(model, row_id, populate_existing=True)
     if row is None:
         raise Invalid("id", sentence(_("{what} no longer exists (it may have been deleted)")
                                      .format(what=_(what))))
     if version is not None and row.version != version:
-        raise Stale(sentence(_(STALE).format(what=_(what))))
+        raise stale(session, named.format(name=row.name) if named else what, row)
     return row
 
 
 def flush(session: Session, what: str) -> None:
-    """Write pending changes now; a row changed meanwhile (version moved on) is refused."""
+    """Write pending changes now; a row changed meanwhile (version moved on) is refused. The
+    failed transaction can read nothing more, so the refusal names no one."""
     try:
         session.flush()
     except StaleDataError as error:
-        raise Stale(sentence(_(STALE).format(what=_(what)))) from error
+        raise stale(session, what) from error
 
 
 def save_changes(session: Session, *, actor: User, row: SQLModel, values: dict,

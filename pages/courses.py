@@ -17,7 +17,8 @@ from ui.format import day as show_day
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
-from ui.programme.forms import instructor_form, item_form, remove_session_form, session_form
+from ui.programme.forms import (OPEN_ITEM, delete_draft_form, edit_session_form,
+                                instructor_form, item_form, remove_session_form, session_form)
 from ui import links
 from ui.links import linked
 from ui import web
@@ -151,14 +152,16 @@ def programme_tab() -> None:
 
 
 def item_tab() -> None:
-    if done := st.session_state.pop("courses_done", None):
-        st.success(done, icon=":material/check_circle:")
     if not rows:
         st.info(_("Choose filters above that list at least one item."))
     else:
-        chosen = st.selectbox(_("Item"), rows, key="courses_item", format_func=lambda r: (
-            f"{r.title} · {label('programme status', r.status)} · {show_day(r.starts_on)}"))
-        row, sessions, people, texts = data.item_detail(chosen.id)
+        opened = open_item(rows)
+        # By id: an edit changes the row, and the item chosen stays chosen.
+        names = {r.id: f"{r.title} · {label('programme status', r.status)} · "
+                       f"{show_day(r.starts_on)}" for r in rows}
+        chosen = st.selectbox(_("Item"), list(names), key="courses_item",
+                              format_func=lambda item_id: names.get(item_id, str(item_id)))
+        row, sessions, people, texts = data.item_detail(chosen)
         kpi_row([(_("Capacity"), number(row.capacity), None),
                  (_("Enrolled"), number(row.seated), None),
                  (_("Waitlist"), number(row.waitlisted), None),
@@ -191,11 +194,13 @@ def item_tab() -> None:
                 attendance_form(user, row, people)
                 move_form(user, row, people, targets)
             with st.expander(_("Edit this item and its sessions"), icon=":material/edit:",
-                             key="courses_edit_item"):
+                             key="courses_edit_item", expanded=opened or not sessions):
                 picks = data.choices(row.site_id)
-                item_form(user, site, row, texts)
                 session_form(user, row, picks["spaces"], picks["instructors"])
+                edit_session_form(user, row, sessions, picks["spaces"], picks["instructors"])
                 remove_session_form(user, row, sessions)
+                item_form(user, site, row, texts)
+                delete_draft_form(user, row)
         else:
             st.caption(_("Participants are listed for the manager and the communication team "
                          "only; you see the counts."))
@@ -219,14 +224,28 @@ def plan_tab() -> None:
         st.info(_("Choose a site above to add items to its programme."))
     else:
         st.header(_("New item"))
+        st.caption(_("An item starts as a draft. Once added, it opens on the Item tab, where "
+                     "its sessions come next (days, room, instructor); publish it when they "
+                     "are set."))
         item_form(user, site)
     st.header(_("Instructors"))
     instructor_form(user, data.choices(None)["tenants"])
 
 
+def open_item(listed: list) -> bool:
+    """After an item is added, the Item tab opens on it (see plan_tab)."""
+    wanted = st.session_state.pop(OPEN_ITEM, None)
+    if wanted in {row.id for row in listed}:
+        st.session_state["courses_item"] = wanted
+        return True
+    return False
+
+
 # Only the open tab is drawn (switching tabs reruns the page), so the others cost nothing.
 screens = {_("Calendar"): calendar_tab, _("Programme"): programme_tab, _("Item"): item_tab,
            _("Figures"): figures_tab} | ({_("Plan"): plan_tab} if editor else {})
+if OPEN_ITEM in st.session_state:
+    st.session_state["courses_tab"] = _("Item")
 for tab, draw in zip(st.tabs(list(screens), key="courses_tab", on_change="rerun"),
                      screens.values()):
     if tab.open:

@@ -56,3 +56,9 @@ def text_of(at: AppTest) -> str:
     for element in at.sidebar.markdown:
         parts.append(element.value)
     return "\n".join(parts)
+
+
+def said(at: AppTest) -> list[str]:
+    """What the page said of a save (ui/forms.py): below its form, or in a toast when the form
+    went with what it deleted."""
+    return [element.value for element in [*at.success, *at.toast]]

@@ -3,6 +3,8 @@ write into them. tests/conftest.py turns the builders into fixtures: `hub`, `pla
 `published` and `network`."""
 from __future__ import annotations
 
+import itertools
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -14,6 +16,7 @@ from hub.partners import organisations as partners
 from hub.programme import items as programme
 from hub.programme.enrolments import enrol
 
+_items = itertools.count(1)
 MONDAY = date(2026, 6, 1)  # 1 June 2026 is a Monday
 TUESDAY = date(2026, 6, 2)
 TODAY = date.today()
@@ -22,6 +25,20 @@ TODAY = date.today()
 def write(action, **arguments):
     with writing() as session, session.begin():
         return action(session, **arguments)
+
+
+SOMEONE_ELSE = "someone else"   # a change met at the write, when the refusal can name no one
+
+
+def stale(what: str, by: str | None = None) -> str:
+    """The refusal of a save over someone else's change, as a regular expression: `what` was
+    changed by `by` ("Name (username)"; anyone when None) on a moment, after you opened it."""
+    if by == SOMEONE_ELSE:
+        return re.escape(f"{what} was changed by someone else after you opened it; reload it "
+                         "and apply your change again")
+    person = re.escape(by) if by else ".+"
+    return (rf"{re.escape(what)} was changed by {person} on \d+ \w+ \d{{4}}, \d\d:\d\d after you "
+            r"opened it; reload it and apply your change again")
 
 
 def read(action, **arguments):
@@ -84,8 +101,10 @@ def plan_world(hub):
 
 
 def item(hub, role="manager", **values):
-    fields = dict(site_id=hub["site"], kind="course", title="Course", sector="ceramics",
-                  capacity=2, price="120") | values
+    """A new item; its title is made unique unless given (the same title twice, with no
+    session yet, is refused as the same item)."""
+    fields = dict(site_id=hub["site"], kind="course", title=f"Course {next(_items)}",
+                  sector="ceramics", capacity=2, price="120") | values
     return write(programme.add_item, actor=hub[role], **fields)
 
 

@@ -11,8 +11,9 @@ Where a form would do something that cannot be undone, its submit asks instead o
 `confirm` is called on every run, after the form: while a request is pending it opens the
 dialog, which shows the sentence as text. "Cancel" (or closing the dialog) forgets the request
 and writes nothing; the confirming button calls `run(**arguments)`, and when that returns
-something truthy the request is forgotten and the page reruns, so its toast shows
-(`ui.widgets.flash`). A refusal from hub/ stays in the dialog as an st.error.
+what to say (a sentence) the request is forgotten and the page reruns: the form that asked
+(`ui.forms.Form.ask`, through `on_success`) says it below itself, else a toast does. A refusal
+from hub/ stays in the dialog as an st.error.
 
 The request lives in session state rather than in the run that asked, so the dialog also
 comes back when the whole script reruns (AppTest reruns everything on a click).
@@ -23,16 +24,20 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+
 from hub.i18n import _
+from ui.widgets import flash
 
 PENDING = "confirm_pending"  # one request at a time: Streamlit opens one dialog at a time
 
 
 def ask(key: str, consequence: str, *, details: list[str] | None = None,
-        **arguments: Any) -> None:
-    """Ask for confirmation of `consequence`; `arguments` are handed to `run` once confirmed."""
+        on_success: Callable[[str], None] | None = None, **arguments: Any) -> None:
+    """Ask for confirmation of `consequence`; `arguments` are handed to `run` once confirmed,
+    and what `run` says to `on_success` (a toast without it)."""
     st.session_state[PENDING] = {"key": key, "consequence": consequence,
-                                 "details": list(details or []), "arguments": arguments}
+                                 "details": list(details or []), "arguments": arguments,
+                                 "on_success": on_success}
 
 
 def pending(key: str) -> dict | None:
@@ -60,11 +65,20 @@ def confirm(key: str, *, title: str, action: str, run: Callable[..., Any],
             st.text(f"• {line}")
         yes, no = st.columns(2)
         if yes.button(action, type="primary", key=f"{key}_confirm", width="stretch"):
-            if run(**request["arguments"]):
+            said = run(**request["arguments"])
+            if said:
                 forget()
+                _tell(request, said if isinstance(said, str) else "")
                 st.rerun()
         if no.button(keep or _("Cancel"), key=f"{key}_cancel", width="stretch"):
             forget()
             st.rerun()
 
     dialog()
+
+
+def _tell(request: dict, said: str) -> None:
+    if request.get("on_success") is not None:
+        request["on_success"](said)
+    elif said:
+        flash(said)

@@ -20,9 +20,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from db import stamp
 from db.engine import reading, writing
 from hub.admin.install import prepare_database
-from hub.errors import Refused
+from hub.errors import Refused, Stale
 from hub.i18n import _, language, speaking
-from hub.records import STALE
+from hub.records import STALE_ANYONE
 
 log = logging.getLogger("bottega")
 
@@ -89,17 +89,31 @@ def cached(*, ttl: int, **options: Any) -> Callable:
     return decorate
 
 
-def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
+def save(action: Callable[..., Any], /, *, on_commit: Callable[[], None] | None = None,
+         stale_raises: bool = False, **arguments: Any) -> Any | None:
     """Run one hub write in its own transaction. A refusal is shown with st.error and nothing
-    is written; on success the cached figures are cleared so every page shows the change."""
+    is written; on success the cached figures are cleared so every page shows the change.
+    `on_commit` runs the moment the transaction has committed (ui.forms marks its submission
+    saved there); with `stale_raises` a refusal over someone else's change is raised as Stale
+    for the caller to show (ui.forms shows it below the form, with a reload button)."""
     try:
         with writing() as session, session.begin():
             result = action(session, **arguments)
+        if on_commit is not None:
+            on_commit()
+    except Stale as refusal:
+        if stale_raises:
+            raise
+        st.error(str(refusal), icon=":material/sync_problem:")
+        return None
     except Refused as refusal:
         st.error(str(refusal), icon=":material/block:")
         return None
-    except StaleDataError:
-        st.error(_(STALE).format(what=_("This record")), icon=":material/sync_problem:")
+    except StaleDataError as error:
+        stale = Stale(_(STALE_ANYONE).format(what=_("This record")))
+        if stale_raises:
+            raise stale from error
+        st.error(str(stale), icon=":material/sync_problem:")
         return None
     except IntegrityError:
         log.exception("integrity error in %s", getattr(action, "__name__", action))

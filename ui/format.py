@@ -6,19 +6,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_percent, parse_pattern
 
-from hub.i18n import day_text as day, language, locale, ngettext
+from hub.i18n import HUB_TIMEZONE, language, locale, ngettext
+from hub.i18n import day_text as day
+from hub.i18n import moment_text as moment
 from hub.words import countries, country_name, country_namer, label, labeller
 
-HUB_TIMEZONE = ZoneInfo("Europe/Rome")
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
 # € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
-__all__ = ["as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
+__all__ = ["HUB_TIMEZONE", "as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
            "moment", "money", "month", "number", "percent", "table_date_format"]
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
@@ -47,13 +47,6 @@ def number(value: float | int | None, *, decimals: int = 0) -> str:
     if value is None or value != value:
         return "—"
     return _pattern("#,##0" + ("." + "0" * decimals if decimals else "")).apply(value, locale())
-
-
-def moment(value: datetime | None) -> str:
-    """2 dic 2026, 18:05 / 2 Dec 2026, 18:05, in the hub's time zone."""
-    if value is None:
-        return "—"
-    return format_datetime(value, "d MMM y, HH:mm", tzinfo=HUB_TIMEZONE, locale=locale())
 
 
 def table_date_format() -> str:

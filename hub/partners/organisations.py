@@ -145,7 +145,8 @@ def edit_partner(session: Session, *, actor: User, partner_id: int, version: int
         raise Invalid(sorted(unknown)[0], _("{field} is not a partner field").format(
             field=sorted(unknown)[0]))
     partner = load_for_edit(session, Partner, partner_id, version,
-                            _("partner {id}").format(id=partner_id))
+                            _("partner {id}").format(id=partner_id),
+                            _("partner {name}"))
     current = {field: getattr(partner, field) for field in PARTNER_FIELDS}
     clean = check_partner({**current, **values})
     if clean["status"] == "prospect" and partner.status != "prospect":
@@ -163,7 +164,8 @@ def delete_partner(session: Session, *, actor: User, partner_id: int,
     entry first, so nothing is lost from the record. Returns the partner as it was."""
     require_role(actor, "manager")
     partner = load_for_edit(session, Partner, partner_id, version,
-                            _("partner {id}").format(id=partner_id))
+                            _("partner {id}").format(id=partner_id),
+                            _("partner {name}"))
     children = {"contacts": Contact, "interactions": Interaction,
                 "tenant_links": PartnerTenantLink, "item_links": PartnerItemLink}
     kept = {"partner": snapshot(partner)}
@@ -236,7 +238,8 @@ def edit_contact(session: Session, *, actor: User, contact_id: int, version: int
     current = {field: getattr(contact, field) for field in ("name", "role", "email", "phone",
                                                              "language")}
     clean = check_contact({**current, **values})
-    save_changes(session, actor=actor, row=contact, values=clean, what=_("contact {name}").format(name=contact.name))
+    save_changes(session, actor=actor, row=contact, values=clean,
+                 what=_("contact {name}").format(name=contact.name))
     return contact
 
 

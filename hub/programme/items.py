@@ -22,6 +22,7 @@ from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
 from hub.programme import clashes
+from hub.programme.drafts import refuse_twin
 from hub.programme.seats import fill_from_waitlist, taken_seats
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import EDITORS, require_role
@@ -95,6 +96,7 @@ def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: s
     if site_id is None or session.get(Site, site_id) is None:
         raise Invalid("site", _("choose the site that runs this item"))
     open_site(session, site_id)
+    refuse_twin(session, site_id=site_id, title=clean["title"], starts_on=None)
     item = ProgrammeItem(site_id=site_id, **clean)
     session.add(item)
     record(session, actor, "create", item)
@@ -121,6 +123,9 @@ def edit_item(session: Session, *, actor: User, item_id: int, version: int | Non
             fields=", ".join(sorted(unknown))))
     item = load_for_edit(session, ProgrammeItem, item_id, version, N_("this programme item"))
     clean = check_item({field: getattr(item, field) for field in ITEM_FIELDS} | values)
+    if clean["title"].strip().lower() != item.title.strip().lower():
+        refuse_twin(session, site_id=item.site_id, title=clean["title"],
+                    starts_on=item.starts_on, other_than=item.id)
     if clean["status"] != item.status and clean["status"] not in NEXT_STATUSES[item.status]:
         allowed = ", ".join(label("programme status", status)
                             for status in sorted(NEXT_STATUSES[item.status]))

@@ -238,3 +238,23 @@ def cancellation(session: Session, *, item_id: int, today: date) -> Cancellation
         ProgrammeSession.item_id == item_id, ProgrammeSession.day >= today)).one()
     return Cancellation(title=item.title, seated=int(seated), waitlisted=int(waiting),
                         sessions_ahead=ahead)
+
+
+def not_running_yet(session: Session, *, item_id: int) -> str | None:
+    """What a person enrolling someone should know of an item not yet on the programme: a
+    draft, or no session yet. None for an item that runs."""
+    item = session.get(ProgrammeItem, item_id)
+    if item is None or item.status not in ("draft", "published"):
+        return None
+    planned = session.exec(select(func.count()).select_from(ProgrammeSession).where(
+        ProgrammeSession.item_id == item_id)).one()
+    if item.status == "draft" and not planned:
+        return _("“{title}” is a draft with no session yet: tell them the dates once they are "
+                 "set.").format(title=item.title)
+    if not planned:
+        return _("“{title}” has no session yet: tell them the dates once they are set.").format(
+            title=item.title)
+    if item.status == "draft":
+        return _("“{title}” is still a draft: it is not on the public programme yet.").format(
+            title=item.title)
+    return None

@@ -87,6 +87,21 @@ def _refuse_duplicate(session: Session, clean: dict, other_than: int | None) -> 
             name=twin.name, since=day_text(twin.joined_on)))
 
 
+def _refuse_same_person(session: Session, clean: dict, other_than: int | None) -> None:
+    """The same name and e-mail are the same person, whatever the business: never twice."""
+    email = (clean.get("email") or "").strip().lower()
+    if not email:
+        return
+    query = select(Tenant).where(func.lower(Tenant.name) == clean["name"].strip().lower(),
+                                 func.lower(Tenant.email) == email)
+    if other_than is not None:
+        query = query.where(Tenant.id != other_than)
+    if twin := session.exec(query.order_by(Tenant.id).limit(1)).first():
+        raise Invalid("email", _("{name} ({email}) is already a tenant, since {since}: the same "
+                                 "name and e-mail are the same person").format(
+            name=twin.name, email=twin.email, since=day_text(twin.joined_on)))
+
+
 def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
                website: str | None = None, **values) -> Tenant:
     """A new tenant (and their empty, unpublished listing). Same name and business as an
@@ -95,6 +110,7 @@ def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
     clean = check_tenant(session, values)
     open_site(session, clean["site_id"])
     website = checks.web_address(website)
+    _refuse_same_person(session, clean, None)
     if not allow_duplicate:
         _refuse_duplicate(session, clean, None)
     tenant = Tenant(**clean)
@@ -111,9 +127,11 @@ def edit_tenant(session: Session, *, actor: User, tenant_id: int, version: int |
     """Change a tenant's record; fields not given keep their value."""
     require_role(actor, "manager")
     tenant = load_for_edit(session, Tenant, tenant_id, version,
-                           _("tenant {id}").format(id=tenant_id))
+                           _("tenant {id}").format(id=tenant_id),
+                           _("tenant {name}"))
     merged = {field: values.get(field, getattr(tenant, field)) for field in FIELDS}
     clean = check_tenant(session, merged)
+    _refuse_same_person(session, clean, tenant.id)
     if not allow_duplicate:
         _refuse_duplicate(session, clean, tenant.id)
     _check_leases_end_by(session, tenant, clean["left_on"])
@@ -145,7 +163,8 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
     cancelled, their listing is unpublished. Nothing is deleted: history stays."""
     require_role(actor, "manager")
     tenant = load_for_edit(session, Tenant, tenant_id, version,
-                           _("tenant {id}").format(id=tenant_id))
+                           _("tenant {id}").format(id=tenant_id),
+                           _("tenant {name}"))
     if tenant.left_on is not None:
         raise Invalid("left", _("{name} already left on {day}").format(
             name=tenant.name, day=day_text(tenant.left_on)))
@@ -226,7 +245,8 @@ def edit_staff_notes(session: Session, *, actor: User, tenant_id: int, version: 
         raise Invalid("notes", _("notes are longer than {limit} characters").format(
             limit=MAX_NOTES))
     tenant = load_for_edit(session, Tenant, tenant_id, version,
-                           _("tenant {id}").format(id=tenant_id))
+                           _("tenant {id}").format(id=tenant_id),
+                           _("tenant {name}"))
     save_changes(session, actor=actor, row=tenant, values={"notes": notes or None},
                  what=_("the notes of {name}").format(name=tenant.name))
     return tenant

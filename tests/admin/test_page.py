@@ -10,7 +10,7 @@ from db.engine import get_engine, reading
 from db.models import AuditEntry, Tenant, User, utcnow
 from hub.admin import backup, users
 from tests.admin.test_backup import every_row
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.conftest import PASSWORD, ROOT
 from tests.worlds import book, lease
 from ui import auth
@@ -152,7 +152,7 @@ def test_cancelling_the_erasure_erases_nothing(giulia):
 def test_confirming_erases_once_and_says_so(giulia):
     at = erase_asked().button(key="admin_privacy_erase_confirm").click().run()
     assert not at.exception and not at.error and not at.text
-    assert [t.value for t in at.toast] == [
+    assert said(at) == [
         f"Erased: tenant {giulia['giulia']} (3 records anonymised)"]
     assert giulia_now(giulia) == ("erased", "erased", 1)
     assert "Tenant: Giulia Neri" not in at.selectbox(key="admin_privacy_person").options
@@ -225,7 +225,7 @@ def test_confirming_restores_once_and_says_so(empty, backup_file):
     at, _ = restore_asked(data)
     at = at.button(key="admin_restore_confirm").click().run()
     assert not at.exception and not at.error and not at.text
-    assert [t.value for t in at.toast] == [
+    assert said(at) == [
         f"Restored {sum(rows.values())} rows from {as_text(BACKUP_NAME)}"]
     restored = row_counts(get_engine())
     assert restored["sites"] == 1 and restored["users"] == 2

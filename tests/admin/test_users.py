@@ -117,7 +117,7 @@ def test_stale_edit_is_refused(db_url, make_user):
     seen = carla.version
     write(users.set_role, actor=users.COMMAND_LINE, username="carla", role="communication",
           version=seen)
-    with pytest.raises(Stale, match="changed by someone else"):
+    with pytest.raises(Stale, match="^User carla was changed by "):
         write(users.set_role, actor=users.COMMAND_LINE, username="carla", role="manager",
               version=seen)
     with reading() as session:

@@ -9,7 +9,7 @@ from db.engine import reading
 from db.models import Booking, BuildingIssue
 from hub.building import issues, works
 from hub.i18n import day_text
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.worlds import book, write
 
 TODAY = date.today()
@@ -71,7 +71,7 @@ def test_communication_reports_an_issue_but_plans_nothing(building):
     with reading() as session:
         titles = session.exec(select(BuildingIssue.title)).all()
     assert "Kiln door sticks" in titles
-    assert [t.value for t in at.toast] == ["Issue reported: Kiln door sticks"]
+    assert said(at) == ["Issue reported: Kiln door sticks"]
 
 
 def test_a_viewer_reads_without_names_notes_or_forms(building):
@@ -119,7 +119,7 @@ def test_planning_works_over_a_booking_asks_first_and_confirming_cancels_it(buil
     assert not at.exception and not at.error
     with reading() as session:
         assert session.get(Booking, booked.id).status == "cancelled"
-    assert [t.value for t in at.toast] == [
+    assert said(at) == [
         f"Kiln service planned from {day_text(WORKS_DAY)} to {day_text(WORKS_DAY)}; 1 booking(s) cancelled; "
         "tell Giulia Neri."]
     assert "Kiln service" in tables(at)
@@ -169,4 +169,4 @@ def test_the_manager_moves_running_works_to_end_sooner(building):
     with reading() as session:
         row, = works.works_rows(session, actor=building["manager"], site_id=building["site"])
     assert row.ends_on == TODAY + timedelta(days=10)
-    assert [t.value for t in at.toast] == ["Restoration saved."]
+    assert said(at) == ["Restoration saved."]

@@ -86,6 +86,7 @@ def pytest_runtest_makereport(item, call):
             pages.append(item.funcargs["page"])
         maker = item.funcargs.get("new_page")
         pages += [p for p in getattr(maker, "pages", []) if p not in pages]
+        pages += [p for p in item.funcargs.get("managers", ()) if p not in pages]
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid.split("::", 1)[-1]).strip("_")
         message = call.excinfo.exconly() if call.excinfo is not None else ""
         saved, showed = [], []

@@ -56,6 +56,7 @@ ACCOUNTS = {
     "forgetful": Account("fred", "viewer", "Fred Gialli"),
     "speaker": Account("lucia", "communication", "Lucia Mori"),   # switches her language
     "manager_it": Account("marta", "manager", "Marta Conti", "it"),
+    "second_manager": Account("mauro", "manager", "Mauro Galli"),   # two managers at once
     "viewer_it": Account("vanna", "viewer", "Vanna Riva", "it"),
 }
 

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Lease
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.worlds import lease
 from ui.format import day
 
@@ -123,7 +123,7 @@ def test_confirming_the_early_end_writes_once_and_says_so(leased):
     (first, second), logged = leases_now()
     at = end_early_asked().button(key="occupancy_end_lease_confirm").click().run()
     assert not at.exception and not at.error and not at.text
-    assert [t.value for t in at.toast] == [f"Lease of L1 ends on {day(LAST_DAY)}"]
+    assert said(at) == [f"Lease of L1 ends on {day(LAST_DAY)}"]
     after = ([(first[0], LAST_DAY), second], logged + 1)
     assert leases_now() == after
     at.run()

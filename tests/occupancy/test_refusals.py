@@ -3,6 +3,7 @@ and hub/records.py): the second of two saves is refused with the STALE sentence,
 save is what stays, and the refused save logs nothing. tests/registry/test_writes.py checks
 that every versioned write refuses a made-up version at load; here two real saves meet, at
 load and, for the race the load check cannot see, at the write itself (the flush)."""
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -14,8 +15,7 @@ from db.engine import get_engine, reading
 from db.models import AuditEntry, Booking, Lease
 from hub.errors import Invalid, Stale
 from hub.occupancy import bookings, leases
-from hub.records import STALE, sentence
-from tests.worlds import book, lease, write
+from tests.worlds import SOMEONE_ELSE, book, lease, stale, write
 
 
 def audit_count(**where) -> int:
@@ -38,8 +38,8 @@ def saved_meanwhile(monkeypatch, module, **values) -> None:
     back. Either way the ORM still holds the version it read."""
     real = module.load_for_edit
 
-    def load_then_someone_saves(session, model, row_id, version, what):
-        row = real(session, model, row_id, version, what)
+    def load_then_someone_saves(session, model, row_id, version, what, named=None):
+        row = real(session, model, row_id, version, what, named)
         change = (update(model).where(model.id == row_id)
                   .values(version=model.version + 1, **values))
         if on_postgres():
@@ -63,8 +63,7 @@ def test_the_second_of_two_cancellations_from_one_screen_is_refused_and_the_firs
     with pytest.raises(Stale) as refused:
         write(bookings.cancel_booking, actor=other_manager, booking_id=seen.id,
               version=seen.version)
-    assert str(refused.value) == ("This booking was changed by someone else after you opened "
-                                  "it; reload it and apply your change again")
+    assert re.fullmatch(stale("This booking", by="Boss (boss)"), str(refused.value))
     with reading() as session:
         kept = session.get(Booking, seen.id)
     assert (kept.status, kept.cancelled_by, kept.version) == ("cancelled", "boss",
@@ -95,7 +94,7 @@ def test_a_cancellation_meeting_another_save_at_the_write_is_refused(hub, monkey
     with pytest.raises(Stale) as refused:
         write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
               version=seen.version)
-    assert str(refused.value) == sentence(STALE.format(what="this booking"))
+    assert re.fullmatch(stale("This booking", by=SOMEONE_ELSE), str(refused.value))
     with reading() as session:
         stored = session.get(Booking, seen.id)
     if on_postgres():       # the other save landed and is kept
@@ -115,7 +114,7 @@ def test_the_second_of_two_lease_edits_is_refused_and_the_first_kept(hub):
     with pytest.raises(Stale) as refused:
         write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2027, 6, 30), monthly_rent="90")
-    assert str(refused.value) == sentence(STALE.format(what="this lease"))
+    assert re.fullmatch(stale("This lease"), str(refused.value))
     with reading() as session:
         kept = session.get(Lease, seen.id)
     assert (kept.ends_on, kept.monthly_rent) == (date(2026, 12, 31), Decimal("120.00"))
@@ -129,7 +128,7 @@ def test_a_lease_edit_meeting_another_save_at_the_write_is_refused(hub, monkeypa
     with pytest.raises(Stale) as refused:
         write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2026, 12, 31), monthly_rent="90")
-    assert str(refused.value) == sentence(STALE.format(what="the lease of L1"))
+    assert re.fullmatch(stale("The lease of L1", by=SOMEONE_ELSE), str(refused.value))
     with reading() as session:
         rent = session.get(Lease, seen.id).monthly_rent
     assert rent == (Decimal("150.00") if on_postgres() else Decimal("100.00"))

@@ -162,8 +162,9 @@ def dialog_text(at) -> list[str]:
 
 
 def toasts(at) -> list[str]:
-    """The toasts as shown: Markdown escapes (ui.format.as_text) taken out."""
-    return [t.value.replace("\\", "") for t in at.toast]
+    """What the page said of a save, as shown: below its form, or in a toast when the form is
+    gone with what it deleted; Markdown escapes (ui.format.as_text) taken out."""
+    return [t.value.replace("\\", "") for t in [*at.success, *at.toast]]
 
 
 def the_interaction() -> Interaction:

@@ -109,7 +109,7 @@ def test_stale_edit_is_refused_and_the_first_edit_kept(network):
     seen = version_of(network["artex"])
     write(partners.edit_partner, actor=network["manager"], partner_id=network["artex"],
           version=seen, notes="first")
-    with pytest.raises(Stale, match="changed by someone else"):
+    with pytest.raises(Stale, match="^Partner Artex was changed by Boss \\(boss\\) on "):
         write(partners.edit_partner, actor=network["communication"],
               partner_id=network["artex"], version=seen, notes="second")
     assert read(partners.get_partner, partner_id=network["artex"]).notes == "first"

@@ -1,6 +1,7 @@
 """A partner record changed by someone else between reading and writing: the second save is
 refused with the STALE sentence and writes nothing, the first is kept — contacts, partners,
 interactions, links, and deleting an interaction."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,10 +12,9 @@ from hub.errors import Stale
 from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
-from hub.records import STALE
 from tests.occupancy.test_refusals import on_postgres, saved_meanwhile
 from tests.partners.test_refusals import contact, counts, partner_row, programme_item
-from tests.worlds import TODAY, log, version_of, write
+from tests.worlds import SOMEONE_ELSE, TODAY, log, stale, version_of, write
 
 
 def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
@@ -24,7 +24,7 @@ def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
     with pytest.raises(Stale) as refusal:
         write(partners.edit_contact, actor=network["communication"], contact_id=opened.id,
               version=opened.version, role="Secretary")
-    assert str(refusal.value) == STALE.format(what="This contact")
+    assert re.fullmatch(stale("This contact"), str(refusal.value))
     with reading() as session:
         assert session.get(Contact, opened.id).role == "Director"
 
@@ -41,7 +41,7 @@ def test_a_partner_change_meeting_another_save_at_the_write_is_refused(network, 
         else:
             write(partners.delete_partner, actor=network["manager"], partner_id=artex,
                   version=version_of(artex))
-    assert str(refusal.value) == STALE.format(what="Partner Artex")
+    assert re.fullmatch(stale("Partner Artex", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
     assert partner_row(artex).notes == ("theirs" if on_postgres() else None)
 
@@ -58,7 +58,7 @@ def test_a_contact_change_meeting_another_save_at_the_write_is_refused(network, 
         else:
             write(partners.delete_contact, actor=network["manager"], contact_id=opened.id,
                   version=opened.version)
-    assert str(refusal.value) == STALE.format(what="Contact Lucia Bassi")
+    assert re.fullmatch(stale("Contact Lucia Bassi", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
     with reading() as session:
         assert session.get(Contact, opened.id).role == ("theirs" if on_postgres() else None)
@@ -78,7 +78,7 @@ def test_an_interaction_change_meeting_another_save_at_the_write_is_refused(
             write(interactions.mark_follow_up_done, actor=network["manager"],
                   interaction_id=logged.id, version=logged.version)
     what = "This interaction" if change == "edit" else "This follow-up"
-    assert str(refusal.value) == STALE.format(what=what)
+    assert re.fullmatch(stale(what, by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
     with reading() as session:
         stored = session.get(Interaction, logged.id)
@@ -94,7 +94,7 @@ def test_unlinking_a_link_changed_meanwhile_is_refused(network, monkeypatch):
     with pytest.raises(Stale) as refusal:
         write(partner_links.unlink, actor=network["manager"], link_kind="tenant",
               link_id=made.id, version=made.version)
-    assert str(refusal.value) == STALE.format(what="This link")
+    assert re.fullmatch(stale("This link", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
 
 
@@ -115,7 +115,7 @@ def test_a_link_edit_meeting_another_save_at_the_write_is_refused(network, monke
     saved_meanwhile(monkeypatch, partner_links)
     with pytest.raises(Stale) as refusal:
         write(edit, actor=network["manager"], link_id=made.id, version=made.version, **change)
-    assert str(refusal.value) == STALE.format(what="This link")
+    assert re.fullmatch(stale("This link", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
     with reading() as session:
         stored = session.get(model, made.id)
@@ -129,7 +129,7 @@ def test_deleting_an_interaction_changed_meanwhile_is_refused(network, monkeypat
     with pytest.raises(Stale) as refusal:
         write(interactions.delete_interaction, actor=network["manager"],
               interaction_id=logged.id, version=logged.version)
-    assert str(refusal.value) == STALE.format(what="This interaction")
+    assert re.fullmatch(stale("This interaction", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
     with reading() as session:
         stored = session.get(Interaction, logged.id)

@@ -8,7 +8,7 @@ from db.engine import reading
 from db.models import AuditEntry, Enrolment, Instructor, ProgrammeItem
 from hub.programme import items as programme
 from hub.programme.enrolments import enrol
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import field, open_page, said, signed_in_app, text_of
 from tests.worlds import add, write
 
 
@@ -69,7 +69,7 @@ def test_communication_enrols_past_capacity_and_sees_the_waitlist_and_promotion(
           item_id=plan["wheel"], version=None, status="published")
     at = courses_page("carla")
     for name in ("Anna", "Bruno", "Chiara"):
-        at.text_input(key="courses_enrol_name").input(name)
+        field(at, "Participant name").input(name)          # a new field after each save
         at = next(b for b in at.button if b.label == "Enrol").click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Chiara added to the waitlist." in text_of(at)
@@ -153,7 +153,7 @@ def test_confirming_cancels_the_item_once_and_says_so(running):
     status, people, changes = wheel_now(running)
     at = cancel_asked().button(key="courses_cancel_item_confirm").click().run()
     assert not at.exception and not at.error and not at.text
-    assert [t.value for t in at.toast] == ["“Wheel throwing for beginners” cancelled"]
+    assert said(at) == ["“Wheel throwing for beginners” cancelled"]
     assert wheel_now(running) == ("cancelled", people, changes + 1)
     at.run()
     assert wheel_now(running) == ("cancelled", people, changes + 1)
@@ -189,7 +189,7 @@ def test_communication_edits_an_instructor_and_sees_a_toast(plan):  # noqa: F811
     at.text_input(key=f"{key}_email").input("conti@example.org")
     at = next(b for b in at.button if b.label == "Save instructor").click().run()
     assert not at.exception and not at.error
-    assert [t.value for t in at.toast] == ["Instructor Paolo Conti saved"]
+    assert said(at) == ["Instructor Paolo Conti saved"]
     after = paolo(plan)
     assert (after.name, after.email, after.phone, after.version) == (
         "Paolo Conti", "conti@example.org", "+39 055 123", before.version + 1)

@@ -87,7 +87,7 @@ def check(item_id: int, model: Model) -> None:
 def test_seats_never_exceed_capacity_and_the_waitlist_is_first_come_first_served(plan,
                                                                                   actions):
     capacity = 2
-    item_id = item(plan, title="Wheel throwing", capacity=capacity).id
+    item_id = item(plan, capacity=capacity).id        # a new item for each example
     model, people = Model(capacity), 0
     for action in actions:
         if isinstance(action, Enrol):

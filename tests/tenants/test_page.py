@@ -7,7 +7,7 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import AuditEntry, Booking, Lease, Tenant
 from hub.tenants import listings
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.tenants.test_rules import new_tenant, XSS
 from tests.worlds import book, lease, write
 from ui.format import day
@@ -194,7 +194,7 @@ def test_confirming_retires_once_and_says_so(leaving):
     at = retire_asked(leaving)
     at = at.button(key="tenants_retire_confirm").click().run()
     assert not at.exception and not at.error
-    assert [t.value for t in at.toast] == [f"Giulia Neri retired on {day(LEAVING)}"]
+    assert said(at) == [f"Giulia Neri retired on {day(LEAVING)}"]
     assert not at.text                                  # the dialog closed
     after = (LEAVING, [LEAVING], ["cancelled", "cancelled"], False, 1)
     assert giulia_now(leaving) == after

@@ -12,7 +12,7 @@ from hub.occupancy import bookings, leases
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster as tenants
-from tests.worlds import book, lease, write
+from tests.worlds import book, lease, stale, write
 
 TODAY = date.today()
 XSS = "<img src=x onerror=alert(1)>"
@@ -88,7 +88,7 @@ def test_a_stale_edit_is_refused_and_the_first_edit_kept(hub):
     tenant = new_tenant(hub)
     write(tenants.edit_tenant, actor=hub["manager"], tenant_id=tenant.id, version=tenant.version,
           business="Rossi Ceramiche d'Arte")
-    with pytest.raises(Stale, match="changed by someone else"):
+    with pytest.raises(Stale, match=stale("Tenant Marta Rossi", by="Boss (boss)")):
         write(tenants.edit_tenant, actor=hub["manager"], tenant_id=tenant.id,
               version=tenant.version, sector="glass")
     with reading() as session:

@@ -16,6 +16,7 @@ from ui.admin.audit import record_label
 from ui.database import cached
 from ui.confirm import ask, confirm
 from ui.format import as_text, number, HUB_TIMEZONE
+from ui.forms import form
 from ui.widgets import flash
 
 log = logging.getLogger("bottega")
@@ -75,10 +76,10 @@ def _restore(user: User) -> None:
         return
     st.caption(_("This database holds no hub data yet. Restoring replaces its accounts with "
                  "those in the backup: sign in again with an account from the backup."))
-    with st.form("admin_restore"):
-        upload = st.file_uploader(_("Backup file (.db or .zip)"), key="admin_restore_file")
-        submitted = st.form_submit_button(_("Restore"), type="primary",
-                                          key="admin_restore_submit")
+    with form("admin_restore") as restore:
+        upload = st.file_uploader(_("Backup file (.db or .zip)"),
+                                  key=restore.key("admin_restore_file"))
+        submitted = restore.submitted(_("Restore"), type="primary")
     if submitted and upload is None:
         st.error(_("Choose the backup file to restore."))
     elif submitted:

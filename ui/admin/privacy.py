@@ -8,10 +8,10 @@ from db.models import User
 from hub.admin import privacy
 from hub.errors import Refused
 from hub.i18n import _, ngettext
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import as_text, listed, number
-from ui.widgets import flash
+from ui.forms import form
 
 ERASE = "admin_privacy_erase"
 # What stays of a tenant's history once they are erased, in this order.
@@ -62,16 +62,17 @@ def render(user: User) -> None:
                        file_name=f"bottega-{person.kind}-{person.id}.json",
                        mime="application/json", key="admin_privacy_export",
                        icon=":material/download:")
-    with st.form("admin_privacy_erase"):
+    with form(f"admin_privacy_erase_{person.kind}_{person.id}") as erase:
         st.markdown(_("Erase {person}: this cannot be undone.").format(
             person=as_text(person.label)))
-        if st.form_submit_button(_("Erase"), type="primary", key="admin_privacy_erase_ask"):
+        if erase.submitted(_("Erase"), type="primary"):
             try:
                 sentence, details = erasure_sentence(user, person)
             except Refused as refusal:
                 st.error(str(refusal), icon=":material/block:")
             else:
-                ask(ERASE, sentence, details=details, kind=person.kind, person_id=person.id)
+                erase.ask(ERASE, sentence, details=details, kind=person.kind,
+                          person_id=person.id)
     confirm(ERASE, title=_("Erase a person"), action=_("Erase for good"),
             run=lambda **request: _erase(user, **request))
 
@@ -100,17 +101,14 @@ def erasure_sentence(user: User, person: privacy.Person) -> tuple[str, list[str]
               "log included. This cannot be undone.").format(person=person.label), details)
 
 
-def _erase(user: User, *, kind: str, person_id: int) -> bool:
+def _erase(user: User, *, kind: str, person_id: int) -> str | None:
     erased = save(privacy.erase, actor=user, kind=kind, person_id=person_id)
     if erased is None:
-        return False
+        return None
     total = sum(erased.values())
     records = ngettext("{count} record", "{count} records", total).format(count=number(total))
-
     if kind == "tenant":
-        flash(_("Erased: tenant {id} ({records} anonymised)").format(id=person_id,
-                                                                      records=records))
-    else:
-        flash(_("Erased: contact {id} ({records} anonymised)").format(id=person_id,
-                                                                       records=records))
-    return True
+        return _("Erased: tenant {id} ({records} anonymised)").format(id=person_id,
+                                                                       records=records)
+    return _("Erased: contact {id} ({records} anonymised)").format(id=person_id,
+                                                                    records=records)

@@ -12,10 +12,10 @@ import streamlit as st
 from db.models import User
 from hub.i18n import _, locale
 from hub.occupancy import sites
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import countries, country_name, day, money, number
-from ui.widgets import flash
+from ui.forms import form
 
 ARCHIVE = "admin_archive_site"
 NEW = "new"   # the picker's first option: a new site
@@ -90,8 +90,10 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
     choice = st.selectbox(_("Site"), [NEW, *in_use], key="admin_site_pick",
                           format_func=lambda s: new if s == NEW else f"{s.code} · {s.name}")
     current = None if choice == NEW else choice
-    suffix = "new" if current is None else str(current.id)
-    with st.form(f"admin_site_form_{suffix}"):
+    with form(f"admin_site_form_{'new' if current is None else current.id}",
+              version=current.version if current else None,
+              about=("site", current.id) if current else None) as edit:
+        suffix = edit.key("new" if current is None else str(current.id))
         left, middle, right = st.columns(3)
         code = left.text_input(_("Code"), current.code if current else "", max_chars=12,
                                key=f"admin_site_code_{suffix}",
@@ -133,39 +135,38 @@ def site_form(user: User, in_use: list[SiteLine]) -> None:
 
             key=f"admin_site_days_{suffix}", placeholder=_("Choose…"),
             default=[int(d) for d in current.open_weekdays] if current else list(range(6)))
-        submitted = st.form_submit_button(_("Add site") if current is None else _("Save site"),
-                                          type="primary", key=f"admin_site_save_{suffix}")
-    if not submitted:
-        return
-    facts = dict(code=code, name=name, city=city, country=country, total_area_m2=area,
-                 address=address, timezone=zone, opens_at=opens_at, closes_at=closes_at,
-                 weekdays=days, building_budget=None if budget is None else f"{budget:.2f}")
-    if current is None:
-        done = save(sites.add_site, actor=user, **facts)
-        message = _("Site {code} added: now add its spaces on Lab occupancy.").format(
-            code=code.strip().upper())
-    else:
-        done = save(sites.edit_site, actor=user, site_id=current.id, version=current.version,
-                    **facts)
-        message = _("Site {code} saved.").format(code=current.code)
-    if done is not None:
-        flash(message)
-        st.rerun()
+        if not edit.submitted(_("Add site") if current is None else _("Save site"),
+                              type="primary"):
+            return
+        facts = dict(code=code, name=name, city=city, country=country, total_area_m2=area,
+                     address=address, timezone=zone, opens_at=opens_at, closes_at=closes_at,
+                     weekdays=days, building_budget=None if budget is None else f"{budget:.2f}")
+        if current is None:
+            done = edit.save(sites.add_site, actor=user, **facts)
+            message = _("Site {code} added: now add its spaces on Lab occupancy.").format(
+                code=code.strip().upper())
+        else:
+            done = edit.save(sites.edit_site, actor=user, site_id=current.id, **facts)
+            message = _("Site {code} saved.").format(code=current.code)
+        if done is not None:
+            edit.done(message)
 
 
 def archive_form(user: User, lines: list[SiteLine]) -> None:
     st.header(_("Archive or restore a site"), anchor=False)
     st.caption(_("An archived site leaves the site pickers and the figures of every site; its "
                  "spaces, leases and programme stay in the history. It can be restored."))
-    with st.form("admin_site_archive"):
+    with form("admin_site_archive", versions={line.id: line.version for line in lines}) as change:
         archived = _("{code} · {name} (archived)")   # made during the run, as above
-        site = st.selectbox(_("Site"), lines, key="admin_archive_pick",
+        site = st.selectbox(_("Site"), lines, key=change.key("admin_archive_pick"),
                             format_func=lambda s: archived.format(code=s.code, name=s.name)
                             if s.archived_at else f"{s.code} · {s.name}")
-
         left, right, __ = st.columns([1, 1, 2])
-        archive = left.form_submit_button(_("Archive…"), key="admin_archive_ask")
-        restore = right.form_submit_button(_("Restore"), key="admin_archive_restore")
+        with left:
+            archive = change.submitted(_("Archive…"))
+        with right:
+            restore = change.submitted(_("Restore"), name="restore")
+    version = change.version_of(site.id)
     if archive:
         with reading() as session:
             holds = sites.site_holds(session, site_id=site.id)
@@ -176,22 +177,20 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
             st.error(_("{name} still has {holds}; end, cancel or move them before archiving "
                        "it.").format(name=site.name, holds=holds.sentence()))
         else:
-            ask(ARCHIVE, _("Archive {name} ({code}) — it leaves the pickers and the figures of "
-                           "every site; its history stays.").format(name=site.name,
-                                                                    code=site.code),
+            change.ask(ARCHIVE, _("Archive {name} ({code}) — it leaves the pickers and the "
+                                  "figures of every site; its history stays.").format(
+                                      name=site.name, code=site.code),
                 details=[_("{spaces} space(s), {tenants} tenant(s), {leases} lease(s) and "
                            "{items} programme item(s) are kept").format(
                     spaces=number(contents.spaces), tenants=number(contents.tenants),
                     leases=number(contents.leases), items=number(contents.items))],
-                site_id=site.id, version=site.version, name=site.name)
-    if restore and save(sites.restore_site, actor=user, site_id=site.id,
-                        version=site.version) is not None:
-        flash(_("{name} is back in use.").format(name=site.name))
-        st.rerun()
+                site_id=site.id, version=version, name=site.name)
+    if restore and change.save(sites.restore_site, actor=user, site_id=site.id,
+                               version=version) is not None:
+        change.done(_("{name} is back in use.").format(name=site.name))
 
 
-def _archived(user: User, *, site_id: int, version: int, name: str) -> bool:
+def _archived(user: User, *, site_id: int, version: int, name: str) -> str | None:
     if save(sites.archive_site, actor=user, site_id=site_id, version=version) is None:
-        return False
-    flash(_("{name} archived.").format(name=name))
-    return True
+        return None
+    return _("{name} archived.").format(name=name)

@@ -11,9 +11,9 @@ from db.models import User, utcnow
 from db.vocabulary import ROLES
 from hub.admin import users
 from hub.i18n import LANGUAGES, N_, _
-from ui.database import cached, reading, save
+from ui.database import cached, reading
 from ui.format import label, moment
-from ui.widgets import flash
+from ui.forms import form
 
 # The radio's options (stable across languages), their names, and what each one says when done.
 ACTIONS = {"deactivate": users.deactivate, "reactivate": users.reactivate,
@@ -63,34 +63,30 @@ def _table(accounts: list[Account]) -> None:
         for a in accounts]), hide_index=True, width="stretch")
 
 
-def _done(result, message: str) -> None:
-    if result is not None:
-        flash(message)
-        st.rerun()
-
-
 def _role_names() -> dict[str, str]:
     """The roles' names, made during the run (a format_func may be called outside it)."""
     return {role: label("role", role) for role in ROLES}
 
 
 def _add_form(user: User) -> None:
-    with st.form("admin_add_user", clear_on_submit=False):
+    with form("admin_add_user") as add:
+        key = add.key
         st.markdown("**{}**".format(_("Add a user")))
         left, right = st.columns(2)
-        username = left.text_input(_("Username"), key="admin_new_username")
-        name = right.text_input(_("Full name"), key="admin_new_name")
-        email = left.text_input(_("Email"), key="admin_new_email")
+        username = left.text_input(_("Username"), key=key("admin_new_username"))
+        name = right.text_input(_("Full name"), key=key("admin_new_name"))
+        email = left.text_input(_("Email"), key=key("admin_new_email"))
         role = right.selectbox(_("Role"), ROLES, format_func=_role_names().get,
-                               key="admin_new_role")
+                               key=key("admin_new_role"))
         password = left.text_input(
-            _("Password"), type="password", key="admin_new_password",
+            _("Password"), type="password", key=key("admin_new_password"),
             help=_("At least {count} characters.").format(count=users.MIN_PASSWORD_LENGTH))
-        repeat = right.text_input(_("Repeat password"), type="password", key="admin_new_repeat")
-        if st.form_submit_button(_("Add user"), type="primary", key="admin_new_submit"):
-            _done(save(users.add_user, actor=user, username=username, role=role, name=name,
-                       email=email, password=password, repeat=repeat),
-                  _("Added {username}").format(username=username.strip().lower()))
+        repeat = right.text_input(_("Repeat password"), type="password",
+                                  key=key("admin_new_repeat"))
+        if add.submitted(_("Add user"), type="primary") and add.save(
+                users.add_user, actor=user, username=username, role=role, name=name,
+                email=email, password=password, repeat=repeat) is not None:
+            add.done(_("Added {username}").format(username=username.strip().lower()))
 
 
 def _pick(accounts: list[Account], key: str, container=st) -> Account:
@@ -98,49 +94,54 @@ def _pick(accounts: list[Account], key: str, container=st) -> Account:
                                format_func=lambda a: f"{a.username} — {a.name}")
 
 
+def _accounts_form(name: str, accounts: list[Account]):
+    """A form over the accounts, carrying each one's version as drawn."""
+    return form(name, versions={a.username: a.version for a in accounts})
+
+
 def _role_form(user: User, accounts: list[Account]) -> None:
-    with st.form("admin_change_role"):
+    with _accounts_form("admin_change_role", accounts) as change:
         st.markdown("**{}**".format(_("Change a role")))
         left, right = st.columns(2)
-        account = _pick(accounts, "admin_role_user", left)
+        account = _pick(accounts, change.key("admin_role_user"), left)
         role = right.selectbox(_("New role"), ROLES, format_func=_role_names().get,
-                               key="admin_role_role")
-        if st.form_submit_button(_("Change role"), key="admin_role_submit"):
-            _done(save(users.set_role, actor=user, username=account.username, role=role,
-                       version=account.version),
-                  _("{username} is now {role}").format(username=account.username,
-                                                        role=label("role", role)))
+                               key=change.key("admin_role_role"))
+        if change.submitted(_("Change role")) and change.save(
+                users.set_role, actor=user, username=account.username, role=role,
+                version=change.version_of(account.username)) is not None:
+            change.done(_("{username} is now {role}").format(username=account.username,
+                                                             role=label("role", role)))
 
 
 def _state_form(user: User, accounts: list[Account]) -> None:
-    with st.form("admin_account_state"):
+    with _accounts_form("admin_account_state", accounts) as change:
         st.markdown("**{}**".format(_("Deactivate, reactivate or unlock")))
         left, right = st.columns(2)
-        account = _pick(accounts, "admin_state_user", left)
+        account = _pick(accounts, change.key("admin_state_user"), left)
         names = {name: _(words) for name, words in ACTION_NAMES.items()}
         action = right.radio(_("Action"), list(ACTIONS), horizontal=True, format_func=names.get,
-
-                             key="admin_state_action")
-        if st.form_submit_button(_("Apply"), key="admin_state_submit"):
-            _done(save(ACTIONS[action], actor=user, username=account.username,
-                       version=account.version),
-                  _(ACTION_DONE[action]).format(username=account.username))
+                             key=change.key("admin_state_action"))
+        if change.submitted(_("Apply")) and change.save(
+                ACTIONS[action], actor=user, username=account.username,
+                version=change.version_of(account.username)) is not None:
+            change.done(_(ACTION_DONE[action]).format(username=account.username))
 
 
 def _password_form(user: User, accounts: list[Account]) -> None:
-    with st.form("admin_reset_password", clear_on_submit=True):
+    with _accounts_form("admin_reset_password", accounts) as reset:
         st.markdown("**{}**".format(_("Reset a password")))
-        account = _pick(accounts, "admin_reset_user")
+        account = _pick(accounts, reset.key("admin_reset_user"))
         left, right = st.columns(2)
         password = left.text_input(_("New password"), type="password",
-                                   key="admin_reset_password")
+                                   key=reset.key("admin_reset_password"))
         repeat = right.text_input(_("Repeat new password"), type="password",
-                                  key="admin_reset_repeat")
-        if st.form_submit_button(_("Reset password"), key="admin_reset_submit"):
-            _done(save(users.reset_password, actor=user, username=account.username,
-                       password=password, repeat=repeat, version=account.version),
-                  _("New password set for {username}; their sessions have ended").format(
-                      username=account.username))
+                                  key=reset.key("admin_reset_repeat"))
+        if reset.submitted(_("Reset password")) and reset.save(
+                users.reset_password, actor=user, username=account.username,
+                password=password, repeat=repeat,
+                version=reset.version_of(account.username)) is not None:
+            reset.done(_("New password set for {username}; their sessions have ended").format(
+                username=account.username))
 
 
 def render(user: User) -> None:

@@ -16,11 +16,12 @@ from db.vocabulary import ISSUE_PRIORITIES
 from hub.building import issues, works
 from hub.i18n import N_, _, ngettext
 from hub.occupancy import spaces
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.format import label, labeller
-from ui.widgets import SiteChoice, flash
+from ui.forms import form
+from ui.widgets import SiteChoice
 
 COMMON_PARTS = N_("— the common parts —")
 PLAN_WORKS = "building_plan_works"
@@ -34,11 +35,6 @@ def space_choices(site_id: int) -> list[tuple[int, str]]:
                 for space in spaces.list_spaces(session, site_id=site_id, active_only=True)]
 
 
-def _saved(message: str) -> None:
-    flash(message)
-    st.rerun()
-
-
 def _space_box(label: str, choices: list, key: str, current: int | None = None):
     options = [None] + choices
     index = next((n for n, choice in enumerate(options) if choice and choice[0] == current), 0)
@@ -49,22 +45,23 @@ def _space_box(label: str, choices: list, key: str, current: int | None = None):
 def report_form(user: User, site: SiteChoice) -> None:
     """Report an issue (manager and communication)."""
     choices = space_choices(site.id)
-    with st.form("building_report", clear_on_submit=True):
+    with form(f"building_report_{site.id}") as report:
+        key = report.key
         st.markdown(_("**Report an issue**"))
         left, right = st.columns(2)
         with left:
-            space = _space_box(_("Where"), choices, "building_report_space")
+            space = _space_box(_("Where"), choices, key("building_report_space"))
         priority = right.selectbox(_("Priority"), ISSUE_PRIORITIES, index=1,
-                                   key="building_report_priority",
+                                   key=key("building_report_priority"),
                                    format_func=labeller("issue priority"))
-        title = st.text_input(_("What is wrong"), max_chars=160, key="building_report_title")
-        description = st.text_area(_("Details"), max_chars=4000, key="building_report_text")
-        submitted = st.form_submit_button(_("Report the issue"), type="primary",
-                                          key="building_report_submit")
-    if submitted and save(issues.report_issue, actor=user, site_id=site.id, title=title,
-                          space_id=space and space[0], description=description,
-                          priority=priority):
-        _saved(_("Issue reported: {title}").format(title=title.strip()))
+        title = st.text_input(_("What is wrong"), max_chars=160,
+                              key=key("building_report_title"))
+        description = st.text_area(_("Details"), max_chars=4000,
+                                   key=key("building_report_text"))
+        if report.submitted(_("Report the issue"), type="primary") and report.save(
+                issues.report_issue, actor=user, site_id=site.id, title=title,
+                space_id=space and space[0], description=description, priority=priority):
+            report.done(_("Issue reported: {title}").format(title=title.strip()))
 
 
 def _issue_label(row) -> str:
@@ -77,8 +74,9 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
         return
     choices = space_choices(site.id)
     issue = st.selectbox(_("Issue"), rows, format_func=_issue_label, key="building_issue_pick")
-    key = f"building_issue_{issue.id}"
-    with st.form(f"building_issue_edit_{issue.id}"):
+    with form(f"building_issue_edit_{issue.id}", version=issue.version,
+              about=("issue", issue.id)) as edit:
+        key = edit.key(f"building_issue_{issue.id}")
         st.markdown(_("**Edit the issue**"))
         left, middle, right = st.columns(3)
         title = left.text_input(_("Title"), issue.title, max_chars=160, key=f"{key}_title")
@@ -87,8 +85,8 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
                                     key=f"{key}_priority",
                                     format_func=labeller("issue priority"))
         with right:
-            space = _space_box(_("Where"), choices, f"building_issue_space_{issue.id}",
-                               issue.space_id)
+            space = _space_box(_("Where"), choices,
+                               edit.key(f"building_issue_space_{issue.id}"), issue.space_id)
         contractor = left.text_input(_("Contractor"), issue.contractor or "", max_chars=160,
                                      key=f"{key}_contractor")
         estimate = middle.text_input(_("Cost estimate (€)"), "" if issue.cost_estimate is None
@@ -98,83 +96,82 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
         description = st.text_area(_("Details"), issue.description or "", max_chars=4000,
                                    key=f"{key}_details")
         notes = st.text_area(_("Notes"), issue.notes or "", max_chars=4000, key=f"{key}_notes")
-        submitted = st.form_submit_button(_("Save the issue"), type="primary",
-                                          key=f"{key}_save")
-    if submitted and save(issues.edit_issue, actor=user, issue_id=issue.id,
-                          version=issue.version, title=title, priority=priority,
-                          space_id=space and space[0], description=description,
-                          contractor=contractor, cost_estimate=estimate, final_cost=final,
-                          notes=notes):
-        _saved(_("Issue #{id} saved.").format(id=issue.id))
+        if edit.submitted(_("Save the issue"), type="primary") and edit.save(
+                issues.edit_issue, actor=user, issue_id=issue.id, title=title,
+                priority=priority, space_id=space and space[0], description=description,
+                contractor=contractor, cost_estimate=estimate, final_cost=final, notes=notes):
+            edit.done(_("Issue #{id} saved.").format(id=issue.id))
     steps = issues.NEXT_STATUSES[issue.status]
     now = label("issue status", issue.status)
     if not steps:
         st.caption(_("This issue is {status}: it is closed.").format(status=now))
         return
-    with st.form(f"building_issue_move_{issue.id}"):
+    with form(f"building_issue_move_{issue.id}", version=issue.version,
+              about=("issue", issue.id)) as move:
+        key = move.key(f"building_issue_{issue.id}")
         st.markdown(_("**Move the issue** (now {status})").format(status=now))
         left, right = st.columns(2)
         status = left.selectbox(_("Next step"), steps, format_func=labeller("issue status"),
                                 key=f"{key}_next")
         final = right.text_input(_("Final cost when done (€)"), "", key=f"{key}_done_cost")
-        moved = st.form_submit_button(_("Move it"), key=f"{key}_move")
-    if moved and save(issues.move_issue, actor=user, issue_id=issue.id,
-                      version=issue.version, status=status, final_cost=final):
-        _saved(_("Issue #{id} is {status} now.").format(id=issue.id,
-                                                        status=label("issue status", status)))
+        if move.submitted(_("Move it")) and move.save(
+                issues.move_issue, actor=user, issue_id=issue.id, status=status,
+                final_cost=final):
+            move.done(_("Issue #{id} is {status} now.").format(
+                id=issue.id, status=label("issue status", status)))
 
 
 def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
     """Plan a works period; over live bookings it asks first, listing them."""
     choices = space_choices(site.id)
-    with st.form("building_plan_works"):
+    with form(f"building_plan_works_{site.id}") as plan:
+        key = plan.key
         st.markdown(_("**Plan works**"))
         chosen = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
-                                key="building_works_spaces", placeholder=_("Choose…"))
+                                key=key("building_works_spaces"), placeholder=_("Choose…"))
         left, middle, right = st.columns(3)
-        title = left.text_input(_("Works"), max_chars=160, key="building_works_title",
+        title = left.text_input(_("Works"), max_chars=160, key=key("building_works_title"),
                                 placeholder=_("e.g. Roof repair"))
         first = middle.date_input(_("From"), date.today() + timedelta(days=7),
-                                  format="DD/MM/YYYY", key="building_works_from")
+                                  format="DD/MM/YYYY", key=key("building_works_from"))
         last = right.date_input(_("To (included)"), date.today() + timedelta(days=7),
-                                format="DD/MM/YYYY", key="building_works_to")
+                                format="DD/MM/YYYY", key=key("building_works_to"))
         issue = st.selectbox(_("For the issue"), [None] + open_issues,
-                             key="building_works_issue",
+                             key=key("building_works_issue"),
                              format_func=lambda r: _("— none —") if r is None
                              else _issue_label(r))
-        notes = st.text_area(_("Notes"), max_chars=4000, key="building_works_notes")
-        submitted = st.form_submit_button(_("Plan the works"), type="primary",
-                                          key="building_works_submit")
-    if submitted:
-        request = dict(site_id=site.id, space_ids=[c[0] for c in chosen], title=title,
-                       starts_on=first, ends_on=last, issue_id=issue and issue.id, notes=notes)
-        with reading() as session:
-            found = works.works_collisions(session, space_ids=request["space_ids"],
-                                           starts_on=first, ends_on=last)
-        if found.bookings and not found.sessions:
-            tell = list(dict.fromkeys([b.who for b in found.bookings]
-                                      + [lease.tenant for lease in found.leases]))
-            ask(PLAN_WORKS, ngettext(
-                "{n} booking(s) lie in these days and will be cancelled (the records are "
-                "kept). Tell: {tell}.",
-                "{n} booking(s) lie in these days and will be cancelled (the records are "
-                "kept). Tell: {tell}.", len(found.bookings)).format(
-                    n=len(found.bookings), tell=", ".join(tell)),
-                details=[str(booking) for booking in found.bookings], **request)
-        else:
-            _plan(user, **request)
+        notes = st.text_area(_("Notes"), max_chars=4000, key=key("building_works_notes"))
+        if plan.submitted(_("Plan the works"), type="primary"):
+            request = dict(site_id=site.id, space_ids=[c[0] for c in chosen], title=title,
+                           starts_on=first, ends_on=last, issue_id=issue and issue.id,
+                           notes=notes)
+            found = _collisions(request)
+            if found.bookings and not found.sessions:
+                tell = list(dict.fromkeys([b.who for b in found.bookings]
+                                          + [lease.tenant for lease in found.leases]))
+                plan.ask(PLAN_WORKS, ngettext(
+                    "{n} booking(s) lie in these days and will be cancelled (the records are "
+                    "kept). Tell: {tell}.",
+                    "{n} booking(s) lie in these days and will be cancelled (the records are "
+                    "kept). Tell: {tell}.", len(found.bookings)).format(
+                        n=len(found.bookings), tell=", ".join(tell)),
+                    details=[str(booking) for booking in found.bookings], **request)
+            elif result := plan.save(works.plan_works, actor=user, **request):
+                plan.done(result.summary() + ".")
     confirm(PLAN_WORKS, title=_("Plan the works"), action=_("Cancel the bookings and plan"),
-            run=lambda **request: _plan(user, confirm=True, **request))
+            run=lambda **request: _plan(user, **request))
 
 
-def _plan(user: User, **request) -> bool:
-    result = save(works.plan_works, actor=user, **request)
-    if not result:
-        return False
-    flash(result.summary() + ".")
-    if not request.get("confirm"):
-        st.rerun()
-    return True
+def _collisions(request: dict):
+    with reading() as session:
+        return works.works_collisions(session, space_ids=request["space_ids"],
+                                      starts_on=request["starts_on"],
+                                      ends_on=request["ends_on"])
+
+
+def _plan(user: User, **request) -> str | None:
+    result = save(works.plan_works, actor=user, confirm=True, **request)
+    return result.summary() + "." if result else None
 
 
 EDIT_WORKS = "building_edit_works"
@@ -190,8 +187,9 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
     chosen = st.selectbox(_("Works to change"), live, key="building_edit_pick",
                           format_func=lambda r: f"{r.title} · {r.spaces} · "
                                                 f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
-    key = f"building_edit_works_{chosen.id}"
-    with st.form(key):
+    with form(f"building_edit_works_{chosen.id}", version=chosen.version,
+              about=("works", chosen.id)) as edit:
+        key = edit.key(f"building_edit_works_{chosen.id}")
         st.markdown(_("**Change the works**"))
         picked = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
                                 default=[c for c in choices if c[0] in chosen.space_ids],
@@ -203,42 +201,36 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
         last = right.date_input(_("To (included)"), chosen.ends_on, format="DD/MM/YYYY",
                                 key=f"{key}_to")
         notes = st.text_area(_("Notes"), chosen.notes or "", max_chars=4000, key=f"{key}_notes")
-        submitted = st.form_submit_button(_("Save the works"), key=f"{key}_save")
-    if submitted:
-        request = dict(works_id=chosen.id, version=chosen.version,
-                       space_ids=[c[0] for c in picked], title=title, starts_on=first,
-                       ends_on=last, issue_id=chosen.issue_id, notes=notes)
-        with reading() as session:
-            found = works.works_collisions(session, space_ids=request["space_ids"],
-                                           starts_on=first, ends_on=last)
-        if found.bookings and not found.sessions:
-            ask(EDIT_WORKS, ngettext(
-                "{n} booking(s) lie in the new days and will be cancelled (the records are "
-                "kept).",
-                "{n} booking(s) lie in the new days and will be cancelled (the records are "
-                "kept).", len(found.bookings)).format(n=len(found.bookings)),
-                details=[str(booking) for booking in found.bookings], **request)
-        else:
-            _edit(user, **request)
+        if edit.submitted(_("Save the works")):
+            request = dict(works_id=chosen.id, space_ids=[c[0] for c in picked], title=title,
+                           starts_on=first, ends_on=last, issue_id=chosen.issue_id, notes=notes)
+            found = _collisions(request)
+            if found.bookings and not found.sessions:
+                edit.ask(EDIT_WORKS, ngettext(
+                    "{n} booking(s) lie in the new days and will be cancelled (the records are "
+                    "kept).",
+                    "{n} booking(s) lie in the new days and will be cancelled (the records are "
+                    "kept).", len(found.bookings)).format(n=len(found.bookings)),
+                    details=[str(booking) for booking in found.bookings], **request)
+            elif result := edit.save(works.edit_works, actor=user, **request):
+                edit.done(_edited(result))
     confirm(EDIT_WORKS, title=_("Change the works"), action=_("Cancel the bookings and save"),
-            run=lambda **request: _edit(user, confirm=True, **request))
+            run=lambda **request: _edit(user, **request))
 
 
-def _edit(user: User, **request) -> bool:
-    result = save(works.edit_works, actor=user, **request)
-    if not result:
-        return False
+def _edited(result) -> str:
     if result.cancelled:
-        flash(ngettext("{title} saved; {n} booking(s) cancelled; tell {tell}.",
-                       "{title} saved; {n} booking(s) cancelled; tell {tell}.",
-                       len(result.cancelled)).format(title=result.works.title,
-                                                     n=len(result.cancelled),
-                                                     tell=", ".join(result.tell)))
-    else:
-        flash(_("{title} saved.").format(title=result.works.title))
-    if not request.get("confirm"):
-        st.rerun()
-    return True
+        return ngettext("{title} saved; {n} booking(s) cancelled; tell {tell}.",
+                        "{title} saved; {n} booking(s) cancelled; tell {tell}.",
+                        len(result.cancelled)).format(title=result.works.title,
+                                                      n=len(result.cancelled),
+                                                      tell=", ".join(result.tell))
+    return _("{title} saved.").format(title=result.works.title)
+
+
+def _edit(user: User, **request) -> str | None:
+    result = save(works.edit_works, actor=user, confirm=True, **request)
+    return _edited(result) if result else None
 
 
 def cancel_works_form(user: User, rows: list) -> None:
@@ -246,26 +238,27 @@ def cancel_works_form(user: User, rows: list) -> None:
     live = [row for row in rows if not row.cancelled and row.ends_on >= date.today()]
     if not live:
         return
-    with st.form("building_cancel_works"):
+    with form("building_cancel_works", versions={row.id: row.version for row in live}) as cancel:
         st.markdown(_("**Cancel works**"))
-        chosen = st.selectbox(_("Works"), live, key="building_cancel_pick",
+        chosen = st.selectbox(_("Works"), live, key=cancel.key("building_cancel_pick"),
                               format_func=lambda r: (f"{r.title} · {r.spaces} · "
                                                      f"{show_day(r.starts_on)} → "
                                                      f"{show_day(r.ends_on)}"))
-        submitted = st.form_submit_button(_("Cancel the works"), key="building_cancel_submit")
-    if submitted:
-        ask(CANCEL_WORKS, _("Cancel “{title}” — {spaces} will be in use again from {start} "
-                            "to {end}; bookings cancelled for it stay cancelled.").format(
-                                title=chosen.title, spaces=chosen.spaces,
-                                start=show_day(chosen.starts_on), end=show_day(chosen.ends_on)),
-            works_id=chosen.id, version=chosen.version, title=chosen.title)
+        if cancel.submitted(_("Cancel the works")):
+            cancel.ask(CANCEL_WORKS, _("Cancel “{title}” — {spaces} will be in use again from "
+                                       "{start} to {end}; bookings cancelled for it stay "
+                                       "cancelled.").format(
+                                           title=chosen.title, spaces=chosen.spaces,
+                                           start=show_day(chosen.starts_on),
+                                           end=show_day(chosen.ends_on)),
+                       works_id=chosen.id, version=cancel.version_of(chosen.id),
+                       title=chosen.title)
     confirm(CANCEL_WORKS, title=_("Cancel the works"), action=_("Cancel the works"),
             keep=_("Keep them"),
             run=lambda **request: _cancel(user, **request))
 
 
-def _cancel(user: User, *, works_id: int, version: int, title: str) -> bool:
+def _cancel(user: User, *, works_id: int, version: int, title: str) -> str | None:
     if not save(works.cancel_works, actor=user, works_id=works_id, version=version):
-        return False
-    flash(_("{title} cancelled; the spaces are in use again.").format(title=title))
-    return True
+        return None
+    return _("{title} cancelled; the spaces are in use again.").format(title=title)

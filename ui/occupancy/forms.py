@@ -11,15 +11,16 @@ import streamlit as st
 
 from db.models import User
 from db.vocabulary import SPACE_KINDS
-from hub.dates import clock
+from hub.dates import a_year_from, clock
 from hub.i18n import N_, _, pgettext
 from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.format import labeller
-from ui.widgets import flash, SiteChoice
+from ui.forms import form
+from ui.widgets import SiteChoice
 
 NEW = N_("New space…")
 # The ways to change a running lease (the radio's values), as the radio and the button say them.
@@ -37,11 +38,6 @@ def _spaces(site_id: int) -> list[dict]:
 def _tenants(on: date) -> list[tuple[int, str]]:
     with reading() as session:
         return tenant_choices(session, on=on)
-
-
-def _saved(message: str) -> None:
-    flash(message)
-    st.rerun()
 
 
 def shown(labels):
@@ -69,8 +65,9 @@ def space_forms(user: User, site: SiteChoice) -> None:
 def _opening_hours_form(user: User, site: SiteChoice) -> None:
     with reading() as session:
         current = sites.get_site(session, site.id)
-    key = f"occupancy_hours_{site.id}_{current.version}"  # shows the saved hours afresh
-    with st.form("occupancy_opening_hours"):
+    with form(f"occupancy_opening_hours_{site.id}", version=current.version,
+              about=("site", site.id)) as hours:
+        key = hours.key(f"occupancy_hours_{site.id}")
         left, middle, right = st.columns([1, 1, 2])
         opens_at = left.time_input(_("Opens at"), current.opens_at, step=1800,
                                    key=f"{key}_opens")
@@ -83,12 +80,10 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
         st.caption(_("Now: {hours}. Bookings must fall within these hours; a change is refused "
                      "while booked slots would fall outside.").format(
             hours=bookings.opening_hours(current)))
-        submitted = st.form_submit_button(_("Save opening hours"),
-                                          key="occupancy_opening_hours_save")
-    if submitted and save(sites.set_opening_hours, actor=user, site_id=site.id,
-                          version=current.version, opens_at=opens_at, closes_at=closes_at,
-                          weekdays=days):
-        _saved(_("Opening hours of {site} saved.").format(site=site.name))
+        if hours.submitted(_("Save opening hours")) and hours.save(
+                sites.set_opening_hours, actor=user, site_id=site.id, opens_at=opens_at,
+                closes_at=closes_at, weekdays=days):
+            hours.done(_("Opening hours of {site} saved.").format(site=site.name))
 
 
 def _space_form(user: User, site: SiteChoice) -> None:
@@ -96,9 +91,10 @@ def _space_form(user: User, site: SiteChoice) -> None:
     chosen = st.selectbox(_("Space to edit"), [NEW] + known, key="occupancy_space_pick",
                           format_func=lambda s, new=_(NEW): new if s == NEW else _space_label(s))
     space = {} if chosen == NEW else chosen
-    # Keyed per space and version: picking another space (or saving) shows its values afresh.
-    key = f"occupancy_space_{space.get('id', 'new')}_{space.get('version', 0)}"
-    with st.form("occupancy_space_form"):
+    name = f"occupancy_space_{space.get('id', 'new')}"     # another space: another form
+    with form(name, version=space.get("version"),
+              about=("space", space["id"]) if space else None) as edit:
+        key = edit.key(name)
         left, middle, right = st.columns(3)
         values = {
             "code": left.text_input(_("Code"), space.get("code", ""), max_chars=16,
@@ -137,16 +133,13 @@ def _space_form(user: User, site: SiteChoice) -> None:
                                                key=f"{key}_bookable")
         values["active"] = flags[2].checkbox(pgettext("space", "Active"), space.get("active", True),
                                              key=f"{key}_active")
-        submitted = st.form_submit_button(_("Save space"), type="primary",
-                                          key="occupancy_space_save")
-    if submitted:
-        if space:
-            done = save(spaces.edit_space, actor=user, space_id=space["id"],
-                        version=space["version"], **values)
-        else:
-            done = save(spaces.add_space, actor=user, site_id=site.id, **values)
-        if done:
-            _saved(_("Space {space} saved.").format(space=done.code))
+        if edit.submitted(_("Save space"), type="primary"):
+            if space:
+                done = edit.save(spaces.edit_space, actor=user, space_id=space["id"], **values)
+            else:
+                done = edit.save(spaces.add_space, actor=user, site_id=site.id, **values)
+            if done:
+                edit.done(_("Space {space} saved.").format(space=done.code))
 
 
 def _amount(value) -> str:
@@ -172,36 +165,41 @@ def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
 
 def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
                    taken: set[int]) -> None:
-    with st.form("occupancy_new_lease", clear_on_submit=False):
+    with form("occupancy_new_lease") as new:
+        key = new.key
         st.markdown("**" + _("New lease") + "**")
         left, right = st.columns(2)
-        space = left.selectbox(_("Space"), leasable, key="occupancy_lease_space",
+        space = left.selectbox(_("Space"), leasable, key=key("occupancy_lease_space"),
                                format_func=lambda s, leased=_("{space} · leased today"),
                                vacant=_("{space} · vacant today"): (
                                    leased if s["id"] in taken else vacant).format(
                                        space=_space_label(s)))
         tenant = right.selectbox(_("Tenant"), tenants, format_func=lambda t: t[1],
-                                 key="occupancy_lease_tenant")
+                                 key=key("occupancy_lease_tenant"))
         starts_on = left.date_input(_("Start"), on, format="DD/MM/YYYY",
-                                    key="occupancy_lease_start")
-        open_ended = right.checkbox(_("Open-ended"), value=False, key="occupancy_lease_open")
-        ends_on = right.date_input(_("End (last day)"), date(on.year + 1, on.month, 1),
-                                   format="DD/MM/YYYY", key="occupancy_lease_end")
+                                    key=key("occupancy_lease_start"))
+        open_ended = right.checkbox(_("Open-ended"), value=False,
+                                    key=key("occupancy_lease_open"))
+        ends_on = right.date_input(_("End (last day; empty: a year from the start)"), None,
+                                   format="DD/MM/YYYY", key=key("occupancy_lease_end"))
         rent = left.text_input(_("Monthly rent € (empty: the space's rent)"),
-                               key="occupancy_lease_rent")
-        deposit = right.text_input(_("Deposit €"), key="occupancy_lease_deposit")
-        notes = st.text_input(_("Notes"), max_chars=1000, key="occupancy_lease_notes")
-        submitted = st.form_submit_button(_("Create lease"), type="primary",
-                                          key="occupancy_lease_create")
-    if submitted:
+                               key=key("occupancy_lease_rent"))
+        deposit = right.text_input(_("Deposit €"), key=key("occupancy_lease_deposit"))
+        notes = st.text_input(_("Notes"), max_chars=1000, key=key("occupancy_lease_notes"))
+        if not new.submitted(_("Create lease"), type="primary"):
+            return
         if space is None or tenant is None:
             st.error(_("space: choose a space and a tenant"))
             return
-        done = save(leases.lease_space, actor=user, space_id=space["id"], tenant_id=tenant[0],
-                    starts_on=starts_on, ends_on=None if open_ended else ends_on,
-                    monthly_rent=rent or space["monthly_rent"], deposit=deposit, notes=notes)
+        if not open_ended and ends_on is None:
+            ends_on = a_year_from(starts_on)
+        done = new.save(leases.lease_space, actor=user, space_id=space["id"],
+                        tenant_id=tenant[0], starts_on=starts_on,
+                        ends_on=None if open_ended else ends_on,
+                        monthly_rent=rent or space["monthly_rent"], deposit=deposit,
+                        notes=notes)
         if done:
-            _saved(_("Lease of {space} created.").format(space=space["code"]))
+            new.done(_("Lease of {space} created.").format(space=space["code"]))
 
 
 def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
@@ -210,8 +208,9 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
                          format_func=shown({row: _lease_label(row) for row in running}))
     action = st.radio(_("Action"), list(ACTIONS), horizontal=True, key="occupancy_lease_action",
                       format_func=shown({code: _(name) for code, name in ACTIONS.items()}))
-    key = f"occupancy_change_{lease.id}_{lease.version}"  # the picked lease's values afresh
-    with st.form("occupancy_change_lease"):
+    with form(f"occupancy_change_{lease.id}", version=lease.version,
+              about=("lease", lease.id)) as change:
+        key = change.key(f"occupancy_change_{lease.id}")
         if action == "End early":
             last = st.date_input(_("Last day"), date.today(), format="DD/MM/YYYY",
                                  key=f"{key}_last_day")
@@ -246,15 +245,14 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
                                                  key=f"{key}_deposit"),
                         notes=st.text_input(_("Notes"), lease.notes or "", max_chars=1000,
                                             key=f"{key}_notes"))
-        submitted = st.form_submit_button(_(ACTIONS[action]), type="primary",
-                                          key="occupancy_change_submit")
-    if submitted and action == "End early":
-        ask(END_EARLY, _end_early_sentence(lease, last), lease_id=lease.id,
-            version=lease.version, ends_on=last, space=lease.space)
-    elif submitted:
-        action_function = call.pop("action")
-        if save(action_function, actor=user, lease_id=lease.id, version=lease.version, **call):
-            _saved(UPDATED[action]().format(space=lease.space))
+        submitted = change.submitted(_(ACTIONS[action]), type="primary")
+        if submitted and action == "End early":
+            change.ask(END_EARLY, _end_early_sentence(lease, last), lease_id=lease.id,
+                       ends_on=last, space=lease.space)
+        elif submitted:
+            action_function = call.pop("action")
+            if change.save(action_function, actor=user, lease_id=lease.id, **call):
+                change.done(UPDATED[action]().format(space=lease.space))
 
 
 END_EARLY = "occupancy_end_lease"
@@ -287,55 +285,61 @@ def _end_early_sentence(lease, last: date) -> str:
                                     free=show_day(last + timedelta(days=1)))
 
 
-def _end_early(user: User, *, lease_id: int, version: int, ends_on: date, space: str) -> bool:
+def _end_early(user: User, *, lease_id: int, version: int, ends_on: date,
+               space: str) -> str | None:
     if not save(leases.end_lease_early, actor=user, lease_id=lease_id, version=version,
                 ends_on=ends_on):
-        return False
-    flash(_("Lease of {space} ends on {day}").format(space=space, day=show_day(ends_on)))
-    return True
+        return None
+    return _("Lease of {space} ends on {day}").format(space=space, day=show_day(ends_on))
 
 
 def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> None:
     bookable = [s for s in _spaces(site.id) if s["bookable"] and s["active"]]
     tenants = _tenants(monday)
     st.header(_("Book a space"), anchor=False)
-    key = f"occupancy_booking_{monday.isoformat()}"  # the week's Monday as the day afresh
-    with st.form("occupancy_booking"):
+    with form(f"occupancy_booking_{site.id}") as new:
+        key = new.key
         left, middle, right = st.columns(3)
         space = left.selectbox(_("Space"), bookable, format_func=_space_label,
-                               key="occupancy_booking_space")
+                               key=key("occupancy_booking_space"))
+        # The week's Monday as the day, afresh for each week shown.
         day = middle.date_input(_("Day"), monday, format="DD/MM/YYYY",
-                                key=f"{key}_day")
-        places = right.number_input(_("Places"), 1, 500, 1, key="occupancy_booking_places")
+                                key=key(f"occupancy_booking_{monday.isoformat()}_day"))
+        places = right.number_input(_("Places"), 1, 500, 1, key=key("occupancy_booking_places"))
         whole_day = left.checkbox(_("Whole day (opening hours)"),
-                                  key="occupancy_booking_whole_day")
+                                  key=key("occupancy_booking_whole_day"))
         start = middle.time_input(_("Start"), time(9, 0), step=900,
-                                  key="occupancy_booking_start")
-        end = right.time_input(_("End"), time(12, 0), step=900, key="occupancy_booking_end")
+                                  key=key("occupancy_booking_start"))
+        end = right.time_input(_("End"), time(12, 0), step=900, key=key("occupancy_booking_end"))
         tenant = left.selectbox(_("Tenant"), [None] + tenants,
                                 format_func=lambda t, outside=_("— an outside person —"):
-                                outside if t is None else t[1], key="occupancy_booking_tenant")
+                                outside if t is None else t[1],
+                                key=key("occupancy_booking_tenant"))
         guest = middle.text_input(_("Outside person's name"), max_chars=120,
-                                  key="occupancy_booking_guest")
-        purpose = right.text_input(_("Purpose"), max_chars=200, key="occupancy_booking_purpose")
-        submitted = st.form_submit_button(_("Book"), type="primary", key="occupancy_booking_book")
-    if submitted:
-        done = save(bookings.book, actor=user, space_id=space and space["id"], day=day,
-                    start=start, end=end, whole_day=whole_day, places=places,
-                    tenant_id=tenant and tenant[0], guest_name=None if tenant else guest,
-                    purpose=purpose)
-        if done:
-            _saved(_("{space} booked on {day}.").format(space=space["code"], day=show_day(day)))
+                                  key=key("occupancy_booking_guest"))
+        purpose = right.text_input(_("Purpose"), max_chars=200,
+                                   key=key("occupancy_booking_purpose"))
+        if new.submitted(_("Book"), type="primary"):
+            done = new.save(bookings.book, actor=user, space_id=space and space["id"], day=day,
+                            start=start, end=end, whole_day=whole_day, places=places,
+                            tenant_id=tenant and tenant[0],
+                            guest_name=None if tenant else guest, purpose=purpose)
+            if done:
+                new.done(_("{space} booked on {day}.").format(space=space["code"],
+                                                               day=show_day(day)))
     if week:
-        with st.form("occupancy_cancel_booking"):
-            st.markdown("**" + _("Cancel a booking of this week") + "**")
-            booking = st.selectbox(_("Booking"), week,
-                                   key=f"occupancy_cancel_pick_{monday.isoformat()}",
-                                   format_func=shown({b: (
-                f"{show_day(b.day)} {clock(b.start_minute)}–"
-                f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}")
-                                       for b in week}))
-            if st.form_submit_button(_("Cancel booking"), key="occupancy_cancel_booking_submit"):
-                if save(bookings.cancel_booking, actor=user, booking_id=booking.id,
-                        version=booking.version):
-                    _saved(_("Booking cancelled; the record is kept."))
+        _cancel_booking_form(user, monday, week)
+
+
+def _cancel_booking_form(user: User, monday: date, week: list) -> None:
+    names = {b: (f"{show_day(b.day)} {clock(b.start_minute)}–{clock(b.end_minute)} · "
+                 f"{b.space} · {b.tenant or b.guest_name}") for b in week}
+    with form(f"occupancy_cancel_booking_{monday.isoformat()}",
+              versions={b.id: b.version for b in week}) as cancel:
+        st.markdown("**" + _("Cancel a booking of this week") + "**")
+        booking = st.selectbox(_("Booking"), week, format_func=shown(names),
+                               key=cancel.key(f"occupancy_cancel_pick_{monday.isoformat()}"))
+        if cancel.submitted(_("Cancel booking")) and cancel.save(
+                bookings.cancel_booking, actor=user, booking_id=booking.id,
+                version=cancel.version_of(booking.id)):
+            cancel.done(_("Booking cancelled; the record is kept."))

@@ -12,7 +12,8 @@ from hub.i18n import _
 from hub.roles import sees_contacts
 from ui.format import as_text, country_name, label, table_date_format
 from ui.format import day as show_day
-from ui.partners.forms import (confirmations, contact_forms, delete_form, interaction_edit_form,
+from ui.partners.contacts import contact_forms
+from ui.partners.forms import (confirmations, delete_form, interaction_edit_form,
                               interaction_form, link_forms, link_label, partner_form)
 
 

@@ -19,23 +19,19 @@ from hub.partners import interactions
 from hub.partners import links as partner_links
 from hub.partners import organisations as partners
 from hub.tenants.roster import tenant_choices
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import (as_text, countries, country_name, country_namer, label, labeller, listed,
                        number)
 from ui.format import day as show_day
-from ui.widgets import EARLIEST_DAY, flash
+from ui.forms import form
+from ui.widgets import EARLIEST_DAY
 
 # The confirmation requests (ui.confirm), one per kind of destructive action.
 DELETE_PARTNER = "partners_delete_partner"
 DELETE_INTERACTION = "partners_delete_interaction"
 REMOVE_CONTACT = "partners_remove_contact"
 REMOVE_LINK = "partners_remove_link"
-
-
-def _saved(message: str) -> None:
-    flash(message)
-    st.rerun()
 
 
 @cached(ttl=300)
@@ -76,72 +72,75 @@ def partner_form(user: User, partner=None, *, key: str) -> None:
     needs a tick to go ahead."""
     old = partner or {}
     codes = countries()
-    with st.form(key):
+    with form(key, version=old.get("version"),
+              about=("partner", old["id"]) if partner else None) as edit:
+        name = edit.key(key)
         left, right = st.columns(2)
         values = {
             "name": left.text_input(_("Name"), old.get("name", ""), max_chars=160,
-                                    key=f"{key}_name"),
+                                    key=f"{name}_name"),
             "kind": right.selectbox(_("Kind"), PARTNER_KINDS, format_func=labeller("partner kind"),
                                     index=PARTNER_KINDS.index(old.get("kind", "institution")),
-                                    key=f"{key}_kind"),
+                                    key=f"{name}_kind"),
             "country": left.selectbox(_("Country"), codes, format_func=country_namer(),
                                       index=codes.index(old.get("country", "IT")),
-                                      key=f"{key}_country"),
+                                      key=f"{name}_country"),
             "city": right.text_input(_("City"), old.get("city") or "", max_chars=80,
-                                     key=f"{key}_city"),
+                                     key=f"{name}_city"),
             "website": left.text_input(_("Website"), old.get("website") or "",
-                                       placeholder="https://…", key=f"{key}_website"),
+                                       placeholder="https://…", key=f"{name}_website"),
             "status": right.selectbox(_("Status"), PARTNER_STATUSES,
                                       format_func=labeller("partner status"),
                                       index=PARTNER_STATUSES.index(old.get("status", "prospect")),
-                                      key=f"{key}_status"),
+                                      key=f"{name}_status"),
             "since": left.date_input(_("Partner since"), old.get("since"), format="DD/MM/YYYY",
                                      min_value=date(1950, 1, 1), max_value=date.today(),
-                                     key=f"{key}_since"),
-            "tags": right.text_input(_("Tags"), old.get("tags", ""), key=f"{key}_tags",
+                                     key=f"{name}_since"),
+            "tags": right.text_input(_("Tags"), old.get("tags", ""), key=f"{name}_tags",
                                      help=_("Comma-separated, e.g. export, ceramics")),
             "notes": st.text_area(_("Notes"), old.get("notes") or "", max_chars=4000,
-                                  key=f"{key}_notes"),
+                                  key=f"{name}_notes"),
         }
         anyway = st.checkbox(_("Save even if another partner has this name"),
-                             key=f"{key}_anyway")
-        submitted = st.form_submit_button(_("Save partner") if partner else _("Add partner"))
-    if not submitted:
-        return
+                             key=f"{name}_anyway")
+        if edit.submitted(_("Save partner") if partner else _("Add partner")):
+            _save_partner(user, old, edit, values, anyway)
+
+
+def _save_partner(user: User, old: dict, edit, values: dict, anyway: bool) -> None:
     same = _duplicates(values["name"], old.get("id"))
     if same and not anyway:
         st.warning(_("A partner with this name already exists: {partners}. Tick the box to save "
                      "anyway.").format(partners=as_text("; ".join(same))))
-        return
-    if partner is None:
-        if save(partners.add_partner, actor=user, **values):
-            _saved(as_text(_("Partner {name} added.").format(name=values["name"])))
-    elif save(partners.edit_partner, actor=user, partner_id=old["id"], version=old["version"],
-              **values):
-        _saved(as_text(_("Partner {name} saved.").format(name=values["name"])))
+    elif not old:
+        if edit.save(partners.add_partner, actor=user, **values):
+            edit.done(as_text(_("Partner {name} added.").format(name=values["name"])))
+    elif edit.save(partners.edit_partner, actor=user, partner_id=old["id"], **values):
+        edit.done(as_text(_("Partner {name} saved.").format(name=values["name"])))
 
 
 def interaction_form(user: User, partner_id: int, *, key: str) -> None:
     owners = _owners()
     mine = next((i for i, (uid, __) in enumerate(owners) if uid == user.id), 0)
-    with st.form(key, clear_on_submit=True):
+    with form(key) as log:
+        name = log.key(key)
         left, middle, right = st.columns(3)
         day = left.date_input(_("Day"), date.today(), format="DD/MM/YYYY",
-                              max_value=date.today(), key=f"{key}_day")
+                              max_value=date.today(), key=f"{name}_day")
         kind = middle.selectbox(_("Kind"), INTERACTION_KINDS,
-                                format_func=labeller("interaction kind"), key=f"{key}_kind")
+                                format_func=labeller("interaction kind"), key=f"{name}_kind")
         owner = right.selectbox(_("Owner"), owners, index=mine, format_func=lambda o: o[1],
-                                key=f"{key}_owner")
-        summary = st.text_area(_("Summary"), max_chars=2000, key=f"{key}_summary",
+                                key=f"{name}_owner")
+        summary = st.text_area(_("Summary"), max_chars=2000, key=f"{name}_summary",
                                placeholder=_("What happened, in a line"))
         follow_up = st.date_input(_("Follow-up on (optional)"), None, format="DD/MM/YYYY",
-                                  min_value=date(2016, 1, 1), key=f"{key}_follow_up")
-        submitted = st.form_submit_button(_("Log interaction"))
-    if submitted and save(interactions.log_interaction, actor=user, partner_id=partner_id,
-                          day=day, kind=kind, summary=summary, follow_up_on=follow_up,
-                          owner_id=owner[0] if owner else None):
-        _saved(_("Interaction logged; follow-up on {day}.").format(day=show_day(follow_up))
-               if follow_up else _("Interaction logged."))
+                                  min_value=date(2016, 1, 1), key=f"{name}_follow_up")
+        if log.submitted(_("Log interaction")) and log.save(
+                interactions.log_interaction, actor=user, partner_id=partner_id, day=day,
+                kind=kind, summary=summary, follow_up_on=follow_up,
+                owner_id=owner[0] if owner else None):
+            log.done(_("Interaction logged; follow-up on {day}.").format(day=show_day(follow_up))
+                     if follow_up else _("Interaction logged."))
 
 
 def follow_up_done_form(user: User, due: list, *, key: str) -> None:
@@ -151,72 +150,49 @@ def follow_up_done_form(user: User, due: list, *, key: str) -> None:
     # outside it, see hub.words.labeller).
     names = {f.interaction_id: f"{show_day(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"
              for f in due}
-    with st.form(key):
-        chosen = st.selectbox(_("Follow-up"), due, key=f"{key}_pick",
+    with form(key, versions={f.interaction_id: f.version for f in due}) as done:
+        chosen = st.selectbox(_("Follow-up"), due, key=done.key(f"{key}_pick"),
                               format_func=lambda f: names[f.interaction_id])
-        submitted = st.form_submit_button(_("Mark done"))
-    if submitted and save(interactions.mark_follow_up_done, actor=user,
-                          interaction_id=chosen.interaction_id, version=chosen.version):
-        _saved(as_text(_("Follow-up with {partner} marked done.").format(partner=chosen.partner)))
-
-
-def contact_forms(user: User, partner: dict, contacts: list, *, key: str) -> None:
-    partner_id = partner["id"]
-    with st.form(f"{key}_add", clear_on_submit=True):
-        st.markdown(_("**Add a contact**"))
-        left, middle, right = st.columns(3)
-        values = {"name": left.text_input(_("Name"), max_chars=120, key=f"{key}_add_name"),
-                  "role": middle.text_input(_("Role"), max_chars=120, key=f"{key}_add_role"),
-                  "language": right.text_input(_("Language"), max_chars=40,
-                                               key=f"{key}_add_language"),
-                  "email": left.text_input(_("Email"), max_chars=254, key=f"{key}_add_email"),
-                  "phone": middle.text_input(_("Phone"), max_chars=40, key=f"{key}_add_phone")}
-        submitted = st.form_submit_button(_("Add contact"))
-    if submitted and save(partners.add_contact, actor=user, partner_id=partner_id, **values):
-        _saved(as_text(_("Contact {name} added.").format(name=values["name"])))
-    if contacts:
-        with st.form(f"{key}_remove"):
-            gone = st.selectbox(_("Contact to remove"), contacts, format_func=lambda c: c.name,
-                                key=f"{key}_remove_pick")
-            submitted = st.form_submit_button(_("Remove contact"))
-        if submitted:
-            ask(REMOVE_CONTACT, _("Remove {name} from the contacts of {partner}.").format(
-                name=gone.name, partner=partner["name"]),
-                details=[_("The audit log keeps a copy of the contact.")],
-                contact_id=gone.id, version=gone.version,
-                done=as_text(_("Contact {name} removed.").format(name=gone.name)))
+        if done.submitted(_("Mark done")) and done.save(
+                interactions.mark_follow_up_done, actor=user,
+                interaction_id=chosen.interaction_id,
+                version=done.version_of(chosen.interaction_id)):
+            done.done(as_text(_("Follow-up with {partner} marked done.").format(
+                partner=chosen.partner)))
 
 
 def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
     partner_id = partner["id"]
     tenants, items = _tenants(date.today()), _items()
     left, right = st.columns(2)
-    with left.form(f"{key}_tenant", clear_on_submit=True):
+    with form(f"{key}_tenant", container=left) as link:
+        name = link.key(f"{key}_tenant")
         st.markdown(_("**Link a tenant**"))
         tenant = st.selectbox(_("Tenant"), tenants, format_func=lambda t: t[1], index=None,
-                              key=f"{key}_tenant_pick", placeholder=_("Choose a tenant…"))
+                              key=f"{name}_pick", placeholder=_("Choose a tenant…"))
         kind = st.selectbox(_("Link"), TENANT_LINK_KINDS, format_func=labeller("tenant link"),
-                            key=f"{key}_tenant_kind")
+                            key=f"{name}_kind")
         starts = st.date_input(_("From (optional)"), None, format="DD/MM/YYYY",
-                               key=f"{key}_tenant_from")
-        if st.form_submit_button(_("Link tenant")) and save(
+                               key=f"{name}_from")
+        if link.submitted(_("Link tenant")) and link.save(
                 partner_links.link_tenant, actor=user, partner_id=partner_id,
                 tenant_id=tenant[0] if tenant else None, kind=kind, starts_on=starts):
-            _saved(_("Tenant linked."))
-    with right.form(f"{key}_item", clear_on_submit=True):
+            link.done(_("Tenant linked."))
+    with form(f"{key}_item", container=right) as link:
+        name = link.key(f"{key}_item")
         st.markdown(_("**Link a programme item**"))
         if not items:
             st.caption(_("There are no programme items yet."))
         item_names = {item[0]: _item_text(item) for item in items}
         item = st.selectbox(_("Programme item"), items, format_func=lambda i: item_names[i[0]],
-                            index=None,
-                            key=f"{key}_item_pick", placeholder=_("Choose a programme item…"))
+                            index=None, key=f"{name}_pick",
+                            placeholder=_("Choose a programme item…"))
         role = st.selectbox(_("Role"), ITEM_LINK_ROLES, format_func=labeller("programme role"),
-                            key=f"{key}_item_role")
-        if st.form_submit_button(_("Link item"), disabled=not items) and save(
+                            key=f"{name}_role")
+        if link.submitted(_("Link item"), disabled=not items) and link.save(
                 partner_links.link_item, actor=user, partner_id=partner_id,
                 item_id=item[0] if item else None, role=role):
-            _saved(_("Programme item linked."))
+            link.done(_("Programme item linked."))
     if links:
         link_edit_form(user, partner, links, key=f"{key}_change")
 
@@ -242,8 +218,9 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
     if picked is None:
         return
     link = by_key[picked]
-    form = f"{key}_{link.link_kind}_{link.id}"
-    with st.form(form):
+    with form(f"{key}_{link.link_kind}_{link.id}", version=link.version,
+              about=(link.link_kind + "_link", link.id)) as edit:
+        name = edit.key(f"{key}_{link.link_kind}_{link.id}")
         st.markdown(as_text(_link_text(link)))
         if link.link_kind == "tenant":
             left, middle, right = st.columns(3)
@@ -251,33 +228,34 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
                 "kind": left.selectbox(_("Link"), TENANT_LINK_KINDS,
                                        format_func=labeller("tenant link"),
                                        index=TENANT_LINK_KINDS.index(link.kind),
-                                       key=f"{form}_kind"),
+                                       key=f"{name}_kind"),
                 "starts_on": middle.date_input(_("From (optional)"), link.starts_on,
                                                format="DD/MM/YYYY", min_value=EARLIEST_DAY,
-                                               key=f"{form}_from"),
+                                               key=f"{name}_from"),
                 "ends_on": right.date_input(_("Until (optional)"), link.ends_on,
                                             format="DD/MM/YYYY", min_value=EARLIEST_DAY,
-                                            key=f"{form}_until"),
+                                            key=f"{name}_until"),
                 "notes": st.text_area(_("Notes"), link.notes or "", max_chars=1000,
-                                      key=f"{form}_notes")}
-            edit = partner_links.edit_tenant_link
+                                      key=f"{name}_notes")}
+            write = partner_links.edit_tenant_link
         else:
             values = {"role": st.selectbox(_("Role"), ITEM_LINK_ROLES,
                                            format_func=labeller("programme role"),
                                            index=ITEM_LINK_ROLES.index(link.kind),
-                                           key=f"{form}_role")}
-            edit = partner_links.edit_item_link
+                                           key=f"{name}_role")}
+            write = partner_links.edit_item_link
         left, right = st.columns(2)
-        changed = left.form_submit_button(_("Save link"))
-        removed = right.form_submit_button(_("Remove link"))
-    if changed and save(edit, actor=user, link_id=link.id, version=link.version, **values):
-        _saved(as_text(_("Link to {name} saved.").format(name=link.other)))
-    if removed:
-        ask(REMOVE_LINK, _("Remove the link of {partner} to {link}.").format(
-            partner=partner["name"], link=_link_text(link)),
-            link_kind=link.link_kind, link_id=link.id, version=link.version,
-            forget=f"{key}_pick",
-            done=as_text(_("Link to {name} removed.").format(name=link.other)))
+        with left:
+            changed = edit.submitted(_("Save link"))
+        with right:
+            removed = edit.submitted(_("Remove link"), name="remove")
+        if changed and edit.save(write, actor=user, link_id=link.id, **values):
+            edit.done(as_text(_("Link to {name} saved.").format(name=link.other)))
+        if removed:
+            edit.ask(REMOVE_LINK, _("Remove the link of {partner} to {link}.").format(
+                partner=partner["name"], link=_link_text(link)),
+                link_kind=link.link_kind, link_id=link.id, forget=f"{key}_pick",
+                done=as_text(_("Link to {name} removed.").format(name=link.other)))
 
 
 def _interaction_text(interaction) -> str:
@@ -297,46 +275,52 @@ def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> 
     chosen = by_id[picked]
     owners = dict(_owners())
     owner_ids = list(owners)
-    form = f"{key}_{chosen.id}"
-    with st.form(form):
+    with form(f"{key}_{chosen.id}", version=chosen.version,
+              about=("interaction", chosen.id)) as edit:
+        name = edit.key(f"{key}_{chosen.id}")
         left, middle, right = st.columns(3)
         values = {
             "day": left.date_input(_("Day"), chosen.day, format="DD/MM/YYYY",
                                    min_value=min(EARLIEST_DAY, chosen.day),
-                                   max_value=max(date.today(), chosen.day), key=f"{form}_day"),
+                                   max_value=max(date.today(), chosen.day), key=f"{name}_day"),
             "kind": middle.selectbox(_("Kind"), INTERACTION_KINDS,
                                      format_func=labeller("interaction kind"),
                                      index=INTERACTION_KINDS.index(chosen.kind),
-                                     key=f"{form}_kind"),
+                                     key=f"{name}_kind"),
             "owner_id": right.selectbox(
-                _("Owner"), owner_ids, format_func=owners.get, key=f"{form}_owner",
+                _("Owner"), owner_ids, format_func=owners.get, key=f"{name}_owner",
                 index=owner_ids.index(chosen.owner_id) if chosen.owner_id in owners else None,
                 placeholder=chosen.owner or _("Nobody")),
             "summary": st.text_area(_("Summary"), chosen.summary, max_chars=2000,
-                                    key=f"{form}_summary"),
+                                    key=f"{name}_summary"),
             "follow_up_on": st.date_input(
                 _("Follow-up on (optional)"), chosen.follow_up_on, format="DD/MM/YYYY",
                 min_value=min(EARLIEST_DAY, chosen.follow_up_on or EARLIEST_DAY),
-                key=f"{form}_follow_up")}
+                key=f"{name}_follow_up")}
         left, right = st.columns(2)
-        changed = left.form_submit_button(_("Save interaction"))
-        deleted = right.form_submit_button(_("Delete interaction"))
-    if values["owner_id"] is None:      # an owner no longer on the list: left as it is
-        values.pop("owner_id")
-    if changed and save(interactions.edit_interaction, actor=user, interaction_id=chosen.id,
-                        version=chosen.version, **values):
-        _saved(_("Interaction saved."))
-    if deleted:
-        consequence = _("Delete the {kind} of {day} with {partner}: {summary}").format(
-            kind=label("interaction kind", chosen.kind), day=show_day(chosen.day),
-            partner=partner["name"], summary=chosen.summary[:120])
-        if chosen.follow_up_on and not chosen.follow_up_done:
-            consequence += " " + _("Its open follow-up on {day} goes with it.").format(
-                day=show_day(chosen.follow_up_on))
-        ask(DELETE_INTERACTION, consequence,
-            details=[_("The audit log keeps a copy of the interaction.")],
-            interaction_id=chosen.id, version=chosen.version, forget=f"{key}_pick",
-            done=_("Interaction deleted."))
+        with left:
+            changed = edit.submitted(_("Save interaction"))
+        with right:
+            deleted = edit.submitted(_("Delete interaction"), name="delete")
+        if values["owner_id"] is None:      # an owner no longer on the list: left as it is
+            values.pop("owner_id")
+        if changed and edit.save(interactions.edit_interaction, actor=user,
+                                 interaction_id=chosen.id, **values):
+            edit.done(_("Interaction saved."))
+        if deleted:
+            _ask_to_delete(edit, partner, chosen, key)
+
+
+def _ask_to_delete(edit, partner: dict, chosen, key: str) -> None:
+    consequence = _("Delete the {kind} of {day} with {partner}: {summary}").format(
+        kind=label("interaction kind", chosen.kind), day=show_day(chosen.day),
+        partner=partner["name"], summary=chosen.summary[:120])
+    if chosen.follow_up_on and not chosen.follow_up_done:
+        consequence += " " + _("Its open follow-up on {day} goes with it.").format(
+            day=show_day(chosen.follow_up_on))
+    edit.ask(DELETE_INTERACTION, consequence,
+             details=[_("The audit log keeps a copy of the interaction.")],
+             interaction_id=chosen.id, forget=f"{key}_pick", done=_("Interaction deleted."))
 
 
 def _goes_with(held: partners.Attached) -> str:
@@ -354,30 +338,28 @@ def _goes_with(held: partners.Attached) -> str:
 
 
 def delete_form(user: User, partner: dict, *, key: str) -> None:
-    with st.form(key):
+    with form(key, version=partner["version"], about=("partner", partner["id"])) as delete:
         st.markdown(_("**Delete this partner** — its contacts, interactions and links go with "
                       "it; the audit log keeps a copy of everything."))
-        submitted = st.form_submit_button(_("Delete partner"), type="primary")
-    if submitted:
-        with reading() as session:
-            held = partners.attached_to(session, partner_id=partner["id"])
-        ask(DELETE_PARTNER, _("Delete {name} — {consequence}").format(
-            name=partner["name"], consequence=_goes_with(held)),
-            details=[_("The audit log keeps a copy of everything deleted.")],
-            partner_id=partner["id"], version=partner["version"], forget="partners_pick",
-            done=as_text(_("Partner {name} deleted.").format(name=partner["name"])))
+        if delete.submitted(_("Delete partner"), type="primary"):
+            with reading() as session:
+                held = partners.attached_to(session, partner_id=partner["id"])
+            delete.ask(DELETE_PARTNER, _("Delete {name} — {consequence}").format(
+                name=partner["name"], consequence=_goes_with(held)),
+                details=[_("The audit log keeps a copy of everything deleted.")],
+                partner_id=partner["id"], forget="partners_pick",
+                done=as_text(_("Partner {name} deleted.").format(name=partner["name"])))
 
 
 def _confirmed(user: User, action, *, done: str, forget: str | None = None,
-               **request) -> bool:
-    """Run a confirmed write; on success the toast for the next run and the chooser of what
-    is gone are set, and True closes the dialog."""
+               **request) -> str | None:
+    """Run a confirmed write; on success the chooser of what is gone is emptied, and what to
+    say closes the dialog."""
     if save(action, actor=user, **request) is None:
-        return False
+        return None
     if forget:
         st.session_state.pop(forget, None)
-    flash(done)
-    return True
+    return done
 
 
 def confirmations(user: User) -> None:

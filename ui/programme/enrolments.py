@@ -10,15 +10,11 @@ from db.models import User
 from hub.i18n import _, pgettext
 from hub.programme import enrolments
 from hub.programme.views import EnrolmentRow, ItemRow
-from ui.database import save
+from hub.programme import views
+from ui.database import reading
+from ui.forms import form
 from ui.format import label, moment
 from ui.widgets import csv_download
-
-
-def _saved(message: str) -> None:
-    """Say what happened on the next run (beside the item), after the save redraws the page."""
-    st.session_state["courses_done"] = message
-    st.rerun()
 
 
 def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool) -> None:
@@ -51,59 +47,62 @@ def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool)
 
 def enrol_form(user: User, row: ItemRow, tenants: list[tuple[int, str]]) -> None:
     labels = dict(tenants)
-    with st.form(f"courses_enrol_{row.id}", clear_on_submit=True):
+    with form(f"courses_enrol_{row.id}") as add:
+        key = add.key
         left, middle, right = st.columns(3)
-        name = left.text_input(_("Participant name"), max_chars=120, key="courses_enrol_name")
+        name = left.text_input(_("Participant name"), max_chars=120, key=key("courses_enrol_name"))
         email = middle.text_input(_("Participant email"), max_chars=254,
-                                  key="courses_enrol_email")
+                                  key=key("courses_enrol_email"))
         tenant_id = right.selectbox(_("Tenant (optional)"), [None] + list(labels),
                                     format_func=lambda t: "—" if t is None else labels[t],
-                                    key=f"courses_enrol_tenant_{row.id}")
-        submitted = st.form_submit_button(_("Enrol"), key=f"courses_enrol_submit_{row.id}")
-    if not submitted:
-        return
-    enrolment = save(enrolments.enrol, actor=user, item_id=row.id, participant_name=name,
-                     email=email, tenant_id=tenant_id)
-    if enrolment:
-        if enrolment.status == "enrolled":
-            _saved(_("{name} enrolled.").format(name=enrolment.participant_name))
-        else:
-            _saved(_("{name} added to the waitlist.").format(name=enrolment.participant_name))
+                                    key=key(f"courses_enrol_tenant_{row.id}"))
+        if not add.submitted(_("Enrol")):
+            return
+        enrolment = add.save(enrolments.enrol, actor=user, item_id=row.id,
+                             participant_name=name, email=email, tenant_id=tenant_id)
+        if enrolment:
+            said = (_("{name} enrolled.") if enrolment.status == "enrolled"
+                    else _("{name} added to the waitlist.")).format(
+                        name=enrolment.participant_name)
+            with reading() as session:
+                note = views.not_running_yet(session, item_id=row.id)
+            add.done(f"{said} {note}" if note else said)
+
+
+def _people_form(name: str, row: ItemRow, people: list[EnrolmentRow]):
+    """A form over the item's people, carrying each enrolment's version as drawn."""
+    return form(f"{name}_{row.id}", versions={p.id: p.version for p in people})
 
 
 def cancel_form(user: User, row: ItemRow, people: list[EnrolmentRow]) -> None:
     live = [p for p in people if p.status in ("enrolled", "waitlisted")]
     if not live:
         return
-    with st.form(f"courses_cancel_{row.id}"):
-        chosen = st.selectbox(_("Cancel the place of"), live, key="courses_cancel_who",
+    with _people_form("courses_cancel", row, live) as cancel:
+        chosen = st.selectbox(_("Cancel the place of"), live, key=cancel.key("courses_cancel_who"),
                               format_func=lambda p: f"{p.name} "
                                                     f"({label('enrolment status', p.status)})")
-        submitted = st.form_submit_button(_("Cancel enrolment"),
-                                          key=f"courses_cancel_submit_{row.id}")
-    if submitted:
-        done = save(enrolments.cancel_enrolment, actor=user, enrolment_id=chosen.id,
-                    version=chosen.version)
-        if done:
-            _saved(done.message)
+        if cancel.submitted(_("Cancel enrolment")) and (done := cancel.save(
+                enrolments.cancel_enrolment, actor=user, enrolment_id=chosen.id,
+                version=cancel.version_of(chosen.id))):
+            cancel.done(done.message)
 
 
 def attendance_form(user: User, row: ItemRow, people: list[EnrolmentRow]) -> None:
     seated = [p for p in people if p.status in ("enrolled", "attended")]
     if not seated:
         return
-    with st.form(f"courses_attendance_{row.id}"):
+    with _people_form("courses_attendance", row, seated) as mark:
         attended = st.multiselect(_("Who attended"), seated,
                                   default=[p for p in seated if p.status == "attended"],
                                   format_func=lambda p: p.name,
-                                  key=f"courses_attended_{row.id}",
+                                  key=mark.key(f"courses_attended_{row.id}"),
                                   placeholder=_("Choose…"))
-        submitted = st.form_submit_button(_("Save attendance"),
-                                          key=f"courses_attendance_submit_{row.id}")
-    if submitted and save(enrolments.mark_attendance, actor=user, item_id=row.id,
-                          attended=[p.id for p in attended]) is not None:
-        _saved(_("Attendance saved: {attended} of {seated} attended.").format(
-            attended=len(attended), seated=len(seated)))
+        if mark.submitted(_("Save attendance")) and mark.save(
+                enrolments.mark_attendance, actor=user, item_id=row.id,
+                attended=[p.id for p in attended]) is not None:
+            mark.done(_("Attendance saved: {attended} of {seated} attended.").format(
+                attended=len(attended), seated=len(seated)))
 
 
 def move_form(user: User, row: ItemRow, people: list[EnrolmentRow],
@@ -112,21 +111,20 @@ def move_form(user: User, row: ItemRow, people: list[EnrolmentRow],
     if not live or not targets:
         return
     labels = dict(targets)
-    with st.form(f"courses_move_{row.id}"):
+    with _people_form("courses_move", row, live) as move:
         left, right = st.columns(2)
         chosen = left.selectbox(_("Move"), live, format_func=lambda p: p.name,
-                                key=f"courses_move_who_{row.id}")
+                                key=move.key(f"courses_move_who_{row.id}"))
         target = right.selectbox(pgettext("move to", "To"), list(labels), format_func=labels.get,
-                                 key=f"courses_move_to_{row.id}")
-        submitted = st.form_submit_button(_("Move participant"),
-                                          key=f"courses_move_submit_{row.id}")
-    if submitted:
-        moved = save(enrolments.move_enrolment, actor=user, enrolment_id=chosen.id,
-                     version=chosen.version, to_item_id=target)
+                                 key=move.key(f"courses_move_to_{row.id}"))
+        if not move.submitted(_("Move participant")):
+            return
+        moved = move.save(enrolments.move_enrolment, actor=user, enrolment_id=chosen.id,
+                          version=move.version_of(chosen.id), to_item_id=target)
         if moved:
             message = _("{name} moved ({status}).").format(
                 name=chosen.name, status=label("enrolment status", moved.enrolment.status))
             if moved.promoted:
                 message += " " + _("{name} moves up from the waitlist.").format(
                     name=moved.promoted.participant_name)
-            _saved(message)
+            move.done(message)

@@ -12,24 +12,20 @@ from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES
 from hub.dates import clock
 from hub.errors import Refused
 from hub.i18n import _, ngettext
+from hub.programme import drafts
 from hub.programme import items as programme
 from hub.programme import views as programme_views
 from hub.programme.views import ItemRow, SessionRow
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import reading, save
-from ui.format import as_text, counted, label, labeller, number
+from ui.format import counted, label, labeller, number
 from ui.format import day as show_day
 from ui.programme import data
 from ui.programme.dates import weekday_day
-from ui.widgets import flash, SiteChoice
+from ui.forms import form
+from ui.widgets import SiteChoice
 
 CANCEL_ITEM = "courses_cancel_item"
-
-
-def _saved(message: str) -> None:
-    """Say what happened on the next run (beside the item), after the save redraws the page."""
-    st.session_state["courses_done"] = message
-    st.rerun()
 
 
 def _label(options: list[tuple[int, str]], none: str):
@@ -39,10 +35,12 @@ def _label(options: list[tuple[int, str]], none: str):
 
 def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
               texts: tuple = ("", None, None)) -> None:
-    """Add an item to the chosen site, or edit `row` (its version guards the save)."""
-    key = f"courses_item_{row.id if row else 'new'}"
+    """Add an item to the chosen site, or edit `row` (the version drawn guards the save)."""
+    name = f"courses_item_{row.id}" if row else f"courses_item_new_{site.id}"
     description, funding, target_group = texts
-    with st.form(key):
+    with form(name, version=row.version if row else None,
+              about=("item", row.id) if row else None) as edit:
+        key = edit.key(f"courses_item_{row.id if row else 'new'}")
         left, middle, right = st.columns(3)
         values = {
             "title": left.text_input(_("Title"), row.title if row else "", max_chars=160,
@@ -71,25 +69,30 @@ def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
             "description": st.text_area(_("Description for the public"), description or "",
                                         max_chars=4000, key=f"{key}_description"),
         }
-        submitted = st.form_submit_button(_("Save item") if row else _("Add item"),
-                                          key=f"{key}_submit")
-    if submitted and row is None:
-        if save(programme.add_item, actor=user, site_id=site.id, **values):
-            _saved(_("“{title}” added as {status}.").format(
-                title=values["title"], status=label("programme status", values["status"])))
-    elif submitted and values["status"] == "cancelled" and row.status != "cancelled":
-        try:
-            ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id,
-                version=row.version, **values)
-        except Refused as refusal:
-            st.error(str(refusal), icon=":material/block:")
-    elif submitted and save(programme.edit_item, actor=user, item_id=row.id,
-                            version=row.version, **values):
-        _saved(_("“{title}” saved.").format(title=values["title"]))
+        if edit.submitted(_("Save item") if row else _("Add item")):
+            _submit_item(user, site, row, edit, values)
     if row is not None:
         confirm(CANCEL_ITEM, title=_("Cancel the programme item"), action=_("Cancel the item"),
                 keep=_("Keep the item"),
                 run=lambda **request: _cancel_item(user, **request))
+
+
+OPEN_ITEM = "courses_open_item"     # the item the Item tab opens on, with its sessions' form
+
+
+def _submit_item(user: User, site: SiteChoice, row: ItemRow | None, edit, values: dict) -> None:
+    if row is None:
+        if item := edit.save(programme.add_item, actor=user, site_id=site.id, **values):
+            st.session_state[OPEN_ITEM] = item.id
+            edit.done(_("“{title}” added as {status}: add its sessions below.").format(
+                title=item.title, status=label("programme status", item.status)))
+    elif values["status"] == "cancelled" and row.status != "cancelled":
+        try:
+            edit.ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id, **values)
+        except Refused as refusal:
+            st.error(str(refusal), icon=":material/block:")
+    elif edit.save(programme.edit_item, actor=user, item_id=row.id, **values):
+        edit.done(_("“{title}” saved.").format(title=values["title"]))
 
 
 def cancellation_sentence(item_id: int) -> str:
@@ -110,12 +113,9 @@ def cancellation_sentence(item_id: int) -> str:
         _("A cancelled item cannot be reopened.")))
 
 
-def _cancel_item(user: User, **request) -> bool:
+def _cancel_item(user: User, **request) -> str | None:
     item = save(programme.edit_item, actor=user, **request)
-    if item is None:
-        return False
-    flash(_("“{title}” cancelled").format(title=as_text(item.title)))
-    return True
+    return _("“{title}” cancelled").format(title=item.title) if item else None
 
 
 def _session_label(row: SessionRow) -> str:
@@ -127,8 +127,9 @@ def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
     """One session, or the same slot every week for several weeks."""
     space_keys, space_label = _label(spaces, _("No space (online or elsewhere)"))
     teacher_keys, teacher_label = _label(instructors, _("No instructor yet"))
-    key = f"courses_session_{row.id}"
-    with st.form(key):
+    with form(f"courses_session_{row.id}") as add:
+        key = add.key(f"courses_session_{row.id}")
+        st.markdown(_("**Add sessions**"))
         left, middle, right, last = st.columns(4)
         day = left.date_input(_("First day"), date.today() + timedelta(days=7),
                               format="DD/MM/YYYY", key=f"{key}_day")
@@ -143,54 +144,122 @@ def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
                                         format_func=teacher_label, key=f"{key}_instructor")
         location = st.text_input(_("Location when not in a space (an address, or a link)"),
                                  max_chars=200, key=f"{key}_location")
-        submitted = st.form_submit_button(_("Add session(s)"), key=f"{key}_submit")
-    if not submitted:
+        if not add.submitted(_("Add session(s)")):
+            return
+        place = {"space_id": space_id, "location": location, "instructor_id": instructor_id}
+        if weeks > 1:
+            if added := add.save(programme.add_weekly_series, actor=user, item_id=row.id,
+                                 first_day=day, weeks=weeks, start=start, end=end, **place):
+                add.done(ngettext("{count} weekly session added to “{title}”.",
+                                  "{count} weekly sessions added to “{title}”.",
+                                  len(added)).format(count=number(len(added)), title=row.title))
+        elif add.save(programme.add_session, actor=user, item_id=row.id, day=day, start=start,
+                      end=end, **place):
+            add.done(_("Session on {day} added to “{title}”.").format(day=show_day(day),
+                                                                     title=row.title))
+
+
+def edit_session_form(user: User, row: ItemRow, sessions: list[SessionRow],
+                      spaces: list[tuple[int, str]], instructors: list[tuple[int, str]]) -> None:
+    """Move one session, or change its room or instructor (the version drawn guards it)."""
+    if not sessions:
         return
-    place = {"space_id": space_id, "location": location, "instructor_id": instructor_id}
-    if weeks > 1:
-        added = save(programme.add_weekly_series, actor=user, item_id=row.id, first_day=day,
-                     weeks=weeks, start=start, end=end, **place)
-        if added:
-            _saved(ngettext("{count} weekly session added to “{title}”.",
-                            "{count} weekly sessions added to “{title}”.", len(added)).format(
-                count=number(len(added)), title=row.title))
-    elif save(programme.add_session, actor=user, item_id=row.id, day=day, start=start,
-              end=end, **place):
-        _saved(_("Session on {day} added to “{title}”.").format(day=show_day(day),
-                                                               title=row.title))
+    names = {s.id: _session_label(s) for s in sessions}
+    picked = st.selectbox(_("Session to change"), list(names), format_func=names.get,
+                          index=None, key=f"courses_edit_session_{row.id}_pick",
+                          placeholder=_("Choose a session…"))
+    chosen = next((s for s in sessions if s.id == picked), None)
+    if chosen is None:
+        return
+    space_keys, space_label = _label(spaces, _("No space (online or elsewhere)"))
+    teacher_keys, teacher_label = _label(instructors, _("No instructor yet"))
+    with form(f"courses_edit_session_{chosen.id}", version=chosen.version,
+              about=("session", chosen.id)) as edit:
+        key = edit.key(f"courses_edit_session_{chosen.id}")
+        left, middle, right = st.columns(3)
+        day = left.date_input(_("Day"), chosen.day, format="DD/MM/YYYY", key=f"{key}_day")
+        start = middle.time_input(_("Start"), _time(chosen.start_minute), step=900,
+                                  key=f"{key}_start")
+        end = right.time_input(_("End"), _time(chosen.end_minute), step=900, key=f"{key}_end")
+        left, right = st.columns(2)
+        space_id = left.selectbox(
+            _("Space"), space_keys, format_func=space_label, key=f"{key}_space",
+            index=space_keys.index(chosen.space_id) if chosen.space_id in space_keys else 0)
+        instructor_id = right.selectbox(
+            _("Instructor"), teacher_keys, format_func=teacher_label, key=f"{key}_instructor",
+            index=teacher_keys.index(chosen.instructor_id)
+            if chosen.instructor_id in teacher_keys else 0)
+        location = st.text_input(_("Location when not in a space (an address, or a link)"),
+                                 chosen.location or "", max_chars=200, key=f"{key}_location")
+        if edit.submitted(_("Save session")) and edit.save(
+                programme.edit_session, actor=user, session_id=chosen.id, day=day,
+                start=start, end=end, space_id=space_id, location=location,
+                instructor_id=instructor_id):
+            edit.done(_("Session of {day} saved.").format(day=show_day(day)))
+
+
+def _time(minute: int) -> time:
+    return time(minute // 60, minute % 60)
 
 
 def remove_session_form(user: User, row: ItemRow, sessions: list[SessionRow]) -> None:
     if not sessions:
         return
-    with st.form(f"courses_remove_session_{row.id}"):
+    with form(f"courses_remove_session_{row.id}",
+              versions={s.id: s.version for s in sessions}) as remove:
         chosen = st.selectbox(_("Session to remove"), sessions, format_func=_session_label,
-                              key=f"courses_remove_session_{row.id}_pick")
-        submitted = st.form_submit_button(_("Remove session"),
-                                          key=f"courses_remove_session_{row.id}_submit")
-    if submitted and save(programme.remove_session, actor=user, session_id=chosen.id,
-                          version=chosen.version):
-        _saved(_("Session of {day} removed.").format(day=show_day(chosen.day)))
+                              key=remove.key(f"courses_remove_session_{row.id}_pick"))
+        if remove.submitted(_("Remove session")) and remove.save(
+                programme.remove_session, actor=user, session_id=chosen.id,
+                version=remove.version_of(chosen.id)):
+            remove.done(_("Session of {day} removed.").format(day=show_day(chosen.day)))
+
+
+DELETE_DRAFT = "courses_delete_draft"
+
+
+def delete_draft_form(user: User, row: ItemRow) -> None:
+    """A draft nobody enrolled in can be deleted (asks first)."""
+    if row.status != "draft" or row.seated or row.waitlisted:
+        return
+    with form(f"courses_delete_draft_{row.id}", version=row.version,
+              about=("item", row.id)) as remove:
+        st.markdown(_("**Delete this draft** — made by mistake? Its sessions go with it; the "
+                      "audit log keeps a copy."))
+        if remove.submitted(_("Delete the draft")):
+            remove.ask(DELETE_DRAFT, _("Delete the draft “{title}” and its sessions.").format(
+                title=row.title), item_id=row.id, title=row.title)
+    confirm(DELETE_DRAFT, title=_("Delete a draft"), action=_("Delete the draft"),
+            keep=_("Keep it"), run=lambda **request: _delete_draft(user, **request))
+
+
+def _delete_draft(user: User, *, item_id: int, version: int, title: str) -> str | None:
+    if save(drafts.delete_draft, actor=user, item_id=item_id, version=version) is None:
+        return None
+    st.session_state.pop("courses_item", None)
+    return _("Draft “{title}” deleted.").format(title=title)
 
 
 def instructor_form(user: User, tenants: list[tuple[int, str]]) -> None:
     tenant_keys, tenant_label = _label(tenants, _("An outside person (write the name)"))
-    with st.form("courses_instructor"):
+    with form("courses_instructor") as add:
+        key = add.key
         tenant_id = st.selectbox(_("A tenant of the hub"), tenant_keys,
-                                 format_func=tenant_label, key="courses_instructor_tenant")
+                                 format_func=tenant_label, key=key("courses_instructor_tenant"))
         left, middle, right = st.columns(3)
-        name = left.text_input(_("Name"), max_chars=120, key="courses_instructor_name")
-        email = middle.text_input(_("Email"), max_chars=254, key="courses_instructor_email")
-        phone = right.text_input(_("Phone"), max_chars=40, key="courses_instructor_phone")
-        submitted = st.form_submit_button(_("Add instructor"), key="courses_instructor_submit")
-    if submitted and save(programme.add_instructor, actor=user, name=name or None,
-                          tenant_id=tenant_id, email=email, phone=phone):
-        _saved(_("Instructor added."))
+        name = left.text_input(_("Name"), max_chars=120, key=key("courses_instructor_name"))
+        email = middle.text_input(_("Email"), max_chars=254,
+                                  key=key("courses_instructor_email"))
+        phone = right.text_input(_("Phone"), max_chars=40, key=key("courses_instructor_phone"))
+        if add.submitted(_("Add instructor")) and add.save(
+                programme.add_instructor, actor=user, name=name or None, tenant_id=tenant_id,
+                email=email, phone=phone):
+            add.done(_("Instructor added."))
     edit_instructor_form(user, data.choices(None)["instructors"])
 
 
 def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None:
-    """Correct an instructor's name or contact; the version read here guards the save."""
+    """Correct an instructor's name or contact; the version drawn guards the save."""
     if not instructors:
         return
     names = dict(instructors)
@@ -200,8 +269,9 @@ def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None
         instructor = session.get(Instructor, chosen)
     if instructor is None:
         return
-    key = f"courses_instructor_edit_{instructor.id}"
-    with st.form(key):
+    with form(f"courses_instructor_edit_{instructor.id}", version=instructor.version,
+              about=("instructor", instructor.id)) as edit:
+        key = edit.key(f"courses_instructor_edit_{instructor.id}")
         left, middle, right = st.columns(3)
         values = {"name": left.text_input(_("Name"), instructor.name, max_chars=120,
                                           key=f"{key}_name"),
@@ -209,9 +279,6 @@ def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None
                                              max_chars=254, key=f"{key}_email"),
                   "phone": right.text_input(_("Phone"), instructor.phone or "", max_chars=40,
                                             key=f"{key}_phone")}
-        submitted = st.form_submit_button(_("Save instructor"), key=f"{key}_submit")
-    if submitted and (saved := save(programme.edit_instructor, actor=user,
-                                    instructor_id=instructor.id, version=instructor.version,
-                                    **values)):
-        flash(_("Instructor {name} saved").format(name=as_text(saved.name)))
-        st.rerun()
+        if edit.submitted(_("Save instructor")) and (saved := edit.save(
+                programme.edit_instructor, actor=user, instructor_id=instructor.id, **values)):
+            edit.done(_("Instructor {name} saved").format(name=saved.name))

@@ -12,10 +12,11 @@ from hub.errors import Refused
 from hub.i18n import N_, _, ngettext
 from hub.tenants import listings
 from hub.tenants import roster as tenants
-from ui.confirm import ask, confirm
+from ui.confirm import confirm
 from ui.database import reading, save
 from ui.format import as_text, countries, country_name, day, label, listed, moment, number
-from ui.widgets import EARLIEST_DAY, flash
+from ui.forms import form
+from ui.widgets import EARLIEST_DAY
 
 FLAG_LABELS = {"young_entrepreneur": N_("Young entrepreneur (under 35 at joining)"),
                "female_led": N_("Female-led business"), "startup": N_("Start-up (under 3 years)")}
@@ -72,44 +73,43 @@ def tenant_fields(tenant: Tenant | None, key: str) -> dict:
 
 
 def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str]) -> None:
-    with st.form("tenants_add", clear_on_submit=False):
+    with form("tenants_add") as add:
         st.markdown(_("**New tenant**"))
         site = st.selectbox(_("Site"), list(site_names), format_func=site_names.get,
                             index=list(site_names).index(site_id) if site_id in site_names else 0,
-                            key="tenants_add_site")
-        values = tenant_fields(None, "tenants_add")
-        website = st.text_input(_("Website"), key="tenants_add_website")
+                            key=add.key("tenants_add_site"))
+        values = tenant_fields(None, add.key("tenants_add"))
+        website = st.text_input(_("Website"), key=add.key("tenants_add_website"))
         twin = st.checkbox(_("This is a different person from an existing tenant with the same "
-                             "name and business"), key="tenants_add_twin")
-        if st.form_submit_button(_("Add tenant"), type="primary", key="tenants_add_submit"):
-            tenant = save(tenants.add_tenant, actor=user, site_id=site, website=website,
-                          allow_duplicate=twin, **values)
+                             "name and business"), key=add.key("tenants_add_twin"))
+        if add.submitted(_("Add tenant"), type="primary"):
+            tenant = add.save(tenants.add_tenant, actor=user, site_id=site, website=website,
+                              allow_duplicate=twin, **values)
             if tenant is not None:
-                flash(_("{name} added").format(name=tenant.name))
-                st.rerun()
+                add.done(_("{name} added").format(name=tenant.name))
 
 
 def edit_tenant_form(user: User, tenant: Tenant) -> None:
-    with st.form(f"tenants_edit_{tenant.id}"):
+    with form(f"tenants_edit_{tenant.id}", version=tenant.version,
+              about=("tenant", tenant.id)) as edit:
         st.markdown(_("**Edit the record**"))
-        values = tenant_fields(tenant, f"tenants_edit_{tenant.id}")
-        if st.form_submit_button(_("Save tenant"), type="primary",
-                                 key=f"tenants_edit_submit_{tenant.id}"):
-            saved = save(tenants.edit_tenant, actor=user, tenant_id=tenant.id,
-                         version=tenant.version, **values)
+        values = tenant_fields(tenant, edit.key(f"tenants_edit_{tenant.id}"))
+        if edit.submitted(_("Save tenant"), type="primary"):
+            saved = edit.save(tenants.edit_tenant, actor=user, tenant_id=tenant.id, **values)
             if saved is not None:
-                flash(_("{name} saved").format(name=saved.name))
-                st.rerun()
+                edit.done(_("{name} saved").format(name=saved.name))
     if tenant.left_on is None:
-        with st.form(f"tenants_retire_{tenant.id}"):
+        with form(f"tenants_retire_{tenant.id}", version=tenant.version,
+                  about=("tenant", tenant.id)) as retire:
             st.markdown(_("**Retire**: running leases end on the leaving day, later bookings "
                           "are cancelled, the listing is unpublished; the history stays."))
             left_on = st.date_input(_("Leaving day"), value=date.today(),
-                                    key=f"tenants_retire_day_{tenant.id}", format="DD/MM/YYYY")
-            if st.form_submit_button(_("Retire tenant"), key=f"tenants_retire_submit_{tenant.id}"):
+                                    key=retire.key(f"tenants_retire_day_{tenant.id}"),
+                                    format="DD/MM/YYYY")
+            if retire.submitted(_("Retire tenant")):
                 try:
-                    ask(RETIRE, retirement_sentence(tenant.id, left_on), tenant_id=tenant.id,
-                        version=tenant.version, left_on=left_on)
+                    retire.ask(RETIRE, retirement_sentence(tenant.id, left_on),
+                               tenant_id=tenant.id, left_on=left_on)
                 except Refused as refusal:
                     st.error(str(refusal), icon=":material/block:")
     confirm(RETIRE, title=_("Retire the tenant"), action=_("Retire"),
@@ -138,25 +138,24 @@ def retirement_sentence(tenant_id: int, left_on: date) -> str:
                               bookings=bookings, listing=listing)
 
 
-def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -> bool:
+def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -> str | None:
     retired = save(tenants.retire_tenant, actor=user, tenant_id=tenant_id, version=version,
                    left_on=left_on)
     if retired is None:
-        return False
-    flash(_("{name} retired on {day}").format(name=as_text(retired.name), day=day(left_on)))
-    return True
+        return None
+    return _("{name} retired on {day}").format(name=retired.name, day=day(left_on))
 
 
 def notes_form(user: User, tenant: Tenant) -> None:
-    with st.form(f"tenants_notes_{tenant.id}"):
+    with form(f"tenants_notes_{tenant.id}", version=tenant.version,
+              about=("tenant", tenant.id)) as edit:
         notes = st.text_area(_("Staff notes"), value=tenant.notes or "", max_chars=tenants.MAX_NOTES,
-                             key=f"tenants_notes_{tenant.id}",
+                             key=edit.key(f"tenants_notes_{tenant.id}"),
                              help=_("Seen by the manager and the communication team only"))
-        if st.form_submit_button(_("Save notes"), key=f"tenants_notes_submit_{tenant.id}"):
-            if save(tenants.edit_staff_notes, actor=user, tenant_id=tenant.id,
-                    version=tenant.version, notes=notes) is not None:
-                flash(_("Notes saved"))
-                st.rerun()
+        if edit.submitted(_("Save notes")):
+            if edit.save(tenants.edit_staff_notes, actor=user, tenant_id=tenant.id,
+                         notes=notes) is not None:
+                edit.done(_("Notes saved"))
 
 
 def listing_preview(name: str, business: str | None, sector: str, country: str,
@@ -186,37 +185,40 @@ def listing_editor(user: User, tenant: Tenant, country: str, listing: TenantList
               for field in ("bio", "website", "instagram", "keywords", "photo_url", "published")}
     draft_key = f"tenants_draft_{tenant.id}"
     edit, preview = st.columns([3, 2], gap="large")
-    with edit, st.form(f"tenants_listing_{tenant.id}"):
+    with edit, form(f"tenants_listing_{tenant.id}", version=listing.version if listing else None,
+                    about=("listing", tenant.id)) as listed_form:
+        key = listed_form.key
         values = {
-            "bio": st.text_area(_("Bio"), value=stored["bio"] or "", height=200, key=f"tenants_bio_{tenant.id}",
-                                max_chars=listings.MAX_BIO,
+            "bio": st.text_area(_("Bio"), value=stored["bio"] or "", height=200,
+                                key=key(f"tenants_bio_{tenant.id}"), max_chars=listings.MAX_BIO,
                                 help=_("Plain text; **bold** and *italic* work, a blank line starts "
                                        "a paragraph")),
             "website": st.text_input(_("Website"), value=stored["website"] or "",
-                                     key=f"tenants_website_{tenant.id}"),
-            "instagram": st.text_input("Instagram", value=stored["instagram"] or "", key=f"tenants_instagram_{tenant.id}"),
+                                     key=key(f"tenants_website_{tenant.id}")),
+            "instagram": st.text_input("Instagram", value=stored["instagram"] or "",
+                                       key=key(f"tenants_instagram_{tenant.id}")),
             "keywords": st.text_input(_("Craft keywords"), value=stored["keywords"] or "",
-                                      key=f"tenants_keywords_{tenant.id}",
+                                      key=key(f"tenants_keywords_{tenant.id}"),
                                       help=_("Separated by commas, at most {count}").format(
                                           count=listings.MAX_KEYWORDS)),
             "photo_url": st.text_input(_("Photo URL"), value=stored["photo_url"] or "",
-                                       key=f"tenants_photo_{tenant.id}"),
+                                       key=key(f"tenants_photo_{tenant.id}")),
             "published": st.checkbox(_("Published on the website"), value=bool(stored["published"]),
-                                     key=f"tenants_published_{tenant.id}"),
+                                     key=key(f"tenants_published_{tenant.id}")),
         }
         buttons = st.columns(2)
-        previewed = buttons[0].form_submit_button(_("Preview"), key=f"tenants_preview_{tenant.id}")
-        saved = buttons[1].form_submit_button(_("Save listing"), type="primary",
-                                              key=f"tenants_listing_submit_{tenant.id}")
-    if previewed:
-        st.session_state[draft_key] = values
-    if saved:
-        result = save(listings.edit_listing, actor=user, tenant_id=tenant.id,
-                      version=listing.version if listing else None, **values)
-        if result is not None:
-            st.session_state.pop(draft_key, None)
-            flash(_("Listing of {name} saved").format(name=tenant.name))
-            st.rerun()
+        with buttons[0]:
+            previewed = listed_form.submitted(_("Preview"), name="preview")
+        with buttons[1]:
+            saved = listed_form.submitted(_("Save listing"), type="primary")
+        if previewed:
+            st.session_state[draft_key] = values
+        if saved:
+            result = listed_form.save(listings.edit_listing, actor=user, tenant_id=tenant.id,
+                                      **values)
+            if result is not None:
+                st.session_state.pop(draft_key, None)
+                listed_form.done(_("Listing of {name} saved").format(name=tenant.name))
     draft = st.session_state.get(draft_key) or {k: v or "" for k, v in stored.items()}
     with preview:
         st.markdown(_("**Preview** (draft, not saved)") if draft_key in st.session_state
