@@ -10,15 +10,16 @@ import inspect
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import stamp
-from db.engine import reading, writing
+from db.engine import reading, write_fault, writing
 from hub.admin.install import prepare_database
 from hub.errors import Refused
 from hub.i18n import _, language, speaking
@@ -26,7 +27,8 @@ from hub.records import STALE
 
 log = logging.getLogger("bottega")
 
-__all__ = ["cached", "data_version", "prepare", "read_data_version", "reading", "save"]
+__all__ = ["Attempt", "attempt", "cached", "data_version", "prepare", "read_data_version",
+           "reading", "save"]
 
 VERSION_KEY = "bottega_data_version"
 
@@ -89,28 +91,59 @@ def cached(*, ttl: int, **options: Any) -> Callable:
     return decorate
 
 
-def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
-    """Run one hub write in its own transaction. A refusal is shown with st.error and nothing
-    is written; on success the cached figures are cleared so every page shows the change."""
+@dataclass(frozen=True)
+class Attempt:
+    """How a write went: its result, or the sentence that says why nothing was written."""
+    result: Any = None
+    problem: str | None = None
+    icon: str | None = None
+
+
+def attempt(action: Callable[..., Any], /, **arguments: Any) -> Attempt:
+    """Run one hub write in its own transaction; a refusal or a database fault comes back as
+    a problem (nothing written). On success the cached figures are cleared."""
     try:
         with writing() as session, session.begin():
             result = action(session, **arguments)
     except Refused as refusal:
-        st.error(str(refusal), icon=":material/block:")
-        return None
+        return Attempt(problem=str(refusal), icon=":material/block:")
     except StaleDataError:
-        st.error(_(STALE).format(what=_("This record")), icon=":material/sync_problem:")
-        return None
+        return Attempt(problem=_(STALE).format(what=_("This record")),
+                       icon=":material/sync_problem:")
     except IntegrityError:
         log.exception("integrity error in %s", getattr(action, "__name__", action))
-        st.error(_("The database refused this change because it clashes with existing data; "
-                   "nothing was saved. Reload the page and check the values."))
-        return None
-    except OperationalError:
-        log.exception("database unavailable in %s", getattr(action, "__name__", action))
-        st.error(_("The database is busy or unavailable right now; nothing was saved. "
-                   "Try again in a moment."))
-        return None
+        return Attempt(problem=_("The database refused this change because it clashes with "
+                                 "existing data; nothing was saved. Reload the page and check "
+                                 "the values."))
+    except (OperationalError, InternalError) as error:
+        return _fault(action, error)
     st.cache_data.clear()   # this process's entries are of an older version now: free them
     read_data_version()     # the rest of this rerun reads the data as it is now
-    return result
+    return Attempt(result=result)
+
+
+def _fault(action: Callable[..., Any], error: Exception) -> Attempt:
+    """A read-only or full database is told as such: waiting will not help, an administrator
+    must act. Busy or unreachable is worth another try."""
+    name = getattr(action, "__name__", action)
+    if write_fault(error):
+        log.error("database cannot be written in %s: %s", name, error)
+        return Attempt(problem=_("The database cannot be written (it is read-only or its disk "
+                                 "is full); nothing was saved. Tell your administrator."),
+                       icon=":material/report:")
+    if isinstance(error, InternalError):
+        raise error
+    log.exception("database unavailable in %s", name)
+    return Attempt(problem=_("The database is busy or unavailable right now; nothing was saved. "
+                             "Try again in a moment."))
+
+
+def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
+    """Run one hub write in its own transaction. A refusal is shown with st.error and nothing
+    is written (None is returned); on success the cached figures are cleared so every page
+    shows the change."""
+    outcome = attempt(action, **arguments)
+    if outcome.problem is not None:
+        st.error(outcome.problem, icon=outcome.icon)
+        return None
+    return outcome.result
