@@ -1,4 +1,4 @@
-"""The app's way to the database: start-up, reads, and writes that show refusals as messages.
+"""The app's way to the database: reads, and writes that show refusals as messages.
 
 Cached figures are keyed on the data version (db/stamp.py), read once per rerun: a write made
 through another app process moves it on, so this process's next rerun loads afresh. A
@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,23 +19,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db import stamp
 from db.engine import reading, write_fault, writing
-from hub.admin.install import prepare_database
 from hub.errors import Refused
 from hub.i18n import _, language, speaking
 from hub.records import STALE
 
 log = logging.getLogger("bottega")
 
-__all__ = ["Attempt", "attempt", "cached", "data_version", "prepare", "read_data_version",
-           "reading", "save"]
+__all__ = ["Attempt", "attempt", "cached", "data_version", "read_data_version", "reading",
+           "save"]
 
 VERSION_KEY = "bottega_data_version"
-
-
-@st.cache_resource(show_spinner=False)
-def prepare() -> bool:
-    """Once per server process: schema to head, demo data on an empty database."""
-    return prepare_database(demo=os.environ.get("BOTTEGA_DEMO", "1") != "0")
 
 
 def read_data_version() -> int:
