@@ -1,10 +1,13 @@
 """The server brings the schema to head, and adds the demo hub, as it starts (ui/start.py, the
-App's lifespan): /healthz answers 200 before anyone has opened a page."""
+App's lifespan): /healthz answers 200 before anyone has opened a page. While no account exists
+it prints the first manager's setup code in its log."""
 from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
+import re
 import threading
 import time
 import urllib.error
@@ -18,9 +21,10 @@ from starlette.applications import Starlette
 from db.engine import engine_for, reading
 from db.migrate import is_at_head
 from db.models import Site
+from hub.admin import users
 from tests.e2e.servers import launch_server, server_env, stop_server
 from tests.postgres import free_port
-from ui import start, web
+from ui import keys, start, web
 
 _names = itertools.count()
 
@@ -68,8 +72,10 @@ def health(root: str) -> tuple[int, dict]:
         return error.code, json.loads(error.read())
 
 
-def test_the_lifespan_migrates_and_seeds_before_the_first_request(never_migrated, monkeypatch):
+def test_the_lifespan_migrates_and_seeds_before_the_first_request(never_migrated, monkeypatch,
+                                                                  caplog):
     monkeypatch.setenv("BOTTEGA_DEMO", "1")
+    caplog.set_level(logging.WARNING, logger="bottega")
     server, thread, root = serve(Starlette(routes=web.routes(), lifespan=start.lifespan))
     try:
         assert health(root) == (200, {"database": "reachable", "schema": "at head",
@@ -77,6 +83,8 @@ def test_the_lifespan_migrates_and_seeds_before_the_first_request(never_migrated
         with reading() as session:
             assert session.exec(Site.__table__.select()).first() is not None
         assert is_at_head(engine_for(never_migrated))
+        assert f"Bottega setup code for the first manager account: {keys.setup_code()}" in \
+            caplog.text
     finally:
         server.should_exit = True
         thread.join(timeout=30)
@@ -97,6 +105,10 @@ def test_streamlit_run_answers_healthz_200_before_any_page_is_opened(tmp_path):
             except OSError:   # not listening yet
                 time.sleep(0.3)
         assert answer == (200, {"database": "reachable", "schema": "at head", "status": "ok"}), \
+            server.log_tail()
+        code = re.search(r"Bottega setup code for the first manager account: ([A-Z0-9-]{14})",
+                         server.log.read_text())
+        assert code and code.group(1) == users.setup_code(env["BOTTEGA_COOKIE_KEY"]), \
             server.log_tail()
     finally:
         stop_server(server)
