@@ -2,13 +2,16 @@
 
 Imported by the ASGI server (`streamlit run app.py` finds `app` here; `uvicorn app:app`
 serves it) this file only defines the web app: Streamlit's screens (this same file, run by
-Streamlit for each rerun), the public feeds, /healthz and the security headers (ui/web.py)."""
+Streamlit for each rerun), the public feeds, /healthz and the security headers (ui/web.py),
+the route that sets the sign-in cookie (ui/cookie.py), and what the server does once as it
+starts (ui/start.py: the schema to head, demo data, the first manager's setup code)."""
 from streamlit.starlette import App
 
-from ui import web
+from ui import cookie, start, web
 
 if __name__ != "__main__":
-    app = App("app.py", routes=web.routes(), middleware=web.middleware())
+    app = App("app.py", routes=[*web.routes(), cookie.route()], middleware=web.middleware(),
+              lifespan=start.lifespan)
 else:
     import streamlit as st
 
@@ -19,7 +22,7 @@ else:
 
     st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
     focus_ring()
-    database.prepare()
+    start.start()  # done as the server started; again only if that failed
     database.read_data_version()  # once per rerun: every cached figure is keyed on it
 
     user = auth.signed_in_user()

@@ -85,7 +85,7 @@ def parser() -> argparse.ArgumentParser:
     role.add_argument("--role", required=True, choices=ROLES)
     for name, action, text in (("deactivate", users.deactivate, "stop an account signing in"),
                                ("reactivate", users.reactivate, "let a deactivated account in"),
-                               ("unlock", users.unlock, "lift a lock after failed sign-ins")):
+                               ("unlock", users.unlock, "lift the pauses after failed sign-ins")):
         sub = command(name, account_action(action, name), text)
         sub.add_argument("username")
     reset = command("reset-password", reset_password, "set a new password (stdin or prompted)")

@@ -1,4 +1,5 @@
-"""The shell through AppTest: first start, sign-in per role, lockout, log-out, guards."""
+"""The shell through AppTest: first start and its setup code, sign-in per role, log-out, guards
+(failed sign-ins and their pauses: tests/test_sign_in_page.py)."""
 import pytest
 from sqlmodel import select
 
@@ -6,7 +7,7 @@ from db.engine import reading, writing
 from db.models import User
 from hub.admin import users
 from hub.words import label
-from ui import auth
+from ui import auth, keys
 from streamlit.testing.v1 import AppTest
 
 from db.models import utcnow
@@ -17,28 +18,37 @@ from tests.conftest import PASSWORD
 EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Calendar", "Partners"]
 
 
+def first_manager(at: AppTest, password: str = PASSWORD, code: str | None = None) -> AppTest:
+    for name, value in (("Setup code", keys.setup_code() if code is None else code),
+                        ("Username", "ada"), ("Full name", "Ada Rossi"),
+                        ("Email", "ada@example.org"), ("Password", password),
+                        ("Repeat password", password)):
+        field(at, name).input(value)
+    return press(at, "Create manager account")
+
+
 def test_first_start_shows_the_first_manager_form_and_refuses_a_short_password(db_url):
     at = new_app().run()
     assert "Create the first manager account" in text_of(at)
     assert not [w for w in at.text_input if w.label == "Password" and not at.button]
-    for name, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
-                        ("Email", "ada@example.org"), ("Password", "too-short"),
-                        ("Repeat password", "too-short")):
-        field(at, name).input(value)
-    press(at, "Create manager account")
+    first_manager(at, "too-short")
     assert "password must be at least 10 characters" in text_of(at)
     with reading() as session:
         assert session.exec(select(User)).all() == []
     assert not at.exception
 
 
+def test_first_manager_needs_the_setup_code_from_the_server_s_log(db_url):
+    at = first_manager(new_app().run(), code="ABCD-EFGH-JKLM")
+    assert ("setup code: this is not the setup code the server printed in its log when it "
+            "started") in text_of(at)
+    with reading() as session:
+        assert session.exec(select(User)).all() == []
+    assert "Create the first manager account" in text_of(at)
+
+
 def test_first_manager_is_created_then_signs_in(db_url):
-    at = new_app().run()
-    for name, value in (("Username", "ada"), ("Full name", "Ada Rossi"),
-                        ("Email", "ada@example.org"), ("Password", PASSWORD),
-                        ("Repeat password", PASSWORD)):
-        field(at, name).input(value)
-    press(at, "Create manager account")
+    at = first_manager(new_app().run())
     assert "Account ada created" in text_of(at)
     assert [b.label for b in at.button] == ["Login"]
     sign_in(at, "ada")
@@ -103,37 +113,6 @@ def test_every_page_renders_its_heading_for_each_role(db_url, make_user):
             open_page(at, files[title])
             assert at.title[0].value == title, (username, title)
             assert not at.exception, (username, title)
-
-
-def test_wrong_passwords_count_down_then_lock_even_the_right_password(db_url, make_user):
-    make_user("ada", "manager")
-    at = new_app().run()
-    sign_in(at, "ada", "wrong-password-1")
-    assert "Username or password is incorrect (4 attempt(s) left" in text_of(at)
-    for _ in range(4):
-        sign_in(at, "ada", "wrong-password-1")
-    assert "locked for 15 minutes" in text_of(at)
-    sign_in(at, "ada", PASSWORD)
-    assert "This account is locked for 15 minutes" in text_of(at)
-    assert set(navigation(at)) == {"Sign in"}
-    assert not at.exception
-
-
-def test_an_unknown_username_gets_the_same_plain_message(db_url, make_user):
-    make_user("ada", "manager")
-    at = sign_in(new_app().run(), "nobody", "whatever-password")
-    assert "Username or password is incorrect." in text_of(at)
-    assert set(navigation(at)) == {"Sign in"}
-
-
-def test_deactivated_account_cannot_sign_in(db_url, make_user):
-    make_user("boss", "manager")
-    make_user("ada", "viewer")
-    with writing() as session, session.begin():
-        users.deactivate(session, actor=users.COMMAND_LINE, username="ada")
-    at = signed_in_app("ada")
-    assert "deactivated" in text_of(at)
-    assert set(navigation(at)) == {"Sign in"}
 
 
 def test_log_out_returns_to_the_sign_in_form(db_url, make_user):

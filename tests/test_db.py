@@ -48,6 +48,36 @@ def test_migrations_keep_the_data_of_an_existing_database(tmp_path):
     engine.dispose()
 
 
+def _downgrade(engine, revision: str) -> None:
+    from alembic import command
+    from db.migrate import alembic_config
+    with engine.connect() as connection, connection.begin():
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def test_sign_in_failures_leave_the_users_table_and_the_accounts_stay(engine):
+    """0010 drops users.failed_logins and locked_until (SQLite rebuilds the table, its check on
+    failed_logins first) and adds sign_in_failures; down and up again on both backends."""
+    _downgrade(engine, "0009")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (username, name, email, password_hash, role, active, "
+            "failed_logins, created_at, version, language) VALUES ('ada', 'Ada', "
+            "'ada@example.org', 'x', 'manager', true, 3, CURRENT_TIMESTAMP, 1, 'it')"))
+    upgrade(engine)
+    assert is_at_head(engine)
+    columns = {column["name"] for column in inspect(engine).get_columns("users")}
+    assert {"failed_logins", "locked_until"}.isdisjoint(columns)
+    checks = {check["name"] for check in inspect(engine).get_check_constraints("users")}
+    assert "ck_users_failed_not_negative" not in checks
+    assert "sign_in_failures" in inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT username, language FROM users")).one() == (
+            "ada", "it")
+
+
 def test_migrated_schema_matches_the_models(engine):
     """Autogenerate finds nothing to do: the migrations and models.py agree."""
     from alembic.autogenerate import compare_metadata

@@ -1,4 +1,4 @@
-"""The app's way to the database: start-up, reads, and writes that show refusals as messages.
+"""The app's way to the database: reads, and writes that show refusals as messages.
 
 Cached figures are keyed on the data version (db/stamp.py), read once per rerun: a write made
 through another app process moves it on, so this process's next rerun loads afresh. A
@@ -8,33 +8,27 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import stamp
-from db.engine import reading, writing
-from hub.admin.install import prepare_database
+from db.engine import reading, write_fault, writing
 from hub.errors import Refused, Stale
 from hub.i18n import _, language, speaking
 from hub.records import STALE_ANYONE
 
 log = logging.getLogger("bottega")
 
-__all__ = ["cached", "data_version", "prepare", "read_data_version", "reading", "save"]
+__all__ = ["Attempt", "attempt", "cached", "data_version", "read_data_version", "reading",
+           "save"]
 
 VERSION_KEY = "bottega_data_version"
-
-
-@st.cache_resource(show_spinner=False)
-def prepare() -> bool:
-    """Once per server process: schema to head, demo data on an empty database."""
-    return prepare_database(demo=os.environ.get("BOTTEGA_DEMO", "1") != "0")
 
 
 def read_data_version() -> int:
@@ -89,42 +83,70 @@ def cached(*, ttl: int, **options: Any) -> Callable:
     return decorate
 
 
-def save(action: Callable[..., Any], /, *, on_commit: Callable[[], None] | None = None,
-         stale_raises: bool = False, **arguments: Any) -> Any | None:
-    """Run one hub write in its own transaction. A refusal is shown with st.error and nothing
-    is written; on success the cached figures are cleared so every page shows the change.
-    `on_commit` runs the moment the transaction has committed (ui.forms marks its submission
-    saved there); with `stale_raises` a refusal over someone else's change is raised as Stale
-    for the caller to show (ui.forms shows it below the form, with a reload button)."""
+@dataclass(frozen=True)
+class Attempt:
+    """How a write went: its result, or the sentence that says why nothing was written."""
+    result: Any = None
+    problem: str | None = None
+    icon: str | None = None
+    stale: bool = False             # refused: someone else changed the record meanwhile
+
+
+def attempt(action: Callable[..., Any], /, *, on_commit: Callable[[], None] | None = None,
+            **arguments: Any) -> Attempt:
+    """Run one hub write in its own transaction; a refusal or a database fault comes back as
+    a problem (nothing written). On success the cached figures are cleared. `on_commit` runs
+    the moment the transaction has committed (ui.forms marks its submission saved there)."""
     try:
         with writing() as session, session.begin():
             result = action(session, **arguments)
         if on_commit is not None:
             on_commit()
     except Stale as refusal:
-        if stale_raises:
-            raise
-        st.error(str(refusal), icon=":material/sync_problem:")
-        return None
+        return Attempt(problem=str(refusal), icon=":material/sync_problem:", stale=True)
     except Refused as refusal:
-        st.error(str(refusal), icon=":material/block:")
-        return None
-    except StaleDataError as error:
-        stale = Stale(_(STALE_ANYONE).format(what=_("This record")))
-        if stale_raises:
-            raise stale from error
-        st.error(str(stale), icon=":material/sync_problem:")
-        return None
+        return Attempt(problem=str(refusal), icon=":material/block:")
+    except StaleDataError:
+        return Attempt(problem=_(STALE_ANYONE).format(what=_("This record")),
+                       icon=":material/sync_problem:", stale=True)
     except IntegrityError:
         log.exception("integrity error in %s", getattr(action, "__name__", action))
-        st.error(_("The database refused this change because it clashes with existing data; "
-                   "nothing was saved. Reload the page and check the values."))
-        return None
-    except OperationalError:
-        log.exception("database unavailable in %s", getattr(action, "__name__", action))
-        st.error(_("The database is busy or unavailable right now; nothing was saved. "
-                   "Try again in a moment."))
-        return None
+        return Attempt(problem=_("The database refused this change because it clashes with "
+                                 "existing data; nothing was saved. Reload the page and check "
+                                 "the values."))
+    except (OperationalError, InternalError) as error:
+        return _fault(action, error)
     st.cache_data.clear()   # this process's entries are of an older version now: free them
     read_data_version()     # the rest of this rerun reads the data as it is now
-    return result
+    return Attempt(result=result)
+
+
+def _fault(action: Callable[..., Any], error: Exception) -> Attempt:
+    """A read-only or full database is told as such: waiting will not help, an administrator
+    must act. Busy or unreachable is worth another try."""
+    name = getattr(action, "__name__", action)
+    if write_fault(error):
+        log.error("database cannot be written in %s: %s", name, error)
+        return Attempt(problem=_("The database cannot be written (it is read-only or its disk "
+                                 "is full); nothing was saved. Tell your administrator."),
+                       icon=":material/report:")
+    if isinstance(error, InternalError):
+        raise error
+    log.exception("database unavailable in %s", name)
+    return Attempt(problem=_("The database is busy or unavailable right now; nothing was saved. "
+                             "Try again in a moment."))
+
+
+def save(action: Callable[..., Any], /, *, on_commit: Callable[[], None] | None = None,
+         stale_raises: bool = False, **arguments: Any) -> Any | None:
+    """Run one hub write in its own transaction. A refusal is shown with st.error and nothing
+    is written (None is returned); on success the cached figures are cleared so every page
+    shows the change. With `stale_raises` a refusal over someone else's change is raised as
+    Stale for the caller to show (ui.forms shows it below the form, with a reload button)."""
+    outcome = attempt(action, on_commit=on_commit, **arguments)
+    if outcome.stale and stale_raises:
+        raise Stale(outcome.problem)
+    if outcome.problem is not None:
+        st.error(outcome.problem, icon=outcome.icon)
+        return None
+    return outcome.result

@@ -14,9 +14,12 @@ from ui.database import save
 KEY = "bottega_language"        # this session's language, in st.session_state
 SIDEBAR_KEY = "sidebar_language"
 SIGN_IN_KEY = "sign_in_language"
-# streamlit-authenticator's form in Italian; in English it keeps its own default labels.
-SIGN_IN_FIELDS = {"it": {"Form name": "Accesso", "Username": "Nome utente",
-                         "Password": "Password", "Login": "Accedi", "Captcha": "Captcha"}}
+# streamlit-authenticator's form: in English its own default labels, in Italian Italian ones.
+# No form name: the sign-in page's own heading names it (ui/auth.py).
+SIGN_IN_FIELDS = {"en": {"Form name": "", "Username": "Username", "Password": "Password",
+                         "Login": "Login", "Captcha": "Captcha"},
+                  "it": {"Form name": "", "Username": "Nome utente", "Password": "Password",
+                         "Login": "Accedi", "Captcha": "Captcha"}}
 
 
 def _this_run() -> str | None:
@@ -40,8 +43,8 @@ def mark_page() -> None:
             unsafe_allow_javascript=True, width="content")
 
 
-def sign_in_fields() -> dict[str, str] | None:
-    return SIGN_IN_FIELDS.get(i18n.language())
+def sign_in_fields() -> dict[str, str]:
+    return SIGN_IN_FIELDS.get(i18n.language(), SIGN_IN_FIELDS["en"])
 
 
 def sign_in_switch() -> None:

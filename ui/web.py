@@ -1,6 +1,6 @@
 """The app's HTTP side beside the Streamlit screens (wired in app.py through
-streamlit.starlette.App): the public feeds, /healthz, and the security headers of every
-response. Handlers are thin: what a feed holds is read in hub/feeds.
+streamlit.starlette.App): the public feeds, /healthz (ui/health.py), and the security headers
+of every response. Handlers are thin: what a feed holds is read in hub/feeds.
 
 Configuration (environment):
 - BOTTEGA_FEEDS=0 turns the feeds off (every feed address answers 404);
@@ -28,23 +28,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from db import stamp
 from db.engine import get_engine, reading
-from db.migrate import is_at_head
 from hub.feeds import listings as listing_feeds
 from hub.feeds import programme as programme_feeds
 from hub.feeds.public import public_page
 from hub.feeds.sites import feed_site
 from hub.i18n import LANGUAGES, N_, _, default_language, locale, speaking
 from ui.database import cached
+from ui.health import healthz
 from ui.format import label
 
 log = logging.getLogger("bottega")
@@ -262,23 +262,6 @@ def _still_fresh(request: Request, built: Built) -> bool:
         except (TypeError, ValueError):
             return False
     return False
-
-
-# --- health -----------------------------------------------------------------------------------
-
-def healthz(request: Request) -> JSONResponse:
-    """200 when the database answers and its schema is at the newest migration, else 503."""
-    report: dict[str, Any] = {"database": "unreachable", "schema": "unknown"}
-    try:
-        at_head = is_at_head(get_engine())
-        report["database"] = "reachable"
-        report["schema"] = "at head" if at_head else "behind"
-    except Exception as error:  # any failure to reach the database is the answer itself
-        log.warning("healthz: database unreachable: %s", type(error).__name__)
-    ok = report["database"] == "reachable" and report["schema"] == "at head"
-    report["status"] = "ok" if ok else "unavailable"
-    return JSONResponse(report, status_code=200 if ok else 503,
-                        headers={"Cache-Control": "no-store"})
 
 
 def routes() -> list[Route]:

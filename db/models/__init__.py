@@ -6,7 +6,8 @@ One module per area; importing this package registers every table on SQLModel.me
 """
 from db.models.base import MONEY, utcnow, version_column, versioned
 from db.models.building import BuildingIssue, WorksPeriod, WorksSpace
-from db.models.core import AuditEntry, DataVersion, Site, Space, Tenant, TenantListing, User
+from db.models.core import (AuditEntry, DataVersion, SignInFailure, Site, Space, Tenant,
+                            TenantListing, User)
 from db.models.occupancy import Booking, Lease
 from db.models.partners import (Contact, Interaction, Partner, PartnerItemLink,
                                 PartnerTenantLink)
@@ -15,7 +16,7 @@ from db.models.programme import Enrolment, Instructor, ProgrammeItem, ProgrammeS
 __all__ = [
     "MONEY", "utcnow", "version_column", "versioned",
     "BuildingIssue", "WorksPeriod", "WorksSpace",
-    "AuditEntry", "DataVersion", "Site", "Space", "Tenant", "TenantListing", "User",
+    "AuditEntry", "DataVersion", "SignInFailure", "Site", "Space", "Tenant", "TenantListing", "User",
     "Booking", "Lease",
     "Contact", "Interaction", "Partner", "PartnerItemLink", "PartnerTenantLink",
     "Enrolment", "Instructor", "ProgrammeItem", "ProgrammeSession",

@@ -139,7 +139,6 @@ class User(SQLModel, table=True):
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint(f"role IN {sql_in(ROLES)}", name="role_known"),
-        CheckConstraint("failed_logins >= 0", name="failed_not_negative"),
         CheckConstraint("username = lower(username)", name="username_lowercase"),
         CheckConstraint(f"language IN {sql_in(LANGUAGES)}", name="language_known"),
     )
@@ -155,13 +154,25 @@ class User(SQLModel, table=True):
     language: str = Field(default="en", max_length=2,
                           sa_column_kwargs={"server_default": "en"})
     active: bool = Field(default=True)
-    failed_logins: int = Field(default=0)
-    locked_until: datetime | None = None
     # Sign-in cookies issued before this moment are refused (log out, deactivation, reset).
     sessions_valid_after: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     last_login_at: datetime | None = None
     version: int | None = Field(default=None, sa_column=version_column())
+
+
+class SignInFailure(SQLModel, table=True):
+    """One refused sign-in: the username as typed (an account or not) and the address it came
+    from. Recent rows pause that username at that address, or the address itself
+    (hub/admin/sign_in.py); rows older than a day are deleted as new ones come."""
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_address_at", "address", "at"),
+                      Index("ix_sign_in_failures_username_at", "username", "at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    username: str = Field(max_length=64)
+    address: str = Field(max_length=64)
 
 
 class AuditEntry(SQLModel, table=True):

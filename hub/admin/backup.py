@@ -35,7 +35,8 @@ from hub.roles import require_role
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REPLACEABLE = ("users", "audit_entries")   # what an otherwise empty database may already hold
-BOOKKEEPING = ("data_version",)            # not data: neither backed up nor restored
+# Not data: neither backed up nor restored (failed sign-ins are forgotten within a day anyway).
+BOOKKEEPING = ("data_version", "sign_in_failures")
 CHUNK = 5_000
 
 

@@ -1,37 +1,32 @@
-"""People who sign in: accounts, roles, passwords, and the sign-in bookkeeping.
+"""People who sign in: accounts, roles, passwords, and the first manager's setup code.
 
-streamlit-authenticator draws the log-in form and checks the password; the rules it cannot
-hold live here: the lockout after repeated failures, the active flag, the role taken from the
-database on every run, and revoking sign-in cookies at log-out.
+Signing in itself (the failures counted per username and address, the pauses, the sign-in
+and log-out bookkeeping) lives in hub/admin/sign_in.py.
 """
 from __future__ import annotations
 
-import math
+import hashlib
+import hmac
 import os
 import re
-import secrets
-from datetime import datetime, timedelta
 
 import bcrypt
-from sqlalchemy import func, update
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from db.models import User, utcnow
+from db.models import SignInFailure, User, utcnow
 from db.vocabulary import ROLES
 from hub.checks import check_email
 from hub.errors import Forbidden, Invalid
-from hub.i18n import LANGUAGES, _, default_language, ngettext
+from hub.i18n import LANGUAGES, _, default_language
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 
-LOCK_AFTER_FAILURES = 5
-LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
-
-# A real bcrypt hash of a random secret nobody knows (cheap rounds: it is never meant to match).
-UNUSABLE_HASH = bcrypt.hashpw(secrets.token_bytes(32), bcrypt.gensalt(4)).decode()
+# The first manager's setup code: 12 letters and digits nobody misreads, in three groups.
+SETUP_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 # The command line acts as a manager: whoever runs it already holds the server.
 COMMAND_LINE = User(id=None, username="cli", name="Command line", email="", password_hash="",
@@ -79,10 +74,29 @@ def check_password(password: str, repeat: str | None = None) -> str:
     return password
 
 
-def hash_password(password: str) -> str:
+def bcrypt_rounds() -> int:
     # BOTTEGA_BCRYPT_ROUNDS lets the test suite hash cheaply; never below bcrypt's minimum.
-    rounds = max(4, min(16, int(os.environ.get("BOTTEGA_BCRYPT_ROUNDS") or 12)))
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds)).decode()
+    return max(4, min(16, int(os.environ.get("BOTTEGA_BCRYPT_ROUNDS") or 12)))
+
+
+def hash_password(password: str) -> str:
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(bcrypt_rounds())).decode()
+
+
+def setup_code(secret: str) -> str:
+    """The code the first-manager form asks for, derived from a server secret (the cookie key:
+    every process of one install has it and prints the same code); it opens nothing once an
+    account exists."""
+    digest = hmac.new(secret.encode(), b"bottega: the first manager", hashlib.sha256).digest()
+    letters = "".join(SETUP_CODE_ALPHABET[byte % len(SETUP_CODE_ALPHABET)]
+                      for byte in digest[:12])
+    return "-".join(letters[start:start + 4] for start in range(0, 12, 4))
+
+
+def _same_code(given: str, expected: str) -> bool:
+    def plain(code: str) -> str:
+        return re.sub(r"[\s-]", "", code or "").upper()
+    return bool(expected) and hmac.compare_digest(plain(given).encode(), plain(expected).encode())
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -152,10 +166,15 @@ def _new_user(session: Session, *, actor: User, username: str, role: str, name: 
 
 
 def create_first_manager(session: Session, *, username: str, name: str, email: str,
-                         password: str, repeat: str) -> User:
-    """The very first account, made from the start page of an empty install."""
+                         password: str, repeat: str, setup_code: str,
+                         expected_code: str) -> User:
+    """The very first account, made from the start page of an empty install by whoever holds
+    the setup code the server printed in its log (`expected_code`): not by whoever comes first."""
     if has_users(session):
         raise Forbidden(_("a manager account already exists; sign in instead"))
+    if not _same_code(setup_code, expected_code):
+        raise Invalid("setup code", _("this is not the setup code the server printed in its "
+                                      "log when it started"))
     founder = User(id=None, username=normalise_username(username), name="First start",
                    email="", password_hash="", role="manager", active=True)
     return _new_user(session, actor=founder, username=username, role="manager", name=name,
@@ -225,11 +244,18 @@ def set_language(session: Session, *, actor: User, language: str) -> User:
     return user
 
 
+def _forget_failures(session: Session, user: User) -> int:
+    """Lift every pause of the account's username (hub/admin/sign_in.py), at every address."""
+    return session.execute(delete(SignInFailure).where(SignInFailure.username == user.username)
+                           ).rowcount or 0
+
+
 def unlock(session: Session, *, actor: User, username: str, version: int | None = None) -> User:
+    """Forget the username's failed sign-ins everywhere: its pauses end at once."""
     require_role(actor, "manager")
     user = _for_edit(session, username, version)
-    save_changes(session, actor=actor, row=user, action="unlock",
-                 values={"failed_logins": 0, "locked_until": None}, what=_account(user))
+    forgotten = _forget_failures(session, user)
+    record(session, actor, "unlock", user, {"failed_sign_ins": [forgotten, 0]})
     return user
 
 
@@ -239,99 +265,6 @@ def reset_password(session: Session, *, actor: User, username: str, password: st
     user = _for_edit(session, username, version)
     save_changes(session, actor=actor, row=user, action="reset_password", values={
         "password_hash": hash_password(check_password(password, repeat)),
-        "failed_logins": 0, "locked_until": None, "sessions_valid_after": utcnow()},
-        what=_account(user))
+        "sessions_valid_after": utcnow()}, what=_account(user))
+    _forget_failures(session, user)
     return user
-
-
-# --- signing in -----------------------------------------------------------------------------
-
-def _minutes_left(until: datetime, now: datetime) -> int:
-    return max(1, math.ceil((until - now).total_seconds() / 60))
-
-
-def sign_in_refusal(user: User, now: datetime | None = None) -> str | None:
-    """Why this account may not sign in now, or None when it may."""
-    now = now or utcnow()
-    if not user.active:
-        return _("this account is deactivated; ask a manager to reactivate it")
-    if user.locked_until is not None and user.locked_until > now:
-        left = _minutes_left(user.locked_until, now)
-        return ngettext("this account is locked for {lock} minutes after {failures} failed "
-                        "sign-ins; try again in {left} minute(s) or ask a manager to unlock it",
-                        "this account is locked for {lock} minutes after {failures} failed "
-                        "sign-ins; try again in {left} minute(s) or ask a manager to unlock it",
-                        left).format(lock=LOCK_DURATION.seconds // 60,
-                                     failures=LOCK_AFTER_FAILURES, left=left)
-    return None
-
-
-def record_failed_sign_in(session: Session, username: str, now: datetime | None = None) -> str:
-    """Count a wrong password; the fifth in a row locks the account. Returns the message."""
-    now = now or utcnow()
-    user = find_user(session, username)
-    if user is None:
-        return _("username or password is incorrect")
-    refusal = sign_in_refusal(user, now)
-    if refusal:
-        return refusal
-    # One atomic UPDATE, so failures counted by two browsers at once are both counted; the
-    # version is left alone: bookkeeping must not make a manager's edit of the account stale.
-    session.execute(update(User).where(User.id == user.id)
-                    .values(failed_logins=User.failed_logins + 1)
-                    .execution_options(synchronize_session=False))
-    failures = session.exec(select(User.failed_logins).where(User.id == user.id)).one()
-    if failures >= LOCK_AFTER_FAILURES:
-        session.execute(update(User).where(User.id == user.id)
-                        .values(locked_until=now + LOCK_DURATION, failed_logins=0)
-                        .execution_options(synchronize_session=False))
-        record(session, user, "lock", user,
-               {"locked_until": [None, (now + LOCK_DURATION).isoformat()]})
-        return _("username or password is incorrect; after {failures} failed sign-ins this "
-                 "account is locked for {lock} minutes").format(
-            failures=LOCK_AFTER_FAILURES, lock=LOCK_DURATION.seconds // 60)
-    left = LOCK_AFTER_FAILURES - failures
-    return ngettext("username or password is incorrect ({left} attempt(s) left before the "
-                    "account is locked for {lock} minutes)",
-                    "username or password is incorrect ({left} attempt(s) left before the "
-                    "account is locked for {lock} minutes)", left).format(
-        left=left, lock=LOCK_DURATION.seconds // 60)
-
-
-
-def record_sign_in(session: Session, user: User, now: datetime | None = None) -> None:
-    session.execute(update(User).where(User.id == user.id)
-                    .values(failed_logins=0, locked_until=None, last_login_at=now or utcnow())
-                    .execution_options(synchronize_session=False))
-
-
-def record_sign_out(session: Session, user_id: int, now: datetime | None = None) -> None:
-    """Log out everywhere: cookies and sessions begun before now stop being accepted."""
-    session.execute(update(User).where(User.id == user_id)
-                    .values(sessions_valid_after=now or utcnow())
-                    .execution_options(synchronize_session=False))
-
-
-def session_user(session: Session, username: str, signed_in_at: datetime) -> User | None:
-    """The signed-in user as the database has them now, or None if they may no longer be in:
-    gone, deactivated, or signed out (elsewhere) since `signed_in_at`."""
-    user = find_user(session, username)
-    if user is None or not user.active:
-        return None
-    if user.sessions_valid_after is not None and signed_in_at <= user.sessions_valid_after:
-        return None
-    return user
-
-
-def credentials(session: Session) -> dict:
-    """The users in the shape streamlit-authenticator reads. An account that may not sign in
-    now gets an unusable hash, so the form fails it and our own message explains why."""
-    now = utcnow()
-    accounts = {}
-    for user in list_users(session):
-        usable = sign_in_refusal(user, now) is None
-        accounts[user.username] = {
-            "name": user.name, "email": user.email, "roles": [user.role],
-            "password": user.password_hash if usable else UNUSABLE_HASH}
-    return {"usernames": accounts}
-

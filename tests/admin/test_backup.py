@@ -116,8 +116,8 @@ def test_restore_replaces_the_accounts_of_an_otherwise_empty_database(demo_hub, 
     backup.write_backup(get_engine(), path, actor=CLI, portable=True)
     with empty_engine.begin() as connection:
         connection.execute(text("INSERT INTO users (username, name, email, password_hash, role, "
-                                "active, failed_logins, created_at, version) VALUES ('newbie', "
-                                "'New', 'n@example.org', 'x', 'manager', true, 0, "
+                                "active, created_at, version) VALUES ('newbie', "
+                                "'New', 'n@example.org', 'x', 'manager', true, "
                                 "'2026-01-01 00:00:00', 1)"))
     backup.restore(empty_engine, path, actor=CLI)
     with empty_engine.connect() as connection:
@@ -147,9 +147,9 @@ def test_a_manager_restores_an_upload_into_an_empty_database_and_the_log_says_wh
     data = backup.backup_bytes(get_engine(), actor=demo_hub)
     with empty_engine.begin() as connection:      # the restorer's account, as on a new server
         connection.execute(text("INSERT INTO users (id, username, name, email, password_hash, "
-                                "role, active, failed_logins, created_at, version) VALUES "
+                                "role, active, created_at, version) VALUES "
                                 f"({demo_hub.id}, 'boss', 'Boss', 'b@example.org', 'x', "
-                                "'manager', true, 0, '2026-01-01 00:00:00', 1)"))
+                                "'manager', true, '2026-01-01 00:00:00', 1)"))
     backup.restore_bytes(empty_engine, actor=demo_hub, data=data, file_name="upload.db")
     assert_restored(every_row(empty_engine), every_row(get_engine()), "boss", "upload.db")
     with empty_engine.connect() as connection:   # the same account came back: the entry links it
@@ -192,8 +192,8 @@ def test_the_restore_plan_counts_what_the_restore_then_writes_and_writes_nothing
     counts = backup.write_backup(get_engine(), path, actor=demo_hub, portable=portable)
     with empty_engine.begin() as connection:      # the account that signed in to restore
         connection.execute(text("INSERT INTO users (username, name, email, password_hash, role, "
-                                "active, failed_logins, created_at, version) VALUES ('newbie', "
-                                "'New', 'n@example.org', 'x', 'manager', true, 0, "
+                                "active, created_at, version) VALUES ('newbie', "
+                                "'New', 'n@example.org', 'x', 'manager', true, "
                                 "'2026-01-01 00:00:00', 1)"))
     before = every_row(empty_engine)
     plan = backup.restore_plan(empty_engine, data=path.read_bytes(), file_name="hub.bin")

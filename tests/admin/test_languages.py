@@ -1,17 +1,24 @@
 """Admin's refusals in the reader's language: a password that is not repeated right (the field
-named too), the sign-in lockout, and an import's bad row and bad file — in Italian under
-speaking("it"), and in English as before. An import names the file's own column, untranslated."""
+named too), failed sign-ins counted down and paused, and an import's bad row and bad file — in
+Italian under speaking("it"), and in English as before. An import names the file's own column,
+untranslated."""
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
 
-from db.models import User, utcnow
-from hub.admin import transfer, users
+from db.engine import reading, writing
+from db.models import utcnow
+from hub.admin import sign_in, transfer, users
 from hub.errors import Invalid
 from hub.i18n import speaking
 from tests.admin.test_import_rules import preview
+
+
+def write(action, **arguments):
+    with writing() as session, session.begin():
+        return action(session, **arguments)
 
 
 @pytest.mark.parametrize("language, sentence", [
@@ -24,17 +31,39 @@ def test_a_password_repeated_wrong_is_refused_naming_the_field(language, sentenc
         assert str(refused.value) == sentence
 
 
-@pytest.mark.parametrize("language, sentence", [
-    ("it", "questo account è bloccato per 15 minuti dopo 5 accessi falliti; riprova tra 3 "
-           "minuti o chiedi a un project manager di sbloccarlo"),
-    ("en", "this account is locked for 15 minutes after 5 failed sign-ins; try again in 3 "
-           "minute(s) or ask a manager to unlock it")])
-def test_a_locked_account_is_told_when_to_try_again(language, sentence):
+@pytest.mark.parametrize("language, sentences", [
+    ("it", ["nome utente o password errati; ancora 2 accessi falliti con questo nome utente da "
+            "questo indirizzo e l'accesso con questo nome da qui viene sospeso per 15 minuti",
+            "nome utente o password errati; ancora 1 accesso fallito con questo nome utente da "
+            "questo indirizzo e l'accesso con questo nome da qui viene sospeso per 15 minuti",
+            "troppi accessi falliti con questo nome utente da questo indirizzo; riprova tra "
+            "15 minuti"]),
+    ("en", ["username or password is incorrect; 2 more failures with this username from this "
+            "address pause signing in with it here for 15 minutes",
+            "username or password is incorrect; 1 more failure with this username from this "
+            "address pauses signing in with it here for 15 minutes",
+            "too many failed sign-ins with this username from this address; try again in "
+            "15 minutes"])])
+def test_failed_sign_ins_count_down_then_pause_in_the_readers_language(db_url, language,
+                                                                       sentences):
     now = utcnow()
-    locked = User(username="ada", name="Ada", email="", password_hash="", role="viewer",
-                  active=True, locked_until=now + timedelta(minutes=3))
     with speaking(language):
-        assert users.sign_in_refusal(locked, now) == sentence
+        told = [write(sign_in.record_failed_sign_in, username="ada", address="203.0.113.7",
+                      now=now) for _ in range(5)]
+    assert told[2:] == sentences
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("it", "troppi accessi falliti da questo indirizzo; riprova tra 1 minuto"),
+    ("en", "too many failed sign-ins from this address; try again in 1 minute")])
+def test_a_paused_address_is_told_when_to_try_again(db_url, language, sentence):
+    start = utcnow()
+    for number in range(sign_in.ADDRESS_LIMIT):
+        write(sign_in.record_failed_sign_in, username=f"guess{number}", address="203.0.113.7",
+              now=start)
+    with speaking(language), reading() as session:
+        assert sign_in.failure_message(session, username="ada", address="203.0.113.7",
+                                       now=start + timedelta(minutes=14, seconds=10)) == sentence
 
 
 @pytest.mark.parametrize("language, errors", [

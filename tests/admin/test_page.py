@@ -12,6 +12,7 @@ from hub.admin import backup, users
 from tests.admin.test_backup import every_row
 from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.conftest import PASSWORD, ROOT
+from tests.faults import read_only
 from tests.worlds import book, lease
 from ui import auth
 from ui.format import as_text
@@ -74,6 +75,25 @@ def test_manager_adds_a_user_and_a_bad_one_names_the_field(hub):  # noqa: F811
     assert not at.exception and not at.error
     with reading() as session:
         assert session.exec(select(User.role).where(User.username == "nina")).one() == "manager"
+
+
+def test_a_save_on_a_database_that_takes_no_writes_says_to_tell_the_administrator(
+        hub, db_url, monkeypatch):  # noqa: F811
+    at = admin_page()
+    for key, value in (("admin_new_username", "nina"), ("admin_new_name", "Nina Gori"),
+                       ("admin_new_email", "nina@example.org"),
+                       ("admin_new_password", "Long-enough-pw-1"),
+                       ("admin_new_repeat", "Long-enough-pw-1")):
+        at.text_input(key=key).input(value)
+    with read_only(db_url, monkeypatch):
+        form_button(at, "Add user").click()
+        at.run()
+    assert [error.value for error in at.error] == [
+        "The database cannot be written (it is read-only or its disk is full); nothing was "
+        "saved. Tell your administrator."]
+    assert not at.exception
+    with reading() as session:
+        assert users.find_user(session, "nina") is None
 
 
 def test_the_last_manager_cannot_be_demoted_from_the_screen(hub):  # noqa: F811

@@ -1,12 +1,13 @@
-"""Accounts and sign-in rules in hub/users.py."""
-from datetime import timedelta
+"""Accounts in hub/admin/users.py: the first manager and its setup code, roles, the last
+manager, the audit, stale edits, and the end of a session (hub/admin/sign_in.py)."""
+import re
 
 import pytest
 from sqlmodel import select
 
 from db.engine import reading, writing
 from db.models import AuditEntry, User, utcnow
-from hub.admin import users
+from hub.admin import sign_in, users
 from hub.errors import Forbidden, Invalid, Stale
 from tests.conftest import PASSWORD
 
@@ -16,13 +17,41 @@ def write(action, **arguments):
         return action(session, **arguments)
 
 
+CODE = users.setup_code("a-cookie-key-of-this-install-" * 2)
+WITH_CODE = dict(setup_code=CODE, expected_code=CODE)
+
+
 def test_first_manager_only_on_an_empty_install(db_url):
     created = write(users.create_first_manager, username="Ada", name="Ada Rossi",
-                    email="ada@example.org", password=PASSWORD, repeat=PASSWORD)
+                    email="ada@example.org", password=PASSWORD, repeat=PASSWORD, **WITH_CODE)
     assert (created.username, created.role) == ("ada", "manager")
     with pytest.raises(Forbidden, match="already exists"):
         write(users.create_first_manager, username="eve", name="Eve", email="eve@example.org",
-              password=PASSWORD, repeat=PASSWORD)
+              password=PASSWORD, repeat=PASSWORD, **WITH_CODE)
+
+
+@pytest.mark.parametrize("given", ["", "ABCD-EFGH-JKLM", CODE[:-1]])
+def test_the_first_manager_needs_the_setup_code_of_the_server(db_url, given):
+    with pytest.raises(Invalid, match="not the setup code the server printed") as refused:
+        write(users.create_first_manager, username="ada", name="Ada", email="ada@example.org",
+              password=PASSWORD, repeat=PASSWORD, setup_code=given, expected_code=CODE)
+    assert refused.value.field == "setup code"
+    with reading() as session:
+        assert not users.has_users(session)
+
+
+def test_the_setup_code_is_read_as_a_person_types_it(db_url):
+    typed = " " + CODE.lower().replace("-", " ") + " "
+    created = write(users.create_first_manager, username="ada", name="Ada",
+                    email="ada@example.org", password=PASSWORD, repeat=PASSWORD,
+                    setup_code=typed, expected_code=CODE)
+    assert created.username == "ada"
+
+
+def test_the_setup_code_is_three_groups_from_the_secret_and_differs_between_installs():
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", CODE)
+    assert users.setup_code("a-cookie-key-of-this-install-" * 2) == CODE
+    assert users.setup_code("another-install-s-cookie-key-" * 2) != CODE
 
 
 @pytest.mark.parametrize("field, changes, message", [
@@ -36,7 +65,7 @@ def test_first_manager_only_on_an_empty_install(db_url):
 def test_first_manager_form_input_is_validated_and_nothing_written(db_url, field, changes,
                                                                    message):
     values = dict(username="ada", name="Ada", email="ada@example.org", password=PASSWORD,
-                  repeat=PASSWORD) | changes
+                  repeat=PASSWORD, **WITH_CODE) | changes
     with pytest.raises(Invalid, match=message) as refused:
         write(users.create_first_manager, **values)
     assert refused.value.field == field
@@ -124,65 +153,16 @@ def test_stale_edit_is_refused(db_url, make_user):
         assert users.find_user(session, "carla").role == "communication"
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(db_url, make_user):
-    make_user("ada", "manager")
-    now = utcnow()
-    messages = [write(users.record_failed_sign_in, username="ada", now=now) for _ in range(5)]
-    assert "4 attempt(s) left" in messages[0]
-    assert "locked for 15 minutes" in messages[4]
-    with reading() as session:
-        ada = users.find_user(session, "ada")
-    assert ada.locked_until == pytest.approx(now + timedelta(minutes=15), abs=timedelta(seconds=1))
-    assert "try again in 15 minute(s)" in users.sign_in_refusal(ada, now)
-    assert "try again in 1 minute(s)" in users.sign_in_refusal(ada, now + timedelta(minutes=14, seconds=30))
-    assert users.sign_in_refusal(ada, now + timedelta(minutes=15, seconds=1)) is None
-    with reading() as session:
-        creds = users.credentials(session)
-    assert creds["usernames"]["ada"]["password"] == users.UNUSABLE_HASH
-
-
-def test_the_lock_is_in_the_audit_log_once_with_its_end(db_url, make_user):
-    ada = make_user("ada", "manager")
-    now = utcnow()
-    for _ in range(4):
-        write(users.record_failed_sign_in, username="ada", now=now)
-    with reading() as session:
-        assert not session.exec(select(AuditEntry).where(AuditEntry.action == "lock")).all()
-    write(users.record_failed_sign_in, username="ada", now=now)
-    with reading() as session:
-        entries = session.exec(select(AuditEntry).where(AuditEntry.action == "lock")).all()
-    assert [(e.username, e.entity, e.entity_id) for e in entries] == [("ada", "users", str(ada.id))]
-    assert entries[0].changes == {"locked_until": [None, (now + timedelta(minutes=15)).isoformat()]}
-
-
-def test_success_resets_the_failure_count(db_url, make_user):
-    ada = make_user("ada", "manager")
-    for _ in range(4):
-        write(users.record_failed_sign_in, username="ada")
-    write(users.record_sign_in, user=ada)
-    message = write(users.record_failed_sign_in, username="ada")
-    assert "4 attempt(s) left" in message
-
-
-def test_manager_unlocks(db_url, make_user):
-    make_user("ada", "manager")
-    for _ in range(5):
-        write(users.record_failed_sign_in, username="ada")
-    write(users.unlock, actor=users.COMMAND_LINE, username="ada")
-    with reading() as session:
-        assert users.sign_in_refusal(users.find_user(session, "ada")) is None
-
-
 def test_session_ends_on_deactivation_and_log_out(db_url, make_user):
     make_user("boss", "manager")
     ada = make_user("ada", "communication")
     signed_in_at = utcnow()
     with reading() as session:
-        assert users.session_user(session, "ada", signed_in_at).role == "communication"
-    write(users.record_sign_out, user_id=ada.id)
+        assert sign_in.session_user(session, "ada", signed_in_at).role == "communication"
+    write(sign_in.record_sign_out, user_id=ada.id)
     with reading() as session:
-        assert users.session_user(session, "ada", signed_in_at) is None
-        assert users.session_user(session, "ada", utcnow()) is not None
+        assert sign_in.session_user(session, "ada", signed_in_at) is None
+        assert sign_in.session_user(session, "ada", utcnow()) is not None
     write(users.deactivate, actor=users.COMMAND_LINE, username="ada")
     with reading() as session:
-        assert users.session_user(session, "ada", utcnow()) is None
+        assert sign_in.session_user(session, "ada", utcnow()) is None

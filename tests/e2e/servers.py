@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -30,6 +31,7 @@ TIMEOUT_MS = 60_000
 EXPECT_MS = 30_000
 SETTLE_MS = 100
 
+SETUP_CODE = re.compile(r"Bottega setup code for the first manager account: ([A-Z0-9-]{14})")
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 SKELETON = "[data-testid='stSkeleton']"
 
@@ -47,13 +49,14 @@ class Account:
 
 
 # Created once per server. The log-out and wrong-password tests get accounts of their own:
-# logging out ends a user's sign-ins everywhere, and wrong passwords count towards a lock.
+# logging out ends a user's sign-ins everywhere, and wrong passwords count towards a pause.
 ACCOUNTS = {
     "manager": Account("maria", "manager", "Maria Bianchi"),
     "communication": Account("carla", "communication", "Carla Verdi"),
     "viewer": Account("vito", "viewer", "Vito Neri"),
     "leaver": Account("lea", "viewer", "Lea Rossi"),
     "forgetful": Account("fred", "viewer", "Fred Gialli"),
+    "guessed": Account("gina", "viewer", "Gina Blu"),      # a stranger's guesses pause her name
     "speaker": Account("lucia", "communication", "Lucia Mori"),   # switches her language
     "manager_it": Account("marta", "manager", "Marta Conti", "it"),
     "second_manager": Account("mauro", "manager", "Mauro Galli"),   # two managers at once
@@ -74,6 +77,12 @@ class Server:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no server log)"
+
+    def setup_code(self) -> str:
+        """The first manager's setup code, as an operator reads it in the server's log."""
+        found = SETUP_CODE.search(self.log.read_text(errors="replace"))
+        assert found, f"no setup code in the server's log:\n{self.log_tail()}"
+        return found.group(1)
 
 
 # --- waiting for Streamlit ------------------------------------------------------------------
@@ -277,8 +286,8 @@ class Servers:
                 new_database(self.request, backend, folder, prefix="e2e"))
             demo = kind == "app_server"
             env = server_env(database_url, folder / "data", demo=demo)
-            # The server touches the database only on its first script run (migration check,
-            # demo data), so the accounts are created while it boots.
+            # The accounts are created while the server boots; its own start (migration check,
+            # demo data) takes the write lock for a few seconds, which add-user waits for.
             server = launch_server(env, folder, backend)
             stack.callback(stop_server, server)
             accounts = start_add_accounts(env, ACCOUNTS.values() if demo else ())

@@ -20,10 +20,12 @@ LABS = "site,code,name,kind,area_m2,monthly_rent,leasable\n" + "".join(
     for n in range(1, 27))
 
 
-def first_manager(page, url: str) -> None:
-    page.goto(url)
+def first_manager(page, server) -> None:
+    """The first manager's account, with the setup code from the server's log."""
+    page.goto(server.url)
     wait_idle(page)
-    for label, value in (("Username", "ada"), ("Full name", "Ada Lovelace"),
+    for label, value in (("Setup code", server.setup_code()), ("Username", "ada"),
+                         ("Full name", "Ada Lovelace"),
                          ("Email", "ada@example.org"), ("Password", PASSWORD),
                          ("Repeat password", PASSWORD)):
         page.get_by_label(label, exact=True).fill(value)
@@ -46,7 +48,7 @@ def saved(page, message: str) -> None:
 
 
 def test_a_manager_sets_up_a_hub_in_the_browser_alone(empty_server, page):
-    first_manager(page, empty_server.url)
+    first_manager(page, empty_server)
     expect(page.get_by_text("First steps — 0 of 6 done")).to_be_visible()
     page.get_by_role("link", name="Admin › Sites: create the site").click()
     wait_idle(page)

@@ -71,6 +71,8 @@ def expect_login_form(page) -> None:
     expect(page.get_by_label("Username", exact=True)).to_be_visible()
     expect(page.get_by_label("Password", exact=True)).to_be_visible()
     expect(nav_links(page)).to_have_count(0)
+    # One heading for the form (the authenticator's own, left empty, is not drawn).
+    expect(page.get_by_role("heading")).to_have_text(["Bottega", "Sign in"])
 
 
 def submit_login(page, username: str, password: str) -> None:
@@ -86,12 +88,21 @@ def sign_in(page, url: str, who: str) -> None:
     expect(nav_links(page).first).to_be_visible()
     wait_idle(page)
     expect(page.locator("h1")).to_have_text(["Overview"])
-    # Signed in means kept signed in: the cookie component has stored the sign-in cookie.
+    # Signed in means kept signed in: the server has set the sign-in cookie, out of scripts'
+    # reach.
     wait_until(lambda: has_sign_in_cookie(page), what="the sign-in cookie")
+    kept = sign_in_cookie(page)
+    assert (kept["httpOnly"], kept["sameSite"], kept["path"]) == (True, "Strict", "/"), kept
+    assert page.evaluate("document.cookie").find(COOKIE) == -1
+
+
+def sign_in_cookie(page) -> dict | None:
+    return next((cookie for cookie in page.context.cookies()
+                 if cookie["name"] == COOKIE and cookie["value"]), None)
 
 
 def has_sign_in_cookie(page) -> bool:
-    return COOKIE in [cookie["name"] for cookie in page.context.cookies() if cookie["value"]]
+    return sign_in_cookie(page) is not None
 
 
 def wait_cookie_sign_in(page) -> None:
@@ -119,10 +130,10 @@ def test_first_manager_form_on_an_empty_install(empty_server, page):
     expect(page.get_by_text("Create the first manager account")).to_be_visible()
     expect(login_button(page)).to_have_count(0)
 
-    def fill(password: str) -> None:
-        for label, value in (("Username", "ada"), ("Full name", "Ada Lovelace"),
-                             ("Email", "ada@example.org"), ("Password", password),
-                             ("Repeat password", password)):
+    def fill(password: str, code: str = empty_server.setup_code()) -> None:
+        for label, value in (("Setup code", code), ("Username", "ada"),
+                             ("Full name", "Ada Lovelace"), ("Email", "ada@example.org"),
+                             ("Password", password), ("Repeat password", password)):
             page.get_by_label(label, exact=True).fill(value)
         click_to_send(page, page.get_by_role("button", name="Create manager account"))
 
@@ -130,6 +141,11 @@ def test_first_manager_form_on_an_empty_install(empty_server, page):
     expect(page.locator(ALERT, has_text="at least 10 characters")).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("Create the first manager account")).to_be_visible()
+    expect(login_button(page)).to_have_count(0)
+
+    fill(PASSWORD, code="ABCD-EFGH-JKLM")   # whoever comes first, without the server's log
+    expect(page.locator(ALERT, has_text="not the setup code")).to_be_visible()
+    wait_idle(page)
     expect(login_button(page)).to_have_count(0)
 
     fill(PASSWORD)
@@ -201,6 +217,29 @@ def test_wrong_password_is_refused_and_stays_on_the_form(app_server, page):
     expect(page.locator(ALERT, has_text=WRONG_PASSWORD)).to_be_visible()
     expect_login_form(page)
     expect(page.locator("h1")).to_have_text(["Bottega"])
+
+
+def test_a_stranger_s_guesses_pause_a_name_at_their_address_only(app_server, new_page):
+    """Behind a proxy on this machine (here the test itself sends the header nginx would),
+    failures count against the forwarded address: the stranger's address is paused, the
+    owner's browser elsewhere still signs in."""
+    stranger, owner = new_page(), new_page()
+    stranger.set_extra_http_headers({"X-Forwarded-For": "203.0.113.7"})
+    owner.set_extra_http_headers({"X-Forwarded-For": "198.51.100.20"})
+    open_app(stranger, app_server.url)
+    for attempt in range(5):
+        submit_login(stranger, ACCOUNTS["guessed"].username, f"{PASSWORD}-guess-{attempt}")
+        wait_idle(stranger)
+    paused = "Too many failed sign-ins with this username from this address"
+    expect(stranger.locator(ALERT, has_text=paused)).to_be_visible()
+    submit_login(stranger, ACCOUNTS["guessed"].username, PASSWORD)
+    wait_idle(stranger)
+    expect(stranger.locator(ALERT, has_text=paused)).to_be_visible()
+    expect(nav_links(stranger)).to_have_count(0)
+    open_app(owner, app_server.url)
+    submit_login(owner, ACCOUNTS["guessed"].username, PASSWORD)
+    expect(nav_links(owner).first).to_be_visible()
+    expect_no_exception(owner)
 
 
 # --- the sign-in cookie ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 import hub
-from db.models import ProgrammeItem, Site, User
+from db.models import ProgrammeItem, SignInFailure, Site, User
 from hub.admin.transfer import KINDS
 from hub.tenants.directory import DirectoryFilter
 from tests.conftest import PASSWORD
@@ -62,6 +62,13 @@ def _set(session: Session, model, row_id: int, **values) -> None:
     row = session.get(model, row_id)
     for key, value in values.items():
         setattr(row, key, value)
+    session.flush()
+
+
+def _failed_sign_ins(session: Session, username: str, count: int) -> None:
+    """`count` failed sign-ins with `username` from one address: a pause to lift."""
+    session.add_all(SignInFailure(username=username, address="203.0.113.7")
+                    for _ in range(count))
     session.flush()
 
 
@@ -153,6 +160,8 @@ WRITES: dict[str, Write] = {
         space_id=w["POT"], instructor_id=w["outsider"]), (("update", "programme_sessions"),)),
     "hub.programme.items.remove_session": Write(EDITORS, lambda s, w: dict(
         session_id=w["session"], version=None), (("delete", "programme_sessions"),)),
+    "hub.programme.drafts.delete_draft": Write(EDITORS, lambda s, w: dict(
+        item_id=w["mistake"], version=None), (("delete", "programme_items"),)),
     "hub.programme.enrolments.enrol": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], participant_name="Dario Esposito"), (("create", "enrolments"),)),
     "hub.programme.seats.fill_from_waitlist": Write(EDITORS, _free_a_seat,
@@ -237,7 +246,7 @@ WRITES: dict[str, Write] = {
         _set(s, User, w["olga"], active=False) or dict(username="olga")),
         (("reactivate", "users"),)),
     "hub.admin.users.unlock": Write(MANAGER, lambda s, w: (
-        _set(s, User, w["olga"], failed_logins=3) or dict(username="olga")),
+        _failed_sign_ins(s, "olga", 5) or dict(username="olga")),
         (("unlock", "users"),)),
     "hub.admin.users.reset_password": Write(MANAGER, lambda s, w: dict(
         username="olga", password="Another-Horse-43"), (("reset_password", "users"),)),

@@ -78,6 +78,7 @@ def build_world(session: Session) -> dict[str, int]:
                                   title=title, sector="ceramics", capacity=capacity,
                                   price="120").id
     w["wheel"], w["glaze"] = item("Wheel throwing", 2), item("Glazes and firing", 10)
+    w["mistake"] = item("Made by mistake", 8)           # a draft nobody enrolled in
     w["session"] = programme.add_session(session, actor=boss, item_id=w["wheel"], day=TUESDAY,
                                          start=time(18), end=time(21), space_id=w["POT"],
                                          instructor_id=w["outsider"]).id

@@ -77,11 +77,28 @@ def test_target_group_flags_need_a_consent_date(hub):
 def test_same_name_and_business_is_warned_unless_confirmed(hub):
     new_tenant(hub)
     with pytest.raises(Invalid, match="Marta Rossi of Rossi Ceramiche is already a tenant") as refused:
-        new_tenant(hub, name="marta rossi ", business="ROSSI ceramiche")
+        new_tenant(hub, name="marta rossi ", business="ROSSI ceramiche", email="m2@example.org")
     assert refused.value.field == "name" and count(Tenant) == 3
-    new_tenant(hub, allow_duplicate=True)
-    new_tenant(hub, business="Rossi Gioielli")  # same name, another business: a different person
+    new_tenant(hub, allow_duplicate=True, email="m2@example.org")
+    # same name, another business: a different person
+    new_tenant(hub, business="Rossi Gioielli", email="m3@example.org")
     assert count(Tenant) == 5
+
+
+def test_the_same_name_and_email_are_the_same_person_whatever_the_business(hub):
+    new_tenant(hub)
+    for business, twin in (("Rossi Gioielli", False), ("Rossi Ceramiche", True)):
+        with pytest.raises(Invalid) as refused:
+            new_tenant(hub, name="MARTA rossi", business=business, allow_duplicate=twin,
+                       email=" Marta@Example.org ")
+        assert (refused.value.field, refused.value.message) == (
+            "email", "Marta Rossi (marta@example.org) is already a tenant, since 1 Jan 2024: "
+                     "the same name and e-mail are the same person")
+    assert count(Tenant) == 3
+    other = new_tenant(hub, name="Marta Bianchi", email="mb@example.org")
+    with pytest.raises(Invalid, match="the same name and e-mail are the same person"):
+        write(tenants.edit_tenant, actor=hub["manager"], tenant_id=other.id,
+              version=other.version, name="Marta Rossi", email="marta@example.org")
 
 
 def test_a_stale_edit_is_refused_and_the_first_edit_kept(hub):

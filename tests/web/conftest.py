@@ -1,5 +1,6 @@
-"""The web side served for real: ui/web.py's routes and middleware on uvicorn, in a thread of
-this process (so each test's DATABASE_URL applies), asked over HTTP with urllib."""
+"""The web side served for real: ui/web.py's routes and middleware and ui/cookie.py's route on
+uvicorn, in a thread of this process (so each test's DATABASE_URL applies), asked over HTTP
+with urllib."""
 from __future__ import annotations
 
 import threading
@@ -13,7 +14,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from tests.postgres import free_port
-from ui import web
+from ui import cookie, web
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Answer:
 
 @pytest.fixture(scope="session")
 def web_root():
-    app = Starlette(routes=web.routes(), middleware=web.middleware())
+    app = Starlette(routes=[*web.routes(), cookie.route()], middleware=web.middleware())
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

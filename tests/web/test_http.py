@@ -112,13 +112,15 @@ def test_healthz_is_503_when_the_database_is_down(db_url, get, monkeypatch):
     answer = get("/healthz")
     assert answer.status == 503
     assert json.loads(answer.body) == {"database": "unreachable", "schema": "unknown",
-                                       "status": "unavailable"}
+                                       "status": "unavailable",
+                                       "reason": "the database does not answer"}
 
 
 def test_healthz_is_503_when_the_schema_is_behind(db_url, get, monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'never-migrated.db'}")
     answer = get("/healthz")
     assert answer.status == 503 and json.loads(answer.body)["schema"] == "behind"
+    assert json.loads(answer.body)["reason"] == "the schema is behind the newest migration"
 
 
 def test_the_app_s_own_components_may_be_framed_by_the_app_only():

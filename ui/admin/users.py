@@ -9,8 +9,8 @@ import streamlit as st
 
 from db.models import User, utcnow
 from db.vocabulary import ROLES
-from hub.admin import users
-from hub.i18n import LANGUAGES, N_, _
+from hub.admin import sign_in, users
+from hub.i18n import LANGUAGES, N_, _, ngettext
 from ui.database import cached, reading
 from ui.format import label, moment
 from ui.forms import form
@@ -33,7 +33,7 @@ class Account:
     role: str
     language: str
     active: bool
-    locked_until: datetime | None
+    paused_at: int           # addresses where its username is paused after failed sign-ins
     last_login_at: datetime | None
     version: int
 
@@ -41,25 +41,27 @@ class Account:
 @cached(ttl=60)
 def load_accounts() -> list[Account]:
     with reading() as session:
+        paused = sign_in.paused_accounts(session, utcnow())
         return [Account(u.username, u.name, u.email, u.role, u.language, u.active,
-                        u.locked_until,
-                        u.last_login_at, u.version) for u in users.list_users(session)]
+                        paused.get(u.username, 0), u.last_login_at, u.version)
+                for u in users.list_users(session)]
 
 
-def _state(account: Account, now: datetime) -> str:
+def _state(account: Account) -> str:
     if not account.active:
         return _("deactivated")
-    if account.locked_until and account.locked_until > now:
-        return _("locked until {moment}").format(moment=moment(account.locked_until))
+    if account.paused_at:
+        return ngettext("active; sign-in paused at {count} address after failed attempts",
+                        "active; sign-in paused at {count} addresses after failed attempts",
+                        account.paused_at).format(count=account.paused_at)
     return _("active")
 
 
 def _table(accounts: list[Account]) -> None:
-    now = utcnow()
     st.dataframe(pd.DataFrame([{
         _("Username"): a.username, _("Name"): a.name, _("Email"): a.email,
         _("Role"): label("role", a.role), _("Language"): LANGUAGES.get(a.language, a.language),
-        _("State"): _state(a, now), _("Last sign-in"): moment(a.last_login_at)}
+        _("State"): _state(a), _("Last sign-in"): moment(a.last_login_at)}
         for a in accounts]), hide_index=True, width="stretch")
 
 
