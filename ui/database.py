@@ -22,6 +22,7 @@ from db.engine import reading, writing
 from hub.admin.install import prepare_database
 from hub.errors import Refused
 from hub.i18n import _, language, speaking
+from ui.format import as_text
 from hub.records import STALE
 
 log = logging.getLogger("bottega")
@@ -96,7 +97,7 @@ def save(action: Callable[..., Any], /, **arguments: Any) -> Any | None:
         with writing() as session, session.begin():
             result = action(session, **arguments)
     except Refused as refusal:
-        st.error(str(refusal), icon=":material/block:")
+        st.error(as_text(str(refusal)), icon=":material/block:")  # it names what people typed
         return None
     except StaleDataError:
         st.error(_(STALE).format(what=_("This record")), icon=":material/sync_problem:")

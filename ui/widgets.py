@@ -15,6 +15,7 @@ from hub.i18n import _, language, speaking
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
 from ui.database import cached, reading
+from ui.format import as_text
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -120,13 +121,14 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> N
 
 
 def flash(message: str) -> None:
-    """A confirmation to show after the rerun that a save triggers."""
+    """A confirmation to show after the rerun that a save triggers: plain text (the names in
+    it are shown as typed, never as Markdown)."""
     st.session_state["flash"] = message
 
 
 def show_flash() -> None:
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/check_circle:")
+        st.toast(as_text(message), icon=":material/check_circle:")
 
 
 def site_choices() -> list[SiteChoice]:
