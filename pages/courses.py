@@ -152,7 +152,7 @@ def programme_tab() -> None:
 
 def item_tab() -> None:
     if done := st.session_state.pop("courses_done", None):
-        st.success(done, icon=":material/check_circle:")
+        st.success(as_text(done), icon=":material/check_circle:")
     if not rows:
         st.info(_("Choose filters above that list at least one item."))
     else:
@@ -167,12 +167,12 @@ def item_tab() -> None:
             row.seated, row.waitlisted, row.capacity)), width="stretch")
         description, funding, target_group = texts
         st.markdown(as_text(description) or _("_No description yet._"))
-        st.caption(" · ".join(part for part in (
+        st.caption(as_text(" · ".join(part for part in (
             label("programme kind", row.kind), label("sector", row.sector),
             label("programme format", row.format), _price(row.price),
             _("funding: {funding}").format(funding=funding) if funding else "",
             _("for: {target_group}").format(target_group=target_group) if target_group
-            else "") if part))
+            else "") if part)))
         st.dataframe(pd.DataFrame([{
             _("Day"): show_day(s.day),
             _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",

@@ -156,7 +156,7 @@ def profile_tab(frame: pd.DataFrame) -> None:
 
 def show_profile(found: directory.Profile) -> None:
     tenant = found.tenant
-    st.header(tenant.name, anchor=False)
+    st.header(as_text(tenant.name), anchor=False)
     facts = [(_("Business"), tenant.business or "—"),
              (_("Sector"), label("sector", tenant.sector).capitalize()),
              (_("Origin"), country_name(tenant.origin_country)),

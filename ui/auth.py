@@ -133,7 +133,7 @@ def _sign_in_column() -> None:
             return
         credentials = users.credentials(session)
     if notice := st.session_state.get(NOTICE):
-        st.info(notice)
+        st.info(as_text(notice))
     authenticator = _authenticator(credentials)
     _expire_old_cookie(authenticator)
     # The authenticator's form names itself in an h3: an h2 keeps the headings in order.

@@ -10,7 +10,7 @@ from db.engine import get_engine, reading
 from db.models import AuditEntry, Tenant, User, utcnow
 from hub.admin import backup, users
 from tests.admin.test_backup import every_row
-from tests.apptest import open_page, signed_in_app, text_of
+from tests.apptest import open_page, shown, signed_in_app, text_of
 from tests.conftest import PASSWORD, ROOT
 from tests.worlds import book, lease
 from ui import auth
@@ -67,7 +67,7 @@ def test_manager_adds_a_user_and_a_bad_one_names_the_field(hub):  # noqa: F811
     at.run()
     assert not at.exception
     assert "email: email 'not-an-email' is not a valid address" in \
-        "\n".join(error.value for error in at.error)
+        shown("\n".join(error.value for error in at.error))
     at.text_input(key="admin_new_email").input("nina@example.org")
     form_button(at, "Add user").click()
     at.run()
@@ -153,7 +153,7 @@ def test_confirming_erases_once_and_says_so(giulia):
     at = erase_asked().button(key="admin_privacy_erase_confirm").click().run()
     assert not at.exception and not at.error and not at.text
     assert [t.value for t in at.toast] == [
-        f"Erased: tenant {giulia['giulia']} (3 records anonymised)"]
+        as_text(f"Erased: tenant {giulia['giulia']} (3 records anonymised)")]
     assert giulia_now(giulia) == ("erased", "erased", 1)
     assert "Tenant: Giulia Neri" not in at.selectbox(key="admin_privacy_person").options
     at.run()
@@ -226,7 +226,7 @@ def test_confirming_restores_once_and_says_so(empty, backup_file):
     at = at.button(key="admin_restore_confirm").click().run()
     assert not at.exception and not at.error and not at.text
     assert [t.value for t in at.toast] == [
-        f"Restored {sum(rows.values())} rows from {as_text(BACKUP_NAME)}"]
+        as_text(f"Restored {sum(rows.values())} rows from {BACKUP_NAME}")]
     restored = row_counts(get_engine())
     assert restored["sites"] == 1 and restored["users"] == 2
     assert restored["audit_entries"] == rows["audit_entries"] + 1      # the restore itself

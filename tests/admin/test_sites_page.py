@@ -13,6 +13,7 @@ from db.models import Site
 from hub.occupancy import leases
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import write
+from ui.format import as_text
 
 
 def sites_tab():
@@ -63,8 +64,8 @@ def test_a_bad_site_is_refused_naming_the_field_and_nothing_is_written(hub):
     form_button(at, "Add site").click()
     at.run()
     assert not at.exception
-    assert [error.value for error in at.error] == [
-        "time zone: time zone 'Europe/Firenze' is unknown (use a name like Europe/Rome)"]
+    assert [error.value for error in at.error] == [as_text(
+        "time zone: time zone 'Europe/Firenze' is unknown (use a name like Europe/Rome)")]
     assert set(sites()) == {"T"}
 
 
@@ -88,7 +89,7 @@ def test_archiving_asks_first_cancel_writes_nothing_and_confirming_archives(seco
     at.run()
     assert not at.exception
     assert sites()["S"].archived_at is not None
-    assert "Second Hub archived." in str([toast.value for toast in at.toast])
+    assert as_text("Second Hub archived.") in [toast.value for toast in at.toast]
     assert list(at.dataframe[0].value["State"])[-1].startswith("archived")
     # and back: restore needs no question
     at.selectbox(key="admin_archive_pick").select_index(1)   # in use first, then archived

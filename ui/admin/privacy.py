@@ -69,7 +69,7 @@ def render(user: User) -> None:
             try:
                 sentence, details = erasure_sentence(user, person)
             except Refused as refusal:
-                st.error(str(refusal), icon=":material/block:")
+                st.error(as_text(str(refusal)), icon=":material/block:")
             else:
                 ask(ERASE, sentence, details=details, kind=person.kind, person_id=person.id)
     confirm(ERASE, title=_("Erase a person"), action=_("Erase for good"),

@@ -14,7 +14,7 @@ from hub.i18n import _, locale
 from hub.occupancy import sites
 from ui.confirm import ask, confirm
 from ui.database import cached, reading, save
-from ui.format import countries, country_name, day, money, number
+from ui.format import as_text, countries, country_name, day, money, number
 from ui.widgets import flash
 
 ARCHIVE = "admin_archive_site"
@@ -171,10 +171,10 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
             holds = sites.site_holds(session, site_id=site.id)
             contents = sites.site_contents(session, site_id=site.id)
         if site.archived_at is not None:
-            st.error(_("{name} is already archived.").format(name=site.name))
+            st.error(_("{name} is already archived.").format(name=as_text(site.name)))
         elif holds.any:
             st.error(_("{name} still has {holds}; end, cancel or move them before archiving "
-                       "it.").format(name=site.name, holds=holds.sentence()))
+                       "it.").format(name=as_text(site.name), holds=holds.sentence()))
         else:
             ask(ARCHIVE, _("Archive {name} ({code}) — it leaves the pickers and the figures of "
                            "every site; its history stays.").format(name=site.name,

@@ -115,10 +115,10 @@ def partner_form(user: User, partner=None, *, key: str) -> None:
         return
     if partner is None:
         if save(partners.add_partner, actor=user, **values):
-            _saved(as_text(_("Partner {name} added.").format(name=values["name"])))
+            _saved(_("Partner {name} added.").format(name=values["name"]))
     elif save(partners.edit_partner, actor=user, partner_id=old["id"], version=old["version"],
               **values):
-        _saved(as_text(_("Partner {name} saved.").format(name=values["name"])))
+        _saved(_("Partner {name} saved.").format(name=values["name"]))
 
 
 def interaction_form(user: User, partner_id: int, *, key: str) -> None:
@@ -157,7 +157,7 @@ def follow_up_done_form(user: User, due: list, *, key: str) -> None:
         submitted = st.form_submit_button(_("Mark done"))
     if submitted and save(interactions.mark_follow_up_done, actor=user,
                           interaction_id=chosen.interaction_id, version=chosen.version):
-        _saved(as_text(_("Follow-up with {partner} marked done.").format(partner=chosen.partner)))
+        _saved(_("Follow-up with {partner} marked done.").format(partner=chosen.partner))
 
 
 def contact_forms(user: User, partner: dict, contacts: list, *, key: str) -> None:
@@ -173,7 +173,7 @@ def contact_forms(user: User, partner: dict, contacts: list, *, key: str) -> Non
                   "phone": middle.text_input(_("Phone"), max_chars=40, key=f"{key}_add_phone")}
         submitted = st.form_submit_button(_("Add contact"))
     if submitted and save(partners.add_contact, actor=user, partner_id=partner_id, **values):
-        _saved(as_text(_("Contact {name} added.").format(name=values["name"])))
+        _saved(_("Contact {name} added.").format(name=values["name"]))
     if contacts:
         with st.form(f"{key}_remove"):
             gone = st.selectbox(_("Contact to remove"), contacts, format_func=lambda c: c.name,
@@ -184,7 +184,7 @@ def contact_forms(user: User, partner: dict, contacts: list, *, key: str) -> Non
                 name=gone.name, partner=partner["name"]),
                 details=[_("The audit log keeps a copy of the contact.")],
                 contact_id=gone.id, version=gone.version,
-                done=as_text(_("Contact {name} removed.").format(name=gone.name)))
+                done=_("Contact {name} removed.").format(name=gone.name))
 
 
 def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
@@ -271,13 +271,13 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
         changed = left.form_submit_button(_("Save link"))
         removed = right.form_submit_button(_("Remove link"))
     if changed and save(edit, actor=user, link_id=link.id, version=link.version, **values):
-        _saved(as_text(_("Link to {name} saved.").format(name=link.other)))
+        _saved(_("Link to {name} saved.").format(name=link.other))
     if removed:
         ask(REMOVE_LINK, _("Remove the link of {partner} to {link}.").format(
             partner=partner["name"], link=_link_text(link)),
             link_kind=link.link_kind, link_id=link.id, version=link.version,
             forget=f"{key}_pick",
-            done=as_text(_("Link to {name} removed.").format(name=link.other)))
+            done=_("Link to {name} removed.").format(name=link.other))
 
 
 def _interaction_text(interaction) -> str:
@@ -365,7 +365,7 @@ def delete_form(user: User, partner: dict, *, key: str) -> None:
             name=partner["name"], consequence=_goes_with(held)),
             details=[_("The audit log keeps a copy of everything deleted.")],
             partner_id=partner["id"], version=partner["version"], forget="partners_pick",
-            done=as_text(_("Partner {name} deleted.").format(name=partner["name"])))
+            done=_("Partner {name} deleted.").format(name=partner["name"]))
 
 
 def _confirmed(user: User, action, *, done: str, forget: str | None = None,

@@ -82,7 +82,7 @@ def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
             ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id,
                 version=row.version, **values)
         except Refused as refusal:
-            st.error(str(refusal), icon=":material/block:")
+            st.error(as_text(str(refusal)), icon=":material/block:")
     elif submitted and save(programme.edit_item, actor=user, item_id=row.id,
                             version=row.version, **values):
         _saved(_("“{title}” saved.").format(title=values["title"]))
@@ -114,7 +114,7 @@ def _cancel_item(user: User, **request) -> bool:
     item = save(programme.edit_item, actor=user, **request)
     if item is None:
         return False
-    flash(_("“{title}” cancelled").format(title=as_text(item.title)))
+    flash(_("“{title}” cancelled").format(title=item.title))
     return True
 
 
@@ -213,5 +213,5 @@ def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None
     if submitted and (saved := save(programme.edit_instructor, actor=user,
                                     instructor_id=instructor.id, version=instructor.version,
                                     **values)):
-        flash(_("Instructor {name} saved").format(name=as_text(saved.name)))
+        flash(_("Instructor {name} saved").format(name=saved.name))
         st.rerun()

@@ -111,7 +111,7 @@ def edit_tenant_form(user: User, tenant: Tenant) -> None:
                     ask(RETIRE, retirement_sentence(tenant.id, left_on), tenant_id=tenant.id,
                         version=tenant.version, left_on=left_on)
                 except Refused as refusal:
-                    st.error(str(refusal), icon=":material/block:")
+                    st.error(as_text(str(refusal)), icon=":material/block:")
     confirm(RETIRE, title=_("Retire the tenant"), action=_("Retire"),
             run=lambda **request: _retire(user, **request))
 
@@ -143,7 +143,7 @@ def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -
                    left_on=left_on)
     if retired is None:
         return False
-    flash(_("{name} retired on {day}").format(name=as_text(retired.name), day=day(left_on)))
+    flash(_("{name} retired on {day}").format(name=retired.name, day=day(left_on)))
     return True
 
 
@@ -165,7 +165,7 @@ def listing_preview(name: str, business: str | None, sector: str, country: str,
     with st.container(border=True):
         if draft.get("photo_url"):
             st.caption(_("Photo: {address}").format(address=as_text(draft["photo_url"])))
-        st.subheader(name, anchor=False)
+        st.subheader(as_text(name), anchor=False)
         st.caption(" · ".join(as_text(part) for part in
                               (business, label("sector", sector).capitalize(), country) if part))
         st.markdown(listings.bio_markdown(draft.get("bio", "")) or _("*No bio yet.*"))
