@@ -1,8 +1,10 @@
 """Checks for the kinds of field several areas share: text, email, phone, web address,
-country, dates, money. Each returns the cleaned value or raises Invalid naming the field and the rule."""
+country, dates, money, and the names and codes that may hold no invisible character. Each
+returns the cleaned value or raises Invalid naming the field and the rule."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
@@ -16,6 +18,29 @@ EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 LOOSE_EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 HOST_PATTERN = re.compile(r"[a-z0-9.-]+")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,40}")
+# Characters that show nothing yet change how the text around them reads: direction overrides
+# and isolates (U+202A–U+202E, U+2066–U+2069), zero-width ones (U+200B–U+200F, U+2060, U+FEFF),
+# every other format (Cf) and control (Cc) character, line and paragraph separators; and the
+# fillers that show an empty space where a letter should be.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+# The names and codes of every record, by table and column, with the field a refusal names:
+# what people read to tell records apart. hub/records.py checks them on every write.
+NAMES_AND_CODES = {
+    "sites": {"code": N_("code"), "name": N_("name"), "city": N_("city")},
+    "spaces": {"code": N_("code"), "name": N_("name")},
+    "tenants": {"name": N_("name"), "business": N_("business")},
+    "users": {"username": N_("username"), "name": N_("name")},
+    "bookings": {"guest_name": N_("guest name")},
+    "programme_items": {"title": N_("title")},
+    "programme_sessions": {"location": N_("location")},
+    "instructors": {"name": N_("name")},
+    "enrolments": {"participant_name": N_("name")},
+    "partners": {"name": N_("name"), "city": N_("city")},
+    "partner_contacts": {"name": N_("name")},
+    "building_issues": {"title": N_("title"), "contractor": N_("contractor")},
+    "works_periods": {"title": N_("title")},
+}
 
 
 def text(value, field: str, *, limit: int, required: bool = False) -> str | None:
@@ -29,6 +54,29 @@ def text(value, field: str, *, limit: int, required: bool = False) -> str | None
         raise Invalid(field, _("{field} is longer than {limit} characters").format(
             field=_(field), limit=limit))
     return value
+
+
+def invisible_character(value: str) -> str | None:
+    """The first invisible character in `value`, or None."""
+    return next((c for c in value if c in BLANK_LETTERS
+                 or unicodedata.category(c) in INVISIBLE_CATEGORIES), None)
+
+
+def visible(value, field: str):
+    """`value` unchanged; refused when it holds an invisible character (see above)."""
+    if isinstance(value, str) and (found := invisible_character(value)) is not None:
+        raise Invalid(field, _("{field} contains an invisible character ({code}) that changes how "
+                               "the text around it reads; remove it").format(
+            field=_(field), code=f"U+{ord(found):04X}"))
+    return value
+
+
+def visible_names(table: str, values: dict) -> None:
+    """Refuse the first name or code among `values` (column: value) that holds an invisible
+    character."""
+    for column, field in NAMES_AND_CODES.get(table, {}).items():
+        if column in values:
+            visible(values[column], field)
 
 
 def email(value, field: str = N_("email")) -> str | None:

@@ -15,6 +15,7 @@ from sqlmodel import Session, SQLModel, select
 
 from db import stamp
 from db.models import AuditEntry, User
+from hub.checks import NAMES_AND_CODES, visible_names
 from hub.errors import Invalid, Stale
 from hub.i18n import N_, _, moment_text
 
@@ -62,7 +63,12 @@ def apply_changes(row: SQLModel, values: dict[str, Any]) -> dict[str, list[Any]]
 
 def record(session: Session, actor: User, action: str, row: SQLModel,
            changes: dict[str, Any] | None = None) -> AuditEntry:
-    """Log `action` on `row` by `actor`. A create logs the whole row unless changes are given."""
+    """Log `action` on `row` by `actor`. A create logs the whole row unless changes are given.
+    Every write passes here, so here its names and codes (new, or changed) are checked for
+    invisible characters."""
+    names = NAMES_AND_CODES.get(row.__tablename__, {})
+    visible_names(row.__tablename__, {column: getattr(row, column) for column in names
+                                      if action == "create" or column in (changes or {})})
     session.flush()  # the row needs its id before the log can name it
     if changes is None:
         changes = {field: [None, value] for field, value in snapshot(row).items()

@@ -10,7 +10,7 @@ from hub.roles import EDITORS
 from ui.calendar import charts, data
 from ui.calendar.filters import calendar_filters
 from ui.empty import require_site
-from ui.format import day as show_day
+from ui.format import as_text, day as show_day
 from ui.navigation import guard
 
 user = guard("calendar")
@@ -112,7 +112,7 @@ if site_id is not None:
         code = data.site_code(site_id)
         left, right = st.columns(2)
         left.download_button(
-            _("Download {site}'s calendar (.ics)").format(site=chosen.site.name),
+            _("Download {site}'s calendar (.ics)").format(site=as_text(chosen.site.name)),
             lambda: data.ics_file(site_id, None, first, until, chosen.kinds, user),
             file_name=f"bottega-{code.lower()}-calendar.ics", mime="text/calendar",
             key="calendar_site_ics", icon=":material/calendar_month:", on_click="ignore")
@@ -121,7 +121,8 @@ if site_id is not None:
                                format_func=lambda choice: choice[1])
         if room is not None:
             right.download_button(
-                _("Download {room}'s calendar (.ics)").format(room=room[1].split(" · ")[0]),
+                _("Download {room}'s calendar (.ics)").format(
+                    room=as_text(room[1].split(" · ")[0])),
                 lambda: data.ics_file(None, room[0], first, until, chosen.kinds, user),
                 file_name=f"bottega-{code.lower()}-{room[1].split(' · ')[0].lower()}.ics",
                 mime="text/calendar", key="calendar_room_ics",

@@ -22,7 +22,7 @@ from ui.programme.forms import (OPEN_ITEM, delete_draft_form, edit_session_form,
 from ui import links
 from ui.links import linked
 from ui import web
-from ui.widgets import csv_bytes, EARLIEST_DAY, kpi_row, site_picker
+from ui.widgets import choice_box, csv_bytes, EARLIEST_DAY, kpi_row, site_picker
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")
@@ -159,8 +159,7 @@ def item_tab() -> None:
         # By id: an edit changes the row, and the item chosen stays chosen.
         names = {r.id: f"{r.title} · {label('programme status', r.status)} · "
                        f"{show_day(r.starts_on)}" for r in rows}
-        chosen = st.selectbox(_("Item"), list(names), key="courses_item",
-                              format_func=lambda item_id: names.get(item_id, str(item_id)))
+        chosen = choice_box(_("Item"), names, key="courses_item")
         row, sessions, people, texts = data.item_detail(chosen)
         kpi_row([(_("Capacity"), number(row.capacity), None),
                  (_("Enrolled"), number(row.seated), None),
@@ -170,12 +169,12 @@ def item_tab() -> None:
             row.seated, row.waitlisted, row.capacity)), width="stretch")
         description, funding, target_group = texts
         st.markdown(as_text(description) or _("_No description yet._"))
-        st.caption(" · ".join(part for part in (
+        st.caption(as_text(" · ".join(part for part in (
             label("programme kind", row.kind), label("sector", row.sector),
             label("programme format", row.format), _price(row.price),
             _("funding: {funding}").format(funding=funding) if funding else "",
             _("for: {target_group}").format(target_group=target_group) if target_group
-            else "") if part))
+            else "") if part)))
         st.dataframe(pd.DataFrame([{
             _("Day"): show_day(s.day),
             _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",

@@ -8,7 +8,7 @@ import streamlit as st
 from hub.i18n import N_, _, language, speaking
 from hub.overview import indicators
 from hub.roles import sees_contacts
-from ui.format import day, number, percent
+from ui.format import as_text, day, number, percent
 from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
@@ -97,7 +97,7 @@ now, before, due = load_snapshots(site.id, period, today)
 rows = kpis(now, before, due if sees_contacts(user) else None)
 st.caption(_("{site}, {start} – {end}; occupancy and tenants on {day}; changes against the "
              "same period a year earlier. Partners belong to the whole network.").format(
-    site=site.name, start=day(period.start), end=day(period.end), day=day(period.day_for(today))))
+    site=as_text(site.name), start=day(period.start), end=day(period.end), day=day(period.day_for(today))))
 for start in range(0, len(rows), 4):    # four to a row; they wrap two to a row on a phone
     row = st.container(horizontal=True, gap="medium")
     for name, value, delta, note in rows[start:start + 4]:

@@ -18,7 +18,7 @@ from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor,
                              load_for_editing, notes_form)
 from ui import links, web
 from ui.links import linked
-from ui.widgets import csv_download, kpi_row, site_choices, site_picker, xlsx_download
+from ui.widgets import choice_box, csv_download, kpi_row, site_choices, site_picker, xlsx_download
 from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
                              load_profile, load_published, load_to_chase)
 
@@ -139,12 +139,12 @@ def profile_tab(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.info(_("No tenant matches the directory's filters."))
         return
-    names = dict(zip(frame["id"].astype(int), frame["name"] + frame["business"].map(
-        lambda b: f" — {b}" if isinstance(b, str) and b else "")))
-    tenant_id = st.selectbox(_("Tenant"), list(names), format_func=label_of(names), index=0,
-                             placeholder=_("Choose a tenant (the list follows the directory's "
-                                           "filters)"),
-                             key="tenants_profile")
+    names = {int(tenant_id): name for tenant_id, name in zip(
+        frame["id"], frame["name"] + frame["business"].map(
+            lambda b: f" — {b}" if isinstance(b, str) and b else ""))}
+    tenant_id = choice_box(_("Tenant"), names, index=0, key="tenants_profile",
+                           placeholder=_("Choose a tenant (the list follows the directory's "
+                                         "filters)"))
     if tenant_id is None:
         return
     found = load_profile(user.role, int(tenant_id), user)
@@ -156,7 +156,7 @@ def profile_tab(frame: pd.DataFrame) -> None:
 
 def show_profile(found: directory.Profile) -> None:
     tenant = found.tenant
-    st.header(tenant.name, anchor=False)
+    st.header(as_text(tenant.name), anchor=False)
     facts = [(_("Business"), tenant.business or "—"),
              (_("Sector"), label("sector", tenant.sector).capitalize()),
              (_("Origin"), country_name(tenant.origin_country)),
@@ -234,8 +234,8 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
             "updated_at": _("Last updated")}), hide_index=True, width="stretch",
             column_config={_("Last updated"): st.column_config.DatetimeColumn(format=table_date_format())})
     names = dict(load_current_tenants(site.id, today))
-    tenant_id = st.selectbox(_("Edit the listing of"), list(names), format_func=label_of(names),
-                             index=None, placeholder=_("Choose a tenant"), key="tenants_listing_of")
+    tenant_id = choice_box(_("Edit the listing of"), names, index=None,
+                           placeholder=_("Choose a tenant"), key="tenants_listing_of")
     if tenant_id is not None:
         tenant, listing = load_for_editing(int(tenant_id))
         if tenant is not None:

@@ -1,10 +1,12 @@
 """Driving the real app with Streamlit's AppTest: sign in through the form, read the screen."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from hub.markdown import WORD_JOINER
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,8 +47,18 @@ def navigation(at: AppTest) -> list[str]:
     return [page["page_name"] for page in at._registered_pages.values()]
 
 
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")   # a backslash before ASCII punctuation
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown written by hub.markdown.as_text (escapes, word joiners
+    and the spaces of its line breaks taken out)."""
+    return ESCAPE.sub(r"\1", markdown.replace("  \n", "\n").replace(WORD_JOINER, ""))
+
+
 def text_of(at: AppTest) -> str:
-    """Everything the page wrote, as one string (for 'is this shown?' checks)."""
+    """Everything the page wrote, as one string (for 'is this shown?' checks), as a reader
+    sees it (text written with as_text reads without its escapes)."""
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info",
                  "success", "warning", "error", "metric"):
@@ -55,10 +67,10 @@ def text_of(at: AppTest) -> str:
             parts.append(str(getattr(element, "label", "")))
     for element in at.sidebar.markdown:
         parts.append(element.value)
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def said(at: AppTest) -> list[str]:
-    """What the page said of a save (ui/forms.py): below its form, or in a toast when the form
-    went with what it deleted."""
-    return [element.value for element in [*at.success, *at.toast]]
+    """What the page said of a save (ui/forms.py), as a reader sees it: below its form, or in
+    a toast when the form went with what it deleted."""
+    return [shown(element.value) for element in [*at.success, *at.toast]]

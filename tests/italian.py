@@ -8,6 +8,7 @@ from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from hub.i18n import catalog_path
+from tests.apptest import shown as unescaped
 
 LABELLED = ("button", "text_input", "text_area", "number_input", "date_input", "time_input",
             "selectbox", "multiselect", "radio", "checkbox", "toggle", "slider",
@@ -67,7 +68,8 @@ def shown_strings(at: AppTest) -> set[str]:
     for chart in at.get("arrow_vega_lite_chart"):
         shown.update(_chart_texts(json.loads(chart.proto.spec)))
     shown.update(page["page_name"] for page in at._registered_pages.values())
-    return {text.strip() for text in shown if text and text.strip()}
+    # Read as a person reads it: text written with as_text without its escapes.
+    return {unescaped(text).strip() for text in shown if text and text.strip()}
 
 
 def still_english(at: AppTest, words: dict[str, str]) -> dict[str, str]:

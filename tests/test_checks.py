@@ -10,6 +10,7 @@ import pytest
 from hub import checks
 from hub.admin import users
 from hub.errors import Invalid
+from hub.i18n import speaking
 
 LOCAL = "@example.org"
 
@@ -39,6 +40,61 @@ def test_text_holds_exactly_its_limit_and_refuses_one_more():
 def test_required_text_refuses_blank():
     assert refusal(checks.text, " \t ", "business name", limit=10, required=True) == (
         "business name", "business name is required")
+
+
+# --- names and codes: no invisible character -----------------------------------------------
+
+INVISIBLE = {
+    **{chr(c): "direction override or embedding" for c in range(0x202A, 0x202F)},
+    **{chr(c): "direction isolate" for c in range(0x2066, 0x206A)},
+    **{chr(c): "zero-width or direction mark" for c in range(0x200B, 0x2010)},
+    "\u2060": "word joiner", "\ufeff": "byte order mark", "\u00ad": "soft hyphen",
+    "\u061c": "Arabic letter mark", "\u180e": "Mongolian vowel separator",
+    "\U000e0041": "tag letter", "\u0000": "null", "\u0007": "bell", "\t": "tab",
+    "\n": "line feed", "\u001b": "escape", "\u0085": "next line", "\u2028": "line separator",
+    "\u2029": "paragraph separator", "\u3164": "Hangul filler", "\u034f": "grapheme joiner",
+}
+
+
+@pytest.mark.parametrize("character", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_an_invisible_character_is_refused_naming_the_field_and_the_character(character):
+    code = f"U+{ord(character):04X}"
+    assert refusal(checks.visible, f"Studio{character}Rossi", "name") == (
+        "name", f"name contains an invisible character ({code}) that changes how the text "
+                "around it reads; remove it")
+
+
+@pytest.mark.parametrize("typed", [
+    "Giulia Neri", "Città d'arte & Co. (Firenze)", "Zoë Ørsted-Ñúñez", "陶芸工房 山田",
+    "استوديو الخزف", "סטודיו קרמיקה", "Ceramiche 🏺", "Đặng Thị Ngọc", "Nguyễn", "L12-B",
+    "**bold** <b>", None, 42])
+def test_names_in_any_script_pass_unchanged(typed):
+    """Arabic and Hebrew letters are fine: they carry their own direction; only the
+    invisible controls that override it are refused."""
+    assert checks.visible(typed, "name") == typed
+
+
+def test_the_records_names_and_codes_are_checked_by_their_fields():
+    with pytest.raises(Invalid) as refused:
+        checks.visible_names("tenants", {"name": "Giulia Neri", "business": "Neri\u202eCeramiche"})
+    assert refused.value.field == "business"
+    checks.visible_names("tenants", {"notes": "free text\u200b is not a name"})
+    checks.visible_names("leases", {"notes": "\u202e"})     # a table without names
+
+
+def test_the_refusal_reads_in_italian():
+    with speaking("it"):
+        with pytest.raises(Invalid) as refused:
+            checks.visible("A\u202eB", "business")
+        assert str(refused.value) == (
+            "impresa: il campo «impresa» contiene un carattere invisibile (U+202E) che cambia "
+            "il modo in cui si legge il testo intorno: toglilo")
+
+
+def test_a_code_or_user_name_names_the_invisible_character_before_its_pattern():
+    assert refusal(users.normalise_username, "ada\u200b") == (
+        "username", "username contains an invisible character (U+200B) that changes how the "
+                    "text around it reads; remove it")
 
 
 # --- email ----------------------------------------------------------------------------------

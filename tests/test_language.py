@@ -9,6 +9,7 @@ from db.seed.driver import seed_demo
 from hub.admin import users
 from hub.errors import Forbidden, Invalid
 from hub.i18n import speaking
+from hub.markdown import as_text
 from tests.apptest import field, navigation, new_app, open_page, press, signed_in_app, text_of
 from tests.conftest import PASSWORD
 from tests.italian import english_words, shown_strings, still_english
@@ -127,8 +128,8 @@ def test_a_hub_refusal_reaches_an_italian_user_in_italian(db_url, make_user):
             next(w for w in at.text_input
                  if w.label == label and w.key.startswith("admin_new")).input(value)
         at = press(at, "Aggiungi utente")
-    assert ("email: 'nina-at-example' non è un indirizzo email valido (come nome@esempio.it)"
-            in [e.value for e in at.error])
+    assert (as_text("email: 'nina-at-example' non è un indirizzo email valido "
+                    "(come nome@esempio.it)") in [e.value for e in at.error])
     with reading() as session:
         assert users.find_user(session, "nina") is None
     assert not at.exception

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "translations" / "messages.pot"
 SOURCES = ("app.py", "pages", "ui", "hub")
 FIELD_CHECKS = ("text", "email", "phone", "web_address", "country", "day", "one_of", "money",
-                "optional_email")
+                "optional_email", "visible")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "Invalid": (1,),
             "counted": (2, 3),
             **{name: (2,) for name in FIELD_CHECKS}}

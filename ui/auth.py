@@ -132,7 +132,7 @@ def _sign_in_column() -> None:
             return
         credentials = sign_in.credentials(session, address=client.address())
     if notice := st.session_state.get(NOTICE):
-        st.info(notice)
+        st.info(as_text(notice))
     _drop_old_cookie()
     authenticator = _authenticator(credentials)
     # One heading: ours, an h2 after the h1; the authenticator's own (an h3 it draws inside

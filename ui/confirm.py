@@ -9,7 +9,7 @@ Where a form would do something that cannot be undone, its submit asks instead o
             run=lambda **request: save(leases.end_lease, actor=user, **request))
 
 `confirm` is called on every run, after the form: while a request is pending it opens the
-dialog, which shows the sentence as text. "Cancel" (or closing the dialog) forgets the request
+dialog, which shows the sentence, the title and the buttons' words as text (never Markdown). "Cancel" (or closing the dialog) forgets the request
 and writes nothing; the confirming button calls `run(**arguments)`, and when that returns
 what to say (a sentence) the request is forgotten and the page reruns: the form that asked
 (`ui.forms.Form.ask`, through `on_success`) says it below itself, else a toast does. A refusal
@@ -26,6 +26,7 @@ from typing import Any
 import streamlit as st
 
 from hub.i18n import _
+from ui.format import as_text
 from ui.widgets import flash
 
 PENDING = "confirm_pending"  # one request at a time: Streamlit opens one dialog at a time
@@ -58,19 +59,19 @@ def confirm(key: str, *, title: str, action: str, run: Callable[..., Any],
     if request is None:
         return
 
-    @st.dialog(title, on_dismiss=forget)
+    @st.dialog(as_text(title), on_dismiss=forget)
     def dialog() -> None:
         st.text(request["consequence"])
         for line in request["details"]:
             st.text(f"• {line}")
         yes, no = st.columns(2)
-        if yes.button(action, type="primary", key=f"{key}_confirm", width="stretch"):
+        if yes.button(as_text(action), type="primary", key=f"{key}_confirm", width="stretch"):
             said = run(**request["arguments"])
             if said:
                 forget()
                 _tell(request, said if isinstance(said, str) else "")
                 st.rerun()
-        if no.button(keep or _("Cancel"), key=f"{key}_cancel", width="stretch"):
+        if no.button(as_text(keep or _("Cancel")), key=f"{key}_cancel", width="stretch"):
             forget()
             st.rerun()
 

@@ -22,6 +22,7 @@ from db.engine import reading, write_fault, writing
 from hub.errors import Refused, Stale
 from hub.i18n import _, language, speaking
 from hub.records import STALE_ANYONE
+from ui.format import as_text
 
 log = logging.getLogger("bottega")
 
@@ -147,6 +148,6 @@ def save(action: Callable[..., Any], /, *, on_commit: Callable[[], None] | None 
     if outcome.stale and stale_raises:
         raise Stale(outcome.problem)
     if outcome.problem is not None:
-        st.error(outcome.problem, icon=outcome.icon)
+        st.error(as_text(outcome.problem), icon=outcome.icon)   # it names what people typed
         return None
     return outcome.result

@@ -1,6 +1,6 @@
 """How values look on screen, in the reader's language (Babel's locale data): money, dates,
-numbers, shares; and user text shown as text. Country names and the stored words' labels
-come from hub/words.py (re-exported here for the screens)."""
+numbers, shares; and user text shown as text (`as_text`, from hub/markdown.py). Country names
+and the stored words' labels come from hub/words.py (re-exported here for the screens)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -14,9 +14,9 @@ from babel.numbers import NumberPattern, format_percent, parse_pattern
 from hub.i18n import HUB_TIMEZONE, language, locale, ngettext
 from hub.i18n import day_text as day
 from hub.i18n import moment_text as moment
+from hub.markdown import as_text
 from hub.words import countries, country_name, country_namer, label, labeller
 
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:")
 # € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
 __all__ = ["HUB_TIMEZONE", "as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
            "moment", "money", "month", "number", "percent", "table_date_format"]
@@ -27,11 +27,6 @@ MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 def _pattern(pattern: str) -> NumberPattern:
     """Babel's parsed number pattern (parsing it is most of a format's cost)."""
     return parse_pattern(pattern)
-
-
-def as_text(text: str | None) -> str:
-    """Escape Markdown in text a user typed, so st.markdown shows it exactly as typed."""
-    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in (text or ""))
 
 
 def money(amount: Decimal | float | int | None) -> str:

@@ -39,6 +39,7 @@ from hub.errors import Stale
 from hub.i18n import _
 from ui import confirm
 from ui.database import save
+from ui.format import as_text
 
 STATE = "forms"          # st.session_state[STATE][key]: the Drawn of each form
 SINGLE = "record"        # the versions' key of a form about one record
@@ -167,11 +168,11 @@ def _reload(key: str) -> None:
 
 def _say_below(edit: Form, container) -> None:
     state = edit.state
-    if state.done:
-        container.success(state.done, icon=":material/check_circle:")
+    if state.done:          # what people typed is in it: shown as typed
+        container.success(as_text(state.done), icon=":material/check_circle:")
         state.done = None
     if state.stale:
-        container.error(state.stale, icon=":material/sync_problem:")
+        container.error(as_text(state.stale), icon=":material/sync_problem:")
         container.button(_("Reload the record"), key=edit.key(f"{edit.name}_reload"),
                          icon=":material/refresh:", on_click=_reload, args=(edit.name,))
 
@@ -181,7 +182,7 @@ def say_the_unsaid() -> None:
     drawn (it went with the record it deleted), in a toast."""
     for state in st.session_state.get(STATE, {}).values():
         if state.done:
-            st.toast(state.done, icon=":material/check_circle:")
+            st.toast(as_text(state.done), icon=":material/check_circle:")
             state.done = None
 
 

@@ -1,5 +1,7 @@
 """Chart titles that fit a phone: Vega draws a title on one line and cuts what does not fit,
-so a long title or subtitle is handed over as lines (Vega draws a list of strings as lines)."""
+so a long title or subtitle is handed over as lines (Vega draws a list of strings as lines).
+Vega draws titles, labels and tooltips as plain text: a typed name goes in as typed, never
+through as_text (whose escapes would show)."""
 from __future__ import annotations
 
 import textwrap

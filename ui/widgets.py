@@ -15,6 +15,7 @@ from hub.i18n import _, language, speaking
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
 from ui.database import cached, reading
+from ui.format import as_text
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -77,6 +78,52 @@ def site_picker(key: str, *, allow_all: bool = True, container=st,
                         link=site_link(choices, link), format_func=lambda choice: choice.name)
 
 
+def choice_box(label: str, choices: dict, *, key: str, container=st, **options: Any):
+    """A select box of `choices` ({value: label}, values hashable: record ids), and the value
+    chosen. The browser names a choice by its label: when that label changed meanwhile (another
+    person renamed the record), Streamlit would lose the choice, or fall back to the first one
+    — a save would land on another record. So the choice is pinned by its value before the box
+    is drawn. A choice gone from `choices` (removed meanwhile) is said, and None returned."""
+    if st.session_state.get(key) is not None:
+        kept = st.session_state[key]       # read with the labels the browser saw
+        if kept in choices:
+            st.session_state[key] = kept
+        else:
+            container.warning(_("What you chose here is no longer there (someone changed or "
+                                "removed it meanwhile); choose again."), icon=":material/info:")
+            st.session_state[key] = None
+            options["index"] = None
+    return container.selectbox(label, list(choices), key=key,
+                               format_func=lambda value: choices.get(value, str(value)),
+                               **options)
+
+
+def choice_boxes(label: str, choices: dict, *, key: str, default: list | None = None,
+                 container=st, **options: Any) -> list:
+    """A multiselect of `choices` ({value: label}), pinned by value as choice_box is: a choice
+    renamed meanwhile stays chosen; one removed meanwhile is said and dropped."""
+    if st.session_state.get(key):
+        kept = list(st.session_state[key])       # read with the labels the browser saw
+        if any(value not in choices for value in kept):
+            container.warning(_("What you chose here is no longer there (someone changed or "
+                                "removed it meanwhile); choose again."), icon=":material/info:")
+        st.session_state[key] = [value for value in kept if value in choices]
+        default = None
+    return container.multiselect(label, list(choices), default=default, key=key,
+                                 format_func=lambda value: choices.get(value, str(value)),
+                                 **options)
+
+
+def record_picker(label: str, rows: list, *, key: str, name_of: Callable[[Any], str],
+                  container=st, **options: Any):
+    """A select box of records (rows with an `id`), chosen by id (see choice_box). Returns the
+    row chosen, or None."""
+    by_id = {row.id: row for row in rows}
+    chosen = choice_box(label, {row_id: name_of(row) for row_id, row in by_id.items()},
+                        key=key, container=container, **options)
+    return by_id.get(chosen)
+
+
 def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
     """Metrics side by side: (label, value, help). They wrap, two to a row on a phone, where
     columns would stack into one long column."""
@@ -120,13 +167,14 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> N
 
 
 def flash(message: str) -> None:
-    """A confirmation to show after the rerun that a save triggers."""
+    """A confirmation to show after the rerun that a save triggers: plain text (the names in
+    it are shown as typed, never as Markdown)."""
     st.session_state["flash"] = message
 
 
 def show_flash() -> None:
     if message := st.session_state.pop("flash", None):
-        st.toast(message, icon=":material/check_circle:")
+        st.toast(as_text(message), icon=":material/check_circle:")
 
 
 def site_choices() -> list[SiteChoice]:

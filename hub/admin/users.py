@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from db.models import SignInFailure, User, utcnow
 from db.vocabulary import ROLES
-from hub.checks import check_email
+from hub.checks import check_email, visible
 from hub.errors import Forbidden, Invalid
 from hub.i18n import LANGUAGES, _, default_language
 from hub.records import load_for_edit, record, save_changes
@@ -36,7 +36,7 @@ COMMAND_LINE = User(id=None, username="cli", name="Command line", email="", pass
 # --- validation -----------------------------------------------------------------------------
 
 def normalise_username(username: str) -> str:
-    username = (username or "").strip().lower()
+    username = visible((username or "").strip().lower(), "username")
     if not USERNAME_PATTERN.fullmatch(username):
         raise Invalid("username", _("username must be 3 to 32 characters: letters, digits, "
                                     "dot, dash or underscore, starting with a letter or digit"))

@@ -18,7 +18,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
-from hub.checks import country, money, text
+from hub.checks import country, money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
@@ -204,7 +204,7 @@ def _building_budget(value) -> Decimal | None:
 def check_site(values: dict) -> dict:
     """Validate a site's fields; returns them cleaned. Every message names its field.
     The building budget is checked only when given, so an edit that leaves it out keeps it."""
-    code = (values.get("code") or "").strip().upper()
+    code = visible((values.get("code") or "").strip().upper(), "code")
     if not CODE_PATTERN.fullmatch(code):
         raise Invalid("code", _("code must be 1 to 12 letters, digits or dashes (like OC or ON)"))
     zone = (values.get("timezone") or DEFAULT_TIMEZONE).strip()

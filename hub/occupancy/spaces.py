@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
-from hub.checks import money, text
+from hub.checks import money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale
 from hub.records import load_for_edit, record, save_changes
@@ -50,7 +50,7 @@ def lock_space(session: Session, space_id: int) -> Space:
 def check_space(values: dict) -> dict:
     """Validate a space's fields; returns them cleaned. Every message names its field."""
     clean = {field: values.get(field) for field in SPACE_FIELDS}
-    clean["code"] = (clean["code"] or "").strip().upper()
+    clean["code"] = visible((clean["code"] or "").strip().upper(), "code")
     if not CODE_PATTERN.fullmatch(clean["code"]):
         raise Invalid("code", _("code must be 1 to 16 letters, digits or dashes (like L12 or B03)"))
     clean["name"] = (clean["name"] or "").strip()

@@ -16,6 +16,7 @@ from hub.words import country_name
 from hub import checks
 from hub.errors import Invalid
 from hub.i18n import _
+from hub.markdown import as_text
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 
@@ -25,7 +26,6 @@ MAX_KEYWORDS_LENGTH = 300  # the column's size: ten long keywords do not fit
 STALE_AFTER = timedelta(days=365)
 INSTAGRAM_PATTERN = re.compile(r"[A-Za-z0-9._]{1,30}")
 EMPHASIS = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|\*(?P<italic>[^*\n]+?)\*")
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!<>|~$:&")
 
 
 # --- the bio, as the website shows it -------------------------------------------------------
@@ -59,12 +59,10 @@ def bio_html(bio: str) -> str:
 
 def bio_markdown(bio: str) -> str:
     """The same bio as Markdown for Streamlit: only our bold/italic markers are live."""
-    def escaped(text: str) -> str:
-        text = "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
-        return text.replace("\n", "  \n")
     marks = {"plain": "", "bold": "**", "italic": "*"}
-    return "\n\n".join("".join(marks[style] + escaped(text) + marks[style]
-                               for style, text in runs) for runs in bio_pieces(bio))
+    return "\n\n".join(
+        "".join(marks[style] + as_text(text, inline=n > 0) + marks[style]
+                for n, (style, text) in enumerate(runs)) for runs in bio_pieces(bio))
 
 
 # --- editing --------------------------------------------------------------------------------

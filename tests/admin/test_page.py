@@ -10,12 +10,11 @@ from db.engine import get_engine, reading
 from db.models import AuditEntry, Tenant, User, utcnow
 from hub.admin import backup, users
 from tests.admin.test_backup import every_row
-from tests.apptest import open_page, said, signed_in_app, text_of
+from tests.apptest import open_page, said, shown, signed_in_app, text_of
 from tests.conftest import PASSWORD, ROOT
 from tests.faults import read_only
 from tests.worlds import book, lease
 from ui import auth
-from ui.format import as_text
 
 
 def admin_page(username="boss"):
@@ -68,7 +67,7 @@ def test_manager_adds_a_user_and_a_bad_one_names_the_field(hub):  # noqa: F811
     at.run()
     assert not at.exception
     assert "email: email 'not-an-email' is not a valid address" in \
-        "\n".join(error.value for error in at.error)
+        shown("\n".join(error.value for error in at.error))
     at.text_input(key="admin_new_email").input("nina@example.org")
     form_button(at, "Add user").click()
     at.run()
@@ -88,7 +87,7 @@ def test_a_save_on_a_database_that_takes_no_writes_says_to_tell_the_administrato
     with read_only(db_url, monkeypatch):
         form_button(at, "Add user").click()
         at.run()
-    assert [error.value for error in at.error] == [
+    assert [shown(error.value) for error in at.error] == [
         "The database cannot be written (it is read-only or its disk is full); nothing was "
         "saved. Tell your administrator."]
     assert not at.exception
@@ -246,7 +245,7 @@ def test_confirming_restores_once_and_says_so(empty, backup_file):
     at = at.button(key="admin_restore_confirm").click().run()
     assert not at.exception and not at.error and not at.text
     assert said(at) == [
-        f"Restored {sum(rows.values())} rows from {as_text(BACKUP_NAME)}"]
+        f"Restored {sum(rows.values())} rows from {BACKUP_NAME}"]
     restored = row_counts(get_engine())
     assert restored["sites"] == 1 and restored["users"] == 2
     assert restored["audit_entries"] == rows["audit_entries"] + 1      # the restore itself

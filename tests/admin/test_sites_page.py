@@ -13,6 +13,7 @@ from db.models import Site
 from hub.occupancy import leases
 from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.worlds import write
+from ui.format import as_text
 
 
 def sites_tab():
@@ -63,8 +64,8 @@ def test_a_bad_site_is_refused_naming_the_field_and_nothing_is_written(hub):
     form_button(at, "Add site").click()
     at.run()
     assert not at.exception
-    assert [error.value for error in at.error] == [
-        "time zone: time zone 'Europe/Firenze' is unknown (use a name like Europe/Rome)"]
+    assert [error.value for error in at.error] == [as_text(
+        "time zone: time zone 'Europe/Firenze' is unknown (use a name like Europe/Rome)")]
     assert set(sites()) == {"T"}
 
 

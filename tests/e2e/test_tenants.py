@@ -1,16 +1,21 @@
 """Tenants in a real browser: the communication team edits a bio, previews it (HTML stays
-text) and saves it; a viewer sees no contacts. On SQLite and PostgreSQL, on the demo hub."""
+text) and saves it; a viewer sees no contacts; a name typed with Markdown reads as typed in
+the toast and the profile's heading. On SQLite and PostgreSQL, on the demo hub."""
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import click_to_send, only_form, wait_idle
+from tests.e2e.servers import TIMEOUT_MS, click_to_send, only_form, wait_idle
+from tests.e2e.test_occupancy import choose
 from tests.e2e.test_shell import expect_no_exception, go_to, sign_in
 
 pytestmark = pytest.mark.e2e
 
 BIO = "[data-testid='stMarkdownContainer']"
+# Last in the lists by name, so the other tests' first choices stay theirs.
+TYPED = "Zuzu **Atelier** _Verde_ [l](http://e.org) <b>h</b> :red[x] $m$ :smile: a -> b &amp;"
+RENDERED = "strong, em, img, code, .katex, [class*='Colored']"   # what Markdown would make
 
 
 def open_tenants(page, url: str, who: str) -> None:
@@ -58,4 +63,33 @@ def test_a_viewer_sees_the_directory_without_contacts(app_server, page):
     wait_idle(page)
     expect(page.get_by_text("Email:")).to_have_count(0)
     expect(page.get_by_role("button", name="Save listing")).to_have_count(0)
+    expect_no_exception(page)
+
+
+def shown_text(locator) -> str:
+    """The text a person reads (the word joiners as_text puts inside :smile: and -> are
+    invisible)."""
+    return locator.inner_text().replace("\u2060", "").strip()
+
+
+def test_a_name_typed_with_markdown_reads_as_typed(app_server, page):
+    open_tenants(page, app_server.url, "manager")
+    page.get_by_text("Add a tenant").click()
+    form = only_form(page, "Add tenant")
+    form.get_by_label("Name", exact=True).fill(TYPED)
+    click_to_send(page, form.get_by_role("button", name="Add tenant"))
+    toast = page.locator("[data-testid='stToast'] [data-testid='stMarkdownContainer']")
+    expect(toast).to_have_count(1, timeout=TIMEOUT_MS)
+    assert shown_text(toast) == f"{TYPED} added"
+    expect(toast.locator(RENDERED)).to_have_count(0)
+    wait_idle(page)
+    page.get_by_role("tab", name="Profile").click()
+    main = page.locator("[data-testid='stMain']")
+    choose(page, main, "Tenant", "Zuzu")
+    heading = main.locator("h2").filter(has_text="Zuzu")
+    expect(heading).to_have_count(1, timeout=TIMEOUT_MS)
+    assert shown_text(heading) == TYPED
+    expect(heading.locator(RENDERED)).to_have_count(0)
+    # A web address stays clickable, reading as typed; the typed link is text.
+    assert [shown_text(link) for link in heading.locator("a").all()] == ["http://e.org"]
     expect_no_exception(page)

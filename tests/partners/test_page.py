@@ -36,11 +36,10 @@ def partners_page(username):
 
 
 def pick(at, name):
-    """Choose a partner: the picker's values are (id, label) pairs."""
+    """Choose a partner: the picker's values are their ids."""
     with reading() as session:
         partner_id = session.exec(select(Partner.id).where(Partner.name == name)).one()
-    box = at.selectbox(key="partners_pick")
-    return box.select((partner_id, next(o for o in box.options if o.startswith(name)))).run()
+    return at.selectbox(key="partners_pick").select(partner_id).run()
 
 
 def tab_labels(at):

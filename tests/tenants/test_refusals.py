@@ -56,14 +56,14 @@ def test_html_inside_bold_and_italic_runs_is_escaped_on_the_website():
 def test_html_inside_bold_and_italic_runs_is_escaped_in_the_preview():
     bio = '**<b>big</b>** and *<i onmouseover="x">it</i>*'
     assert listings.bio_markdown(bio) == (
-        '**\\<b\\>big\\</b\\>** and *\\<i onmouseover="x"\\>it\\</i\\>*')
+        '**\\<b\\>big\\<\\/b\\>** and *\\<i onmouseover\\=\\"x\\"\\>it\\<\\/i\\>*')
 
 
 def test_markdown_inside_bold_and_italic_runs_stays_inert():
     bio = "**[site](javascript:alert(1))** *_under_ `code`* ![x](https://e.org/x.png)"
     assert listings.bio_markdown(bio) == (
         "**\\[site\\]\\(javascript\\:alert\\(1\\)\\)** *\\_under\\_ \\`code\\`* "
-        "\\!\\[x\\]\\(https\\://e\\.org/x\\.png\\)")
+        "\\!\\[x\\]\\(https\\:\\/\\/e\\.org\\/x\\.png\\)")
     assert listings.bio_html(bio) == (
         "<p><strong>[site](javascript:alert(1))</strong> <em>_under_ `code`</em> "
         "![x](https://e.org/x.png)</p>")
@@ -75,7 +75,7 @@ def test_quotes_entities_and_line_breaks_are_shown_as_typed():
         "<p><strong>Glaze &amp; &lt;kiln&gt;</strong> &quot;fired&quot; — "
         "<em>l&#x27;atelier</em> R&amp;amp;D<br>one&lt;br&gt;</p><p># not a heading</p>")
     assert listings.bio_markdown(bio) == (
-        "**Glaze \\& \\<kiln\\>** \"fired\" — *l'atelier* R\\&amp;D  \none\\<br\\>"
+        "**Glaze \\& \\<kiln\\>** \\\"fired\\\" — *l\\'atelier* R\\&amp\\;D  \none\\<br\\>"
         "\n\n\\# not a heading")
 
 

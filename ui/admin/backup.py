@@ -123,7 +123,7 @@ def _restore_now(user: User, *, data: bytes, file_name: str) -> bool:
         return False
     st.cache_data.clear()
     flash(_("Restored {rows} from {file}").format(
-        rows=rows_text(sum(counts.values())), file=as_text(file_name)))
+        rows=rows_text(sum(counts.values())), file=file_name))
 
     return True
 

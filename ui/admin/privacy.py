@@ -12,6 +12,7 @@ from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import as_text, listed, number
 from ui.forms import form
+from ui.widgets import choice_box
 
 ERASE = "admin_privacy_erase"
 # What stays of a tenant's history once they are erased, in this order.
@@ -49,8 +50,10 @@ def render(user: User) -> None:
         return
     # Labels made during the run: a format_func may be called outside it (AppTest does).
     names = {(p.kind, p.id): person_name(p) for p in people}
-    person = st.selectbox(_("Person"), people, key="admin_privacy_person",
-                          format_func=lambda p: names[(p.kind, p.id)])
+    chosen = choice_box(_("Person"), names, key="admin_privacy_person")
+    person = next((p for p in people if (p.kind, p.id) == tuple(chosen or ())), None)
+    if person is None:
+        return
 
 
     def build() -> bytes:
@@ -69,7 +72,7 @@ def render(user: User) -> None:
             try:
                 sentence, details = erasure_sentence(user, person)
             except Refused as refusal:
-                st.error(str(refusal), icon=":material/block:")
+                st.error(as_text(str(refusal)), icon=":material/block:")
             else:
                 erase.ask(ERASE, sentence, details=details, kind=person.kind,
                           person_id=person.id)

@@ -14,8 +14,9 @@ from hub.i18n import _, locale
 from hub.occupancy import sites
 from ui.confirm import confirm
 from ui.database import cached, reading, save
-from ui.format import countries, country_name, day, money, number
+from ui.format import as_text, countries, country_name, day, money, number
 from ui.forms import form
+from ui.widgets import choice_box, record_picker
 
 ARCHIVE = "admin_archive_site"
 NEW = "new"   # the picker's first option: a new site
@@ -86,10 +87,11 @@ def render(user: User) -> None:
 def site_form(user: User, in_use: list[SiteLine]) -> None:
     """Add a site, or correct one in use (pick it first)."""
     st.header(_("Add or edit a site"), anchor=False)
-    new = _("New site…")   # made during the run: a format_func may be called outside it
-    choice = st.selectbox(_("Site"), [NEW, *in_use], key="admin_site_pick",
-                          format_func=lambda s: new if s == NEW else f"{s.code} · {s.name}")
-    current = None if choice == NEW else choice
+    # By id (names made during the run: a format_func may be called outside it); a choice
+    # among the rows themselves is lost when another person renames the site.
+    names = {NEW: _("New site…")} | {line.id: f"{line.code} · {line.name}" for line in in_use}
+    choice = choice_box(_("Site"), names, key="admin_site_pick")
+    current = next((line for line in in_use if line.id == choice), None)
     with form(f"admin_site_form_{'new' if current is None else current.id}",
               version=current.version if current else None,
               about=("site", current.id) if current else None) as edit:
@@ -158,9 +160,9 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
                  "spaces, leases and programme stay in the history. It can be restored."))
     with form("admin_site_archive", versions={line.id: line.version for line in lines}) as change:
         archived = _("{code} · {name} (archived)")   # made during the run, as above
-        site = st.selectbox(_("Site"), lines, key=change.key("admin_archive_pick"),
-                            format_func=lambda s: archived.format(code=s.code, name=s.name)
-                            if s.archived_at else f"{s.code} · {s.name}")
+        site = record_picker(_("Site"), lines, key=change.key("admin_archive_pick"),
+                             name_of=lambda s: archived.format(code=s.code, name=s.name)
+                             if s.archived_at else f"{s.code} · {s.name}")
         left, right, __ = st.columns([1, 1, 2])
         with left:
             archive = change.submitted(_("Archive…"))
@@ -172,10 +174,10 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
             holds = sites.site_holds(session, site_id=site.id)
             contents = sites.site_contents(session, site_id=site.id)
         if site.archived_at is not None:
-            st.error(_("{name} is already archived.").format(name=site.name))
+            st.error(_("{name} is already archived.").format(name=as_text(site.name)))
         elif holds.any:
             st.error(_("{name} still has {holds}; end, cancel or move them before archiving "
-                       "it.").format(name=site.name, holds=holds.sentence()))
+                       "it.").format(name=as_text(site.name), holds=holds.sentence()))
         else:
             change.ask(ARCHIVE, _("Archive {name} ({code}) — it leaves the pickers and the "
                                   "figures of every site; its history stays.").format(

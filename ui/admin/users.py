@@ -14,6 +14,7 @@ from hub.i18n import LANGUAGES, N_, _, ngettext
 from ui.database import cached, reading
 from ui.format import label, moment
 from ui.forms import form
+from ui.widgets import choice_box
 
 # The radio's options (stable across languages), their names, and what each one says when done.
 ACTIONS = {"deactivate": users.deactivate, "reactivate": users.reactivate,
@@ -91,9 +92,11 @@ def _add_form(user: User) -> None:
             add.done(_("Added {username}").format(username=username.strip().lower()))
 
 
-def _pick(accounts: list[Account], key: str, container=st) -> Account:
-    return container.selectbox(_("User"), accounts, key=key,
-                               format_func=lambda a: f"{a.username} — {a.name}")
+def _pick(accounts: list[Account], key: str, container=st) -> Account | None:
+    """By user name (ui.widgets.choice_box): a name changed meanwhile keeps the choice."""
+    chosen = choice_box(_("User"), {a.username: f"{a.username} — {a.name}" for a in accounts},
+                        key=key, container=container)
+    return next((a for a in accounts if a.username == chosen), None)
 
 
 def _accounts_form(name: str, accounts: list[Account]):
@@ -108,7 +111,7 @@ def _role_form(user: User, accounts: list[Account]) -> None:
         account = _pick(accounts, change.key("admin_role_user"), left)
         role = right.selectbox(_("New role"), ROLES, format_func=_role_names().get,
                                key=change.key("admin_role_role"))
-        if change.submitted(_("Change role")) and change.save(
+        if change.submitted(_("Change role")) and account and change.save(
                 users.set_role, actor=user, username=account.username, role=role,
                 version=change.version_of(account.username)) is not None:
             change.done(_("{username} is now {role}").format(username=account.username,
@@ -123,7 +126,7 @@ def _state_form(user: User, accounts: list[Account]) -> None:
         names = {name: _(words) for name, words in ACTION_NAMES.items()}
         action = right.radio(_("Action"), list(ACTIONS), horizontal=True, format_func=names.get,
                              key=change.key("admin_state_action"))
-        if change.submitted(_("Apply")) and change.save(
+        if change.submitted(_("Apply")) and account and change.save(
                 ACTIONS[action], actor=user, username=account.username,
                 version=change.version_of(account.username)) is not None:
             change.done(_(ACTION_DONE[action]).format(username=account.username))
@@ -138,7 +141,7 @@ def _password_form(user: User, accounts: list[Account]) -> None:
                                    key=reset.key("admin_reset_password"))
         repeat = right.text_input(_("Repeat new password"), type="password",
                                   key=reset.key("admin_reset_repeat"))
-        if reset.submitted(_("Reset password")) and reset.save(
+        if reset.submitted(_("Reset password")) and account and reset.save(
                 users.reset_password, actor=user, username=account.username,
                 password=password, repeat=repeat,
                 version=reset.version_of(account.username)) is not None:

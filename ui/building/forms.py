@@ -21,7 +21,7 @@ from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.format import label, labeller
 from ui.forms import form
-from ui.widgets import SiteChoice
+from ui.widgets import SiteChoice, choice_box, choice_boxes, record_picker
 
 COMMON_PARTS = N_("— the common parts —")
 PLAN_WORKS = "building_plan_works"
@@ -35,11 +35,11 @@ def space_choices(site_id: int) -> list[tuple[int, str]]:
                 for space in spaces.list_spaces(session, site_id=site_id, active_only=True)]
 
 
-def _space_box(label: str, choices: list, key: str, current: int | None = None):
-    options = [None] + choices
-    index = next((n for n, choice in enumerate(options) if choice and choice[0] == current), 0)
-    return st.selectbox(label, options, index=index, key=key,
-                        format_func=lambda c: _(COMMON_PARTS) if c is None else c[1])
+def _space_box(label: str, choices: list, key: str, current: int | None = None) -> int | None:
+    """A space of the site, or the common parts (None); chosen by id (ui.widgets.choice_box)."""
+    ids = [None] + [space_id for space_id, __ in choices]
+    return choice_box(label, {None: _(COMMON_PARTS)} | dict(choices), key=key,
+                      index=ids.index(current) if current in ids else 0)
 
 
 def report_form(user: User, site: SiteChoice) -> None:
@@ -60,7 +60,7 @@ def report_form(user: User, site: SiteChoice) -> None:
                                    key=key("building_report_text"))
         if report.submitted(_("Report the issue"), type="primary") and report.save(
                 issues.report_issue, actor=user, site_id=site.id, title=title,
-                space_id=space and space[0], description=description, priority=priority):
+                space_id=space, description=description, priority=priority):
             report.done(_("Issue reported: {title}").format(title=title.strip()))
 
 
@@ -73,7 +73,7 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
     if not rows:
         return
     choices = space_choices(site.id)
-    issue = st.selectbox(_("Issue"), rows, format_func=_issue_label, key="building_issue_pick")
+    issue = record_picker(_("Issue"), rows, name_of=_issue_label, key="building_issue_pick")
     with form(f"building_issue_edit_{issue.id}", version=issue.version,
               about=("issue", issue.id)) as edit:
         key = edit.key(f"building_issue_{issue.id}")
@@ -98,7 +98,7 @@ def manage_issue_form(user: User, site: SiteChoice, rows: list) -> None:
         notes = st.text_area(_("Notes"), issue.notes or "", max_chars=4000, key=f"{key}_notes")
         if edit.submitted(_("Save the issue"), type="primary") and edit.save(
                 issues.edit_issue, actor=user, issue_id=issue.id, title=title,
-                priority=priority, space_id=space and space[0], description=description,
+                priority=priority, space_id=space, description=description,
                 contractor=contractor, cost_estimate=estimate, final_cost=final, notes=notes):
             edit.done(_("Issue #{id} saved.").format(id=issue.id))
     steps = issues.NEXT_STATUSES[issue.status]
@@ -127,8 +127,8 @@ def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
     with form(f"building_plan_works_{site.id}") as plan:
         key = plan.key
         st.markdown(_("**Plan works**"))
-        chosen = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
-                                key=key("building_works_spaces"), placeholder=_("Choose…"))
+        chosen = choice_boxes(_("Spaces out of use"), dict(choices),
+                              key=key("building_works_spaces"), placeholder=_("Choose…"))
         left, middle, right = st.columns(3)
         title = left.text_input(_("Works"), max_chars=160, key=key("building_works_title"),
                                 placeholder=_("e.g. Roof repair"))
@@ -136,15 +136,12 @@ def plan_works_form(user: User, site: SiteChoice, open_issues: list) -> None:
                                   format="DD/MM/YYYY", key=key("building_works_from"))
         last = right.date_input(_("To (included)"), date.today() + timedelta(days=7),
                                 format="DD/MM/YYYY", key=key("building_works_to"))
-        issue = st.selectbox(_("For the issue"), [None] + open_issues,
-                             key=key("building_works_issue"),
-                             format_func=lambda r: _("— none —") if r is None
-                             else _issue_label(r))
+        issue_id = choice_box(_("For the issue"), {None: _("— none —")} | {
+            row.id: _issue_label(row) for row in open_issues}, key=key("building_works_issue"))
         notes = st.text_area(_("Notes"), max_chars=4000, key=key("building_works_notes"))
         if plan.submitted(_("Plan the works"), type="primary"):
-            request = dict(site_id=site.id, space_ids=[c[0] for c in chosen], title=title,
-                           starts_on=first, ends_on=last, issue_id=issue and issue.id,
-                           notes=notes)
+            request = dict(site_id=site.id, space_ids=list(chosen), title=title,
+                           starts_on=first, ends_on=last, issue_id=issue_id, notes=notes)
             found = _collisions(request)
             if found.bookings and not found.sessions:
                 tell = list(dict.fromkeys([b.who for b in found.bookings]
@@ -184,16 +181,16 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
     if not live:
         return
     choices = space_choices(site.id)
-    chosen = st.selectbox(_("Works to change"), live, key="building_edit_pick",
-                          format_func=lambda r: f"{r.title} · {r.spaces} · "
-                                                f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
+    chosen = record_picker(_("Works to change"), live, key="building_edit_pick",
+                           name_of=lambda r: f"{r.title} · {r.spaces} · "
+                                             f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
     with form(f"building_edit_works_{chosen.id}", version=chosen.version,
               about=("works", chosen.id)) as edit:
         key = edit.key(f"building_edit_works_{chosen.id}")
         st.markdown(_("**Change the works**"))
-        picked = st.multiselect(_("Spaces out of use"), choices, format_func=lambda c: c[1],
-                                default=[c for c in choices if c[0] in chosen.space_ids],
-                                key=f"{key}_spaces", placeholder=_("Choose…"))
+        picked = choice_boxes(_("Spaces out of use"), dict(choices), key=f"{key}_spaces",
+                              default=[c for c, __ in choices if c in chosen.space_ids],
+                              placeholder=_("Choose…"))
         left, middle, right = st.columns(3)
         title = left.text_input(_("Works"), chosen.title, max_chars=160, key=f"{key}_title")
         first = middle.date_input(_("From"), chosen.starts_on, format="DD/MM/YYYY",
@@ -202,7 +199,7 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
                                 key=f"{key}_to")
         notes = st.text_area(_("Notes"), chosen.notes or "", max_chars=4000, key=f"{key}_notes")
         if edit.submitted(_("Save the works")):
-            request = dict(works_id=chosen.id, space_ids=[c[0] for c in picked], title=title,
+            request = dict(works_id=chosen.id, space_ids=list(picked), title=title,
                            starts_on=first, ends_on=last, issue_id=chosen.issue_id, notes=notes)
             found = _collisions(request)
             if found.bookings and not found.sessions:
@@ -240,11 +237,11 @@ def cancel_works_form(user: User, rows: list) -> None:
         return
     with form("building_cancel_works", versions={row.id: row.version for row in live}) as cancel:
         st.markdown(_("**Cancel works**"))
-        chosen = st.selectbox(_("Works"), live, key=cancel.key("building_cancel_pick"),
-                              format_func=lambda r: (f"{r.title} · {r.spaces} · "
-                                                     f"{show_day(r.starts_on)} → "
-                                                     f"{show_day(r.ends_on)}"))
-        if cancel.submitted(_("Cancel the works")):
+        chosen = record_picker(_("Works"), live, key=cancel.key("building_cancel_pick"),
+                               name_of=lambda r: (f"{r.title} · {r.spaces} · "
+                                                  f"{show_day(r.starts_on)} → "
+                                                  f"{show_day(r.ends_on)}"))
+        if cancel.submitted(_("Cancel the works")) and chosen:
             cancel.ask(CANCEL_WORKS, _("Cancel “{title}” — {spaces} will be in use again from "
                                        "{start} to {end}; bookings cancelled for it stay "
                                        "cancelled.").format(

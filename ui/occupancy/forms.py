@@ -20,7 +20,7 @@ from ui.database import cached, reading, save
 from ui.format import day as show_day
 from ui.format import labeller
 from ui.forms import form
-from ui.widgets import SiteChoice
+from ui.widgets import SiteChoice, choice_box, record_picker
 
 NEW = N_("New space…")
 # The ways to change a running lease (the radio's values), as the radio and the button say them.
@@ -87,10 +87,11 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
 
 
 def _space_form(user: User, site: SiteChoice) -> None:
-    known = _spaces(site.id)
-    chosen = st.selectbox(_("Space to edit"), [NEW] + known, key="occupancy_space_pick",
-                          format_func=lambda s, new=_(NEW): new if s == NEW else _space_label(s))
-    space = {} if chosen == NEW else chosen
+    known = {space["id"]: space for space in _spaces(site.id)}
+    # By id: a choice among the rows themselves is lost when another person renames the space.
+    names = {NEW: _(NEW)} | {space_id: _space_label(s) for space_id, s in known.items()}
+    chosen = choice_box(_("Space to edit"), names, key="occupancy_space_pick")
+    space = known.get(chosen, {})
     name = f"occupancy_space_{space.get('id', 'new')}"     # another space: another form
     with form(name, version=space.get("version"),
               about=("space", space["id"]) if space else None) as edit:
@@ -169,13 +170,13 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
         key = new.key
         st.markdown("**" + _("New lease") + "**")
         left, right = st.columns(2)
-        space = left.selectbox(_("Space"), leasable, key=key("occupancy_lease_space"),
-                               format_func=lambda s, leased=_("{space} · leased today"),
-                               vacant=_("{space} · vacant today"): (
-                                   leased if s["id"] in taken else vacant).format(
-                                       space=_space_label(s)))
-        tenant = right.selectbox(_("Tenant"), tenants, format_func=lambda t: t[1],
-                                 key=key("occupancy_lease_tenant"))
+        leased, vacant = _("{space} · leased today"), _("{space} · vacant today")
+        by_id = {s["id"]: s for s in leasable}
+        space = by_id.get(choice_box(_("Space"), {
+            space_id: (leased if space_id in taken else vacant).format(space=_space_label(s))
+            for space_id, s in by_id.items()}, key=key("occupancy_lease_space"), container=left))
+        tenant_id = choice_box(_("Tenant"), dict(tenants), key=key("occupancy_lease_tenant"),
+                               container=right)
         starts_on = left.date_input(_("Start"), on, format="DD/MM/YYYY",
                                     key=key("occupancy_lease_start"))
         open_ended = right.checkbox(_("Open-ended"), value=False,
@@ -188,13 +189,13 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
         notes = st.text_input(_("Notes"), max_chars=1000, key=key("occupancy_lease_notes"))
         if not new.submitted(_("Create lease"), type="primary"):
             return
-        if space is None or tenant is None:
+        if space is None or tenant_id is None:
             st.error(_("space: choose a space and a tenant"))
             return
         if not open_ended and ends_on is None:
             ends_on = a_year_from(starts_on)
         done = new.save(leases.lease_space, actor=user, space_id=space["id"],
-                        tenant_id=tenant[0], starts_on=starts_on,
+                        tenant_id=tenant_id, starts_on=starts_on,
                         ends_on=None if open_ended else ends_on,
                         monthly_rent=rent or space["monthly_rent"], deposit=deposit,
                         notes=notes)
@@ -204,8 +205,7 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
 
 def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
     st.markdown("**" + _("Change a running lease") + "**")
-    lease = st.selectbox(_("Lease"), running, key="occupancy_lease_pick",
-                         format_func=shown({row: _lease_label(row) for row in running}))
+    lease = record_picker(_("Lease"), running, key="occupancy_lease_pick", name_of=_lease_label)
     action = st.radio(_("Action"), list(ACTIONS), horizontal=True, key="occupancy_lease_action",
                       format_func=shown({code: _(name) for code, name in ACTIONS.items()}))
     with form(f"occupancy_change_{lease.id}", version=lease.version,
@@ -222,13 +222,13 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
                                  key=f"{key}_renew_rent")
             call = dict(action=leases.renew_lease, until=until, monthly_rent=rent)
         elif action == "Move to another space":
-            target = st.selectbox(_("Move to"),
-                                  [s for s in leasable if s["id"] != lease.space_id],
-                                  format_func=_space_label, key=f"{key}_move_to")
+            target_id = choice_box(
+                _("Move to"), {s["id"]: _space_label(s) for s in leasable
+                               if s["id"] != lease.space_id}, key=f"{key}_move_to")
             moving_on = st.date_input(_("Moving day (first day in the new space)"),
                                       date.today(), format="DD/MM/YYYY",
                                       key=f"{key}_move_day")
-            call = dict(action=leases.move_tenant, to_space_id=target and target["id"],
+            call = dict(action=leases.move_tenant, to_space_id=target_id,
                         on=moving_on)
         else:
             left, right = st.columns(2)
@@ -300,8 +300,10 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
     with form(f"occupancy_booking_{site.id}") as new:
         key = new.key
         left, middle, right = st.columns(3)
-        space = left.selectbox(_("Space"), bookable, format_func=_space_label,
-                               key=key("occupancy_booking_space"))
+        by_id = {s["id"]: s for s in bookable}
+        space = by_id.get(choice_box(_("Space"), {space_id: _space_label(s)
+                                                  for space_id, s in by_id.items()},
+                                     key=key("occupancy_booking_space"), container=left))
         # The week's Monday as the day, afresh for each week shown.
         day = middle.date_input(_("Day"), monday, format="DD/MM/YYYY",
                                 key=key(f"occupancy_booking_{monday.isoformat()}_day"))
@@ -311,10 +313,8 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
         start = middle.time_input(_("Start"), time(9, 0), step=900,
                                   key=key("occupancy_booking_start"))
         end = right.time_input(_("End"), time(12, 0), step=900, key=key("occupancy_booking_end"))
-        tenant = left.selectbox(_("Tenant"), [None] + tenants,
-                                format_func=lambda t, outside=_("— an outside person —"):
-                                outside if t is None else t[1],
-                                key=key("occupancy_booking_tenant"))
+        tenant_id = choice_box(_("Tenant"), {None: _("— an outside person —")} | dict(tenants),
+                               key=key("occupancy_booking_tenant"), container=left)
         guest = middle.text_input(_("Outside person's name"), max_chars=120,
                                   key=key("occupancy_booking_guest"))
         purpose = right.text_input(_("Purpose"), max_chars=200,
@@ -322,8 +322,8 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
         if new.submitted(_("Book"), type="primary"):
             done = new.save(bookings.book, actor=user, space_id=space and space["id"], day=day,
                             start=start, end=end, whole_day=whole_day, places=places,
-                            tenant_id=tenant and tenant[0],
-                            guest_name=None if tenant else guest, purpose=purpose)
+                            tenant_id=tenant_id,
+                            guest_name=None if tenant_id else guest, purpose=purpose)
             if done:
                 new.done(_("{space} booked on {day}.").format(space=space["code"],
                                                                day=show_day(day)))
@@ -332,14 +332,14 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
 
 
 def _cancel_booking_form(user: User, monday: date, week: list) -> None:
-    names = {b: (f"{show_day(b.day)} {clock(b.start_minute)}–{clock(b.end_minute)} · "
-                 f"{b.space} · {b.tenant or b.guest_name}") for b in week}
     with form(f"occupancy_cancel_booking_{monday.isoformat()}",
               versions={b.id: b.version for b in week}) as cancel:
         st.markdown("**" + _("Cancel a booking of this week") + "**")
-        booking = st.selectbox(_("Booking"), week, format_func=shown(names),
-                               key=cancel.key(f"occupancy_cancel_pick_{monday.isoformat()}"))
-        if cancel.submitted(_("Cancel booking")) and cancel.save(
+        booking = record_picker(
+            _("Booking"), week, key=cancel.key(f"occupancy_cancel_pick_{monday.isoformat()}"),
+            name_of=lambda b: f"{show_day(b.day)} {clock(b.start_minute)}–"
+                              f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}")
+        if cancel.submitted(_("Cancel booking")) and booking and cancel.save(
                 bookings.cancel_booking, actor=user, booking_id=booking.id,
                 version=cancel.version_of(booking.id)):
             cancel.done(_("Booking cancelled; the record is kept."))

@@ -9,8 +9,8 @@ from db.models import Contact, User
 from hub.i18n import _
 from hub.partners import organisations as partners
 from ui.forms import form
-from ui.format import as_text
 from ui.partners.forms import REMOVE_CONTACT
+from ui.widgets import choice_box, record_picker
 
 FIELDS = ("name", "role", "language", "email", "phone")
 
@@ -35,7 +35,7 @@ def contact_forms(user: User, partner: dict, contacts: list[Contact], *, key: st
         values = _fields(add.key(f"{key}_add"))
         if add.submitted(_("Add contact")) and add.save(partners.add_contact, actor=user,
                                                         partner_id=partner["id"], **values):
-            add.done(as_text(_("Contact {name} added.").format(name=values["name"])))
+            add.done(_("Contact {name} added.").format(name=values["name"]))
     if contacts:
         _edit_form(user, contacts, key=key)
         _remove_form(partner, contacts, key=key)
@@ -43,8 +43,8 @@ def contact_forms(user: User, partner: dict, contacts: list[Contact], *, key: st
 
 def _edit_form(user: User, contacts: list[Contact], *, key: str) -> None:
     names = {contact.id: contact.name for contact in contacts}
-    picked = st.selectbox(_("Contact to correct"), list(names), format_func=names.get,
-                          index=None, key=f"{key}_edit_pick", placeholder=_("Choose a contact…"))
+    picked = choice_box(_("Contact to correct"), names, index=None, key=f"{key}_edit_pick",
+                        placeholder=_("Choose a contact…"))
     contact = next((c for c in contacts if c.id == picked), None)
     if contact is None:
         return
@@ -53,17 +53,17 @@ def _edit_form(user: User, contacts: list[Contact], *, key: str) -> None:
         values = _fields(edit.key(f"{key}_edit_{contact.id}"), contact)
         if edit.submitted(_("Save contact")) and edit.save(
                 partners.edit_contact, actor=user, contact_id=contact.id, **values):
-            edit.done(as_text(_("Contact {name} saved.").format(name=values["name"])))
+            edit.done(_("Contact {name} saved.").format(name=values["name"]))
 
 
 def _remove_form(partner: dict, contacts: list[Contact], *, key: str) -> None:
     with form(f"{key}_remove", versions={c.id: c.version for c in contacts}) as remove:
-        gone = st.selectbox(_("Contact to remove"), contacts, format_func=lambda c: c.name,
-                            key=remove.key(f"{key}_remove_pick"))
-        if remove.submitted(_("Remove contact")):
+        gone = record_picker(_("Contact to remove"), contacts, name_of=lambda c: c.name,
+                             key=remove.key(f"{key}_remove_pick"))
+        if remove.submitted(_("Remove contact")) and gone:
             remove.ask(REMOVE_CONTACT, _("Remove {name} from the contacts of {partner}.")
                        .format(name=gone.name, partner=partner["name"]),
                        details=[_("The audit log keeps a copy of the contact.")],
                        contact_id=gone.id, version=remove.version_of(gone.id),
                        forget=f"{key}_edit_pick",
-                       done=as_text(_("Contact {name} removed.").format(name=gone.name)))
+                       done=_("Contact {name} removed.").format(name=gone.name))

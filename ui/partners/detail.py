@@ -11,6 +11,7 @@ from db.models import User
 from hub.i18n import _
 from hub.roles import sees_contacts
 from ui.format import as_text, country_name, label, table_date_format
+from ui.widgets import choice_box
 from ui.format import day as show_day
 from ui.partners.contacts import contact_forms
 from ui.partners.forms import (confirmations, delete_form, interaction_edit_form,
@@ -29,11 +30,13 @@ def _detail(user: User, picks: list[tuple[int, str]],
     st.header(_("A partner"), anchor=False)
     if not picks:
         return
-    chosen = st.selectbox(_("Partner"), picks, key="partners_pick", index=None,
-                          format_func=lambda p: p[1], placeholder=_("Choose a partner…"))
+    # By id, pinned (ui.widgets.choice_box): another person may save the partner's city,
+    # which is in its label, while this one edits it below.
+    chosen = choice_box(_("Partner"), dict(picks), key="partners_pick", index=None,
+                        placeholder=_("Choose a partner…"))
     if chosen is None:
         return
-    detail = load_partner(chosen[0], user.role, user)
+    detail = load_partner(chosen, user.role, user)
     if detail is None:
         st.warning(_("This partner no longer exists (it may have been deleted)."))
         return

@@ -25,7 +25,7 @@ from ui.format import (as_text, countries, country_name, country_namer, label, l
                        number)
 from ui.format import day as show_day
 from ui.forms import form
-from ui.widgets import EARLIEST_DAY
+from ui.widgets import EARLIEST_DAY, choice_box
 
 # The confirmation requests (ui.confirm), one per kind of destructive action.
 DELETE_PARTNER = "partners_delete_partner"
@@ -114,9 +114,9 @@ def _save_partner(user: User, old: dict, edit, values: dict, anyway: bool) -> No
                      "anyway.").format(partners=as_text("; ".join(same))))
     elif not old:
         if edit.save(partners.add_partner, actor=user, **values):
-            edit.done(as_text(_("Partner {name} added.").format(name=values["name"])))
+            edit.done(_("Partner {name} added.").format(name=values["name"]))
     elif edit.save(partners.edit_partner, actor=user, partner_id=old["id"], **values):
-        edit.done(as_text(_("Partner {name} saved.").format(name=values["name"])))
+        edit.done(_("Partner {name} saved.").format(name=values["name"]))
 
 
 def interaction_form(user: User, partner_id: int, *, key: str) -> None:
@@ -129,8 +129,8 @@ def interaction_form(user: User, partner_id: int, *, key: str) -> None:
                               max_value=date.today(), key=f"{name}_day")
         kind = middle.selectbox(_("Kind"), INTERACTION_KINDS,
                                 format_func=labeller("interaction kind"), key=f"{name}_kind")
-        owner = right.selectbox(_("Owner"), owners, index=mine, format_func=lambda o: o[1],
-                                key=f"{name}_owner")
+        owner_id = choice_box(_("Owner"), dict(owners), index=mine, key=f"{name}_owner",
+                              container=right)
         summary = st.text_area(_("Summary"), max_chars=2000, key=f"{name}_summary",
                                placeholder=_("What happened, in a line"))
         follow_up = st.date_input(_("Follow-up on (optional)"), None, format="DD/MM/YYYY",
@@ -138,7 +138,7 @@ def interaction_form(user: User, partner_id: int, *, key: str) -> None:
         if log.submitted(_("Log interaction")) and log.save(
                 interactions.log_interaction, actor=user, partner_id=partner_id, day=day,
                 kind=kind, summary=summary, follow_up_on=follow_up,
-                owner_id=owner[0] if owner else None):
+                owner_id=owner_id):
             log.done(_("Interaction logged; follow-up on {day}.").format(day=show_day(follow_up))
                      if follow_up else _("Interaction logged."))
 
@@ -151,14 +151,14 @@ def follow_up_done_form(user: User, due: list, *, key: str) -> None:
     names = {f.interaction_id: f"{show_day(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"
              for f in due}
     with form(key, versions={f.interaction_id: f.version for f in due}) as done:
-        chosen = st.selectbox(_("Follow-up"), due, key=done.key(f"{key}_pick"),
-                              format_func=lambda f: names[f.interaction_id])
-        if done.submitted(_("Mark done")) and done.save(
+        picked = choice_box(_("Follow-up"), names, key=done.key(f"{key}_pick"))
+        chosen = next((f for f in due if f.interaction_id == picked), None)
+        if done.submitted(_("Mark done")) and chosen and done.save(
                 interactions.mark_follow_up_done, actor=user,
                 interaction_id=chosen.interaction_id,
                 version=done.version_of(chosen.interaction_id)):
-            done.done(as_text(_("Follow-up with {partner} marked done.").format(
-                partner=chosen.partner)))
+            done.done(_("Follow-up with {partner} marked done.").format(
+                partner=chosen.partner))
 
 
 def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
@@ -168,15 +168,15 @@ def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
     with form(f"{key}_tenant", container=left) as link:
         name = link.key(f"{key}_tenant")
         st.markdown(_("**Link a tenant**"))
-        tenant = st.selectbox(_("Tenant"), tenants, format_func=lambda t: t[1], index=None,
-                              key=f"{name}_pick", placeholder=_("Choose a tenant…"))
+        tenant_id = choice_box(_("Tenant"), dict(tenants), index=None, key=f"{name}_pick",
+                               placeholder=_("Choose a tenant…"))
         kind = st.selectbox(_("Link"), TENANT_LINK_KINDS, format_func=labeller("tenant link"),
                             key=f"{name}_kind")
         starts = st.date_input(_("From (optional)"), None, format="DD/MM/YYYY",
                                key=f"{name}_from")
         if link.submitted(_("Link tenant")) and link.save(
                 partner_links.link_tenant, actor=user, partner_id=partner_id,
-                tenant_id=tenant[0] if tenant else None, kind=kind, starts_on=starts):
+                tenant_id=tenant_id, kind=kind, starts_on=starts):
             link.done(_("Tenant linked."))
     with form(f"{key}_item", container=right) as link:
         name = link.key(f"{key}_item")
@@ -184,14 +184,13 @@ def link_forms(user: User, partner: dict, links: list, *, key: str) -> None:
         if not items:
             st.caption(_("There are no programme items yet."))
         item_names = {item[0]: _item_text(item) for item in items}
-        item = st.selectbox(_("Programme item"), items, format_func=lambda i: item_names[i[0]],
-                            index=None, key=f"{name}_pick",
-                            placeholder=_("Choose a programme item…"))
+        item_id = choice_box(_("Programme item"), item_names, index=None, key=f"{name}_pick",
+                             placeholder=_("Choose a programme item…"))
         role = st.selectbox(_("Role"), ITEM_LINK_ROLES, format_func=labeller("programme role"),
                             key=f"{name}_role")
         if link.submitted(_("Link item"), disabled=not items) and link.save(
                 partner_links.link_item, actor=user, partner_id=partner_id,
-                item_id=item[0] if item else None, role=role):
+                item_id=item_id, role=role):
             link.done(_("Programme item linked."))
     if links:
         link_edit_form(user, partner, links, key=f"{key}_change")
@@ -212,12 +211,11 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
     """Change or remove one of the partner's links, chosen from the list."""
     by_key = {(link.link_kind, link.id): link for link in links}
     names = {pick: _link_text(link) for pick, link in by_key.items()}
-    picked = st.selectbox(_("Link to change or remove"), list(by_key), index=None,
-                          key=f"{key}_pick", format_func=lambda k: names[tuple(k)],
-                          placeholder=_("Choose a link…"))
+    picked = choice_box(_("Link to change or remove"), names, index=None, key=f"{key}_pick",
+                        placeholder=_("Choose a link…"))
     if picked is None:
         return
-    link = by_key[picked]
+    link = by_key[tuple(picked)]
     with form(f"{key}_{link.link_kind}_{link.id}", version=link.version,
               about=(link.link_kind + "_link", link.id)) as edit:
         name = edit.key(f"{key}_{link.link_kind}_{link.id}")
@@ -250,12 +248,12 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
         with right:
             removed = edit.submitted(_("Remove link"), name="remove")
         if changed and edit.save(write, actor=user, link_id=link.id, **values):
-            edit.done(as_text(_("Link to {name} saved.").format(name=link.other)))
+            edit.done(_("Link to {name} saved.").format(name=link.other))
         if removed:
             edit.ask(REMOVE_LINK, _("Remove the link of {partner} to {link}.").format(
                 partner=partner["name"], link=_link_text(link)),
                 link_kind=link.link_kind, link_id=link.id, forget=f"{key}_pick",
-                done=as_text(_("Link to {name} removed.").format(name=link.other)))
+                done=_("Link to {name} removed.").format(name=link.other))
 
 
 def _interaction_text(interaction) -> str:
@@ -267,9 +265,8 @@ def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> 
     """Correct or delete one logged interaction, chosen from the log."""
     by_id = {interaction.id: interaction for interaction in log}
     names = {pick: _interaction_text(interaction) for pick, interaction in by_id.items()}
-    picked = st.selectbox(_("Interaction to change or delete"), list(by_id), index=None,
-                          key=f"{key}_pick", format_func=lambda i: names[i],
-                          placeholder=_("Choose an interaction…"))
+    picked = choice_box(_("Interaction to change or delete"), names, index=None,
+                        key=f"{key}_pick", placeholder=_("Choose an interaction…"))
     if picked is None:
         return
     chosen = by_id[picked]
@@ -287,8 +284,8 @@ def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> 
                                      format_func=labeller("interaction kind"),
                                      index=INTERACTION_KINDS.index(chosen.kind),
                                      key=f"{name}_kind"),
-            "owner_id": right.selectbox(
-                _("Owner"), owner_ids, format_func=owners.get, key=f"{name}_owner",
+            "owner_id": choice_box(
+                _("Owner"), owners, key=f"{name}_owner", container=right,
                 index=owner_ids.index(chosen.owner_id) if chosen.owner_id in owners else None,
                 placeholder=chosen.owner or _("Nobody")),
             "summary": st.text_area(_("Summary"), chosen.summary, max_chars=2000,
@@ -348,7 +345,7 @@ def delete_form(user: User, partner: dict, *, key: str) -> None:
                 name=partner["name"], consequence=_goes_with(held)),
                 details=[_("The audit log keeps a copy of everything deleted.")],
                 partner_id=partner["id"], forget="partners_pick",
-                done=as_text(_("Partner {name} deleted.").format(name=partner["name"])))
+                done=_("Partner {name} deleted.").format(name=partner["name"]))
 
 
 def _confirmed(user: User, action, *, done: str, forget: str | None = None,

@@ -13,8 +13,8 @@ from hub.programme.views import EnrolmentRow, ItemRow
 from hub.programme import views
 from ui.database import reading
 from ui.forms import form
+from ui.widgets import choice_box, choice_boxes, csv_download, record_picker
 from ui.format import label, moment
-from ui.widgets import csv_download
 
 
 def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool) -> None:
@@ -53,9 +53,8 @@ def enrol_form(user: User, row: ItemRow, tenants: list[tuple[int, str]]) -> None
         name = left.text_input(_("Participant name"), max_chars=120, key=key("courses_enrol_name"))
         email = middle.text_input(_("Participant email"), max_chars=254,
                                   key=key("courses_enrol_email"))
-        tenant_id = right.selectbox(_("Tenant (optional)"), [None] + list(labels),
-                                    format_func=lambda t: "—" if t is None else labels[t],
-                                    key=key(f"courses_enrol_tenant_{row.id}"))
+        tenant_id = choice_box(_("Tenant (optional)"), {None: "—"} | labels,
+                               key=key(f"courses_enrol_tenant_{row.id}"), container=right)
         if not add.submitted(_("Enrol")):
             return
         enrolment = add.save(enrolments.enrol, actor=user, item_id=row.id,
@@ -79,10 +78,11 @@ def cancel_form(user: User, row: ItemRow, people: list[EnrolmentRow]) -> None:
     if not live:
         return
     with _people_form("courses_cancel", row, live) as cancel:
-        chosen = st.selectbox(_("Cancel the place of"), live, key=cancel.key("courses_cancel_who"),
-                              format_func=lambda p: f"{p.name} "
-                                                    f"({label('enrolment status', p.status)})")
-        if cancel.submitted(_("Cancel enrolment")) and (done := cancel.save(
+        chosen = record_picker(_("Cancel the place of"), live,
+                               key=cancel.key("courses_cancel_who"),
+                               name_of=lambda p: f"{p.name} "
+                                                 f"({label('enrolment status', p.status)})")
+        if cancel.submitted(_("Cancel enrolment")) and chosen and (done := cancel.save(
                 enrolments.cancel_enrolment, actor=user, enrolment_id=chosen.id,
                 version=cancel.version_of(chosen.id))):
             cancel.done(done.message)
@@ -93,14 +93,13 @@ def attendance_form(user: User, row: ItemRow, people: list[EnrolmentRow]) -> Non
     if not seated:
         return
     with _people_form("courses_attendance", row, seated) as mark:
-        attended = st.multiselect(_("Who attended"), seated,
-                                  default=[p for p in seated if p.status == "attended"],
-                                  format_func=lambda p: p.name,
-                                  key=mark.key(f"courses_attended_{row.id}"),
-                                  placeholder=_("Choose…"))
+        attended = choice_boxes(_("Who attended"), {p.id: p.name for p in seated},
+                                default=[p.id for p in seated if p.status == "attended"],
+                                key=mark.key(f"courses_attended_{row.id}"),
+                                placeholder=_("Choose…"))
         if mark.submitted(_("Save attendance")) and mark.save(
                 enrolments.mark_attendance, actor=user, item_id=row.id,
-                attended=[p.id for p in attended]) is not None:
+                attended=list(attended)) is not None:
             mark.done(_("Attendance saved: {attended} of {seated} attended.").format(
                 attended=len(attended), seated=len(seated)))
 
@@ -113,11 +112,11 @@ def move_form(user: User, row: ItemRow, people: list[EnrolmentRow],
     labels = dict(targets)
     with _people_form("courses_move", row, live) as move:
         left, right = st.columns(2)
-        chosen = left.selectbox(_("Move"), live, format_func=lambda p: p.name,
-                                key=move.key(f"courses_move_who_{row.id}"))
-        target = right.selectbox(pgettext("move to", "To"), list(labels), format_func=labels.get,
-                                 key=move.key(f"courses_move_to_{row.id}"))
-        if not move.submitted(_("Move participant")):
+        chosen = record_picker(_("Move"), live, name_of=lambda p: p.name,
+                               key=move.key(f"courses_move_who_{row.id}"), container=left)
+        target = choice_box(pgettext("move to", "To"), labels,
+                            key=move.key(f"courses_move_to_{row.id}"), container=right)
+        if not move.submitted(_("Move participant")) or chosen is None:
             return
         moved = move.save(enrolments.move_enrolment, actor=user, enrolment_id=chosen.id,
                           version=move.version_of(chosen.id), to_item_id=target)

@@ -18,14 +18,18 @@ from hub.programme import views as programme_views
 from hub.programme.views import ItemRow, SessionRow
 from ui.confirm import confirm
 from ui.database import reading, save
-from ui.format import counted, label, labeller, number
+from ui.format import as_text, counted, label, labeller, number
 from ui.format import day as show_day
 from ui.programme import data
 from ui.programme.dates import weekday_day
 from ui.forms import form
-from ui.widgets import SiteChoice
+from ui.widgets import SiteChoice, choice_box, record_picker
 
 CANCEL_ITEM = "courses_cancel_item"
+
+
+def _named(keys: list, label) -> dict:
+    return {key: label(key) for key in keys}
 
 
 def _label(options: list[tuple[int, str]], none: str):
@@ -90,7 +94,7 @@ def _submit_item(user: User, site: SiteChoice, row: ItemRow | None, edit, values
         try:
             edit.ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id, **values)
         except Refused as refusal:
-            st.error(str(refusal), icon=":material/block:")
+            st.error(as_text(str(refusal)), icon=":material/block:")
     elif edit.save(programme.edit_item, actor=user, item_id=row.id, **values):
         edit.done(_("“{title}” saved.").format(title=values["title"]))
 
@@ -138,10 +142,10 @@ def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
         weeks = last.number_input(_("Weeks (1 = one session)"), 1, programme.MAX_SERIES_WEEKS,
                                   1, key=f"{key}_weeks")
         left, right = st.columns(2)
-        space_id = left.selectbox(_("Space"), space_keys, format_func=space_label,
-                                  key=f"{key}_space")
-        instructor_id = right.selectbox(_("Instructor"), teacher_keys,
-                                        format_func=teacher_label, key=f"{key}_instructor")
+        space_id = choice_box(_("Space"), _named(space_keys, space_label), key=f"{key}_space",
+                              container=left)
+        instructor_id = choice_box(_("Instructor"), _named(teacher_keys, teacher_label),
+                                   key=f"{key}_instructor", container=right)
         location = st.text_input(_("Location when not in a space (an address, or a link)"),
                                  max_chars=200, key=f"{key}_location")
         if not add.submitted(_("Add session(s)")):
@@ -165,9 +169,9 @@ def edit_session_form(user: User, row: ItemRow, sessions: list[SessionRow],
     if not sessions:
         return
     names = {s.id: _session_label(s) for s in sessions}
-    picked = st.selectbox(_("Session to change"), list(names), format_func=names.get,
-                          index=None, key=f"courses_edit_session_{row.id}_pick",
-                          placeholder=_("Choose a session…"))
+    picked = choice_box(_("Session to change"), names, index=None,
+                        key=f"courses_edit_session_{row.id}_pick",
+                        placeholder=_("Choose a session…"))
     chosen = next((s for s in sessions if s.id == picked), None)
     if chosen is None:
         return
@@ -182,12 +186,12 @@ def edit_session_form(user: User, row: ItemRow, sessions: list[SessionRow],
                                   key=f"{key}_start")
         end = right.time_input(_("End"), _time(chosen.end_minute), step=900, key=f"{key}_end")
         left, right = st.columns(2)
-        space_id = left.selectbox(
-            _("Space"), space_keys, format_func=space_label, key=f"{key}_space",
+        space_id = choice_box(
+            _("Space"), _named(space_keys, space_label), key=f"{key}_space", container=left,
             index=space_keys.index(chosen.space_id) if chosen.space_id in space_keys else 0)
-        instructor_id = right.selectbox(
-            _("Instructor"), teacher_keys, format_func=teacher_label, key=f"{key}_instructor",
-            index=teacher_keys.index(chosen.instructor_id)
+        instructor_id = choice_box(
+            _("Instructor"), _named(teacher_keys, teacher_label), key=f"{key}_instructor",
+            container=right, index=teacher_keys.index(chosen.instructor_id)
             if chosen.instructor_id in teacher_keys else 0)
         location = st.text_input(_("Location when not in a space (an address, or a link)"),
                                  chosen.location or "", max_chars=200, key=f"{key}_location")
@@ -207,9 +211,9 @@ def remove_session_form(user: User, row: ItemRow, sessions: list[SessionRow]) ->
         return
     with form(f"courses_remove_session_{row.id}",
               versions={s.id: s.version for s in sessions}) as remove:
-        chosen = st.selectbox(_("Session to remove"), sessions, format_func=_session_label,
-                              key=remove.key(f"courses_remove_session_{row.id}_pick"))
-        if remove.submitted(_("Remove session")) and remove.save(
+        chosen = record_picker(_("Session to remove"), sessions, name_of=_session_label,
+                               key=remove.key(f"courses_remove_session_{row.id}_pick"))
+        if remove.submitted(_("Remove session")) and chosen and remove.save(
                 programme.remove_session, actor=user, session_id=chosen.id,
                 version=remove.version_of(chosen.id)):
             remove.done(_("Session of {day} removed.").format(day=show_day(chosen.day)))
@@ -244,8 +248,8 @@ def instructor_form(user: User, tenants: list[tuple[int, str]]) -> None:
     tenant_keys, tenant_label = _label(tenants, _("An outside person (write the name)"))
     with form("courses_instructor") as add:
         key = add.key
-        tenant_id = st.selectbox(_("A tenant of the hub"), tenant_keys,
-                                 format_func=tenant_label, key=key("courses_instructor_tenant"))
+        tenant_id = choice_box(_("A tenant of the hub"), _named(tenant_keys, tenant_label),
+                               key=key("courses_instructor_tenant"))
         left, middle, right = st.columns(3)
         name = left.text_input(_("Name"), max_chars=120, key=key("courses_instructor_name"))
         email = middle.text_input(_("Email"), max_chars=254,
@@ -263,8 +267,7 @@ def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None
     if not instructors:
         return
     names = dict(instructors)
-    chosen = st.selectbox(_("Instructor to edit"), list(names), format_func=names.get,
-                          key="courses_instructor_pick")
+    chosen = choice_box(_("Instructor to edit"), names, key="courses_instructor_pick")
     with reading() as session:
         instructor = session.get(Instructor, chosen)
     if instructor is None:

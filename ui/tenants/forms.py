@@ -16,7 +16,7 @@ from ui.confirm import confirm
 from ui.database import reading, save
 from ui.format import as_text, countries, country_name, day, label, listed, moment, number
 from ui.forms import form
-from ui.widgets import EARLIEST_DAY
+from ui.widgets import EARLIEST_DAY, choice_box
 
 FLAG_LABELS = {"young_entrepreneur": N_("Young entrepreneur (under 35 at joining)"),
                "female_led": N_("Female-led business"), "startup": N_("Start-up (under 3 years)")}
@@ -75,9 +75,8 @@ def tenant_fields(tenant: Tenant | None, key: str) -> dict:
 def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str]) -> None:
     with form("tenants_add") as add:
         st.markdown(_("**New tenant**"))
-        site = st.selectbox(_("Site"), list(site_names), format_func=site_names.get,
-                            index=list(site_names).index(site_id) if site_id in site_names else 0,
-                            key=add.key("tenants_add_site"))
+        site = choice_box(_("Site"), site_names, key=add.key("tenants_add_site"),
+                          index=list(site_names).index(site_id) if site_id in site_names else 0)
         values = tenant_fields(None, add.key("tenants_add"))
         website = st.text_input(_("Website"), key=add.key("tenants_add_website"))
         twin = st.checkbox(_("This is a different person from an existing tenant with the same "
@@ -111,7 +110,7 @@ def edit_tenant_form(user: User, tenant: Tenant) -> None:
                     retire.ask(RETIRE, retirement_sentence(tenant.id, left_on),
                                tenant_id=tenant.id, left_on=left_on)
                 except Refused as refusal:
-                    st.error(str(refusal), icon=":material/block:")
+                    st.error(as_text(str(refusal)), icon=":material/block:")
     confirm(RETIRE, title=_("Retire the tenant"), action=_("Retire"),
             run=lambda **request: _retire(user, **request))
 
@@ -164,7 +163,7 @@ def listing_preview(name: str, business: str | None, sector: str, country: str,
     with st.container(border=True):
         if draft.get("photo_url"):
             st.caption(_("Photo: {address}").format(address=as_text(draft["photo_url"])))
-        st.subheader(name, anchor=False)
+        st.subheader(as_text(name), anchor=False)
         st.caption(" · ".join(as_text(part) for part in
                               (business, label("sector", sector).capitalize(), country) if part))
         st.markdown(listings.bio_markdown(draft.get("bio", "")) or _("*No bio yet.*"))
