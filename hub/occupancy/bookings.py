@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
 from hub.dates import clock
 from hub.errors import Invalid
-from hub.i18n import _, day_text, locale
+from hub.i18n import _, day_text, locale, ngettext
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -123,8 +123,11 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
     if taken + places > space.capacity:
         free = space.capacity - taken
-        raise Invalid("start", _("{space} is full at {start}–{end} on {day}: {taken} of "
-                                 "{capacity} places already booked, {free} free").format(
+        raise Invalid("start", ngettext(
+            "{space} is full at {start}–{end} on {day}: {taken} of {capacity} place already "
+            "booked, {free} free",
+            "{space} is full at {start}–{end} on {day}: {taken} of {capacity} places already "
+            "booked, {free} free", space.capacity).format(
             space=space.code, start=clock(first), end=clock(last), day=day_text(day), taken=taken,
             capacity=space.capacity, free=max(free, 0)))
     if len(purpose or "") > 200:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from hub.i18n import _
+from hub.i18n import _, ngettext
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
 from ui.titles import chart_title
@@ -92,8 +92,9 @@ def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
                          summary=target_group_summary(frame)),
                      title=chart_title(
         _("Young, female-led and start-up businesses"),
-        subtitle=_("Share of the {count} current tenants who consented to these flags").format(
-            count=number(consenting)))
+        subtitle=ngettext("Share of the {count} current tenant who consented to these flags",
+                          "Share of the {count} current tenants who consented to these flags",
+                          consenting).format(count=number(consenting)))
     ).mark_bar(color=OLIVE).encode(
         x=alt.X("share:Q", title=_("Share of consenting tenants"), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
