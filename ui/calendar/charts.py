@@ -12,6 +12,7 @@ from babel.dates import format_date
 
 from hub.calendar.events import KIND_LABELS, KINDS
 from hub.i18n import _, locale, ngettext, pgettext
+from ui.axes import count_legend
 from ui.format import day as show_day
 from ui.format import listed, number
 from ui.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
@@ -216,7 +217,8 @@ def month_grid(cells: pd.DataFrame, period: str, place_word: str) -> alt.Chart:
         color=STONE, stroke=SEPARATOR, strokeWidth=1)
     busy = base.transform_filter(alt.datum.events > 0).mark_rect(
         stroke=SEPARATOR, strokeWidth=1).encode(
-        color=alt.Color("events:Q", title=_("Events"), scale=alt.Scale(range=[CLAY, BRICK])))
+        color=alt.Color("events:Q", title=_("Events"), scale=alt.Scale(range=[CLAY, BRICK]),
+                        legend=count_legend(cells["events"].max(), lowest=1)))
     marks = base.transform_filter(alt.datum.clash).mark_text(
         text="×", fontSize=16, fontWeight="bold", color=INK)
     title = (_("Calendar of {period}, by site and day") if place_word == "site"

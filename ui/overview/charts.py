@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import _, ngettext
+from ui.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
 from ui.titles import chart_title
@@ -56,7 +57,8 @@ def programme_growth(totals: pd.DataFrame) -> alt.Chart:
                 count=number(events))),
         subtitle=_("Running total of programme items held or announced"))).mark_line(
         point=True, strokeWidth=3).encode(
-        x=_year(), y=alt.Y("items:Q", title=_("Items since 2016")),
+        x=_year(), y=alt.Y("items:Q", title=_("Items since 2016"),
+                           axis=count_axis(max(courses, events))),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=[TERRACOTTA, OLIVE]),
                         legend=alt.Legend(orient="top", direction="vertical", labelLimit=0)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("what:N", title=_("Kind")),
@@ -73,7 +75,7 @@ def running_total(totals: pd.DataFrame, column: str, title: Callable[[int], str]
                                            "{heading}.").format(years=_years(totals), heading=heading),
         title=chart_title(heading, subtitle=_("Running total since 2016"))).mark_bar(
         color=colour).encode(
-        x=_year(), y=alt.Y(f"{column}:Q", title=axis),
+        x=_year(), y=alt.Y(f"{column}:Q", title=axis, axis=count_axis(total)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip(f"{column}:Q", title=axis)],
     ).properties(height=280, padding=PADDING)
 
@@ -110,7 +112,8 @@ def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
         title=chart_title(heading,
         subtitle=_("Partners in the network by region, running total since 2016"))).mark_area(
         stroke=SEPARATOR, strokeWidth=1).encode(
-        x=_year(), y=alt.Y("partners:Q", title=_("Partners"), stack="zero"),
+        x=_year(), y=alt.Y("partners:Q", title=_("Partners"), stack="zero",
+                           axis=count_axis(stacked_top(rows, "year", "partners"))),
         color=alt.Color("region:N", title=_("Region"),
                         scale=alt.Scale(domain=names, range=list(REGION_RANGE)), sort=names),
         order=alt.Order("region_order:Q"),

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import _, ngettext
+from ui.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
 from ui.titles import chart_title
@@ -32,7 +33,7 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     return alt.Chart(frame, description=described,
                      title=chart_title(title, subtitle=_("Current tenants by craft sector"))
                      ).mark_bar(color=TERRACOTTA).encode(
-        x=alt.X("tenants:Q", title=_("Current tenants"), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("tenants:Q", title=_("Current tenants"), axis=count_axis(frame["tenants"].max())),
         y=alt.Y("sector:N", title=_("Sector"), sort="-x",
                 axis=alt.Axis(labelOverlap=False, labelLimit=200)),
         tooltip=[alt.Tooltip("sector:N", title=_("Sector")),
@@ -53,7 +54,7 @@ def origin_bars(frame: pd.DataFrame) -> alt.Chart:
                      title=chart_title(_("{share} of tenants come from abroad").format(
                          share=percent(abroad)),
                          subtitle=_("Current tenants by origin"))).mark_bar().encode(
-        x=alt.X("tenants:Q", title=_("Current tenants"), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("tenants:Q", title=_("Current tenants"), axis=count_axis(frame["tenants"].max())),
         y=alt.Y("origin:N", title=_("Origin"), sort=list(colours.domain)),
         color=alt.Color("origin:N", scale=colours, legend=None),
         tooltip=[alt.Tooltip("origin:N", title=_("Origin")),
@@ -77,7 +78,8 @@ def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
                                        subtitle=_("Tenants present at some point in the year"))
                      ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("tenants:Q", title=_("Tenants"), stack="zero"),
+        y=alt.Y("tenants:Q", title=_("Tenants"), stack="zero",
+                axis=count_axis(stacked_top(frame, "year", "tenants"))),
         color=alt.Color("residency:N", title=_("Residency"),
                         scale=_colours("residency", RESIDENCIES, RESIDENCY_RANGE)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")),
