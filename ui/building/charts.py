@@ -136,4 +136,4 @@ def days_out_bars(days: pd.DataFrame, period: str) -> alt.Chart:
         y=alt.Y("space:N", title=space, sort="-x"),
         x=alt.X("days:Q", title=out, axis=count_axis(days["days"].max())),
         tooltip=[alt.Tooltip("space:N", title=space), alt.Tooltip("days:Q", title=out)],
-    ).properties(height=max(120, 24 * len(days)))
+    ).properties(height=alt.Step(28))   # a bar per space, never squeezed by the titles

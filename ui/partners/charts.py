@@ -130,7 +130,7 @@ def country_ranking(rows: pd.DataFrame, top: int = 20) -> alt.Chart:
         tooltip=[alt.Tooltip("name:N", title=_("Country")),
                  alt.Tooltip("partners:Q", title=_("Partners")),
                  alt.Tooltip("active:Q", title=_("Active"))],
-    ).properties(height=max(160, 20 * len(shown)))
+    ).properties(height=alt.Step(24))   # a bar per country, never squeezed by the titles
 
 
 def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:

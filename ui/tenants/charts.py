@@ -15,6 +15,10 @@ ORIGINS = ("Italy", "rest of Europe", "outside Europe")
 ORIGIN_RANGE = (TERRACOTTA, CLAY, OLIVE)
 RESIDENCIES = ("resident", "visiting")
 RESIDENCY_RANGE = (TERRACOTTA, OLIVE)
+# Pixels per bar of a bar-per-row chart: its height grows with the rows, so a title and axes
+# never squeeze two bars into slivers (a fixed height is the whole chart's under Streamlit's
+# "fit" sizing).
+BAR_STEP = 28
 
 
 def _colours(vocabulary: str, codes: tuple[str, ...], colours: tuple[str, ...]) -> alt.Scale:
@@ -25,9 +29,14 @@ def _colours(vocabulary: str, codes: tuple[str, ...], colours: tuple[str, ...]) 
 def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     """Columns: sector (codes), tenants."""
     frame = frame.assign(sector=frame["sector"].map(lambda code: label("sector", code)))
-    top = frame.iloc[0] if not frame.empty else None
-    title = (_("{sector} is the largest craft here").format(sector=top.sector.capitalize())
-             if top is not None else _("Sectors"))
+    largest = list(frame.loc[frame["tenants"] == frame["tenants"].max(), "sector"])
+    if len(largest) > 1:    # a tie names every sector sharing the first place
+        title = _("{sectors} are the largest crafts here").format(
+            sectors=listed(largest).capitalize())
+    elif largest:
+        title = _("{sector} is the largest craft here").format(sector=largest[0].capitalize())
+    else:
+        title = _("Sectors")
     described = _("Bar chart of current tenants by craft sector: {sectors}.").format(
         sectors=listed([f"{row.sector} {number(row.tenants)}" for row in frame.itertuples()]))
     return alt.Chart(frame, description=described,
@@ -38,7 +47,7 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
                 axis=alt.Axis(labelOverlap=False, labelLimit=200)),
         tooltip=[alt.Tooltip("sector:N", title=_("Sector")),
                  alt.Tooltip("tenants:Q", title=_("Tenants"))],
-    ).properties(height=max(160, 24 * len(frame)))
+    ).properties(height=alt.Step(BAR_STEP))
 
 
 def origin_bars(frame: pd.DataFrame) -> alt.Chart:
