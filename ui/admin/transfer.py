@@ -45,10 +45,12 @@ def _templates(kind: transfer.Kind) -> None:
         columns=", ".join(kind.columns), required=", ".join(kind.required),
         key=" + ".join(kind.key), notes=_(kind.notes)))
     left, right, __ = st.columns([1, 1, 2])
+    with reading() as session:
+        site_code = transfer.example_site(session)
     for column, file_format in ((left, "csv"), (right, "xlsx")):
         column.download_button(
             _("Template ({format})").format(format=file_format.upper()),
-            transfer.template(kind, file_format),
+            transfer.template(kind, file_format, site_code=site_code),
             file_name=f"bottega-{kind.name}-template.{file_format}", mime=MIME[file_format],
             key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:")
 

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from db.models import User
 from hub.admin.transfer.formats import FileRefused, MAX_FIELD, figure, read_table, write_table
 from hub.admin.transfer.kind import Kind, Lookup
+from hub.admin.transfer.sites import SITE_PLACEHOLDER
 from hub.errors import Invalid, Refused
 from hub.i18n import _, ngettext
 from hub.roles import require_role
@@ -165,6 +166,9 @@ def export_file(session: Session, *, actor: User, kind: Kind, file_format: str) 
     return write_table(list(kind.columns), list(kind.export_rows(session)), file_format)
 
 
-def template(kind: Kind, file_format: str) -> bytes:
-    """The header and one example row, to fill in."""
-    return write_table(list(kind.columns), [list(kind.example)], file_format)
+def template(kind: Kind, file_format: str, *, site_code: str | None = None) -> bytes:
+    """The header and one example row, to fill in. Where a row names its site, the example
+    names `site_code` (the hub's own first site: `example_site`), else a placeholder."""
+    example = [(site_code or SITE_PLACEHOLDER) if column == "site" else value
+               for column, value in zip(kind.columns, kind.example)]
+    return write_table(list(kind.columns), [example], file_format)

@@ -13,6 +13,15 @@ from hub.i18n import N_, _
 from hub.occupancy import sites
 
 
+SITE_PLACEHOLDER = "SITE"   # a template's site column before the hub has a site
+
+
+def example_site(session: Session) -> str | None:
+    """The code a template's example row names: the hub's first site in use, if any."""
+    return session.exec(select(Site.code).where(Site.archived_at.is_(None))
+                        .order_by(Site.id).limit(1)).first()
+
+
 def site_codes(session: Session) -> dict[int, str]:
     return dict(session.exec(select(Site.id, Site.code)).all())
 
@@ -92,8 +101,8 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 KIND = Kind(
     name="sites", title=N_("Sites"), columns=COLUMNS, required=("code", "name", "city"),
     key=("code",),
-    example=("ON", "Officine Nora", "Florence", "IT", "420", "Via dei Serragli 104, Firenze",
-             "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
+    example=("HUB2", "Second workshop building", "Florence", "IT", "420",
+             "Via Example 1, Firenze", "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
     export_rows=export_rows, import_row=import_row,
     notes=N_("code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
              "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "
