@@ -7,9 +7,39 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-from hub.errors import Invalid
+from hub.errors import Invalid, InvalidFields
 from hub.i18n import N_, _
 from hub.words import country_code
+
+
+class FieldChecks:
+    """A record's field checks run one after another, every refusal kept: `run(check, …)`
+    gives the cleaned value (None when refused), `done()` raises what was refused, all of it
+    (one Invalid, or InvalidFields), so a person fixes every bad field in one go."""
+
+    def __init__(self):
+        self.faults: list[Invalid] = []
+
+    def run(self, check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except Invalid as refusal:
+            self.refuse(refusal)
+            return None
+
+    def refuse(self, refusal: Invalid) -> None:
+        self.faults += refusal.faults if isinstance(refusal, InvalidFields) else [refusal]
+
+    def failed(self, *fields: str) -> bool:
+        """Whether one of these fields was refused already (a rule on it would repeat it)."""
+        return any(fault.field in fields for fault in self.faults)
+
+    def done(self) -> None:
+        if len(self.faults) == 1:
+            raise self.faults[0]
+        if self.faults:
+            raise InvalidFields(self.faults)
+
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 # Instructors and participants: the programme's looser rule (the address may end in a dot).

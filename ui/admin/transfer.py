@@ -101,9 +101,8 @@ def _show(outcome) -> bool:
         st.error(ngettext("{bad} of {rows} row(s) cannot be imported; fix them and upload the "
                           "file again. Nothing has been imported.",
                           "{bad} of {rows} row(s) cannot be imported; fix them and upload the "
-                          "file again. Nothing has been imported.", len(outcome.errors)).format(
-
-            bad=number(len(outcome.errors)), rows=number(outcome.rows)),
+                          "file again. Nothing has been imported.", outcome.bad_rows).format(
+            bad=number(outcome.bad_rows), rows=number(outcome.rows)),
             icon=":material/block:")
         st.dataframe(pd.DataFrame({_("Line"): [line for line, problem in outcome.problems],
                                    _("Problem"): [problem for line, problem in outcome.problems]}),

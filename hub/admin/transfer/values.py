@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hub.checks import FieldChecks
 from hub.errors import Invalid
 from hub.i18n import _
 
@@ -80,3 +81,26 @@ def cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _same_field(name: str) -> str:
+    """A field as the rules name it (area, joined, consent) and as a file's column does
+    (area_m2, joined_on, consent_on): one key for both."""
+    key = name.replace("_", " ").strip()
+    for ending in (" m2", " on", " date"):
+        key = key.removesuffix(ending)
+    return key
+
+
+def also_the_rules(found: FieldChecks, check, *args) -> None:
+    """When a row's cells were refused, run the hub's own check of the record as well (it
+    writes nothing), so the row's other bad fields are reported with them; a rule on a field
+    whose cell was refused already is not said twice."""
+    if not found.faults:
+        return
+    refused = {_same_field(fault.field) for fault in found.faults}
+    rules = FieldChecks()
+    rules.run(check, *args)
+    for fault in rules.faults:
+        if _same_field(fault.field) not in refused:
+            found.refuse(fault)
