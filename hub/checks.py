@@ -7,8 +7,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
 from hub.errors import Invalid, InvalidFields
-from hub.i18n import N_, _
+from hub.i18n import N_, _, locale
 from hub.words import country_code
 
 
@@ -46,6 +48,8 @@ EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 LOOSE_EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 HOST_PATTERN = re.compile(r"[a-z0-9.-]+")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./-]{6,40}")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")     # 1250, 1250.50, 1250,5
+NOT_PART_OF_A_NUMBER = re.compile(r"[\s\u00a0\u202f€]")  # spaces (also Babel's), the euro sign
 
 
 def text(value, field: str, *, limit: int, required: bool = False) -> str | None:
@@ -124,22 +128,44 @@ def one_of(value, field: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def decimal_of(value, field: str) -> Decimal | None:
+    """The number in `value` as the reader writes numbers — € 1.250,50 in Italian, €1,250.50
+    in English, as the screens show them — or plainly (1250.50, 1250,50); None when it is no
+    number. Refused when it reads two ways: 1.250 is 1250 to an Italian, 1.25 plainly."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    text = NOT_PART_OF_A_NUMBER.sub("", str(value or ""))
+    readings = set()
+    if PLAIN_NUMBER.fullmatch(text):
+        readings.add(Decimal(text.replace(",", ".")))
+    try:
+        readings.add(parse_decimal(text, locale=locale(), strict=True))
+    except (NumberFormatError, InvalidOperation):
+        pass
+    readings = {reading for reading in readings if reading.is_finite()}  # no NaN, no inf
+    if len(readings) > 1:
+        first, second = (format_decimal(reading, format="0.##########", locale=locale())
+                         for reading in sorted(readings))
+        raise Invalid(field, _("{field} '{value}' could be {first} or {second}: write the one "
+                               "you mean, without a thousands separator").format(
+            field=_(field), value=str(value).strip(), first=first, second=second))
+    return readings.pop() if readings else None
+
+
 def money(value, field: str, *, required: bool = False) -> Decimal | None:
-    """A non-negative amount with at most two decimals, or None when left empty."""
+    """A non-negative amount with at most two decimals, or None when left empty. Typed as
+    the reader writes numbers or plainly (decimal_of)."""
     if value is None or str(value).strip() == "":
         if required:
             raise Invalid(field, _("{field} is required").format(field=_(field)))
         return None
-    try:
-        amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
-    except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite():  # "NaN" and "inf" parse, but are no amount
+    amount = decimal_of(value, field)
+    if amount is None:
         raise Invalid(field, _("{field} must be an amount in euros, like 450 or 450.50").format(
             field=_(field)))
     if amount < 0:
         raise Invalid(field, _("{field} cannot be negative").format(field=_(field)))
-    if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
+    if amount >= Decimal("100000000") or amount != amount.quantize(Decimal("0.01")):
         raise Invalid(field, _("{field} must have at most two decimals and be below 100,000,000").format(
             field=_(field)))
     return amount.quantize(Decimal("0.01"))

@@ -18,7 +18,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
-from hub.checks import FieldChecks, country, money, text
+from hub.checks import FieldChecks, country, decimal_of, money, text
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
@@ -176,8 +176,11 @@ def parse_clock(value: str | None, field: str) -> time:
 # --- checks ---------------------------------------------------------------------------------
 
 def _area(value) -> float:
+    if value in (None, ""):
+        return 0.0
+    area = decimal_of(value, N_("total area"))   # 1.250,5 as an Italian writes it, or 1250.5
     try:
-        area = float(str(value).replace(",", ".")) if value not in (None, "") else 0.0
+        area = float(area if area is not None else str(value))   # "nan": the range refuses it
     except ValueError:
         raise Invalid("total area", _("total area '{value}' is not a number of m²").format(
             value=value)) from None

@@ -3,9 +3,8 @@ name the column. Exports write the same shapes back (ISO dates, plain decimals, 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from hub.checks import FieldChecks
+from hub.checks import FieldChecks, decimal_of
 from hub.errors import Invalid
 from hub.i18n import _
 
@@ -46,11 +45,8 @@ def number(value: str | None, column: str, *, whole: bool = False):
     value = text(value)
     if value is None:
         return None
-    try:
-        parsed = Decimal(value.replace(",", "."))
-    except ArithmeticError:
-        parsed = None
-    if parsed is None or not parsed.is_finite() or (whole and parsed != int(parsed)):
+    parsed = decimal_of(value, column)     # 12.5, 12,5, or 1.250 as the reader writes it
+    if parsed is None or (whole and parsed != int(parsed)):
         message = _("{column} '{value}' is not a whole number") if whole \
             else _("{column} '{value}' is not a number")
         raise Invalid(column, message.format(column=column, value=value))
