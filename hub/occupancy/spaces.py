@@ -6,20 +6,23 @@ import re
 from datetime import date
 
 from babel.numbers import format_decimal
-from sqlalchemy import or_
+from sqlalchemy import func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
-from hub.checks import FieldChecks, money, text
+from hub.checks import FieldChecks, day, money, text
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
+from hub.sql import earlier_of
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 MAX_CAPACITY = 10_000  # places: far below what the column holds on either database
+SINCE_EVER = date(1900, 1, 1)   # before any day the hub holds: a space with no opening day
 SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
                 "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
 
@@ -43,6 +46,16 @@ def lock_space(session: Session, space_id: int) -> Space:
     if space is None:
         raise Invalid("space", _("that space does not exist"))
     return space
+
+
+def in_use_from():
+    """SQL: the first day a space counts as part of the hub — its opening day, or its first
+    lease when that came earlier (a hub entering its past); since ever without one."""
+    opened = func.coalesce(Space.opened_on, SINCE_EVER)
+    other = aliased(Lease)      # the query around may join leases itself
+    first_lease = (select(func.min(other.starts_on)).where(other.space_id == Space.id)
+                   .correlate(Space).scalar_subquery())
+    return earlier_of(opened, func.coalesce(first_lease, opened))
 
 
 # --- spaces ---------------------------------------------------------------------------------
@@ -107,6 +120,8 @@ def check_space(values: dict) -> dict:
     _rates_for_use(checks, clean)
     clean["floor"] = checks.run(text, clean["floor"], N_("floor"), limit=20)
     clean["equipment"] = checks.run(text, clean["equipment"], N_("equipment"), limit=1000)
+    if "opened_on" in values:       # left out: a new space opens today, an edit keeps it
+        clean["opened_on"] = checks.run(day, values["opened_on"], N_("opened on"))
     checks.done()
     clean["leasable"], clean["bookable"] = bool(clean["leasable"]), bool(clean["bookable"])
     clean["active"] = True if clean["active"] is None else bool(clean["active"])
@@ -127,7 +142,8 @@ def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space
     if _code_taken(session, site_id, clean["code"], None):
         raise Invalid("code", _("space {space} already exists at this site").format(
             space=clean["code"]))
-    space = Space(site_id=site_id, **clean)
+    space = Space(site_id=site_id, **clean | {"opened_on": clean.get("opened_on")
+                                              or date.today()})
     session.add(space)
     record(session, actor, "create", space)
     return space

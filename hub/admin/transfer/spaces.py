@@ -6,14 +6,15 @@ from sqlmodel import Session, select
 from db.models import Space, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.sites import site_codes, site_id
-from hub.admin.transfer.values import also_the_rules, cell, number, text
+from hub.admin.transfer.values import also_the_rules, cell, day, number, text
 from hub.admin.transfer.values import flag as flag_of
 from hub.checks import FieldChecks
 from hub.i18n import N_
 from hub.occupancy import spaces
 
 COLUMNS = ("site", "code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
-           "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
+           "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active",
+           "opened_on")
 FLAGS = ("leasable", "bookable", "active")
 
 
@@ -35,8 +36,10 @@ def _values(values: dict, existing: Space | None, found: FieldChecks) -> dict:
               "hourly_rate": text(values.get("hourly_rate")),
               "daily_rate": text(values.get("daily_rate"))}
     parsed |= {flag: found.run(flag_of, values.get(flag), flag) for flag in FLAGS}
+    if text(values.get("opened_on")):   # empty: kept as it is; a new space opens today
+        parsed["opened_on"] = found.run(day, values["opened_on"], N_("opened_on"))
     defaults = {"area_m2": 0, "capacity": 1, "leasable": False, "bookable": False, "active": True}
-    for column in parsed:
+    for column in [column for column in parsed if column != "opened_on"]:
         if column not in values:
             parsed[column] = getattr(existing, column) if existing else defaults.get(column)
         elif parsed[column] is None and column in defaults and not found.failed(column):
@@ -66,9 +69,10 @@ KIND = Kind(
     name="spaces", title=N_("Spaces"), columns=COLUMNS, required=("site", "code", "name", "kind"),
     key=("site", "code"),
     example=("OC", "L27", "Laboratory 27", "laboratory", "1", "32", "2", "kiln, sink", "450.00",
-             "", "", "yes", "no", "yes"),
+             "", "", "yes", "no", "yes", ""),
     export_rows=export_rows, import_row=import_row,
     notes=N_("kind: one of laboratory, bench, workshop, conference_room, coffee_shop, shop, "
              "exhibition, office, storage. Amounts in euros with a dot (450.00); yes/no "
-             "flags."))
+             "flags. opened_on: the first day the space was part of the hub, like 2019-03-01 "
+             "(empty: as it is, or today for a new space); occupancy counts it from then on."))
 
