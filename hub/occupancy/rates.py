@@ -3,7 +3,7 @@
 - unit rate: leased units / leasable units (on a date, or averaged over a month's days)
 - area rate: leased m² / leasable m² (same)
 - utilisation: booked place-hours / open place-hours of bookable spaces in a week (a
-  space out of use for works is not open those days)
+  space out of use for works is not open those days): hub/occupancy/utilisation.py
 
 Leasable units are the active leasable spaces as they are now, each from the day it became
 part of the hub (hub.occupancy.spaces.in_use_from: its opening day, or its first lease if
@@ -19,18 +19,19 @@ out. A month with every space closed has no rate (None).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, true, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, union_all
 from sqlmodel import Session, select
 
-from db.models import Booking, Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
+from db.models import Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
 from hub.dates import month_end
 from hub.i18n import _
 from hub.occupancy.spaces import in_use_from
-from hub.sql import days_between, earlier_of, later_of, week_start
+from hub.sql import days_between, earlier_of, later_of
 from hub.scope import in_use
+from hub.occupancy.utilisation import WeekUse, utilisation_by_week  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -283,100 +284,6 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
             result.append(SiteMonth(site=names[site], month=month, unit_rate=(
                 (leased_days.get(key, 0) - both.get(key, 0)) / base if base > 0 else None)))
     return result
-
-
-# --- bookings -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class WeekUse:
-    week: date
-    booked_hours: float
-    open_hours: float
-
-    @property
-    def rate(self) -> float | None:
-        return self.booked_hours / self.open_hours if self.open_hours else None
-
-
-def utilisation_by_week(session: Session, *, site_id: int | None,
-                        weeks: list[date]) -> list[WeekUse]:
-    """Booked place-hours / open place-hours of active bookable spaces, week by week. A bench
-    leased by the month is not open for booking on the days of its lease."""
-    scope = [Space.bookable, Space.active, in_use(Space.site_id, site_id)]
-    week = week_start(Booking.day)
-    booked = dict((_as_date(w), minutes) for w, minutes in session.exec(
-        select(week, func.sum((Booking.end_minute - Booking.start_minute) * Booking.places))
-        .join(Space, and_(Space.id == Booking.space_id, *scope))
-        .where(Booking.status == "booked", Booking.day >= weeks[0],
-               Booking.day <= weeks[-1] + timedelta(days=6))
-        .group_by(week)))
-    sites = session.exec(select(Site.open_weekdays, Site.opens_at, Site.closes_at,
-                                func.sum(Space.capacity))
-                         .join(Space, and_(Space.site_id == Site.id, *scope))
-                         .group_by(Site.id, Site.open_weekdays, Site.opens_at, Site.closes_at)
-                         ).all()
-    weekly_open = sum(len(weekdays) * _minutes(opens, closes) * capacity
-                      for weekdays, opens, closes, capacity in sites)
-    leased = _leased_open_minutes(session, scope, weeks)
-    closed = _closed_open_minutes(session, scope, weeks)
-    return [WeekUse(week=start, booked_hours=(booked.get(start) or 0) / 60,
-                    open_hours=(weekly_open - leased.get(start, 0) - closed.get(start, 0)) / 60)
-            for start in weeks]
-
-
-def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
-    """Open place-minutes of bookable spaces taken out of booking by a monthly lease."""
-    first, last = weeks[0], weeks[-1] + timedelta(days=6)
-    rows = session.exec(
-        select(Lease.starts_on, Lease.ends_on, Space.capacity, Site.open_weekdays,
-               Site.opens_at, Site.closes_at)
-        .select_from(Lease)
-        .join(Space, and_(Space.id == Lease.space_id, Space.leasable, *scope))
-        .join(Site, Site.id == Space.site_id)
-        .where(Lease.starts_on <= last, or_(Lease.ends_on.is_(None), Lease.ends_on >= first)))
-    lost: dict[date, int] = {}
-    for starts, ends, capacity, weekdays, opens, closes in rows:
-        for monday in weeks:
-            begin, end = max(starts, monday), min(ends or last, monday + timedelta(days=6))
-            open_days = sum(str((begin + timedelta(days=n)).weekday()) in weekdays
-                            for n in range((end - begin).days + 1))
-            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
-    return lost
-
-
-def _closed_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
-    """Open place-minutes of bookable spaces out of use for works (days a monthly lease
-    already took out are not taken out twice)."""
-    first, last = weeks[0], weeks[-1] + timedelta(days=6)
-    rows = session.exec(
-        select(Space.id, WorksPeriod.starts_on, WorksPeriod.ends_on, Space.capacity,
-               Site.open_weekdays, Site.opens_at, Site.closes_at)
-        .select_from(WorksPeriod)
-        .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
-        .join(Space, and_(Space.id == WorksSpace.space_id, *scope))
-        .join(Site, Site.id == Space.site_id)
-        .where(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
-               WorksPeriod.ends_on >= first)).all()
-    leases: dict[int, list] = {}
-    if rows:
-        for space_id, starts, ends in session.exec(
-                select(Lease.space_id, Lease.starts_on, Lease.ends_on)
-                .where(Lease.space_id.in_({row[0] for row in rows}), Lease.starts_on <= last,
-                       or_(Lease.ends_on.is_(None), Lease.ends_on >= first))):
-            leases.setdefault(space_id, []).append((starts, ends or last))
-    lost: dict[date, int] = {}
-    for space_id, starts, ends, capacity, weekdays, opens, closes in rows:
-        for monday in weeks:
-            begin, end = max(starts, monday), min(ends, monday + timedelta(days=6))
-            days = [begin + timedelta(days=n) for n in range((end - begin).days + 1)]
-            open_days = sum(str(day.weekday()) in weekdays and not any(
-                a <= day <= b for a, b in leases.get(space_id, [])) for day in days)
-            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
-    return lost
-
-
-def _minutes(opens, closes) -> int:
-    return (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
 
 
 # --- lists ----------------------------------------------------------------------------------

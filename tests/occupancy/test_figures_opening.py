@@ -79,6 +79,17 @@ def test_a_space_added_today_with_a_past_lease_counts_from_that_lease(hub):
     assert feb.unit_rate == pytest.approx(28 / 168)              # 28 / (6 x 28)
 
 
+def test_a_bookable_space_is_open_for_booking_from_its_opening(hub):
+    """Monday 1 June 2026: B1 (1 place) and POT (2) open Mon-Sat 08:00-20:00 = 216 place-hours;
+    B2 (1 place) opens on Wednesday 3 June: 4 days x 12 h more, not 6."""
+    add_space(hub, "B2", 3, kind="bench", leasable=False, bookable=True,
+              opened_on=date(2026, 6, 3))
+    with reading() as session:
+        before, week = occupancy.utilisation_by_week(session, site_id=hub["site"],
+                                                     weeks=[date(2026, 5, 25), JUNE])
+    assert (before.open_hours, week.open_hours) == (216, 216 + 4 * 12)
+
+
 # --- the migration: dating the spaces a database already has --------------------------------
 
 def _at_0009(url: str) -> sa.Engine:
