@@ -92,12 +92,12 @@ def test_a_bookable_space_is_open_for_booking_from_its_opening(hub):
 
 # --- the migration: dating the spaces a database already has --------------------------------
 
-def _at_0009(url: str) -> sa.Engine:
+def _before_opened_on(url: str) -> sa.Engine:
     engine = engine_for(url)
     with engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, "0010")   # the migration before this one
     return engine
 
 
@@ -107,7 +107,7 @@ def _insert(connection, table: str, **values) -> int:
 
 
 def test_the_migration_dates_spaces_by_their_audit_entry_or_earlier_history(db_url):
-    engine = _at_0009(db_url)
+    engine = _before_opened_on(db_url)
     created = datetime(2026, 5, 10, 9, 30, tzinfo=UTC)
     with engine.begin() as connection:
         site = _insert(connection, "sites", code="T", name="Test Hub", city="Florence",

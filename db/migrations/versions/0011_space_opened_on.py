@@ -5,8 +5,8 @@ day of its history (a lease, a booking, a session) when that came earlier, as wh
 enters its past. A space with no such entry (the demo's, or one older than the log) stays
 empty: in use since before the hub's records began.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07 14:00:00.000000
 """
 from datetime import date, datetime
@@ -15,8 +15,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
