@@ -34,5 +34,7 @@ else:
     else:
         auth.sidebar(user)
         show_flash()
-        st.navigation(navigation.navigation_for(user)).run()
+        page = st.navigation(navigation.navigation_for(user))
+        navigation.explain_refused_screen(user)
+        page.run()
         say_the_unsaid()

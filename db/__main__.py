@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     except transfer.ImportRefused as refusal:
         for problem in refusal.outcome.errors:
             print(f"error: {refusal.outcome.file_name}, {problem}", file=sys.stderr)
-        print(f"error: {len(refusal.outcome.errors)} bad row(s); nothing was imported",
+        print(f"error: {refusal.outcome.bad_rows} bad row(s); nothing was imported",
               file=sys.stderr)
     except OSError as error:
         print(f"error: {error.filename or 'file'}: {error.strerror or error}", file=sys.stderr)

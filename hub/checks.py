@@ -9,9 +9,41 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-from hub.errors import Invalid
-from hub.i18n import N_, _
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+from hub.errors import Invalid, InvalidFields
+from hub.i18n import N_, _, locale
 from hub.words import country_code
+
+
+class FieldChecks:
+    """A record's field checks run one after another, every refusal kept: `run(check, …)`
+    gives the cleaned value (None when refused), `done()` raises what was refused, all of it
+    (one Invalid, or InvalidFields), so a person fixes every bad field in one go."""
+
+    def __init__(self):
+        self.faults: list[Invalid] = []
+
+    def run(self, check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except Invalid as refusal:
+            self.refuse(refusal)
+            return None
+
+    def refuse(self, refusal: Invalid) -> None:
+        self.faults += refusal.faults if isinstance(refusal, InvalidFields) else [refusal]
+
+    def failed(self, *fields: str) -> bool:
+        """Whether one of these fields was refused already (a rule on it would repeat it)."""
+        return any(fault.field in fields for fault in self.faults)
+
+    def done(self) -> None:
+        if len(self.faults) == 1:
+            raise self.faults[0]
+        if self.faults:
+            raise InvalidFields(self.faults)
+
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 # Instructors and participants: the programme's looser rule (the address may end in a dot).
@@ -41,6 +73,8 @@ NAMES_AND_CODES = {
     "building_issues": {"title": N_("title"), "contractor": N_("contractor")},
     "works_periods": {"title": N_("title")},
 }
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")     # 1250, 1250.50, 1250,5
+NOT_PART_OF_A_NUMBER = re.compile(r"[\s\u00a0\u202f€]")  # spaces (also Babel's), the euro sign
 
 
 def text(value, field: str, *, limit: int, required: bool = False) -> str | None:
@@ -142,22 +176,44 @@ def one_of(value, field: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def decimal_of(value, field: str) -> Decimal | None:
+    """The number in `value` as the reader writes numbers — € 1.250,50 in Italian, €1,250.50
+    in English, as the screens show them — or plainly (1250.50, 1250,50); None when it is no
+    number. Refused when it reads two ways: 1.250 is 1250 to an Italian, 1.25 plainly."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    text = NOT_PART_OF_A_NUMBER.sub("", str(value or ""))
+    readings = set()
+    if PLAIN_NUMBER.fullmatch(text):
+        readings.add(Decimal(text.replace(",", ".")))
+    try:
+        readings.add(parse_decimal(text, locale=locale(), strict=True))
+    except (NumberFormatError, InvalidOperation):
+        pass
+    readings = {reading for reading in readings if reading.is_finite()}  # no NaN, no inf
+    if len(readings) > 1:
+        first, second = (format_decimal(reading, format="0.##########", locale=locale())
+                         for reading in sorted(readings))
+        raise Invalid(field, _("{field} '{value}' could be {first} or {second}: write the one "
+                               "you mean, without a thousands separator").format(
+            field=_(field), value=str(value).strip(), first=first, second=second))
+    return readings.pop() if readings else None
+
+
 def money(value, field: str, *, required: bool = False) -> Decimal | None:
-    """A non-negative amount with at most two decimals, or None when left empty."""
+    """A non-negative amount with at most two decimals, or None when left empty. Typed as
+    the reader writes numbers or plainly (decimal_of)."""
     if value is None or str(value).strip() == "":
         if required:
             raise Invalid(field, _("{field} is required").format(field=_(field)))
         return None
-    try:
-        amount = Decimal(str(value).replace(",", ".").replace("€", "").strip())
-    except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite():  # "NaN" and "inf" parse, but are no amount
+    amount = decimal_of(value, field)
+    if amount is None:
         raise Invalid(field, _("{field} must be an amount in euros, like 450 or 450.50").format(
             field=_(field)))
     if amount < 0:
         raise Invalid(field, _("{field} cannot be negative").format(field=_(field)))
-    if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
+    if amount >= Decimal("100000000") or amount != amount.quantize(Decimal("0.01")):
         raise Invalid(field, _("{field} must have at most two decimals and be below 100,000,000").format(
             field=_(field)))
     return amount.quantize(Decimal("0.01"))

@@ -21,6 +21,20 @@ class Invalid(Refused):
         return f"{_(self.field)}: {self.message}"
 
 
+class InvalidFields(Invalid):
+    """Several fields broke their rules at once: every one is kept, so a form or an import row
+    hears of them all. Where one Invalid is expected it reads as the first (field, message)."""
+
+    def __init__(self, faults: list[Invalid]):
+        self.faults = [fault for refusal in faults
+                       for fault in (refusal.faults if isinstance(refusal, InvalidFields)
+                                     else [refusal])]
+        super().__init__(self.faults[0].field, self.faults[0].message)
+
+    def __str__(self) -> str:
+        return "; ".join(str(fault) for fault in self.faults)
+
+
 class Forbidden(Refused):
     """The acting user's role may not do this."""
 

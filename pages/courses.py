@@ -151,6 +151,23 @@ def programme_tab() -> None:
                        icon=":material/download:")
 
 
+def outside_hours_notice(sessions) -> None:
+    """Sessions in a room outside the site's opening hours are accepted (evening courses,
+    weekend events) but said, so that someone opens the building for them."""
+    outside = [s for s in sessions if s.outside_hours]
+    if outside:
+        st.warning(ngettext(
+            "{count} session falls outside the site's opening hours; Bottega keeps it (evening "
+            "courses and weekend events are common), but someone must open the building: "
+            "{sessions}.",
+            "{count} sessions fall outside the site's opening hours; Bottega keeps them "
+            "(evening courses and weekend events are common), but someone must open the "
+            "building: {sessions}.", len(outside)).format(
+            count=number(len(outside)), sessions=as_text("; ".join(
+                f"{show_day(s.day)}, {s.place}: {s.outside_hours}" for s in outside))),
+            icon=":material/schedule:")
+
+
 def item_tab() -> None:
     if not rows:
         st.info(_("Choose filters above that list at least one item."))
@@ -183,6 +200,7 @@ def item_tab() -> None:
                                                                    s.instructor_phone)))}
                if contacts else {})} for s in sessions]), hide_index=True, width="stretch")
         if editor:
+            outside_hours_notice(sessions)
             people_tables(row, people, contacts)
             targets = data.move_targets(site.id, row.id)
             tenants = data.choices(None)["tenants"]

@@ -8,7 +8,7 @@ import streamlit as st
 from hub.i18n import N_, _, language, speaking
 from hub.overview import indicators
 from hub.roles import sees_contacts
-from ui.format import as_text, day, number, percent
+from ui.format import as_text, day, number, percent, points_change
 from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
@@ -34,7 +34,7 @@ def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None)
     def points(a, b):  # no arrow when nothing changed
         if a is None or b is None or round((a - b) * 100) == 0:
             return None
-        return _("{points} pts").format(points=f"{(a - b) * 100:+.0f}")
+        return points_change(round((a - b) * 100))
     def change(a, b):
         return ("+" if a > b else "") + number(a - b) if a != b else None
     rows = [(_("Unit occupancy"), percent(now.unit_rate), points(now.unit_rate, before.unit_rate),
@@ -113,22 +113,16 @@ def has(frame: pd.DataFrame, *columns: str) -> bool:
 planned = [
     (has(totals, "courses", "events"), lambda: overview_charts.programme_growth(totals),
      _("Courses and events since 2016 appear once programme items have run.")),
-    (has(totals, "participants"), lambda: overview_charts.running_total(
-        totals, "participants", _("{total} participants trained and hosted"),
-        _("Participants since 2016")),
+    (has(totals, "participants"), lambda: overview_charts.participants_total(totals),
      _("Participants appear once people are seated in programme items.")),
-    (has(totals, "tenants"), lambda: overview_charts.running_total(
-        totals, "tenants", _("{total} artisans hosted since 2016"), _("Tenants hosted"),
-        colour=overview_charts.CLAY),
+    (has(totals, "tenants"), lambda: overview_charts.tenants_total(totals),
      _("Tenants hosted since 2016 appear once tenants are added.")),
     (has(regions, "partners"), lambda: overview_charts.partners_by_region(regions),
      _("The partner network by region appears once partners are recorded.")),
     (figures.groups.consenting > 0 or figures.partner_countries > 0,
      lambda: overview_charts.innocrafts_bars(
-         innocrafts_frame(figures), _("Target groups among the {consenting} consenting tenants; "
-                                      "{countries} partner countries").format(
-             consenting=number(figures.groups.consenting),
-             countries=number(figures.partner_countries))),
+         innocrafts_frame(figures), overview_charts.innocrafts_subtitle(
+             figures.groups.consenting, figures.partner_countries)),
      _("The INNOCRAFTS indicators appear once tenants consent to them or partners are active.")),
 ]
 charts = [build() for shown, build, __ in planned if shown]

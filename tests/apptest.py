@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, local_script_runner
+from streamlit.util import calc_hash
 
 from hub.markdown import WORD_JOINER
 from tests.conftest import PASSWORD
@@ -19,6 +20,25 @@ def new_app() -> AppTest:
 def open_page(at: AppTest, key: str) -> AppTest:
     """Go to pages/<key>.py as the navigation would."""
     return at.switch_page(f"../pages/{key}.py").run()
+
+
+def follow_link_to(at: AppTest, path: str) -> AppTest:
+    """Before signing in: the browser at /<path> (a bookmark or a shared link), which Bottega
+    answers with the sign-in form under that URL path."""
+    at._page_hash = calc_hash(path)
+    return at.run()
+
+
+def type_address(at: AppTest, path: str, monkeypatch) -> AppTest:
+    """A signed-in browser asking for /<path> by its address: the request names the URL path
+    and no page hash (AppTest always sends a hash, so its request is patched for one run)."""
+    real = local_script_runner.RerunData
+
+    def by_address(**request):
+        return real(**(request | {"page_script_hash": "", "page_name": path}))
+    with monkeypatch.context() as patched:
+        patched.setattr(local_script_runner, "RerunData", by_address)
+        return at.run()
 
 
 def field(at: AppTest, label: str):

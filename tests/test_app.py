@@ -11,8 +11,8 @@ from ui import auth, keys
 from streamlit.testing.v1 import AppTest
 
 from db.models import utcnow
-from tests.apptest import (ROOT, open_page, field, navigation, new_app, press, sign_in, signed_in_app,
-                           text_of)
+from tests.apptest import (ROOT, follow_link_to, open_page, field, navigation, new_app, press,
+                           sign_in, signed_in_app, text_of, type_address)
 from tests.conftest import PASSWORD
 
 EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Calendar", "Partners"]
@@ -80,6 +80,36 @@ def test_admin_is_not_in_the_navigation_of_other_roles(db_url, make_user, role):
     assert "Admin" not in navigation(at)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         open_page(at, "admin")
+
+
+NOT_FOR_YOU = ("Admin is for the project manager role; you are signed in as Some One with the "
+               "{role} role, so Bottega opened the Overview instead.")
+
+
+@pytest.mark.parametrize("role", ["communication", "viewer"])
+def test_a_link_to_admin_lands_on_the_overview_saying_why(db_url, make_user, role):
+    make_user("boss", "manager")
+    make_user("someone", role, name="Some One")
+    at = sign_in(follow_link_to(new_app().run(), "admin"), "someone")
+    assert at.title[0].value == "Overview" and not at.exception
+    assert [w.value for w in at.warning] == [NOT_FOR_YOU.format(role=label("role", role))]
+
+
+@pytest.mark.parametrize("role", ["communication", "viewer"])
+def test_typing_admin_lands_on_the_overview_saying_why(db_url, make_user, role, monkeypatch):
+    make_user("boss", "manager")
+    make_user("someone", role, name="Some One")
+    at = type_address(signed_in_app("someone"), "admin", monkeypatch)
+    assert at.title[0].value == "Overview" and not at.exception
+    assert [w.value for w in at.warning] == [NOT_FOR_YOU.format(role=label("role", role))]
+    at.run()        # the next rerun on the Overview (a widget's) asks for the Overview itself
+    assert at.title[0].value == "Overview" and not at.warning
+
+
+def test_a_manager_following_a_link_to_admin_gets_admin_without_a_notice(db_url, make_user):
+    make_user("boss", "manager")
+    at = sign_in(follow_link_to(new_app().run(), "admin"), "boss")
+    assert at.title[0].value == "Admin" and not at.warning and not at.exception
 
 
 @pytest.mark.parametrize("role, shown", [("viewer", False), ("communication", False),

@@ -18,8 +18,9 @@ from hub.markdown import as_text
 from hub.words import countries, country_name, country_namer, label, labeller
 
 # € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
-__all__ = ["HUB_TIMEZONE", "as_text", "countries", "counted", "country_name", "country_namer", "day", "label", "labeller", "listed",
-           "moment", "money", "month", "number", "percent", "table_date_format"]
+__all__ = ["HUB_TIMEZONE", "as_text", "countries", "counted", "country_name", "country_namer", "day",
+           "label", "labeller", "listed", "moment", "money", "month", "number", "percent",
+           "points_change", "table_date_format"]
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
 
@@ -53,6 +54,11 @@ def table_date_format() -> str:
 def month(value: date | datetime | None) -> str:
     """dic 2026 / Dec 2026."""
     return format_date(value, "LLL y", locale=locale()) if value is not None else "—"
+
+
+def points_change(points: int) -> str:
+    """A change of a rate in percentage points, signed: +1 pt, -12 pts."""
+    return ngettext("{points} pt", "{points} pts", abs(points)).format(points=f"{points:+d}")
 
 
 def counted(count: int, singular: str, plural: str) -> str:

@@ -6,12 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.util import calc_hash
 
 from db.models import User
 from db.vocabulary import ROLES
 from hub.i18n import N_, _
 from hub.words import label
 from ui.auth import signed_in_user
+from ui.format import as_text, listed
 
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
@@ -51,6 +54,40 @@ def navigation_for(user: User) -> list[st.Page]:
     # No icons in the navigation: their ligature names would read as part of each title.
     return [st.Page(screen.path, title=_(screen.title), url_path=screen.key,
                     default=screen.key == "overview") for screen in screens_for(user.role)]
+
+
+def requested_screen() -> Screen | None:
+    """The screen the browser asked for on this run: the URL path typed or opened from a link
+    (/admin), or the screen whose link the user followed to the sign-in form. None when the
+    run asks for no screen by name (a widget's rerun on the page already open)."""
+    context = get_script_run_ctx()
+    if context is None:
+        return None
+    pages = context.pages_manager
+    for screen in SCREENS:
+        # A page's hash is its URL path's, the same before and after signing in.
+        if pages.intended_page_name == screen.key or \
+                pages.intended_page_script_hash == calc_hash(screen.key):
+            return screen
+    return None
+
+
+def refused_screen_notice(user: User) -> str | None:
+    """Why the user landed on the Overview instead of the screen they asked for (a screen
+    their role does not have: st.navigation falls back to the default page without a word)."""
+    screen = requested_screen()
+    if screen is None or user.role in screen.roles:
+        return None
+    return _("{screen} is for the {roles} role; you are signed in as {name} with the {role} "
+             "role, so Bottega opened the Overview instead.").format(
+        screen=_(screen.title), roles=listed([label("role", role) for role in screen.roles]),
+        name=as_text(user.name), role=label("role", user.role))
+
+
+def explain_refused_screen(user: User) -> None:
+    """On the page the user lands on: the notice above, when there is one."""
+    if notice := refused_screen_notice(user):
+        st.warning(notice, icon=":material/lock:")
 
 
 def signed_out_navigation(sign_in) -> list[st.Page]:

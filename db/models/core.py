@@ -77,6 +77,10 @@ class Space(SQLModel, table=True):
     leasable: bool = Field(default=False)
     bookable: bool = Field(default=False)
     active: bool = Field(default=True, index=True)
+    # The first day the space is part of the hub (one added on the screens or by an import:
+    # that day, unless given); None: in use since before the hub's records began. Occupancy
+    # counts a space as leasable from here on (or from its first lease, if earlier).
+    opened_on: date | None = Field(default=None)
     version: int | None = Field(default=None, sa_column=version_column())
 
 

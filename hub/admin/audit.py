@@ -11,6 +11,10 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from db.models import AuditEntry, User
+from hub.admin.audit_names import record_names
+from hub.dates import clock
+from hub.i18n import N_, _
+from hub.occupancy.bookings import weekday_name
 from hub.roles import require_role
 
 # --- reading the log (the Admin screen) -----------------------------------------------------
@@ -25,7 +29,9 @@ class AuditRow:
     action: str
     entity: str
     entity_id: str
-    changes: str        # readable: "role: viewer → manager; active: True → False"
+    changes: str        # as stored: "role: viewer → manager; start_minute: 540 → 600"
+    what: str = ""      # the record in the hub's words: "Tenant Nora Bianchi", "Space L07"
+    readable: str = ""  # for a person: "role: viewer → manager; start: 09:00 → 10:00"
 
 
 def _shown(value: Any) -> str:
@@ -49,6 +55,33 @@ def describe_changes(changes: dict | None) -> str:
     return "; ".join(parts)
 
 
+# Stored as minutes from midnight, a time of day, or weekday digits: read as 09:00, Mon Tue.
+MINUTES = {"start_minute": N_("start"), "end_minute": N_("end")}
+TIMES = ("opens_at", "closes_at")
+FIELD_WORDS = MINUTES | {"open_weekdays": N_("open days")}
+
+
+def _readable_value(field: str, value: Any) -> Any:
+    if field in MINUTES and isinstance(value, int) and not isinstance(value, bool):
+        return clock(value)
+    if field in TIMES and isinstance(value, str) and len(value) >= 5:
+        return value[:5]                                    # "09:00:00" -> "09:00"
+    if field == "open_weekdays" and isinstance(value, str) and value.isdigit():
+        return " ".join(weekday_name(int(day), "abbreviated") for day in value)
+    return value
+
+
+def readable_changes(changes: dict | None) -> str:
+    """describe_changes for a person: times as 09:00, open days by name, fields in words."""
+    shown = {}
+    for field, values in (changes or {}).items():
+        name = _(FIELD_WORDS.get(field, field.replace("_", " ")))
+        shown[name] = ([_readable_value(field, value) for value in values]
+                       if isinstance(values, list) and len(values) == 2
+                       else _readable_value(field, values))
+    return describe_changes(shown)
+
+
 def _filtered(query, *, username: str | None, entity: str | None, since: date | None,
               until: date | None):
     if username:
@@ -65,9 +98,11 @@ def _filtered(query, *, username: str | None, entity: str | None, since: date | 
 
 def audit_entries(session: Session, *, actor: User, username: str | None = None,
                   entity: str | None = None, since: date | None = None,
-                  until: date | None = None, limit: int | None = AUDIT_LIMIT
-                  ) -> tuple[list[AuditRow], int]:
-    """The newest entries matching the filters (at most `limit`), and how many match."""
+                  until: date | None = None, limit: int | None = AUDIT_LIMIT,
+                  described: bool = True) -> tuple[list[AuditRow], int]:
+    """The newest entries matching the filters (at most `limit`), and how many match; with
+    `described`, each names its record in the hub's words and reads its changes for a
+    person (the CSV export keeps the stored words instead)."""
     require_role(actor, "manager")
     where = dict(username=username, entity=entity, since=since, until=until)
     total = session.exec(_filtered(select(func.count()).select_from(AuditEntry), **where)).one()
@@ -75,9 +110,15 @@ def audit_entries(session: Session, *, actor: User, username: str | None = None,
                                                             AuditEntry.id.desc())
     if limit is not None:
         query = query.limit(limit)
+    entries = list(session.exec(query))
+    names = record_names(session, [(entry.entity, entry.entity_id, entry.changes)
+                                   for entry in entries]) if described else {}
     rows = [AuditRow(at=entry.at, username=entry.username, action=entry.action,
                      entity=entry.entity, entity_id=entry.entity_id,
-                     changes=describe_changes(entry.changes)) for entry in session.exec(query)]
+                     changes=describe_changes(entry.changes),
+                     what=names.get((entry.entity, entry.entity_id), ""),
+                     readable=readable_changes(entry.changes) if described else "")
+             for entry in entries]
     return rows, total
 
 

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from db.models import (Booking, ProgrammeItem, ProgrammeSession, Site, Space, WorksPeriod,
                        WorksSpace)
 from hub.dates import clock
-from hub.i18n import N_, _, day_text
+from hub.i18n import N_, _, day_text, ngettext
 from hub.scope import in_use
 
 # English names, shown with _(CLASH_KINDS[kind])
@@ -233,8 +233,10 @@ def _over_capacity(session, site_id, first, last, limit) -> list[Clash]:
         fullest[(space, day)] = Clash(
             kind="over_capacity", site=site, space_id=space, space_code=code, space_name=name,
             day=day, start_minute=start, end_minute=until,
-            what=_("{places} places booked at {start} in {space}, which holds {capacity} "
-                   "({bookings} bookings at once)").format(
+            what=ngettext("{places} places booked at {start} in {space}, which holds "
+                          "{capacity} ({bookings} booking at once)",
+                          "{places} places booked at {start} in {space}, which holds "
+                          "{capacity} ({bookings} bookings at once)", len(held)).format(
                 places=places, start=clock(start), space=code, capacity=capacity,
                 bookings=len(held)),
             events=tuple(("booking", booking) for booking in held))

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
 from hub.dates import clock
 from hub.errors import Invalid
-from hub.i18n import _, day_text, locale
+from hub.i18n import _, day_text, locale, ngettext
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.works import closed_message, closure_of
@@ -41,6 +41,19 @@ def opening_hours(site: Site) -> str:
     return f"{span} {site.opens_at:%H:%M}–{site.closes_at:%H:%M}"
 
 
+def outside_opening_hours(site: Site, day: date, first: int, last: int) -> Invalid | None:
+    """Why `first`–`last` (minutes) on `day` is outside the site's opening hours, or None:
+    a booking is refused with it; a programme session is told (hub/programme/views.py)."""
+    if str(day.weekday()) not in site.open_weekdays:
+        return Invalid("day", _("{site} is closed on {weekday}s (open {hours})").format(
+            site=site.name, weekday=weekday_name(day.weekday()), hours=opening_hours(site)))
+    if first < minute_of(site.opens_at) or last > minute_of(site.closes_at):
+        return Invalid("start", _("{start}–{end} is outside the opening hours of {site} "
+                                  "({hours})").format(start=clock(first), end=clock(last),
+                                                      site=site.name, hours=opening_hours(site)))
+    return None
+
+
 def _check_times(site: Site, day: date, start: time, end: time) -> tuple[int, int]:
     if day is None or start is None or end is None:
         raise Invalid("day", _("day, start and end time are required"))
@@ -51,13 +64,8 @@ def _check_times(site: Site, day: date, start: time, end: time) -> tuple[int, in
         raise Invalid("end", _("end time {end} is before start time {start}: a booking cannot "
                                "run past midnight; book the next day separately").format(
             end=f"{end:%H:%M}", start=f"{start:%H:%M}"))
-    if str(day.weekday()) not in site.open_weekdays:
-        raise Invalid("day", _("{site} is closed on {weekday}s (open {hours})").format(
-            site=site.name, weekday=weekday_name(day.weekday()), hours=opening_hours(site)))
-    if first < minute_of(site.opens_at) or last > minute_of(site.closes_at):
-        raise Invalid("start", _("{start}–{end} is outside the opening hours of {site} "
-                                 "({hours})").format(start=clock(first), end=clock(last),
-                                                     site=site.name, hours=opening_hours(site)))
+    if (outside := outside_opening_hours(site, day, first, last)) is not None:
+        raise outside
     return first, last
 
 
@@ -123,8 +131,11 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     taken = places_in_use(bookings_on(session, space.id, day), first, last)
     if taken + places > space.capacity:
         free = space.capacity - taken
-        raise Invalid("start", _("{space} is full at {start}–{end} on {day}: {taken} of "
-                                 "{capacity} places already booked, {free} free").format(
+        raise Invalid("start", ngettext(
+            "{space} is full at {start}–{end} on {day}: {taken} of {capacity} place already "
+            "booked, {free} free",
+            "{space} is full at {start}–{end} on {day}: {taken} of {capacity} places already "
+            "booked, {free} free", space.capacity).format(
             space=space.code, start=clock(first), end=clock(last), day=day_text(day), taken=taken,
             capacity=space.capacity, free=max(free, 0)))
     if len(purpose or "") > 200:

@@ -16,7 +16,7 @@ from db.models import Lease, Site, Space, Tenant, User
 from hub.checks import money
 from hub.errors import Invalid
 from hub.i18n import _, day_text
-from hub.occupancy.spaces import lock_space
+from hub.occupancy.spaces import in_use_from, lock_space
 from hub.occupancy.works import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
@@ -250,13 +250,14 @@ class Vacancy:
     floor: str | None
     area_m2: float
     monthly_rent: Decimal | None
-    vacant_since: date | None   # None: never leased
+    vacant_since: date | None   # the day after its last lease, or its opening; None: no record
     next_lease_starts: date | None
     closed_until: date | None = None   # out of use for works on the day, until then
 
 
 def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacancy]:
-    """Active leasable spaces nobody holds on `day`: since when, and until a booked lease."""
+    """Active leasable spaces nobody holds on `day`: since when (the day after their last
+    lease, or the day they opened), and until a booked lease. A space not open yet is none."""
     covering = select(Lease.id).where(Lease.space_id == Space.id, Lease.starts_on <= day,
                                       or_(Lease.ends_on.is_(None), Lease.ends_on >= day))
     last_end = (select(func.max(Lease.ends_on)).where(Lease.space_id == Space.id,
@@ -265,15 +266,17 @@ def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacan
                                                           Lease.starts_on > day)
                   .scalar_subquery())
     query = (select(Space.id, Site.name, Space.code, Space.name, Space.kind, Space.floor,
-                    Space.area_m2, Space.monthly_rent, last_end, next_start)
+                    Space.area_m2, Space.monthly_rent, last_end, next_start, Space.opened_on)
              .join(Site, Site.id == Space.site_id)
-             .where(Space.leasable, Space.active, ~covering.exists())
+             .where(Space.leasable, Space.active, ~covering.exists(), in_use_from() <= day)
              .order_by(Site.name, Space.code))
     if site_id is not None:
         query = query.where(Space.site_id == site_id)
     rows = list(session.exec(query))
     closed = closed_until(session, space_ids=[row[0] for row in rows], day=day)
     return [Vacancy(site=site, space=code, name=name, kind=kind, floor=floor, area_m2=area,
-                    monthly_rent=rent, vacant_since=ended and ended + timedelta(days=1),
+                    monthly_rent=rent,
+                    vacant_since=ended + timedelta(days=1) if ended else opened,
                     next_lease_starts=upcoming, closed_until=closed.get(space_id))
-            for space_id, site, code, name, kind, floor, area, rent, ended, upcoming in rows]
+            for space_id, site, code, name, kind, floor, area, rent, ended, upcoming, opened
+            in rows]

@@ -3,9 +3,11 @@
 - unit rate: leased units / leasable units (on a date, or averaged over a month's days)
 - area rate: leased m² / leasable m² (same)
 - utilisation: booked place-hours / open place-hours of bookable spaces in a week (a
-  space out of use for works is not open those days)
+  space out of use for works is not open those days): hub/occupancy/utilisation.py
 
-Leasable units are the active leasable spaces as they are now.
+Leasable units are the active leasable spaces as they are now, each from the day it became
+part of the hub (hub.occupancy.spaces.in_use_from: its opening day, or its first lease if
+earlier): a lab added today is no vacant lab last year.
 
 Works (hub/occupancy/works.py): a space out of use on a day is not leasable that day. It
 leaves both sides of the rate for those days: the leasable denominator loses its unit-days
@@ -17,17 +19,19 @@ out. A month with every space closed has no rate (None).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, true, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, union_all
 from sqlmodel import Session, select
 
-from db.models import Booking, Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
+from db.models import Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
 from hub.dates import month_end
 from hub.i18n import _
-from hub.sql import days_between, earlier_of, later_of, week_start
+from hub.occupancy.spaces import in_use_from
+from hub.sql import days_between, earlier_of, later_of
 from hub.scope import in_use
+from hub.occupancy.utilisation import WeekUse, utilisation_by_week  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -62,22 +66,15 @@ def _closed_on(day: date):
                           WorksPeriod.ends_on >= day)
 
 
-def _inventory(session: Session, site_id: int | None) -> tuple[int, float]:
-    """Active leasable units and their m², works or not."""
-    units, area = session.exec(select(func.count(Space.id),
-                                      func.coalesce(func.sum(Space.area_m2), 0))
-                               .where(_in_scope(site_id))).one()
-    return units, float(area)
-
-
 def occupancy_on(session: Session, *, site_id: int | None, day: date) -> Rates:
-    """Leased / leasable on `day`; a space out of use for works that day is left out."""
+    """Leased / leasable on `day`; a space out of use for works that day, or not yet part
+    of the hub, is left out."""
     leased = exists().where(Lease.space_id == Space.id, _covers(day))
     row = session.exec(select(
         func.count(Space.id), func.coalesce(func.sum(Space.area_m2), 0),
         func.count(Space.id).filter(leased),
         func.coalesce(func.sum(Space.area_m2).filter(leased), 0),
-    ).where(_in_scope(site_id), ~_closed_on(day))).one()
+    ).where(_in_scope(site_id), ~_closed_on(day), in_use_from() <= day)).one()
     return Rates(leased_units=row[2], units=row[0], leased_area=float(row[3]),
                  area=float(row[1]))
 
@@ -89,6 +86,23 @@ def _months(months: list[date]):
     rows = [select(literal(start).label("month_start"), literal(month_end(start)).label("month_end"),
                    literal(month_end(start).day).label("days")) for start in months]
     return union_all(*rows).cte("months")
+
+
+def _open_days(months):
+    """Days of a month a space is part of the hub (rows where it is, some day of it)."""
+    return days_between(later_of(in_use_from(), months.c.month_start), months.c.month_end) + 1
+
+
+def _in_use_in(months):
+    return in_use_from() <= months.c.month_end
+
+
+def _inventory_query(table, site_id: int | None, *group):
+    """Unit-days and m²-days of leasable spaces in use, per month (and `group`)."""
+    return (select(table.c.month_start, *group, func.sum(_open_days(table)),
+                   func.sum(_open_days(table) * Space.area_m2))
+            .select_from(table).join(Space, and_(_in_scope(site_id), _in_use_in(table)))
+            .group_by(table.c.month_start, *group))
 
 
 def _lease_days(months):
@@ -171,14 +185,14 @@ def occupancy_by_month(session: Session, *, site_id: int | None,
         .group_by(table.c.month_start)))
     closed = _by_month(session.exec(_closed_query(table, site_id)))
     leased_closed = _by_month(session.exec(_leased_closed_query(table, site_id)))
-    units, area = _inventory(session, site_id)
+    inventory = _by_month(session.exec(_inventory_query(table, site_id)))
     result = []
     for start in months:
-        length = month_end(start).day
         unit_days, area_days = used.get(start, (0, 0))
         out_units, out_area = closed.get(start, (0, 0))
         both_units, both_area = leased_closed.get(start, (0, 0))
-        unit_base, area_base = units * length - out_units, area * length - out_area
+        units, area = inventory.get(start, (0, 0))
+        unit_base, area_base = units - out_units, area - out_area
         result.append(MonthRates(
             month=start,
             unit_rate=(unit_days - both_units) / unit_base if unit_base > 0 else None,
@@ -198,20 +212,20 @@ class SpaceMonth:
 
 
 def space_months(session: Session, *, site_id: int, months: list[date]) -> list[SpaceMonth]:
-    """One cell per leasable space and month: how many days were leased, and to whom, and
-    how many the space was out of use for works."""
+    """One cell per leasable space and month it was part of the hub: how many of its days
+    (those it was in use) were leased, and to whom, and how many it was out of use for works."""
     table = _months(months)
     label = (Tenant.name + " (" + cast(Lease.starts_on, String) + " → "
              + func.coalesce(cast(Lease.ends_on, String), _("open end")) + ")")
     rows = session.exec(
-        select(Space.code, table.c.month_start, table.c.days,
+        select(Space.code, table.c.month_start, func.max(_open_days(table)),
                func.sum(case((Lease.id.is_(None), 0), else_=_lease_days(table))),
                func.aggregate_strings(label, "; "))
-        .select_from(Space).join(table, true())
+        .select_from(Space).join(table, _in_use_in(table))
         .outerjoin(Lease, and_(Lease.space_id == Space.id, _overlaps(table)))
         .outerjoin(Tenant, Tenant.id == Lease.tenant_id)
         .where(_in_scope(site_id))
-        .group_by(Space.code, table.c.month_start, table.c.days)
+        .group_by(Space.code, table.c.month_start)
         .order_by(Space.code, table.c.month_start))
     works_label = (WorksPeriod.title + " (" + cast(WorksPeriod.starts_on, String) + " → "
                    + cast(WorksPeriod.ends_on, String) + ")")
@@ -247,6 +261,8 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
     """The unit rate of every site in every month: the network at a glance (works days out,
     as in occupancy_by_month)."""
     table = _months(months)
+    in_use = {(site, _as_date(month)): days or 0 for month, site, days, __ in session.exec(
+        _inventory_query(table, None, Space.site_id))}
     units = dict(session.exec(select(Space.site_id, func.count(Space.id))
                               .where(_in_scope(None)).group_by(Space.site_id)).all())
     used = session.exec(
@@ -261,107 +277,13 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
         _leased_closed_query(table, None, Space.site_id))}
     names = dict(session.exec(select(Site.id, Site.name)).all())
     result = []
-    for site, count in sorted(units.items(), key=lambda item: names[item[0]]):
+    for site in sorted(units, key=names.get):
         for month in months:
             key = (site, month)
-            base = count * month_end(month).day - closed.get(key, 0)
+            base = in_use.get(key, 0) - closed.get(key, 0)
             result.append(SiteMonth(site=names[site], month=month, unit_rate=(
                 (leased_days.get(key, 0) - both.get(key, 0)) / base if base > 0 else None)))
     return result
-
-
-# --- bookings -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class WeekUse:
-    week: date
-    booked_hours: float
-    open_hours: float
-
-    @property
-    def rate(self) -> float | None:
-        return self.booked_hours / self.open_hours if self.open_hours else None
-
-
-def utilisation_by_week(session: Session, *, site_id: int | None,
-                        weeks: list[date]) -> list[WeekUse]:
-    """Booked place-hours / open place-hours of active bookable spaces, week by week. A bench
-    leased by the month is not open for booking on the days of its lease."""
-    scope = [Space.bookable, Space.active, in_use(Space.site_id, site_id)]
-    week = week_start(Booking.day)
-    booked = dict((_as_date(w), minutes) for w, minutes in session.exec(
-        select(week, func.sum((Booking.end_minute - Booking.start_minute) * Booking.places))
-        .join(Space, and_(Space.id == Booking.space_id, *scope))
-        .where(Booking.status == "booked", Booking.day >= weeks[0],
-               Booking.day <= weeks[-1] + timedelta(days=6))
-        .group_by(week)))
-    sites = session.exec(select(Site.open_weekdays, Site.opens_at, Site.closes_at,
-                                func.sum(Space.capacity))
-                         .join(Space, and_(Space.site_id == Site.id, *scope))
-                         .group_by(Site.id, Site.open_weekdays, Site.opens_at, Site.closes_at)
-                         ).all()
-    weekly_open = sum(len(weekdays) * _minutes(opens, closes) * capacity
-                      for weekdays, opens, closes, capacity in sites)
-    leased = _leased_open_minutes(session, scope, weeks)
-    closed = _closed_open_minutes(session, scope, weeks)
-    return [WeekUse(week=start, booked_hours=(booked.get(start) or 0) / 60,
-                    open_hours=(weekly_open - leased.get(start, 0) - closed.get(start, 0)) / 60)
-            for start in weeks]
-
-
-def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
-    """Open place-minutes of bookable spaces taken out of booking by a monthly lease."""
-    first, last = weeks[0], weeks[-1] + timedelta(days=6)
-    rows = session.exec(
-        select(Lease.starts_on, Lease.ends_on, Space.capacity, Site.open_weekdays,
-               Site.opens_at, Site.closes_at)
-        .select_from(Lease)
-        .join(Space, and_(Space.id == Lease.space_id, Space.leasable, *scope))
-        .join(Site, Site.id == Space.site_id)
-        .where(Lease.starts_on <= last, or_(Lease.ends_on.is_(None), Lease.ends_on >= first)))
-    lost: dict[date, int] = {}
-    for starts, ends, capacity, weekdays, opens, closes in rows:
-        for monday in weeks:
-            begin, end = max(starts, monday), min(ends or last, monday + timedelta(days=6))
-            open_days = sum(str((begin + timedelta(days=n)).weekday()) in weekdays
-                            for n in range((end - begin).days + 1))
-            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
-    return lost
-
-
-def _closed_open_minutes(session: Session, scope: list, weeks: list[date]) -> dict[date, int]:
-    """Open place-minutes of bookable spaces out of use for works (days a monthly lease
-    already took out are not taken out twice)."""
-    first, last = weeks[0], weeks[-1] + timedelta(days=6)
-    rows = session.exec(
-        select(Space.id, WorksPeriod.starts_on, WorksPeriod.ends_on, Space.capacity,
-               Site.open_weekdays, Site.opens_at, Site.closes_at)
-        .select_from(WorksPeriod)
-        .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
-        .join(Space, and_(Space.id == WorksSpace.space_id, *scope))
-        .join(Site, Site.id == Space.site_id)
-        .where(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
-               WorksPeriod.ends_on >= first)).all()
-    leases: dict[int, list] = {}
-    if rows:
-        for space_id, starts, ends in session.exec(
-                select(Lease.space_id, Lease.starts_on, Lease.ends_on)
-                .where(Lease.space_id.in_({row[0] for row in rows}), Lease.starts_on <= last,
-                       or_(Lease.ends_on.is_(None), Lease.ends_on >= first))):
-            leases.setdefault(space_id, []).append((starts, ends or last))
-    lost: dict[date, int] = {}
-    for space_id, starts, ends, capacity, weekdays, opens, closes in rows:
-        for monday in weeks:
-            begin, end = max(starts, monday), min(ends, monday + timedelta(days=6))
-            days = [begin + timedelta(days=n) for n in range((end - begin).days + 1)]
-            open_days = sum(str(day.weekday()) in weekdays and not any(
-                a <= day <= b for a, b in leases.get(space_id, [])) for day in days)
-            lost[monday] = lost.get(monday, 0) + open_days * _minutes(opens, closes) * capacity
-    return lost
-
-
-def _minutes(opens, closes) -> int:
-    return (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
 
 
 # --- lists ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
-from hub.checks import country, money, text, visible
+from hub.checks import FieldChecks, country, decimal_of, money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
@@ -176,8 +176,11 @@ def parse_clock(value: str | None, field: str) -> time:
 # --- checks ---------------------------------------------------------------------------------
 
 def _area(value) -> float:
+    if value in (None, ""):
+        return 0.0
+    area = decimal_of(value, N_("total area"))   # 1.250,5 as an Italian writes it, or 1250.5
     try:
-        area = float(str(value).replace(",", ".")) if value not in (None, "") else 0.0
+        area = float(area if area is not None else str(value))   # "nan": the range refuses it
     except ValueError:
         raise Invalid("total area", _("total area '{value}' is not a number of m²").format(
             value=value)) from None
@@ -201,25 +204,36 @@ def _building_budget(value) -> Decimal | None:
     return budget
 
 
-def check_site(values: dict) -> dict:
-    """Validate a site's fields; returns them cleaned. Every message names its field.
-    The building budget is checked only when given, so an edit that leaves it out keeps it."""
-    code = visible((values.get("code") or "").strip().upper(), "code")
+def _code(value) -> str:
+    code = visible((value or "").strip().upper(), "code")
     if not CODE_PATTERN.fullmatch(code):
         raise Invalid("code", _("code must be 1 to 12 letters, digits or dashes (like OC or ON)"))
-    zone = (values.get("timezone") or DEFAULT_TIMEZONE).strip()
+    return code
+
+
+def _timezone(value) -> str:
+    zone = (value or DEFAULT_TIMEZONE).strip()
     if zone not in available_timezones():
         raise Invalid("time zone", _("time zone '{zone}' is unknown (use a name like "
                                      "Europe/Rome)").format(zone=zone))
-    clean = {"code": code,
-             "name": text(values.get("name"), "name", limit=120, required=True),
-             "city": text(values.get("city"), "city", limit=80, required=True),
-             "country": country(values.get("country") or "IT"),
-             "total_area_m2": _area(values.get("total_area_m2")),
-             "address": text(values.get("address"), "address", limit=200),
-             "timezone": zone}
+    return zone
+
+
+def check_site(values: dict) -> dict:
+    """Validate a site's fields; returns them cleaned. Every message names its field, and
+    every bad field is reported at once. The building budget is checked only when given, so
+    an edit that leaves it out keeps it."""
+    checks = FieldChecks()
+    clean = {"code": checks.run(_code, values.get("code")),
+             "name": checks.run(text, values.get("name"), N_("name"), limit=120, required=True),
+             "city": checks.run(text, values.get("city"), N_("city"), limit=80, required=True),
+             "country": checks.run(country, values.get("country") or "IT"),
+             "total_area_m2": checks.run(_area, values.get("total_area_m2")),
+             "address": checks.run(text, values.get("address"), N_("address"), limit=200),
+             "timezone": checks.run(_timezone, values.get("timezone"))}
     if "building_budget" in values:
-        clean["building_budget"] = _building_budget(values["building_budget"])
+        clean["building_budget"] = checks.run(_building_budget, values["building_budget"])
+    checks.done()
     return clean
 
 
@@ -271,8 +285,10 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
 def add_site(session: Session, *, actor: User, opens_at: time = time(8, 0),
              closes_at: time = time(20, 0), weekdays=(0, 1, 2, 3, 4, 5), **values) -> Site:
     require_role(actor, "manager")
-    clean = check_site(values)
-    days = check_hours(opens_at, closes_at, weekdays)
+    checks = FieldChecks()      # the site's fields and its hours, every bad one at once
+    clean = checks.run(check_site, values)
+    days = checks.run(check_hours, opens_at, closes_at, weekdays)
+    checks.done()
     _refuse_taken(session, clean, None)
     site = Site(**clean, opens_at=opens_at, closes_at=closes_at, open_weekdays=days)
     session.add(site)
@@ -287,10 +303,13 @@ def edit_site(session: Session, *, actor: User, site_id: int, version: int | Non
     require_role(actor, "manager")
     site = load_for_edit(session, Site, site_id, version,
                          _("site {site}").format(site=site_id))
-    clean = check_site(values)
+    checks = FieldChecks()
+    clean = checks.run(check_site, values)
+    hours = opens_at is not None or closes_at is not None or weekdays is not None
+    days = checks.run(check_hours, opens_at, closes_at, weekdays) if hours else None
+    checks.done()
     _refuse_taken(session, clean, site.id)
-    if opens_at is not None or closes_at is not None or weekdays is not None:
-        days = check_hours(opens_at, closes_at, weekdays)
+    if hours:
         if (opens_at, closes_at, days) != (site.opens_at, site.closes_at, site.open_weekdays):
             _refuse_bookings_outside(session, site, opens_at, closes_at, days)
         clean.update(opens_at=opens_at, closes_at=closes_at, open_weekdays=days)

@@ -6,20 +6,23 @@ import re
 from datetime import date
 
 from babel.numbers import format_decimal
-from sqlalchemy import or_
+from sqlalchemy import func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from db.models import Lease, Space, User
 from db.vocabulary import SPACE_KINDS
-from hub.checks import money, text, visible
+from hub.checks import FieldChecks, day, money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
+from hub.sql import earlier_of
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 MAX_CAPACITY = 10_000  # places: far below what the column holds on either database
+SINCE_EVER = date(1900, 1, 1)   # before any day the hub holds: a space with no opening day
 SPACE_FIELDS = ("code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
                 "monthly_rent", "hourly_rate", "daily_rate", "leasable", "bookable", "active")
 
@@ -45,37 +48,81 @@ def lock_space(session: Session, space_id: int) -> Space:
     return space
 
 
+def in_use_from():
+    """SQL: the first day a space counts as part of the hub — its opening day, or its first
+    lease when that came earlier (a hub entering its past); since ever without one."""
+    opened = func.coalesce(Space.opened_on, SINCE_EVER)
+    other = aliased(Lease)      # the query around may join leases itself
+    first_lease = (select(func.min(other.starts_on)).where(other.space_id == Space.id)
+                   .correlate(Space).scalar_subquery())
+    return earlier_of(opened, func.coalesce(first_lease, opened))
+
+
 # --- spaces ---------------------------------------------------------------------------------
 
-def check_space(values: dict) -> dict:
-    """Validate a space's fields; returns them cleaned. Every message names its field."""
-    clean = {field: values.get(field) for field in SPACE_FIELDS}
-    clean["code"] = visible((clean["code"] or "").strip().upper(), "code")
-    if not CODE_PATTERN.fullmatch(clean["code"]):
+def _code(value) -> str:
+    code = visible((value or "").strip().upper(), "code")
+    if not CODE_PATTERN.fullmatch(code):
         raise Invalid("code", _("code must be 1 to 16 letters, digits or dashes (like L12 or B03)"))
-    clean["name"] = (clean["name"] or "").strip()
-    if not clean["name"] or len(clean["name"]) > 120:
+    return code
+
+
+def _name(value) -> str:
+    name = (value or "").strip()
+    if not name or len(name) > 120:
         raise Invalid("name", _("name is required (at most 120 characters)"))
-    if clean["kind"] not in SPACE_KINDS:
+    return name
+
+
+def _kind(value) -> str:
+    if value not in SPACE_KINDS:
         raise Invalid("kind", _("kind must be one of {kinds}").format(
             kinds=", ".join(SPACE_KINDS)))
-    if clean["area_m2"] is None or float(clean["area_m2"]) < 0:
+    return value
+
+
+def _area(value) -> float:
+    if value is None or float(value) < 0:
         raise Invalid("area", _("area cannot be negative"))
-    if clean["capacity"] is None or int(clean["capacity"]) < 1:
+    return float(value)
+
+
+def _capacity(value) -> int:
+    if value is None or int(value) < 1:
         raise Invalid("capacity", _("capacity must be at least 1"))
-    if int(clean["capacity"]) > MAX_CAPACITY:
+    if int(value) > MAX_CAPACITY:
         raise Invalid("capacity", _("capacity must be at most {most}").format(
             most=format_decimal(MAX_CAPACITY, locale=locale())))
+    return int(value)
+
+
+def _rates_for_use(checks: FieldChecks, clean: dict) -> None:
+    """A leasable space has a rent, a bookable one a rate (unless the amount itself was bad)."""
+    if clean["leasable"] and clean["monthly_rent"] is None and not checks.failed("monthly rent"):
+        checks.refuse(Invalid("monthly rent", _("a leasable space needs a monthly rent")))
+    if (clean["bookable"] and clean["hourly_rate"] is None and clean["daily_rate"] is None
+            and not checks.failed("hourly rate", "daily rate")):
+        checks.refuse(Invalid("hourly rate", _("a bookable space needs an hourly or a daily "
+                                               "rate")))
+
+
+def check_space(values: dict) -> dict:
+    """Validate a space's fields; returns them cleaned. Every message names its field, and
+    every bad field is reported at once."""
+    clean = {field: values.get(field) for field in SPACE_FIELDS}
+    checks = FieldChecks()
+    for field, check in (("code", _code), ("name", _name), ("kind", _kind), ("area_m2", _area),
+                         ("capacity", _capacity)):
+        clean[field] = checks.run(check, clean[field])
     for field, name in (("monthly_rent", N_("monthly rent")), ("hourly_rate", N_("hourly rate")),
                         ("daily_rate", N_("daily rate"))):
-        clean[field] = money(clean[field], name)
-    if clean["leasable"] and clean["monthly_rent"] is None:
-        raise Invalid("monthly rent", _("a leasable space needs a monthly rent"))
-    if clean["bookable"] and clean["hourly_rate"] is None and clean["daily_rate"] is None:
-        raise Invalid("hourly rate", _("a bookable space needs an hourly or a daily rate"))
-    clean["floor"] = text(clean["floor"], "floor", limit=20)
-    clean["equipment"] = text(clean["equipment"], "equipment", limit=1000)
-    clean["area_m2"], clean["capacity"] = float(clean["area_m2"]), int(clean["capacity"])
+        clean[field] = checks.run(money, clean[field], name)
+    _rates_for_use(checks, clean)
+    clean["floor"] = checks.run(text, clean["floor"], N_("floor"), limit=20)
+    clean["equipment"] = checks.run(text, clean["equipment"], N_("equipment"), limit=1000)
+    if "opened_on" in values:       # left out: a new space opens today, an edit keeps it
+        clean["opened_on"] = checks.run(day, values["opened_on"], N_("opened on"))
+    checks.done()
     clean["leasable"], clean["bookable"] = bool(clean["leasable"]), bool(clean["bookable"])
     clean["active"] = True if clean["active"] is None else bool(clean["active"])
     return clean
@@ -95,7 +142,8 @@ def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space
     if _code_taken(session, site_id, clean["code"], None):
         raise Invalid("code", _("space {space} already exists at this site").format(
             space=clean["code"]))
-    space = Space(site_id=site_id, **clean)
+    space = Space(site_id=site_id, **clean | {"opened_on": clean.get("opened_on")
+                                              or date.today()})
     session.add(space)
     record(session, actor, "create", space)
     return space

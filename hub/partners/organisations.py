@@ -81,29 +81,42 @@ def _since(value) -> date | None:
     return value
 
 
-def check_partner(values: dict) -> dict:
-    """The partner's fields cleaned, region derived. Every message names its field."""
-    clean = {"name": _text(values.get("name"), N_("name"), 160, required=True)}
-    if values.get("kind") not in PARTNER_KINDS:
+def _kind(value) -> str:
+    if value not in PARTNER_KINDS:
         raise Invalid("kind", _("kind must be one of {kinds}").format(
             kinds=", ".join(PARTNER_KINDS)))
-    clean["kind"] = values["kind"]
-    country = str(values.get("country") or "").strip().upper()
+    return value
+
+
+def _country(value) -> str:
+    country = str(value or "").strip().upper()
     if country not in COUNTRIES:
         raise Invalid("country", _("country '{value}' is not in the hub's list (use a "
-                                   "two-letter code like IT, CN or US)").format(
-            value=values.get("country") or ""))
-    clean["country"] = country
-    clean["city"] = _text(values.get("city"), N_("city"), 80)
-    clean["website"] = checks.web_address(values.get("website"))
-    status = values.get("status") or "prospect"
-    if status not in PARTNER_STATUSES:
+                                   "two-letter code like IT, CN or US)").format(value=value or ""))
+    return country
+
+
+def _status(value) -> str:
+    if value not in PARTNER_STATUSES:
         raise Invalid("status", _("status must be one of {statuses}").format(
             statuses=", ".join(PARTNER_STATUSES)))
-    clean["status"] = status
-    clean["since"] = _since(values.get("since"))
-    clean["tags"] = check_tags(values.get("tags"))
-    clean["notes"] = _text(values.get("notes"), N_("notes"), 4000)
+    return value
+
+
+def check_partner(values: dict) -> dict:
+    """The partner's fields cleaned, region derived. Every message names its field, and every
+    bad field is reported at once."""
+    found = checks.FieldChecks()
+    clean = {"name": found.run(_text, values.get("name"), N_("name"), 160, required=True),
+             "kind": found.run(_kind, values.get("kind")),
+             "country": found.run(_country, values.get("country")),
+             "city": found.run(_text, values.get("city"), N_("city"), 80),
+             "website": found.run(checks.web_address, values.get("website")),
+             "status": found.run(_status, values.get("status") or "prospect"),
+             "since": found.run(_since, values.get("since")),
+             "tags": found.run(check_tags, values.get("tags")),
+             "notes": found.run(_text, values.get("notes"), N_("notes"), 4000)}
+    found.done()
     clean["region"] = region_of(clean["country"], clean["city"])
     return clean
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from db.models import Instructor, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User
 from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
-from hub.checks import money, optional_email
+from hub.checks import FieldChecks, money, optional_email
 from hub.dates import clock
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, ngettext
@@ -62,25 +62,32 @@ def _one_of(values: dict, field: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def check_item(values: dict) -> dict:
-    """Validate an item's fields; returns them cleaned. Every message names its field."""
-    clean = {"kind": _one_of(values, N_("kind"), PROGRAMME_KINDS),
-             "title": _text(values, N_("title"), 160, required=True),
-             "sector": _one_of(values, N_("sector"), SECTORS),
-             "description": _text(values, N_("description"), 4000) or "",
-             "format": _one_of(values, N_("format"), PROGRAMME_FORMATS),
-             "status": _one_of(values, N_("status"), PROGRAMME_STATUSES),
-             "funding": _text(values, N_("funding"), 200),
-             "target_group": _text(values, N_("target_group"), 120)}
+def _capacity(value) -> int:
     try:
-        capacity = int(str(values.get("capacity")).strip())
+        capacity = int(str(value).strip())
     except (TypeError, ValueError):
         raise Invalid("capacity", _("capacity must be a whole number of places")) from None
     if not 1 <= capacity <= MAX_CAPACITY:
         raise Invalid("capacity", _("capacity must be between 1 and {limit} places").format(
             limit=MAX_CAPACITY))
-    clean["capacity"] = capacity
-    clean["price"] = money(values.get("price"), "price", required=True)
+    return capacity
+
+
+def check_item(values: dict) -> dict:
+    """Validate an item's fields; returns them cleaned. Every message names its field, and
+    every bad field is reported at once."""
+    found = FieldChecks()
+    clean = {"kind": found.run(_one_of, values, N_("kind"), PROGRAMME_KINDS),
+             "title": found.run(_text, values, N_("title"), 160, required=True),
+             "sector": found.run(_one_of, values, N_("sector"), SECTORS),
+             "description": found.run(_text, values, N_("description"), 4000) or "",
+             "format": found.run(_one_of, values, N_("format"), PROGRAMME_FORMATS),
+             "status": found.run(_one_of, values, N_("status"), PROGRAMME_STATUSES),
+             "funding": found.run(_text, values, N_("funding"), 200),
+             "target_group": found.run(_text, values, N_("target_group"), 120),
+             "capacity": found.run(_capacity, values.get("capacity")),
+             "price": found.run(money, values.get("price"), N_("price"), required=True)}
+    found.done()
     return clean
 
 

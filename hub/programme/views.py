@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from db.models import Enrolment, Instructor, ProgrammeItem, ProgrammeSession, Site, Space, Tenant
 from hub.errors import Invalid
+from hub.occupancy.bookings import outside_opening_hours
 from hub.i18n import _, day_text
 
 LIST_LIMIT = 500
@@ -105,6 +106,9 @@ class SessionRow:
     instructor: str | None
     instructor_email: str | None
     instructor_phone: str | None
+    # In a space of the site but outside its opening hours (an evening course, a Sunday
+    # event): accepted, and said, so that someone opens the building. None otherwise.
+    outside_hours: str | None = None
 
     @property
     def place(self) -> str:
@@ -114,21 +118,25 @@ class SessionRow:
 def _session_query():
     return (select(ProgrammeSession, ProgrammeItem.title, ProgrammeItem.kind,
                    ProgrammeItem.status, Space.code,
-                   Space.name, Instructor.name, Instructor.email, Instructor.phone)
+                   Space.name, Instructor.name, Instructor.email, Instructor.phone, Site)
             .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
+            .join(Site, Site.id == ProgrammeItem.site_id)
             .outerjoin(Space, Space.id == ProgrammeSession.space_id)
             .outerjoin(Instructor, Instructor.id == ProgrammeSession.instructor_id))
 
 
 def _session_row(row) -> SessionRow:
-    session_, title, kind, status, code, space, teacher, email, phone = row
+    session_, title, kind, status, code, space, teacher, email, phone, site = row
+    outside = outside_opening_hours(site, session_.day, session_.start_minute,
+                                    session_.end_minute) if session_.space_id else None
     return SessionRow(id=session_.id, version=session_.version, item_id=session_.item_id,
                       item=title, kind=kind, status=status, day=session_.day,
                       start_minute=session_.start_minute, end_minute=session_.end_minute,
                       space_id=session_.space_id,
                       space=f"{code} — {space}" if code else None, location=session_.location,
                       instructor_id=session_.instructor_id, instructor=teacher,
-                      instructor_email=email, instructor_phone=phone)
+                      instructor_email=email, instructor_phone=phone,
+                      outside_hours=outside.message if outside else None)
 
 
 def item_sessions(session: Session, item_id: int) -> list[SessionRow]:

@@ -12,7 +12,7 @@ from db.models import Booking, Lease, Site, Space, Tenant, TenantListing, User, 
 from db.vocabulary import RESIDENCIES, SECTORS
 from hub import checks
 from hub.errors import Invalid
-from hub.i18n import _, day_text
+from hub.i18n import N_, _, day_text
 from hub.records import flush, load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site
@@ -24,31 +24,42 @@ FIELDS = ("site_id", "name", "business", "sector", "origin_country", "residency"
 
 
 def check_tenant(session: Session, values: dict, *, today: date | None = None) -> dict:
-    """Validate a tenant's fields; returns them cleaned. Every message names its field."""
+    """Validate a tenant's fields; returns them cleaned. Every message names its field, and
+    every bad field is reported at once."""
     today = today or date.today()
+    found = checks.FieldChecks()
     clean = {
-        "name": checks.text(values.get("name"), "name", limit=120, required=True),
-        "business": checks.text(values.get("business"), "business", limit=160),
-        "sector": checks.one_of(values.get("sector"), "sector", SECTORS),
-        "origin_country": checks.country(values.get("origin_country"), "origin country"),
-        "residency": checks.one_of(values.get("residency") or "resident", "residency",
-                                   RESIDENCIES),
-        "joined_on": checks.day(values.get("joined_on"), "joined", required=True),
-        "left_on": checks.day(values.get("left_on"), "left"),
-        "email": checks.email(values.get("email")),
-        "phone": checks.phone(values.get("phone")),
-        "consent_on": checks.day(values.get("consent_on"), "consent date"),
+        "name": found.run(checks.text, values.get("name"), N_("name"), limit=120, required=True),
+        "business": found.run(checks.text, values.get("business"), N_("business"), limit=160),
+        "sector": found.run(checks.one_of, values.get("sector"), N_("sector"), SECTORS),
+        "origin_country": found.run(checks.country, values.get("origin_country"),
+                                    N_("origin country")),
+        "residency": found.run(checks.one_of, values.get("residency") or "resident",
+                               N_("residency"), RESIDENCIES),
+        "joined_on": found.run(checks.day, values.get("joined_on"), N_("joined"), required=True),
+        "left_on": found.run(checks.day, values.get("left_on"), N_("left")),
+        "email": found.run(checks.email, values.get("email")),
+        "phone": found.run(checks.phone, values.get("phone")),
+        "consent_on": found.run(checks.day, values.get("consent_on"), N_("consent date")),
     }
     if session.get(Site, values.get("site_id") or 0) is None:
-        raise Invalid("site", _("choose the site the tenant works in"))
-    clean["site_id"] = values["site_id"]
-    if clean["left_on"] is not None and clean["left_on"] < clean["joined_on"]:
+        found.refuse(Invalid("site", _("choose the site the tenant works in")))
+    clean["site_id"] = values.get("site_id")
+    found.run(_check_dates, clean, today)
+    flags = {} if found.failed("consent date") else found.run(_flags, values,
+                                                                clean["consent_on"])
+    found.done()
+    clean.update(flags)
+    return clean
+
+
+def _check_dates(clean: dict, today: date) -> None:
+    if clean["left_on"] is not None and clean["joined_on"] is not None \
+            and clean["left_on"] < clean["joined_on"]:
         raise Invalid("left", _("the leaving day {left} is before the joining day {joined}").format(
             left=day_text(clean["left_on"]), joined=day_text(clean["joined_on"])))
     if clean["consent_on"] is not None and clean["consent_on"] > today:
         raise Invalid("consent date", _("the consent date cannot be in the future"))
-    clean.update(_flags(values, clean["consent_on"]))
-    return clean
 
 
 def _flags(values: dict, consent_on: date | None) -> dict:

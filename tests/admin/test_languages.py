@@ -81,12 +81,12 @@ def test_an_import_row_is_refused_in_the_readers_language_naming_the_files_colum
 @pytest.mark.parametrize("language, sentence", [
     ("it", "labs.csv, riga 1 (intestazione): colonne mancanti: code, name, kind. Un file spaces "
            "ha le colonne site, code, name, kind, floor, area_m2, capacity, equipment, "
-           "monthly_rent, hourly_rate, daily_rate, leasable, bookable, active (scarica il "
-           "modello)"),
+           "monthly_rent, hourly_rate, daily_rate, leasable, bookable, active, opened_on "
+           "(scarica il modello)"),
     ("en", "labs.csv, line 1 (header): missing column(s): code, name, kind. A spaces file has "
            "the columns site, code, name, kind, floor, area_m2, capacity, equipment, "
-           "monthly_rent, hourly_rate, daily_rate, leasable, bookable, active (download the "
-           "template)")])
+           "monthly_rent, hourly_rate, daily_rate, leasable, bookable, active, opened_on "
+           "(download the template)")])
 def test_a_file_missing_columns_is_refused_in_the_readers_language(hub, language, sentence):
     with speaking(language), pytest.raises(transfer.FileRefused) as refused:
         preview(hub["manager"], transfer.KINDS["spaces"], b"site\nT\n", "labs.csv")

@@ -244,7 +244,7 @@ def test_the_partner_directory_export_is_neutralised(network, char, file_format)
 
 @characters
 def test_the_audit_log_export_is_neutralised(hub, char):
-    from ui.admin.audit import EXPORT_LIMIT, load_entries
+    from ui.admin.audit import load_export
     from ui.widgets import csv_bytes
     value = dangerous(char, "name")
     write(organisations.add_partner, actor=hub["manager"], name=value, kind="institution",
@@ -257,8 +257,8 @@ def test_the_audit_log_export_is_neutralised(hub, char):
     with writing() as session, session.begin():
         record_event(session, stranger, "restore", "database", "backup.db")
     today = date.today()
-    frame, _ = load_entries(hub["manager"], "boss", None, None, today - timedelta(days=1),
-                            today + timedelta(days=1), EXPORT_LIMIT)
+    frame = load_export(hub["manager"], "boss", None, None, today - timedelta(days=1),
+                        today + timedelta(days=1))
     data = csv_bytes(frame)
     assert_neutralised(data, "csv", "User", username, "bottega-audit-log.csv")
     changes = column(data, "csv", "Changes (old → new)")

@@ -117,7 +117,8 @@ def test_audit_log_filters_by_user_and_record(hub):  # noqa: F811
     at = admin_page()
     at.selectbox(key="admin_audit_entity").select("users").run()
     frame = audit_table(at)
-    assert set(frame["Record"]) == {"users"} and len(frame) == 3
+    # Each record in the hub's words, not its table and id
+    assert set(frame["Record"]) == {"User boss", "User carla", "User vera"} and len(frame) == 3
     assert at.selectbox(key="admin_audit_user").options == ["Everyone", "cli"]
     at.selectbox(key="admin_audit_user").select("cli").run()
     changes = " ".join(audit_table(at)["Changes (old → new)"])

@@ -61,7 +61,7 @@ def test_the_month_grid_counts_per_place_and_day_and_marks_clashes():
     spec = charts.month_grid(cells, "June 2026", "room").to_dict()
     assert spec["description"].startswith(
         "Grid of June 2026: 2 rooms down and the days across, darker for more events; 4 events "
-        "in all, the most on one room-day 4 (POT · Pottery, 2 Jun); 1 room-days with works; 1 "
+        "in all, the most on one room-day 4 (POT · Pottery, 2 Jun); 1 room-day with works; 1 "
         "with a clash")
 
 

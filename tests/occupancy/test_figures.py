@@ -23,11 +23,14 @@ JUN_2026, JUL_2026, AUG_2026 = date(2026, 6, 1), date(2026, 7, 1), date(2026, 8,
 
 
 def add_space(hub, code, area, *, site=None, kind="laboratory", capacity=1, leasable=True,
-              bookable=False):
+              bookable=False, opened_on=date(2016, 1, 1)):
+    """A space of the hand-built world, part of the hub since `opened_on` (by default long
+    before the months these tests count; test_figures_opening.py counts from other days)."""
     space = write(spaces.add_space, actor=hub["manager"], site_id=site or hub["site"],
                   code=code, name=f"Space {code}", kind=kind, area_m2=area, capacity=capacity,
                   monthly_rent="500" if leasable else None,
-                  hourly_rate="20" if bookable else None, leasable=leasable, bookable=bookable)
+                  hourly_rate="20" if bookable else None, leasable=leasable, bookable=bookable,
+                  opened_on=opened_on)
     hub[code] = space.id
     return space
 

@@ -340,10 +340,12 @@ def test_what_a_site_holds_is_counted_for_the_archive_question(hub):
 
 def test_utilisation_of_every_site_leaves_an_archived_sites_rooms_out(hub):
     """Test Hub: B1 (1 place) and POT (2) open Mon–Sat 08:00–20:00, B1 unleased: 3 × 6 × 12 h
-    a week. Nora's workshop for 4, open Mon–Fri 09:00–19:00, adds 4 × 5 × 10 h until archived."""
+    a week. Nora's workshop for 4 (in use since 2021), open Mon–Fri 09:00–19:00, adds
+    4 × 5 × 10 h until archived."""
     site = add_nora(hub, opens_at=time(9), closes_at=time(19), weekdays=[0, 1, 2, 3, 4])
     write(spaces.add_space, actor=hub["manager"], site_id=site.id, code="POT", name="Pottery",
-          kind="workshop", area_m2=30, capacity=4, hourly_rate="10", bookable=True)
+          kind="workshop", area_m2=30, capacity=4, hourly_rate="10", bookable=True,
+          opened_on=date(2021, 1, 1))
     week = [date(2021, 6, 7)]
     assert read(occupancy.utilisation_by_week, site_id=None, weeks=week)[0].open_hours == \
         3 * 6 * 12 + 4 * 5 * 10

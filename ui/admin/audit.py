@@ -14,8 +14,11 @@ from ui.format import moment, number
 from ui.widgets import csv_bytes, EARLIEST_DAY
 
 EXPORT_LIMIT = 50_000
-# The export keeps these English headers and the stored codes; the screen shows them translated.
+# The export keeps these English headers and the stored codes (the record's table and id, the
+# changes as stored); the screen shows them translated, each record in the hub's words
+# ("Tenant Nora Bianchi") and times as 09:00.
 COLUMNS = ["When", "User", "Action", "Record", "Id", "Changes (old → new)"]
+SCREEN_COLUMNS = ["When", "User", "Action", "Record", "Changes (old → new)"]
 
 
 def column_names() -> dict[str, str]:
@@ -95,19 +98,33 @@ def load_choices(_user: User, username: str) -> tuple[list[str], list[str]]:
 def load_entries(_user: User, username: str, who: str | None, entity: str | None,
                  since: date | None, until: date | None, limit: int | None
                  ) -> tuple[pd.DataFrame, int]:
+    """The entries for the screen: each record named, the changes readable."""
     with reading() as session:
         rows, total = audit.audit_entries(session, actor=_user, username=who, entity=entity,
                                           since=since, until=until, limit=limit)
     frame = pd.DataFrame([{"When": moment(r.at), "User": r.username, "Action": r.action,
-                           "Record": r.entity, "Id": r.entity_id, "Changes (old → new)":
-                           r.changes} for r in rows], columns=COLUMNS)
+                           "Record": r.what, "Changes (old → new)": r.readable}
+                          for r in rows], columns=SCREEN_COLUMNS)
     return frame, total
 
 
+@cached(ttl=60)
+def load_export(_user: User, username: str, who: str | None, entity: str | None,
+                since: date | None, until: date | None) -> pd.DataFrame:
+    """The entries for the CSV file, in its stable columns and stored words."""
+    with reading() as session:
+        rows, __ = audit.audit_entries(session, actor=_user, username=who, entity=entity,
+                                       since=since, until=until, limit=EXPORT_LIMIT,
+                                       described=False)
+    return pd.DataFrame([{"When": moment(r.at), "User": r.username, "Action": r.action,
+                          "Record": r.entity, "Id": r.entity_id, "Changes (old → new)":
+                          r.changes} for r in rows], columns=COLUMNS)
+
+
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """The entries as the screen shows them: translated headers, actions and record kinds."""
-    return frame.assign(Action=frame["Action"].map(action_label),
-                        Record=frame["Record"].map(record_label)).rename(columns=column_names())
+    """The entries as the screen shows them: translated headers and actions."""
+    return frame.assign(Action=frame["Action"].map(action_label)).rename(
+        columns=column_names())
 
 
 def _period() -> tuple[date | None, date | None]:
@@ -147,7 +164,7 @@ def render(user: User) -> None:
     st.dataframe(shown(frame), hide_index=True, width="stretch")
 
     def export() -> bytes:
-        return csv_bytes(load_entries(user, user.username, *filters, EXPORT_LIMIT)[0])
+        return csv_bytes(load_export(user, user.username, *filters))
 
     st.download_button(_("Export CSV"), export, file_name="bottega-audit-log.csv",
                        mime="text/csv", key="admin_audit_export", icon=":material/download:",

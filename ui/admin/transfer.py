@@ -30,12 +30,23 @@ def _kind_label(name: str) -> str:
     return _("{kind} (not available yet)").format(kind=_(kind.title))
 
 
-def _progress(bar, sentence: str):
-    """`sentence` names {done} and {total}: "Checked {done} of {total} rows"."""
+def _progress(bar, sentence):
+    """`sentence(total)` names {done} and {total}: "Checked {done} of {total} rows"."""
     def report(done: int, total: int) -> None:
         bar.progress(done / max(total, 1),
-                     text=sentence.format(done=number(done), total=number(total)))
+                     text=sentence(total).format(done=number(done), total=number(total)))
     return report
+
+
+def _checked(total: int) -> str:
+    return ngettext("Checked {done} of {total} row", "Checked {done} of {total} rows", total)
+
+
+def _going_in(total: int) -> str:
+    """While an import runs nothing is kept yet (all rows or none): say so, not "imported"."""
+    return ngettext("Row {done} of {total} going in; nothing is kept until every row has "
+                    "gone in", "Row {done} of {total} going in; nothing is kept until every "
+                    "row has gone in", total)
 
 
 def _templates(kind: transfer.Kind) -> None:
@@ -45,10 +56,12 @@ def _templates(kind: transfer.Kind) -> None:
         columns=", ".join(kind.columns), required=", ".join(kind.required),
         key=" + ".join(kind.key), notes=_(kind.notes)))
     left, right, __ = st.columns([1, 1, 2])
+    with reading() as session:
+        site_code = transfer.example_site(session)
     for column, file_format in ((left, "csv"), (right, "xlsx")):
         column.download_button(
             _("Template ({format})").format(format=file_format.upper()),
-            transfer.template(kind, file_format),
+            transfer.template(kind, file_format, site_code=site_code),
             file_name=f"bottega-{kind.name}-template.{file_format}", mime=MIME[file_format],
             key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:")
 
@@ -60,8 +73,7 @@ def _check(user: User, kind: transfer.Kind, data: bytes, name: str):
         with reading() as session, session.begin():
             return transfer.check_file(session, actor=user, kind=kind, data=data,
                                        file_name=name,
-                                       progress=_progress(bar, _("Checked {done} of {total} "
-                                                                 "rows")))
+                                       progress=_progress(bar, _checked))
     except Refused as refusal:
         return str(refusal)
     except SQLAlchemyError:
@@ -89,9 +101,8 @@ def _show(outcome) -> bool:
         st.error(ngettext("{bad} of {rows} row(s) cannot be imported; fix them and upload the "
                           "file again. Nothing has been imported.",
                           "{bad} of {rows} row(s) cannot be imported; fix them and upload the "
-                          "file again. Nothing has been imported.", len(outcome.errors)).format(
-
-            bad=number(len(outcome.errors)), rows=number(outcome.rows)),
+                          "file again. Nothing has been imported.", outcome.bad_rows).format(
+            bad=number(outcome.bad_rows), rows=number(outcome.rows)),
             icon=":material/block:")
         st.dataframe(pd.DataFrame({_("Line"): [line for line, problem in outcome.problems],
                                    _("Problem"): [problem for line, problem in outcome.problems]}),
@@ -108,12 +119,11 @@ def _import(user: User, kind: transfer.Kind, upload) -> None:
         return
     if st.button(ngettext("Import {rows} row(s)", "Import {rows} row(s)", outcome.rows).format(
             rows=number(outcome.rows)), type="primary", key="admin_import_run"):
-        bar = st.progress(0.0, text=_("Importing…"))
-        done = save(transfer.import_file, actor=user, kind=kind, data=upload_data,
-                    file_name=upload.name,
-                    progress=_progress(bar, _("Imported {done} of {total} rows")))
-        bar.empty()
-        if done is not None:
+        done = _run_import(user, kind, upload_data, upload.name)
+        if done is None:
+            st.error(_("Nothing was written: a file is imported whole or not at all. Fix what "
+                       "is said above and import it again."), icon=":material/block:")
+        else:
             st.session_state.pop("admin_preview_key", None)
             # A new uploader key empties it, so the imported file is not offered again.
             st.session_state["admin_upload_round"] = st.session_state.get("admin_upload_round",
@@ -121,6 +131,21 @@ def _import(user: User, kind: transfer.Kind, upload) -> None:
             flash(_("Imported {kind} from {file}: {summary}").format(
                 kind=_(kind.title).lower(), file=upload.name, summary=done.summary()))
             st.rerun()
+
+
+def _run_import(user: User, kind: transfer.Kind, data: bytes, name: str):
+    """The import's Outcome, or None when it was refused or stopped (then nothing is kept)."""
+    bar = st.progress(0.0, text=_("Importing… nothing is kept until every row has gone in"))
+    try:
+        return save(transfer.import_file, actor=user, kind=kind, data=data, file_name=name,
+                    progress=_progress(bar, _going_in))
+    except Exception:     # whatever stopped it, its transaction wrote nothing
+        log.exception("import of %s stopped", name)
+        st.error(_("The import stopped before its end because of an unexpected error."),
+                 icon=":material/error:")
+        return None
+    finally:
+        bar.empty()
 
 
 def _exports(user: User) -> None:

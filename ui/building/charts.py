@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import N_, _, ngettext
+from ui.axes import count_axis, stacked_top
 from ui.format import label, listed, money, number, percent
 from ui.palette import BRICK, CLAY, INK, OLIVE, SEPARATOR, SLATE, STONE, TERRACOTTA
 from ui.titles import chart_title
@@ -48,7 +49,8 @@ def issues_by_priority(counts: pd.DataFrame) -> alt.Chart:
                           subtitle=_("Reported, planned or in progress; age since reported"))
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("age:N", title=open_for, sort=ages, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sum(issues):Q", title=issues, axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("sum(issues):Q", title=issues,
+                axis=count_axis(stacked_top(counts, "age", "issues"))),
         color=alt.Color("priority:N", title=priority, scale=colours),
         order=alt.Order("rank:Q"),
         tooltip=[alt.Tooltip("age:N", title=open_for),
@@ -132,6 +134,6 @@ def days_out_bars(days: pd.DataFrame, period: str) -> alt.Chart:
                           subtitle=_("Days of works periods {period}").format(period=period))
     ).mark_bar(color=TERRACOTTA).encode(
         y=alt.Y("space:N", title=space, sort="-x"),
-        x=alt.X("days:Q", title=out, axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("days:Q", title=out, axis=count_axis(days["days"].max())),
         tooltip=[alt.Tooltip("space:N", title=space), alt.Tooltip("days:Q", title=out)],
-    ).properties(height=max(120, 24 * len(days)))
+    ).properties(height=alt.Step(28))   # a bar per space, never squeezed by the titles

@@ -12,6 +12,7 @@ from babel.dates import format_date
 
 from hub.calendar.events import KIND_LABELS, KINDS
 from hub.i18n import _, locale, ngettext, pgettext
+from ui.axes import count_legend
 from ui.format import day as show_day
 from ui.format import listed, number
 from ui.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
@@ -180,22 +181,24 @@ def month_grid(cells: pd.DataFrame, period: str, place_word: str) -> alt.Chart:
     """Places down, the month's days across: darker for more events; a grey cell is a room
     out of use for works with nothing in it; × marks a clash. Columns: month_cells'."""
     busiest = cells.sort_values("events", ascending=False).iloc[0]
+    closed = int((cells["works"] > 0).sum())
     words = dict(period=period, places=place_count(place_word, cells["place"].nunique()),
-                 events=number(int(cells["events"].sum())), most=number(int(busiest.events)),
+                 events=_events(int(cells["events"].sum())), most=number(int(busiest.events)),
                  place=busiest.place,
                  day=format_date(busiest.day, "d MMM", locale=locale()),
-                 works=number(int((cells["works"] > 0).sum())),
+                 works=(ngettext("{n} site-day with works", "{n} site-days with works", closed)
+                        if place_word == "site" else
+                        ngettext("{n} room-day with works", "{n} room-days with works", closed)
+                        ).format(n=number(closed)),
                  clashes=number(int(cells["clash"].sum())))
     if place_word == "site":
         described = _("Grid of {period}: {places} down and the days across, darker for more "
-                      "events; {events} events in all, the most on one site-day {most} "
-                      "({place}, {day}); {works} site-days with works; {clashes} with a clash, "
-                      "marked ×.").format(**words)
+                      "events; {events} in all, the most on one site-day {most} "
+                      "({place}, {day}); {works}; {clashes} with a clash, marked ×.").format(**words)
     else:
         described = _("Grid of {period}: {places} down and the days across, darker for more "
-                      "events; {events} events in all, the most on one room-day {most} "
-                      "({place}, {day}); {works} room-days with works; {clashes} with a clash, "
-                      "marked ×.").format(**words)
+                      "events; {events} in all, the most on one room-day {most} "
+                      "({place}, {day}); {works}; {clashes} with a clash, marked ×.").format(**words)
     place, day = place_title(place_word), _("Day")
     base = alt.Chart(cells).encode(
         x=alt.X("date(day):O", title=day, axis=alt.Axis(labelAngle=0)),
@@ -214,7 +217,8 @@ def month_grid(cells: pd.DataFrame, period: str, place_word: str) -> alt.Chart:
         color=STONE, stroke=SEPARATOR, strokeWidth=1)
     busy = base.transform_filter(alt.datum.events > 0).mark_rect(
         stroke=SEPARATOR, strokeWidth=1).encode(
-        color=alt.Color("events:Q", title=_("Events"), scale=alt.Scale(range=[CLAY, BRICK])))
+        color=alt.Color("events:Q", title=_("Events"), scale=alt.Scale(range=[CLAY, BRICK]),
+                        legend=count_legend(cells["events"].max(), lowest=1)))
     marks = base.transform_filter(alt.datum.clash).mark_text(
         text="×", fontSize=16, fontWeight="bold", color=INK)
     title = (_("Calendar of {period}, by site and day") if place_word == "site"

@@ -46,9 +46,12 @@ def occupancy_heatmap(cells: pd.DataFrame) -> alt.Chart:
     month). Columns: space, month, status (code), share, leases, works."""
     spaces = cells["space"].nunique()
     last = cells[cells["month"] == cells["month"].max()]["status"].value_counts()
-    described = _("Heatmap of {spaces} spaces by month, {months}: each cell is occupied, partly "
-                  "occupied, vacant, or closed for works some days. In {month} {counts}.").format(
-        spaces=spaces, months=_months(cells["month"]), month=month(cells["month"].max()),
+    described = ngettext(
+        "Heatmap of {spaces} space by month, {months}: each cell is occupied, partly occupied, "
+        "vacant, or closed for works some days. In {month} {counts}.",
+        "Heatmap of {spaces} spaces by month, {months}: each cell is occupied, partly "
+        "occupied, vacant, or closed for works some days. In {month} {counts}.", spaces).format(
+        spaces=number(spaces), months=_months(cells["month"]), month=month(cells["month"].max()),
         counts=listed([_status_count(status, int(last.get(status, 0))) for status in STATUSES]))
     shown = cells.assign(status=cells["status"].map(lambda code: _(STATUSES[code])))
     return alt.Chart(shown, description=described, title=chart_title(
@@ -73,8 +76,11 @@ def site_heatmap(cells: pd.DataFrame) -> alt.Chart:
     sites = cells["site"].nunique()
     last = cells[cells["month"] == cells["month"].max()].dropna(subset=["unit_rate"])
     ranked = last.sort_values("unit_rate")
-    described = _("Heatmap of the unit occupancy of {sites} sites by month, {months}, darker "
-                  "for a higher rate.").format(sites=sites, months=_months(cells["month"]))
+    described = ngettext("Heatmap of the unit occupancy of {sites} site by month, {months}, "
+                         "darker for a higher rate.",
+                         "Heatmap of the unit occupancy of {sites} sites by month, {months}, "
+                         "darker for a higher rate.", sites).format(
+        sites=number(sites), months=_months(cells["month"]))
     if not ranked.empty:
         described += " " + _("In {month} from {lowest} ({lowest_site}) to {highest} "
                              "({highest_site}).").format(
@@ -208,9 +214,12 @@ def week_timeline(bookings: pd.DataFrame, opens: float, closes: float) -> alt.Ch
         column=alt.Column("day_label:N", title=None, sort=alt.SortField("day")),
         title=chart_title(_("Bookings this week"),
                           subtitle=_("Each bar is one booking, by space")),
-        description=_("Timeline of this week's {count} bookings, one panel per day, {spaces} "
-                      "down and the hours across: {days}.").format(
-            count=len(bookings),
+        description=ngettext(
+            "Timeline of this week's {count} booking, one panel per day, {spaces} down and the "
+            "hours across: {days}.",
+            "Timeline of this week's {count} bookings, one panel per day, {spaces} down and the "
+            "hours across: {days}.", len(bookings)).format(
+            count=number(len(bookings)),
             spaces=ngettext("{count} space", "{count} spaces", spaces).format(
                 count=number(spaces)),
             days=listed([_("{count} on {day}").format(count=count, day=day)

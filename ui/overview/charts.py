@@ -4,11 +4,13 @@ their stored codes: the charts show their names in the reader's language)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
 
-from hub.i18n import _
+from hub.i18n import _, ngettext
+from ui.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
 from ui.titles import chart_title
@@ -37,33 +39,59 @@ def programme_growth(totals: pd.DataFrame) -> alt.Chart:
     long = totals.melt("year", ["courses", "events"], var_name="what", value_name="items")
     long["what"] = long["what"].map({"courses": _("Courses and workshops"),
                                      "events": _("Seminars, meetings and events")})
-    courses, events = number(_last(totals, "courses")), number(_last(totals, "events"))
+    courses, events = _last(totals, "courses"), _last(totals, "events")
     return alt.Chart(long, description=_(
-        "Line chart of the running total of programme items by year, {years}: {courses} courses "
-        "and workshops and {events} seminars, meetings and events so far.").format(
-            years=_years(totals), courses=courses, events=events),
+        "Line chart of the running total of programme items by year, {years}: {courses} and "
+        "{events} so far.").format(
+            years=_years(totals),
+            courses=ngettext("{count} course or workshop", "{count} courses and workshops",
+                             courses).format(count=number(courses)),
+            events=ngettext("{count} seminar, meeting or event",
+                            "{count} seminars, meetings and events", events).format(
+                count=number(events))),
         title=chart_title(
-        _("{courses} courses and {events} events since 2016").format(courses=courses, events=events),
+        _("{courses} and {events} since 2016").format(
+            courses=ngettext("{count} course", "{count} courses", courses).format(
+                count=number(courses)),
+            events=ngettext("{count} event", "{count} events", events).format(
+                count=number(events))),
         subtitle=_("Running total of programme items held or announced"))).mark_line(
         point=True, strokeWidth=3).encode(
-        x=_year(), y=alt.Y("items:Q", title=_("Items since 2016")),
+        x=_year(), y=alt.Y("items:Q", title=_("Items since 2016"),
+                           axis=count_axis(max(courses, events))),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=[TERRACOTTA, OLIVE]),
                         legend=alt.Legend(orient="top", direction="vertical", labelLimit=0)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("what:N", title=_("Kind")),
                  alt.Tooltip("items:Q", title=_("Items so far"))]).properties(height=280, padding=PADDING)
 
 
-def running_total(totals: pd.DataFrame, column: str, title: str, axis: str,
+def running_total(totals: pd.DataFrame, column: str, title: Callable[[int], str], axis: str,
                   colour: str = TERRACOTTA) -> alt.Chart:
-    """A running total as bars by year. `title` (in the reader's language) may use {total}."""
-    heading = title.format(total=number(_last(totals, column)))
+    """A running total as bars by year. `title(total)` is the heading for that total, in the
+    reader's language and its plural (it may use {total})."""
+    total = _last(totals, column)
+    heading = title(total).format(total=number(total))
     return alt.Chart(totals, description=_("Bar chart of a running total by year, {years}: "
                                            "{heading}.").format(years=_years(totals), heading=heading),
         title=chart_title(heading, subtitle=_("Running total since 2016"))).mark_bar(
         color=colour).encode(
-        x=_year(), y=alt.Y(f"{column}:Q", title=axis),
+        x=_year(), y=alt.Y(f"{column}:Q", title=axis, axis=count_axis(total)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip(f"{column}:Q", title=axis)],
     ).properties(height=280, padding=PADDING)
+
+
+def participants_total(totals: pd.DataFrame) -> alt.Chart:
+    """Columns: year, participants (running total)."""
+    return running_total(totals, "participants", lambda total: ngettext(
+        "{total} participant trained and hosted", "{total} participants trained and hosted",
+        total), _("Participants since 2016"))
+
+
+def tenants_total(totals: pd.DataFrame) -> alt.Chart:
+    """Columns: year, tenants (running total of artisans hosted)."""
+    return running_total(totals, "tenants", lambda total: ngettext(
+        "{total} artisan hosted since 2016", "{total} artisans hosted since 2016", total),
+        _("Tenants hosted"), colour=CLAY)
 
 
 def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
@@ -75,16 +103,17 @@ def partners_by_region(rows: pd.DataFrame) -> alt.Chart:
                      for region in REGIONS if (last.region == region).any()])
     names = [label("region", region) for region in REGIONS]
     rows = rows.assign(region=rows["region"].map(lambda region: label("region", region)))
+    heading = ngettext("{total} partner, {abroad} of them abroad",
+                       "{total} partners, {abroad} of them abroad", total).format(
+        total=number(total), abroad=number(abroad))
     return alt.Chart(rows, description=_(
-        "Stacked area chart of the partners in the network by region, {years}: {total} "
-        "partners, {abroad} of them abroad ({shares}).").format(
-            years=_years(rows), total=number(total), abroad=number(abroad), shares=shares),
-        title=chart_title(
-        _("{total} partners, {abroad} of them abroad").format(total=number(total),
-                                                              abroad=number(abroad)),
+        "Stacked area chart of the partners in the network by region, {years}: {heading} "
+        "({shares}).").format(years=_years(rows), heading=heading, shares=shares),
+        title=chart_title(heading,
         subtitle=_("Partners in the network by region, running total since 2016"))).mark_area(
         stroke=SEPARATOR, strokeWidth=1).encode(
-        x=_year(), y=alt.Y("partners:Q", title=_("Partners"), stack="zero"),
+        x=_year(), y=alt.Y("partners:Q", title=_("Partners"), stack="zero",
+                           axis=count_axis(stacked_top(rows, "year", "partners"))),
         color=alt.Color("region:N", title=_("Region"),
                         scale=alt.Scale(domain=names, range=list(REGION_RANGE)), sort=names),
         order=alt.Order("region_order:Q"),
@@ -106,6 +135,15 @@ def innocrafts_bars(frame: pd.DataFrame, subtitle: str) -> alt.Chart:
                 axis=alt.Axis(labelLimit=260, labelOverlap=False)),
         tooltip=[alt.Tooltip("indicator:N", title=_("Indicator")),
                  alt.Tooltip("share:Q", title=_("Share"), format=".0%")]).properties(height=alt.Step(28))
+
+
+def innocrafts_subtitle(consenting: int, countries: int) -> str:
+    """Target groups among the 12 consenting tenants; 1 partner country."""
+    return _("Target groups among {consenting}; {countries}").format(
+        consenting=ngettext("the {count} consenting tenant", "the {count} consenting tenants",
+                            consenting).format(count=number(consenting)),
+        countries=ngettext("{count} partner country", "{count} partner countries",
+                           countries).format(count=number(countries)))
 
 
 def innocrafts_summary(frame: pd.DataFrame) -> str:

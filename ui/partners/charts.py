@@ -8,6 +8,7 @@ import pandas as pd
 
 from db.vocabulary import PARTNER_REGIONS
 from hub.i18n import N_, _, ngettext
+from ui.axes import count_axis, count_legend, stacked_top
 from ui.format import label, listed, month, number
 from ui.palette import CATEGORICAL, CLAY, INK, OLIVE, SAND, SEPARATOR, STONE, TERRACOTTA
 from ui.titles import chart_title
@@ -46,7 +47,8 @@ def by_region_and_kind(rows: pd.DataFrame) -> alt.Chart:
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         y=alt.Y("region:N", title=None, sort=[label("region", r) for r in PARTNER_REGIONS],
                 axis=alt.Axis(labelOverlap=False, labelLimit=200)),
-        x=alt.X("sum(partners):Q", title=_("Partners")),
+        x=alt.X("sum(partners):Q", title=_("Partners"),
+                axis=count_axis(stacked_top(rows, "region", "partners"))),
         color=alt.Color("kind:N", title=_("Kind"), scale=KIND_COLOURS),
         tooltip=[alt.Tooltip("region:N", title=_("Region")),
                  alt.Tooltip("kind:N", title=_("Kind")),
@@ -67,7 +69,8 @@ def new_per_year(rows: pd.DataFrame) -> alt.Chart:
         subtitle=_("By the year each partner joined the network (since)"))
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title=_("Year")),
-        y=alt.Y("sum(partners):Q", title=_("New partners")),
+        y=alt.Y("sum(partners):Q", title=_("New partners"),
+                axis=count_axis(stacked_top(rows, "year", "partners"))),
         color=alt.Color("kind:N", title=_("Kind"), scale=KIND_COLOURS),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("kind:N", title=_("Kind")),
                  alt.Tooltip("partners:Q", title=_("Partners"))],
@@ -88,7 +91,8 @@ def interactions_by_month(rows: pd.DataFrame) -> alt.Chart:
     ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonth(month):O", title=_("Month"),
                 axis=alt.Axis(format="%b %y", labelAngle=-45)),
-        y=alt.Y("sum(interactions):Q", title=_("Interactions")),
+        y=alt.Y("sum(interactions):Q", title=_("Interactions"),
+                axis=count_axis(stacked_top(rows, "month", "interactions"))),
         color=alt.Color("kind:N", title=_("Kind"), scale=KIND_COLOURS),
         tooltip=[alt.Tooltip("yearmonth(month):T", title=_("Month"), format="%B %Y"),
                  alt.Tooltip("kind:N", title=_("Kind")),
@@ -118,14 +122,15 @@ def country_ranking(rows: pd.DataFrame, top: int = 20) -> alt.Chart:
         ["active", "other"], as_=["status", "count"]).mark_bar(
         stroke=SEPARATOR, strokeWidth=1).encode(
         y=alt.Y("name:N", title=None, sort=alt.SortField("partners", order="descending")),
-        x=alt.X("count:Q", title=_("Partners"), stack="zero"),
+        x=alt.X("count:Q", title=_("Partners"), stack="zero",
+                axis=count_axis(shown["partners"].max())),
         color=alt.Color("status:N", title=_("Status"), scale=alt.Scale(
             domain=["active", "other"], range=[TERRACOTTA, STONE]),
             legend=alt.Legend(labelExpr=legend)),
         tooltip=[alt.Tooltip("name:N", title=_("Country")),
                  alt.Tooltip("partners:Q", title=_("Partners")),
                  alt.Tooltip("active:Q", title=_("Active"))],
-    ).properties(height=max(160, 20 * len(shown)))
+    ).properties(height=alt.Step(24))   # a bar per country, never squeezed by the titles
 
 
 def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
@@ -142,7 +147,9 @@ def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
         tooltip=[alt.Tooltip("kind:N", title=_("Link"))])
     dots = alt.Chart(nodes).mark_circle(opacity=1, stroke=SEPARATOR).encode(
         x=x, y=y, color=alt.Color("kind:N", title=_("Node"), scale=colours),
-        size=alt.Size("links:Q", title=_("Links"), scale=alt.Scale(range=[40, 400])),
+        size=alt.Size("links:Q", title=_("Links"), scale=alt.Scale(range=[40, 400]),
+                      legend=count_legend(nodes["links"].max(), lowest=int(
+                          nodes["links"].min()) if not nodes.empty else 0)),
         tooltip=[alt.Tooltip("label:N", title=_("Name")), alt.Tooltip("kind:N", title=_("Kind")),
                  alt.Tooltip("links:Q", title=_("Links"))])
     labels = alt.Chart(nodes).mark_text(align="left", dx=8, fontSize=10, color=INK).encode(

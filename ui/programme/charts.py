@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import N_, _, ngettext
+from ui.axes import count_axis
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
 from ui.programme.dates import day_span, weekday_day
@@ -70,7 +71,8 @@ def sessions_per_day(frame: pd.DataFrame) -> alt.Chart:
         stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("yearmonthdate(starts):O", title=_("Day"),
                 axis=alt.Axis(format="%a %-d %b", labelAngle=-45)),
-        y=alt.Y("sessions:Q", title=_("Sessions"), stack=True),
+        y=alt.Y("sessions:Q", title=_("Sessions"), stack=True,
+                axis=count_axis(per_day.max())),
         color=alt.Color("kind:N", title=_("Kind"), scale=_kind_colours()),
         tooltip=[alt.Tooltip("yearmonthdate(starts):T", title=_("Day"), format="%a %-d %b"),
                  alt.Tooltip("kind:N", title=_("Kind")),
@@ -92,7 +94,7 @@ def items_per_year(frame: pd.DataFrame) -> alt.Chart:
         subtitle=_("Published or done items, by the year of their first session"))).mark_bar(
         stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title=_("Year")),
-        y=alt.Y("items:Q", title=_("Items"), stack=True),
+        y=alt.Y("items:Q", title=_("Items"), stack=True, axis=count_axis(per_year.max())),
         color=alt.Color("kind:N", title=_("Kind"), scale=_kind_colours()),
         tooltip=[alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("kind:N", title=_("Kind")),
                  alt.Tooltip("items:Q", title=_("Items"))],
@@ -103,7 +105,8 @@ def participants_per_year(frame: pd.DataFrame) -> alt.Chart:
     """Columns: year, participants, fill_rate."""
     base = alt.Chart(frame).encode(x=alt.X("year:O", title=_("Year")))
     bars = base.mark_bar(color=OLIVE).encode(
-        y=alt.Y("participants:Q", title=_("Participants (enrolled or attended)")),
+        y=alt.Y("participants:Q", title=_("Participants (enrolled or attended)"),
+                axis=count_axis(frame["participants"].max())),
         tooltip=[alt.Tooltip("year:O", title=_("Year")),
                  alt.Tooltip("participants:Q", title=_("Participants"), format=",d"),
                  alt.Tooltip("fill_rate:Q", title=_("Average fill rate"), format=".0%")])
@@ -132,7 +135,8 @@ def waitlist_pressure(frame: pd.DataFrame) -> alt.Chart:
     return (alt.Chart(long, description=description, title=chart_title(
         _("Waitlist pressure"), subtitle=_("Items whose seats all went, and people still waiting"))
     ).mark_line(point=True).encode(
-        x=alt.X("year:O", title=_("Year")), y=alt.Y("count:Q", title=_("Count")),
+        x=alt.X("year:O", title=_("Year")),
+        y=alt.Y("count:Q", title=_("Count"), axis=count_axis(long["count"].max())),
         color=alt.Color("measure:N", title=None, scale=alt.Scale(
             domain=list(measures.values()), range=[TERRACOTTA, CLAY])),
         tooltip=[alt.Tooltip("year:O", title=_("Year")),
@@ -176,7 +180,8 @@ def seats_bar(frame: pd.DataFrame) -> alt.Chart:
         "Seats of the item: {taken} taken, {free} free, {waiting} on the waitlist.").format(
         taken=number(taken), free=number(free), waiting=number(waiting))).mark_bar(
         height=22, stroke=SEPARATOR, strokeWidth=1).encode(
-        x=alt.X("people:Q", title=_("People"), stack=True),
+        x=alt.X("people:Q", title=_("People"), stack=True,
+                axis=count_axis(taken + free + waiting)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(
             domain=list(frame["part"]), range=[TERRACOTTA, STONE, INK])),
         tooltip=[alt.Tooltip("part:N", title=""), alt.Tooltip("people:Q", title=_("People"))],

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from db.models import User
-from hub.i18n import _, pgettext
+from hub.i18n import _, ngettext, pgettext
 from hub.programme import enrolments
 from hub.programme.views import EnrolmentRow, ItemRow
 from hub.programme import views
@@ -20,7 +20,8 @@ from ui.format import label, moment
 def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool) -> None:
     seated = [p for p in people if p.status in ("enrolled", "attended")]
     waiting = [p for p in people if p.status == "waitlisted"]
-    st.markdown(_("**Enrolled** — {seated} of {capacity} places").format(
+    st.markdown(ngettext("**Enrolled** — {seated} of {capacity} place",
+                         "**Enrolled** — {seated} of {capacity} places", row.capacity).format(
         seated=len(seated), capacity=row.capacity))
 
     def table(rows: list[EnrolmentRow], numbered: bool) -> pd.DataFrame:

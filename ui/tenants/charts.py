@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from hub.i18n import _
+from hub.i18n import _, ngettext
+from ui.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
 from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
 from ui.titles import chart_title
@@ -14,6 +15,10 @@ ORIGINS = ("Italy", "rest of Europe", "outside Europe")
 ORIGIN_RANGE = (TERRACOTTA, CLAY, OLIVE)
 RESIDENCIES = ("resident", "visiting")
 RESIDENCY_RANGE = (TERRACOTTA, OLIVE)
+# Pixels per bar of a bar-per-row chart: its height grows with the rows, so a title and axes
+# never squeeze two bars into slivers (a fixed height is the whole chart's under Streamlit's
+# "fit" sizing).
+BAR_STEP = 28
 
 
 def _colours(vocabulary: str, codes: tuple[str, ...], colours: tuple[str, ...]) -> alt.Scale:
@@ -24,20 +29,25 @@ def _colours(vocabulary: str, codes: tuple[str, ...], colours: tuple[str, ...]) 
 def sector_bars(frame: pd.DataFrame) -> alt.Chart:
     """Columns: sector (codes), tenants."""
     frame = frame.assign(sector=frame["sector"].map(lambda code: label("sector", code)))
-    top = frame.iloc[0] if not frame.empty else None
-    title = (_("{sector} is the largest craft here").format(sector=top.sector.capitalize())
-             if top is not None else _("Sectors"))
+    largest = list(frame.loc[frame["tenants"] == frame["tenants"].max(), "sector"])
+    if len(largest) > 1:    # a tie names every sector sharing the first place
+        title = _("{sectors} are the largest crafts here").format(
+            sectors=listed(largest).capitalize())
+    elif largest:
+        title = _("{sector} is the largest craft here").format(sector=largest[0].capitalize())
+    else:
+        title = _("Sectors")
     described = _("Bar chart of current tenants by craft sector: {sectors}.").format(
         sectors=listed([f"{row.sector} {number(row.tenants)}" for row in frame.itertuples()]))
     return alt.Chart(frame, description=described,
                      title=chart_title(title, subtitle=_("Current tenants by craft sector"))
                      ).mark_bar(color=TERRACOTTA).encode(
-        x=alt.X("tenants:Q", title=_("Current tenants"), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("tenants:Q", title=_("Current tenants"), axis=count_axis(frame["tenants"].max())),
         y=alt.Y("sector:N", title=_("Sector"), sort="-x",
                 axis=alt.Axis(labelOverlap=False, labelLimit=200)),
         tooltip=[alt.Tooltip("sector:N", title=_("Sector")),
                  alt.Tooltip("tenants:Q", title=_("Tenants"))],
-    ).properties(height=max(160, 24 * len(frame)))
+    ).properties(height=alt.Step(BAR_STEP))
 
 
 def origin_bars(frame: pd.DataFrame) -> alt.Chart:
@@ -53,7 +63,7 @@ def origin_bars(frame: pd.DataFrame) -> alt.Chart:
                      title=chart_title(_("{share} of tenants come from abroad").format(
                          share=percent(abroad)),
                          subtitle=_("Current tenants by origin"))).mark_bar().encode(
-        x=alt.X("tenants:Q", title=_("Current tenants"), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("tenants:Q", title=_("Current tenants"), axis=count_axis(frame["tenants"].max())),
         y=alt.Y("origin:N", title=_("Origin"), sort=list(colours.domain)),
         color=alt.Color("origin:N", scale=colours, legend=None),
         tooltip=[alt.Tooltip("origin:N", title=_("Origin")),
@@ -77,7 +87,8 @@ def residency_over_time(frame: pd.DataFrame) -> alt.Chart:
                                        subtitle=_("Tenants present at some point in the year"))
                      ).mark_bar(stroke=SEPARATOR, strokeWidth=1).encode(
         x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("tenants:Q", title=_("Tenants"), stack="zero"),
+        y=alt.Y("tenants:Q", title=_("Tenants"), stack="zero",
+                axis=count_axis(stacked_top(frame, "year", "tenants"))),
         color=alt.Color("residency:N", title=_("Residency"),
                         scale=_colours("residency", RESIDENCIES, RESIDENCY_RANGE)),
         tooltip=[alt.Tooltip("year:O", title=_("Year")),
@@ -92,8 +103,9 @@ def target_group_bars(frame: pd.DataFrame, consenting: int) -> alt.Chart:
                          summary=target_group_summary(frame)),
                      title=chart_title(
         _("Young, female-led and start-up businesses"),
-        subtitle=_("Share of the {count} current tenants who consented to these flags").format(
-            count=number(consenting)))
+        subtitle=ngettext("Share of the {count} current tenant who consented to these flags",
+                          "Share of the {count} current tenants who consented to these flags",
+                          consenting).format(count=number(consenting)))
     ).mark_bar(color=OLIVE).encode(
         x=alt.X("share:Q", title=_("Share of consenting tenants"), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),

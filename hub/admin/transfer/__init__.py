@@ -11,12 +11,13 @@ from hub.errors import Invalid
 from hub.i18n import _
 from hub.admin.transfer.run import (ImportRefused, Outcome, check_file, export_file, import_file,
                               template)
+from hub.admin.transfer.sites import example_site
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     sites.KIND, spaces.KIND, tenants.KIND, leases.KIND, programme.KIND, enrolments.KIND, partners.KIND)}
 
 __all__ = ["FORMATS", "KINDS", "FileRefused", "ImportRefused", "Kind", "Outcome", "check_file",
-           "export_file", "file_format", "get_kind", "import_file", "template"]
+           "example_site", "export_file", "file_format", "get_kind", "import_file", "template"]
 
 
 def get_kind(name: str) -> Kind:

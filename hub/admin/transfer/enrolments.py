@@ -11,6 +11,7 @@ from hub.admin.transfer.people import find_tenant
 from hub.admin.transfer.programme import find_item
 from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import cell, day, required, text
+from hub.checks import FieldChecks, optional_email
 from hub.errors import Invalid
 from hub.i18n import N_, _
 from hub.programme import enrolments
@@ -62,17 +63,32 @@ def _existing(session: Session, item_id: int, name: str, email: str | None,
     return None
 
 
-def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    site = site_id(session, lookup, values.get("site"))
-    title = required(values.get("item"), "item")
-    item = find_item(session, site, title, day(values.get("item_starts_on"), "item_starts_on"))
+def _item(session: Session, site: int, title: str, starts_on) -> ProgrammeItem:
+    item = find_item(session, site, title, starts_on)
     if item is None:
         raise Invalid("item", _("there is no programme item '{title}' at this site (import "
                                 "the programme first)").format(title=title))
-    name = required(values.get("participant_name"), "participant_name")
-    email = text(values.get("email"))
-    tenant = find_tenant(session, lookup, values.get("tenant"), values.get("business")) \
-        if text(values.get("tenant")) else None
+    return item
+
+
+def _cells(session: Session, values: dict, lookup: Lookup):
+    """The row's item, participant, email and tenant, or every bad cell at once."""
+    found = FieldChecks()
+    site = found.run(site_id, session, lookup, values.get("site"))
+    title = found.run(required, values.get("item"), "item")
+    starts_on = found.run(day, values.get("item_starts_on"), N_("item_starts_on"))
+    item = found.run(_item, session, site, title, starts_on) \
+        if site and title and not found.failed("item_starts_on") else None
+    name = found.run(required, values.get("participant_name"), "participant_name")
+    email = found.run(optional_email, text(values.get("email")), "email")
+    tenant = found.run(find_tenant, session, lookup, values.get("tenant"),
+                       values.get("business")) if text(values.get("tenant")) else None
+    found.done()
+    return item, name, email, tenant
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    item, name, email, tenant = _cells(session, values, lookup)
     if _existing(session, item.id, name, email, tenant) is not None:
         return "unchanged"
     _hub("enrol")(session, actor=actor, item_id=item.id, participant_name=name,

@@ -1,6 +1,8 @@
 """leases: who holds which space, when, at what rent. Key: site + space + starts_on."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session, select
 
 from db.models import Lease, Site, Space, Tenant, User
@@ -8,6 +10,7 @@ from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.people import find_tenant
 from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import cell, day, required, text
+from hub.checks import FieldChecks, money
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text
 from hub.occupancy import leases
@@ -35,14 +38,27 @@ def _space_id(session: Session, site: int, code: str) -> int:
     return found
 
 
-def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    space = _space_id(session, site_id(session, lookup, values.get("site")),
-                      required(values.get("space"), "space"))
-    starts_on = day(required(values.get("starts_on"), "starts_on"), "starts_on")
-    tenant = find_tenant(session, lookup, values.get("tenant"), values.get("business"))
-    terms = {"ends_on": day(values.get("ends_on"), "ends_on"),
+def _cells(session: Session, values: dict, lookup: Lookup) -> tuple[int, date, int, dict]:
+    """The row's space, first day, tenant and terms, or every bad cell at once."""
+    found = FieldChecks()
+    site = found.run(site_id, session, lookup, values.get("site"))
+    code = found.run(required, values.get("space"), "space")
+    space = found.run(_space_id, session, site, code) if site and code else None
+    starts_on = found.run(lambda: day(required(values.get("starts_on"), "starts_on"),
+                                      "starts_on"))
+    tenant = found.run(find_tenant, session, lookup, values.get("tenant"), values.get("business"))
+    terms = {"ends_on": found.run(day, values.get("ends_on"), N_("ends_on")),
              "monthly_rent": text(values.get("monthly_rent")),
              "deposit": text(values.get("deposit")), "notes": text(values.get("notes"))}
+    # The amounts are the rules' to read; checked here too, to be reported with the rest.
+    found.run(money, terms["monthly_rent"], "monthly_rent", required=True)
+    found.run(money, terms["deposit"], "deposit")
+    found.done()
+    return space, starts_on, tenant, terms
+
+
+def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
+    space, starts_on, tenant, terms = _cells(session, values, lookup)
     existing = session.exec(select(Lease).where(Lease.space_id == space,
                                                 Lease.starts_on == starts_on)).first()
     if existing is None:

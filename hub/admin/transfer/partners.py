@@ -6,7 +6,8 @@ from sqlmodel import Session, select
 
 from db.models import Partner, User
 from hub.admin.transfer.kind import Kind, Lookup
-from hub.admin.transfer.values import cell, day, required, text
+from hub.admin.transfer.values import also_the_rules, cell, day, required, text
+from hub.checks import FieldChecks
 from hub.i18n import N_
 from hub.partners import organisations
 
@@ -28,13 +29,15 @@ def export_rows(session: Session):
         yield [cell(getattr(partner, column)) for column in COLUMNS]
 
 
-def _values(values: dict, existing: Partner | None) -> dict:
+def _values(values: dict, existing: Partner | None, found: FieldChecks | None = None) -> dict:
+    """The partner's fields; a refused cell is kept in `found` (when given) and left None."""
+    found = found or FieldChecks()
     parsed = {}
     for column in COLUMNS:
         if column not in values:
             parsed[column] = getattr(existing, column) if existing else DEFAULTS.get(column)
             continue
-        parsed[column] = day(values[column], column) if column == "since" \
+        parsed[column] = found.run(day, values[column], column) if column == "since" \
             else text(values[column])
         if parsed[column] is None and column in DEFAULTS:
             # An empty cell keeps what the partner has (an active one never turns prospect).
@@ -46,7 +49,10 @@ def _values(values: dict, existing: Partner | None) -> dict:
 
 
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    name = required(values.get("name"), "name")
+    found = FieldChecks()     # every bad cell of the row, and the rules' word on the others
+    name = found.run(required, values.get("name"), "name")
+    also_the_rules(found, organisations.check_partner, _values(values, None, found))
+    found.done()
     existing = session.exec(select(Partner).where(func.lower(Partner.name) == name.lower())
                             .order_by(Partner.id)).first()
     if existing is None:

@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from db.models import ProgrammeItem, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.sites import site_codes, site_id
-from hub.admin.transfer.values import cell, day, number, required, text
+from hub.admin.transfer.values import also_the_rules, cell, day, number, required, text
+from hub.checks import FieldChecks
 from hub.i18n import N_
 from hub.programme import items
 
@@ -45,7 +46,10 @@ def find_item(session: Session, site: int, title: str, starts_on) -> ProgrammeIt
         .order_by(ProgrammeItem.id)).first()
 
 
-def _values(values: dict, existing: ProgrammeItem | None) -> dict:
+def _values(values: dict, existing: ProgrammeItem | None,
+            found: FieldChecks | None = None) -> dict:
+    """The item's fields; a refused cell is kept in `found` (when given) and left None."""
+    found = found or FieldChecks()
     parsed = {}
     for column in COLUMNS[1:]:
         if column == "starts_on":
@@ -54,7 +58,7 @@ def _values(values: dict, existing: ProgrammeItem | None) -> dict:
             parsed[column] = getattr(existing, column) if existing else DEFAULTS.get(column)
             continue
         value = values[column]
-        parsed[column] = (number(value, column, whole=True) if column == "capacity"
+        parsed[column] = (found.run(number, value, column, whole=True) if column == "capacity"
                           else text(value) if column != "description" else (value or "").strip())
         if parsed[column] is None and column in DEFAULTS:
             parsed[column] = DEFAULTS[column]
@@ -65,11 +69,16 @@ def _values(values: dict, existing: ProgrammeItem | None) -> dict:
 
 
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    site = site_id(session, lookup, values.get("site"))
-    existing = find_item(session, site, required(values.get("title"), "title"),
-                         day(values.get("starts_on"), "starts_on"))
+    found = FieldChecks()     # every bad cell of the row, and the rules' word on the others
+    site = found.run(site_id, session, lookup, values.get("site"))
+    title = found.run(required, values.get("title"), "title")
+    starts_on = found.run(day, values.get("starts_on"), "starts_on")
+    fields = _values(values, None, found)
+    also_the_rules(found, items.check_item, fields)
+    found.done()
+    existing = find_item(session, site, title, starts_on)
     if existing is None:
-        _hub("add_item")(session, actor=actor, site_id=site, **_values(values, None))
+        _hub("add_item")(session, actor=actor, site_id=site, **fields)
         return "created"
     before = existing.version
     _hub("edit_item")(session, actor=actor, item_id=existing.id, version=None,

@@ -10,7 +10,8 @@ from sqlmodel import Session
 from db.models import User
 from hub.admin.transfer.formats import FileRefused, MAX_FIELD, figure, read_table, write_table
 from hub.admin.transfer.kind import Kind, Lookup
-from hub.errors import Invalid, Refused
+from hub.admin.transfer.sites import SITE_PLACEHOLDER
+from hub.errors import Invalid, InvalidFields, Refused
 from hub.i18n import _, ngettext
 from hub.roles import require_role
 
@@ -32,6 +33,11 @@ class Outcome:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def bad_rows(self) -> int:
+        """Rows with a problem (a row with several bad fields has a problem for each)."""
+        return len({line for line, __ in self.problems})
+
     def refuse(self, line: int, problem: str) -> None:
         self.problems.append((line, problem))
         self.errors.append(_("line {line}: {problem}").format(line=line, problem=problem))
@@ -52,7 +58,7 @@ class ImportRefused(Refused):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        count = len(self.outcome.errors)
+        count = self.outcome.bad_rows
         return ngettext("{file}: {count} bad row(s), nothing was imported",
                         "{file}: {count} bad row(s), nothing was imported", count).format(
             file=self.outcome.file_name, count=figure(count)) + "\n" + \
@@ -104,12 +110,14 @@ def _one_row(session: Session, actor: User, kind: Kind, line: int, values: dict,
         return kind.import_row(session, actor, values, lookup)
 
 
-def _problem(refusal: Refused, kind: Kind) -> str:
-    """The refusal's sentence; a refused cell is named by the file's own column name, as the
-    file writes it (it is not translated: it is what the manager finds in the header)."""
-    if isinstance(refusal, Invalid) and refusal.field in kind.columns:
-        return f"{refusal.field}: {refusal.message}"
-    return str(refusal)
+def _problems(refusal: Refused, kind: Kind) -> list[str]:
+    """The refusal's sentences, one for each bad field; a refused cell is named by the file's
+    own column name, as the file writes it (it is not translated: it is what the manager
+    finds in the header)."""
+    faults = refusal.faults if isinstance(refusal, InvalidFields) else [refusal]
+    return [f"{fault.field}: {fault.message}"
+            if isinstance(fault, Invalid) and fault.field in kind.columns else str(fault)
+            for fault in faults]
 
 
 def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: str,
@@ -127,7 +135,8 @@ def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: s
             result = _one_row(session, actor, kind, line, row_values(header, cells), lookup)
             setattr(outcome, result, getattr(outcome, result) + 1)
         except Refused as refusal:
-            outcome.refuse(line, _problem(refusal, kind))
+            for problem in _problems(refusal, kind):
+                outcome.refuse(line, problem)
         except (IntegrityError, DataError) as error:
             reason = str(getattr(error, "orig", error)).splitlines()[0]
             outcome.refuse(line, _("the database refused this row ({reason})").format(
@@ -165,6 +174,9 @@ def export_file(session: Session, *, actor: User, kind: Kind, file_format: str) 
     return write_table(list(kind.columns), list(kind.export_rows(session)), file_format)
 
 
-def template(kind: Kind, file_format: str) -> bytes:
-    """The header and one example row, to fill in."""
-    return write_table(list(kind.columns), [list(kind.example)], file_format)
+def template(kind: Kind, file_format: str, *, site_code: str | None = None) -> bytes:
+    """The header and one example row, to fill in. Where a row names its site, the example
+    names `site_code` (the hub's own first site: `example_site`), else a placeholder."""
+    example = [(site_code or SITE_PLACEHOLDER) if column == "site" else value
+               for column, value in zip(kind.columns, kind.example)]
+    return write_table(list(kind.columns), [example], file_format)

@@ -7,10 +7,20 @@ from sqlmodel import Session, select
 
 from db.models import Site, User
 from hub.admin.transfer.kind import Kind, Lookup
-from hub.admin.transfer.values import cell, required, text
+from hub.admin.transfer.values import also_the_rules, cell, required, text
+from hub.checks import FieldChecks
 from hub.errors import Invalid
 from hub.i18n import N_, _
 from hub.occupancy import sites
+
+
+SITE_PLACEHOLDER = "SITE"   # a template's site column before the hub has a site
+
+
+def example_site(session: Session) -> str | None:
+    """The code a template's example row names: the hub's first site in use, if any."""
+    return session.exec(select(Site.code).where(Site.archived_at.is_(None))
+                        .order_by(Site.id).limit(1)).first()
 
 
 def site_codes(session: Session) -> dict[int, str]:
@@ -48,8 +58,9 @@ def export_rows(session: Session):
                cell(site.building_budget)]
 
 
-def _values(values: dict, existing: Site | None) -> dict:
-    """The site's fields: the file's cells, and the record's own for columns left out."""
+def _values(values: dict, existing: Site | None, found: FieldChecks) -> dict:
+    """The site's fields: the file's cells, and the record's own for columns left out. A
+    refused cell is kept in `found` and left None."""
     def given(column, default):
         if column in values and text(values.get(column)) is not None:
             return text(values[column])
@@ -61,11 +72,11 @@ def _values(values: dict, existing: Site | None) -> dict:
              "address": text(values.get("address")) if "address" in values
              else (existing.address if existing else None),
              "timezone": given("timezone", existing.timezone if existing else None),
-             "opens_at": sites.parse_clock(given("opens_at", "08:00"), "opens_at")
+             "opens_at": found.run(sites.parse_clock, given("opens_at", "08:00"), "opens_at")
              if "opens_at" in values or not existing else existing.opens_at,
-             "closes_at": sites.parse_clock(given("closes_at", "20:00"), "closes_at")
+             "closes_at": found.run(sites.parse_clock, given("closes_at", "20:00"), "closes_at")
              if "closes_at" in values or not existing else existing.closes_at,
-             "weekdays": sites.parse_days(given("open_days", "Mon-Sat"), "open_days")
+             "weekdays": found.run(sites.parse_days, given("open_days", "Mon-Sat"), "open_days")
              if "open_days" in values or not existing
              else [int(day) for day in existing.open_weekdays]}
     if "building_budget" in values:  # an empty cell: no budget; no such column: kept as it is
@@ -74,9 +85,13 @@ def _values(values: dict, existing: Site | None) -> dict:
 
 
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    code = required(values.get("code"), "code")
-    existing = session.exec(select(Site).where(func.upper(Site.code) == code.upper())).first()
-    clean = _values(values, existing)
+    found = FieldChecks()     # every bad cell of the row, and the rules' word on the others
+    code = found.run(required, values.get("code"), "code")
+    existing = session.exec(select(Site).where(func.upper(Site.code) == code.upper())
+                            ).first() if code else None
+    clean = _values(values, existing, found)
+    also_the_rules(found, sites.check_site, clean)
+    found.done()
     if existing is None:
         sites.add_site(session, actor=actor, **clean)
         return "created"
@@ -92,8 +107,8 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
 KIND = Kind(
     name="sites", title=N_("Sites"), columns=COLUMNS, required=("code", "name", "city"),
     key=("code",),
-    example=("ON", "Officine Nora", "Florence", "IT", "420", "Via dei Serragli 104, Firenze",
-             "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
+    example=("HUB2", "Second workshop building", "Florence", "IT", "420",
+             "Via Example 1, Firenze", "Europe/Rome", "09:00", "19:00", "Mon-Fri", "6000"),
     export_rows=export_rows, import_row=import_row,
     notes=N_("code: 1 to 12 letters, digits or dashes, used by the other files' site column. "
              "country: ISO code (IT) or name; timezone: like Europe/Rome (the default); "

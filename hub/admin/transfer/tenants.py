@@ -7,7 +7,8 @@ from db.models import Tenant, TenantListing, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.people import tenant_ids, tenant_key
 from hub.admin.transfer.sites import site_codes, site_id
-from hub.admin.transfer.values import cell, day, flag, required, text
+from hub.admin.transfer.values import also_the_rules, cell, day, flag, required, text
+from hub.checks import FieldChecks
 from hub.errors import Invalid
 from hub.i18n import N_, _
 from hub.tenants import roster
@@ -38,16 +39,18 @@ def export_rows(session: Session):
                                          for column in COLUMNS[1:-1]] + [cell(website)]
 
 
-def _values(values: dict, existing: Tenant | None, website: str | None) -> dict:
+def _values(values: dict, existing: Tenant | None, website: str | None,
+            found: FieldChecks) -> dict:
+    """The tenant's fields; a refused cell is kept in `found` and left None."""
     parsed = {}
     for column in COLUMNS[1:]:
         if column not in values:
             parsed[column] = website if column == "website" else (
                 getattr(existing, column) if existing else None)
         elif column in DATES:
-            parsed[column] = day(values[column], column)
+            parsed[column] = found.run(day, values[column], column)
         elif column in FLAGS:
-            parsed[column] = flag(values[column], column)
+            parsed[column] = found.run(flag, values[column], column)
         else:
             parsed[column] = text(values[column])
     if parsed["residency"] is None:
@@ -59,9 +62,19 @@ def _values(values: dict, existing: Tenant | None, website: str | None) -> dict:
     return parsed
 
 
+def _cells(session: Session, values: dict, lookup: Lookup) -> tuple[int, str, dict]:
+    """The row's site, name and fields for a new tenant, or every bad field at once."""
+    found = FieldChecks()
+    site = found.run(site_id, session, lookup, values.get("site"))
+    name = found.run(required, values.get("name"), "name")
+    fields = _values(values, None, None, found)
+    also_the_rules(found, roster.check_tenant, session, fields | {"site_id": site})
+    found.done()
+    return site, name, fields
+
+
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
-    site = site_id(session, lookup, values.get("site"))
-    name = required(values.get("name"), "name")
+    site, name, fields = _cells(session, values, lookup)
     key = tenant_key(name, values.get("business"))
     found = tenant_ids(session, lookup).get(key, [])
     if len(found) > 1:
@@ -72,11 +85,11 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     # per row, is skipped; a row matching a tenant updates that tenant instead.
     if not found:
         created = _hub("add_tenant")(session, actor=actor, site_id=site, allow_duplicate=True,
-                                     **_values(values, None, None))
+                                     **fields)
         tenant_ids(session, lookup)[key] = [created.id]
         return "created"
     existing = session.get(Tenant, found[0])
-    changes = _values(values, existing, None)
+    changes = _values(values, existing, None, FieldChecks())
     changes.pop("website")  # the public listing is the communication team's, edited there
     if existing.site_id == site and all(getattr(existing, field) == value
                                         for field, value in changes.items()):

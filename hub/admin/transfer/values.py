@@ -3,8 +3,8 @@ name the column. Exports write the same shapes back (ISO dates, plain decimals, 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
+from hub.checks import FieldChecks, decimal_of
 from hub.errors import Invalid
 from hub.i18n import _
 
@@ -45,11 +45,8 @@ def number(value: str | None, column: str, *, whole: bool = False):
     value = text(value)
     if value is None:
         return None
-    try:
-        parsed = Decimal(value.replace(",", "."))
-    except ArithmeticError:
-        parsed = None
-    if parsed is None or not parsed.is_finite() or (whole and parsed != int(parsed)):
+    parsed = decimal_of(value, column)     # 12.5, 12,5, or 1.250 as the reader writes it
+    if parsed is None or (whole and parsed != int(parsed)):
         message = _("{column} '{value}' is not a whole number") if whole \
             else _("{column} '{value}' is not a number")
         raise Invalid(column, message.format(column=column, value=value))
@@ -80,3 +77,26 @@ def cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _same_field(name: str) -> str:
+    """A field as the rules name it (area, joined, consent) and as a file's column does
+    (area_m2, joined_on, consent_on): one key for both."""
+    key = name.replace("_", " ").strip()
+    for ending in (" m2", " on", " date"):
+        key = key.removesuffix(ending)
+    return key
+
+
+def also_the_rules(found: FieldChecks, check, *args) -> None:
+    """When a row's cells were refused, run the hub's own check of the record as well (it
+    writes nothing), so the row's other bad fields are reported with them; a rule on a field
+    whose cell was refused already is not said twice."""
+    if not found.faults:
+        return
+    refused = {_same_field(fault.field) for fault in found.faults}
+    rules = FieldChecks()
+    rules.run(check, *args)
+    for fault in rules.faults:
+        if _same_field(fault.field) not in refused:
+            found.refuse(fault)
