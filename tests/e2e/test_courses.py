@@ -41,7 +41,7 @@ def test_communication_enrols_past_capacity_sees_the_waitlist_and_the_promotion(
     expect_no_exception(page)
 
     page.get_by_role("tab", name="Item").click()
-    expect(page.get_by_text(f"“{TITLE}” added as draft.")).to_be_visible()
+    expect(page.get_by_text(f"“{TITLE}” added as draft: add its sessions below.")).to_be_visible()
     for name in ("Anna", "Bruno", "Chiara"):
         enrol(page, name)
     expect(page.get_by_text("Chiara added to the waitlist.")).to_be_visible()

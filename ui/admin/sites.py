@@ -160,7 +160,8 @@ def archive_form(user: User, lines: list[SiteLine]) -> None:
                  "spaces, leases and programme stay in the history. It can be restored."))
     with form("admin_site_archive", versions={line.id: line.version for line in lines}) as change:
         archived = _("{code} · {name} (archived)")   # made during the run, as above
-        site = record_picker(_("Site"), lines, key=change.key("admin_archive_pick"),
+        site = record_picker(_("Site to archive or restore"), lines,
+                             key=change.key("admin_archive_pick"),
                              name_of=lambda s: archived.format(code=s.code, name=s.name)
                              if s.archived_at else f"{s.code} · {s.name}")
         left, right, __ = st.columns([1, 1, 2])

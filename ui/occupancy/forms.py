@@ -56,9 +56,11 @@ def space_forms(user: User, site: SiteChoice) -> None:
     if site.id is None:
         st.info(_("Choose a site above to add or edit its spaces."))
         return
-    with st.expander(_("Add or edit a space"), icon=":material/edit_square:"):
+    with st.expander(_("Add or edit a space"), icon=":material/edit_square:",
+                     key="occupancy_space_box"):
         _space_form(user, site)
-    with st.expander(_("Opening hours for bookings"), icon=":material/schedule:"):
+    with st.expander(_("Opening hours for bookings"), icon=":material/schedule:",
+                     key="occupancy_hours_box"):
         _opening_hours_form(user, site)
 
 

@@ -57,19 +57,24 @@ def _detail(user: User, picks: list[tuple[int, str]],
     if not editor:
         return
     key = f"partners_{partner['id']}"
-    with st.expander(_("Log an interaction"), icon=":material/forum:", expanded=True):
+    # Keyed: an expander is known by its key, not by its place, so it stays open when a save
+    # adds a line above it (the partner's notes, say).
+    with st.expander(_("Log an interaction"), icon=":material/forum:", expanded=True,
+                     key=f"{key}_log_box"):
         interaction_form(user, partner["id"], key=f"{key}_log")
     if detail["log"]:
-        with st.expander(_("Change or delete an interaction"), icon=":material/edit_note:"):
+        with st.expander(_("Change or delete an interaction"), icon=":material/edit_note:",
+                         key=f"{key}_interactions_box"):
             interaction_edit_form(user, partner, detail["log"], key=f"{key}_interactions")
-    with st.expander(_("Edit this partner"), icon=":material/edit:"):
+    with st.expander(_("Edit this partner"), icon=":material/edit:", key=f"{key}_edit_box"):
         partner_form(user, partner, key=f"{key}_edit")
-    with st.expander(_("Contacts"), icon=":material/contacts:"):
+    with st.expander(_("Contacts"), icon=":material/contacts:", key=f"{key}_contacts_box"):
         contact_forms(user, partner, detail["contacts"], key=f"{key}_contacts")
-    with st.expander(_("Links to tenants and programme items"), icon=":material/hub:"):
+    with st.expander(_("Links to tenants and programme items"), icon=":material/hub:",
+                     key=f"{key}_links_box"):
         link_forms(user, partner, detail["links"], key=f"{key}_links")
     if user.role == "manager":
-        with st.expander(_("Delete"), icon=":material/delete:"):
+        with st.expander(_("Delete"), icon=":material/delete:", key=f"{key}_delete_box"):
             delete_form(user, partner, key=f"{key}_delete")
 
 
