@@ -16,6 +16,7 @@ from db.models import Space
 from hub.admin import transfer
 from hub.occupancy import sites
 from tests.admin.test_page import admin_page
+from tests.apptest import said
 from tests.worlds import write
 
 ROWS = 450          # progress is reported every 200 rows
@@ -97,3 +98,14 @@ def test_an_import_refused_after_a_clean_preview_says_nothing_was_written(hub):
     assert any("nothing was imported" in e and "line 2" in e for e in errors), errors
     assert any(e.startswith("Nothing was written") for e in errors)
     assert space_count() == before
+
+
+def test_an_import_says_what_it_wrote_below_the_uploader_which_is_empty_again(hub):
+    before = space_count()
+    at = previewed(spaces_file(3))
+    at = next(b for b in at.button if b.label == "Import 3 row(s)").click().run()
+    assert not at.exception and space_count() == before + 3
+    assert said(at) == ["Imported spaces from new-labs.csv: 3 row(s): 3 new, 0 updated, "
+                        "0 unchanged"]
+    assert not at.toast
+    assert at.file_uploader[0].key == "admin_import_file_spaces_1"     # a new, empty one

@@ -40,8 +40,9 @@ def first_manager(page, server) -> None:
 
 
 def saved(page, message: str) -> None:
-    """The save's toast, and then its going: for its 4 s a toast lies over the lower right of
-    the page, where a click meant for a button there (Add tenant) lands on the toast."""
+    """What the save says, and then the going of any toast (an import says it in one): for
+    its 4 s a toast lies over the lower right of the page, where a click meant for a button
+    there (Add tenant) lands on the toast."""
     expect(page.get_by_text(message)).to_be_visible(timeout=TIMEOUT_MS)
     wait_idle(page)
     expect(page.locator("[data-testid='stToast']")).to_have_count(0, timeout=TIMEOUT_MS)

@@ -172,6 +172,6 @@ def test_a_manager_does_everything_with_the_keyboard_alone(app_server, page):
     type_into(page, "Repeat password", PASSWORD, scope=form)
     tab_to(page, form.get_by_role("button", name="Add user"), "the Add user button")
     page.keyboard.press("Enter")
-    expect(page.get_by_text(f"Added {username}")).to_be_visible()   # the toast after the save
+    expect(page.get_by_text(f"Added {username}")).to_be_visible()   # said below the form
     wait_idle(page)
     expect_no_exception(page)

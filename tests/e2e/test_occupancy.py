@@ -19,7 +19,7 @@ METRIC = "[data-testid='stMetric']"
 
 def metric_value(page, label: str):
     """The value of the KPI named `label`, as a locator: after a write, expect it to have the
-    new text (the toast comes early in the rerun, the KPIs are redrawn after it)."""
+    new text (the confirmation comes early in the rerun, the KPIs are redrawn after it)."""
     return page.locator(METRIC).filter(has_text=label).first.locator(
         "[data-testid='stMetricValue']")
 

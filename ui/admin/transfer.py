@@ -16,9 +16,9 @@ from hub.errors import Refused
 from hub.i18n import _, ngettext
 from ui.database import reading, save
 from ui.format import as_text, number
-from ui.widgets import flash
 
 log = logging.getLogger("bottega")
+IMPORTED = "admin_imported"     # what the last import wrote, said below the uploader
 MIME = {"csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -128,8 +128,9 @@ def _import(user: User, kind: transfer.Kind, upload) -> None:
             # A new uploader key empties it, so the imported file is not offered again.
             st.session_state["admin_upload_round"] = st.session_state.get("admin_upload_round",
                                                                           0) + 1
-            flash(_("Imported {kind} from {file}: {summary}").format(
-                kind=_(kind.title).lower(), file=upload.name, summary=done.summary()))
+            # Said where the person is, below the uploader, on the run that empties it.
+            st.session_state[IMPORTED] = _("Imported {kind} from {file}: {summary}").format(
+                kind=_(kind.title).lower(), file=upload.name, summary=done.summary())
             st.rerun()
 
 
@@ -182,6 +183,8 @@ def render(user: User) -> None:
         upload = st.file_uploader(_("Upload a CSV or XLSX file"), type=["csv", "xlsx"],
 
                                   key=f"admin_import_file_{name}_{round_}")
+        if said := st.session_state.pop(IMPORTED, None):
+            st.success(as_text(said), icon=":material/check_circle:")
         if upload is not None:
             _import(user, kind, upload)
     st.divider()
