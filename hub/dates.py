@@ -31,6 +31,11 @@ def year_before(day: date) -> date:
         else day - timedelta(days=366)
 
 
+def as_date(value) -> date:
+    """A day as SQL gives it back: a date, or its ISO text (SQLite's date arithmetic)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def a_year_from(day: date) -> date:
     """The last day of a year that starts on `day`: the day before its anniversary (1 Jan 2027
     → 31 Dec 2027, 15 Mar → 14 Mar; from 29 Feb 2028 → 28 Feb 2029)."""

@@ -27,6 +27,7 @@ starts afresh after it.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Drawn:
     refresh: bool = False           # this person saved the record in another form: read anew
     saved: int = -1                 # the last generation whose submission was saved
     done: str | None = None         # said below the form on its next draw
+    echo: tuple[str, float] | None = None   # said instead if drawn again soon (see done)
     stale: str | None = None        # a refusal over someone else's change, until reloaded
 
 
@@ -120,9 +122,15 @@ class Form:
         self.state.saved = generation
         _own_change(self.state, self.version)
 
-    def done(self, message: str) -> None:
-        """After a save that succeeded: say so below the form, start afresh, redraw."""
-        succeeded(self.name, message)
+    def done(self, message: str, *, below: str | None = None, here: str | None = None) -> None:
+        """After a save that succeeded: say so below the form, start afresh, redraw. With
+        `below`, it is said below that form instead: the one the person is taken to next; and
+        `here` below this one, should it be drawn again soon (a second click on the button,
+        sent before the page moved, brings the person back to it)."""
+        succeeded(self.name, "" if below else message)
+        if below:
+            drawn(below).done = message
+            self.state.echo = (here or message, time.monotonic())
         st.rerun()
 
     def ask(self, dialog: str, consequence: str, *, details: list[str] | None = None,
@@ -166,8 +174,14 @@ def _reload(key: str) -> None:
     state.versions, state.stale = {}, None
 
 
+ECHO_SECONDS = 30
+
+
 def _say_below(edit: Form, container) -> None:
     state = edit.state
+    if state.echo and time.monotonic() - state.echo[1] < ECHO_SECONDS:
+        state.done = state.done or state.echo[0]
+    state.echo = None
     if state.done:          # what people typed is in it: shown as typed
         container.success(as_text(state.done), icon=":material/check_circle:")
         state.done = None

@@ -26,7 +26,7 @@ from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, uni
 from sqlmodel import Session, select
 
 from db.models import Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
-from hub.dates import month_end
+from hub.dates import as_date, month_end
 from hub.i18n import _
 from hub.occupancy.spaces import in_use_from
 from hub.sql import days_between, earlier_of, later_of
@@ -162,7 +162,7 @@ def _leased_closed_query(table, site_id: int | None, *group):
 
 
 def _by_month(rows) -> dict:
-    return {_as_date(row[0]): tuple(float(value or 0) for value in row[1:]) for row in rows}
+    return {as_date(row[0]): tuple(float(value or 0) for value in row[1:]) for row in rows}
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
         .order_by(Space.code, table.c.month_start))
     works_label = (WorksPeriod.title + " (" + cast(WorksPeriod.starts_on, String) + " → "
                    + cast(WorksPeriod.ends_on, String) + ")")
-    closed = {(code, _as_date(month)): (int(days or 0), titles) for code, month, days, titles
+    closed = {(code, as_date(month)): (int(days or 0), titles) for code, month, days, titles
               in session.exec(
                   select(Space.code, table.c.month_start, func.sum(_works_days(table)),
                          func.aggregate_strings(works_label, "; "))
@@ -239,15 +239,11 @@ def space_months(session: Session, *, site_id: int, months: list[date]) -> list[
                   .group_by(Space.code, table.c.month_start))}
     cells = []
     for code, month, days, used, leases in rows:
-        works_days, works = closed.get((code, _as_date(month)), (0, ""))
-        cells.append(SpaceMonth(space=code, month=_as_date(month), days=days,
+        works_days, works = closed.get((code, as_date(month)), (0, ""))
+        cells.append(SpaceMonth(space=code, month=as_date(month), days=days,
                                 occupied_days=int(used), leases=leases or _("vacant"),
                                 works_days=works_days, works=works or ""))
     return cells
-
-
-def _as_date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)
@@ -261,7 +257,7 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
     """The unit rate of every site in every month: the network at a glance (works days out,
     as in occupancy_by_month)."""
     table = _months(months)
-    in_use = {(site, _as_date(month)): days or 0 for month, site, days, __ in session.exec(
+    in_use = {(site, as_date(month)): days or 0 for month, site, days, __ in session.exec(
         _inventory_query(table, None, Space.site_id))}
     units = dict(session.exec(select(Space.site_id, func.count(Space.id))
                               .where(_in_scope(None)).group_by(Space.site_id)).all())
@@ -270,10 +266,10 @@ def site_months(session: Session, *, months: list[date]) -> list[SiteMonth]:
         .select_from(table).join(Lease, _overlaps(table))
         .join(Space, and_(Space.id == Lease.space_id, _in_scope(None)))
         .group_by(Space.site_id, table.c.month_start, table.c.days))
-    leased_days = {(site, _as_date(month)): total or 0 for site, month, __, total in used}
-    closed = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(
+    leased_days = {(site, as_date(month)): total or 0 for site, month, __, total in used}
+    closed = {(site, as_date(month)): days or 0 for month, site, days, _ in session.exec(
         _closed_query(table, None, Space.site_id))}
-    both = {(site, _as_date(month)): days or 0 for month, site, days, _ in session.exec(
+    both = {(site, as_date(month)): days or 0 for month, site, days, _ in session.exec(
         _leased_closed_query(table, None, Space.site_id))}
     names = dict(session.exec(select(Site.id, Site.name)).all())
     result = []

@@ -11,13 +11,10 @@ from sqlalchemy import and_, func, or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, WorksPeriod, WorksSpace
+from hub.dates import as_date
 from hub.occupancy.spaces import in_use_from
 from hub.scope import in_use
 from hub.sql import week_start
-
-
-def _as_date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ def utilisation_by_week(session: Session, *, site_id: int | None,
     before the day it became part of the hub."""
     scope = [Space.bookable, Space.active, in_use(Space.site_id, site_id)]
     week = week_start(Booking.day)
-    booked = dict((_as_date(w), minutes) for w, minutes in session.exec(
+    booked = dict((as_date(w), minutes) for w, minutes in session.exec(
         select(week, func.sum((Booking.end_minute - Booking.start_minute) * Booking.places))
         .join(Space, and_(Space.id == Booking.space_id, *scope))
         .where(Booking.status == "booked", Booking.day >= weeks[0],
@@ -70,7 +67,7 @@ def _not_yet_open_minutes(session: Session, scope: list, weeks: list[date]) -> d
     for opened, capacity, weekdays, opens, closes in rows:
         for monday in weeks:
             days = [monday + timedelta(days=n) for n in range(7)]
-            before = sum(day < _as_date(opened) and str(day.weekday()) in weekdays
+            before = sum(day < as_date(opened) and str(day.weekday()) in weekdays
                          for day in days)
             lost[monday] = lost.get(monday, 0) + before * _minutes(opens, closes) * capacity
     return lost

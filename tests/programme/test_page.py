@@ -205,3 +205,29 @@ def test_a_bad_instructor_edit_names_the_field_and_saves_nothing(plan):  # noqa:
     assert [e.value for e in at.error] == [
         as_text("email: email must be an address like name@example.org")]
     assert paolo(plan).model_dump() == before.model_dump()
+
+
+def test_a_new_item_opens_on_the_item_tab_below_its_sessions_form(plan):  # noqa: F811
+    at = open_tab(courses_page("carla"), "Plan")
+    field(at, "Title").input("Filigree evening")
+    at = next(b for b in at.button if b.label == "Add item").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["courses_tab"] == "Item"
+    names = at.selectbox(key="courses_item")
+    assert names.format_func(names.value).startswith("Filigree evening · draft")
+    assert f"courses_session_{names.value}_submit" in [b.key for b in at.button]
+    assert said(at) == ["“Filigree evening” added as draft: add its sessions below."]
+    assert not at.toast                                  # said where the person is taken
+
+
+def test_back_on_plan_at_once_the_new_item_is_said_there_too(plan):  # noqa: F811
+    """A second click on Add item, sent before the page moved to the item, brings the page
+    back to Plan: the form there says where the item is."""
+    at = open_tab(courses_page("carla"), "Plan")
+    field(at, "Title").input("Filigree evening")
+    at = open_tab(next(b for b in at.button if b.label == "Add item").click().run(), "Plan")
+    assert said(at) == ["“Filigree evening” added as draft: its sessions are added on the "
+                        "Item tab."]
+    assert field(at, "Title").value == ""
+    at = at.run()
+    assert said(at) == []                                  # said once

@@ -87,9 +87,12 @@ OPEN_ITEM = "courses_open_item"     # the item the Item tab opens on, with its s
 def _submit_item(user: User, site: SiteChoice, row: ItemRow | None, edit, values: dict) -> None:
     if row is None:
         if item := edit.save(programme.add_item, actor=user, site_id=site.id, **values):
-            st.session_state[OPEN_ITEM] = item.id
+            st.session_state[OPEN_ITEM] = item.id      # and said there, where sessions come next
+            status = label("programme status", item.status)
             edit.done(_("“{title}” added as {status}: add its sessions below.").format(
-                title=item.title, status=label("programme status", item.status)))
+                title=item.title, status=status), below=f"courses_session_{item.id}",
+                here=_("“{title}” added as {status}: its sessions are added on the Item "
+                       "tab.").format(title=item.title, status=status))
     elif values["status"] == "cancelled" and row.status != "cancelled":
         try:
             edit.ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id, **values)
