@@ -1,6 +1,10 @@
 """A throwaway PostgreSQL 15 cluster for the test session: initdb in a temp dir, pg_ctl on a
 free local port, stopped and removed at the end. Run as the `postgres` user when we are root
-(initdb refuses root)."""
+(initdb refuses root).
+
+The cluster keeps the machine's own clock when the tests run under libfaketime (.ci/at): its
+lock_timeout and statement_timeout never fire on a faked clock, and the app reads no time from
+the server (every stamp is Python's utcnow())."""
 from __future__ import annotations
 
 import os
@@ -24,6 +28,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _real_clock(environment) -> dict[str, str]:
+    """The environment without libfaketime: no preload of it, none of its settings."""
+    kept = {name: value for name, value in environment.items()
+            if not name.startswith(("FAKETIME", "DONT_FAKE"))}
+    preload = [library for library in kept.pop("LD_PRELOAD", "").split(":")
+               if library and "faketime" not in library]
+    if preload:
+        kept["LD_PRELOAD"] = ":".join(preload)
+    return kept
+
+
 class Cluster:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="bottega-pg-"))
@@ -36,7 +51,8 @@ class Cluster:
 
     def _run(self, *command: str) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        result = subprocess.run([*prefix, *command], capture_output=True, text=True, cwd="/")
+        result = subprocess.run([*prefix, *command], capture_output=True, text=True, cwd="/",
+                                env=_real_clock(os.environ))
         if result.returncode:
             raise RuntimeError(f"{' '.join(command)} failed: {result.stderr or result.stdout}")
 
