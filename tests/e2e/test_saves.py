@@ -3,9 +3,9 @@ with two managers at once (ui/forms.py). For each area's main edit form: Maria a
 the same record; Maria saves; Mauro's save is refused below the form, naming Maria and when,
 with what he typed still there; one click reloads the record with Maria's change, and his save
 then lands beside hers. Also: a form is empty again after a save (a second tenant does not
-get the first one's phone), and a new programme item is added once however often the button
-is clicked, opens where its sessions are added, and the same item added again is refused,
-naming it.
+get the first one's phone), the same tenant is not added twice, and a new programme item is
+added once however often the button is clicked, opens where its sessions are added, and the
+same item added again is refused, naming it.
 
 On SQLite only: what is tested is the way a save travels from the browser to hub/; the stale
 check itself runs on both databases in each area's unit tests."""
@@ -200,6 +200,29 @@ def test_a_form_is_empty_again_after_a_save(managers, app_server):
         phones = dict(session.exec(select(Tenant.name, Tenant.phone)
                                    .where(Tenant.name.in_([nora, marco]))).all())
     assert phones == {nora: "+39 055 111 2222", marco: None}
+    expect_no_exception(maria)
+
+
+def test_the_same_tenant_twice_is_refused_naming_the_one_that_exists(managers, app_server):
+    """Same name and e-mail (any case), another business: the same person, never twice."""
+    maria = managers[0]
+    open_at(maria, f"{app_server.url}/tenants?site=OC")
+    open_expander(maria, "Add a tenant", "Add tenant")
+    nora = unique("Nora Verdi")
+    for business, email in (("Ori di Nora", "nora.verdi@example.org"),
+                            ("Smalti Verdi", "Nora.Verdi@Example.org")):
+        form = the_form(maria, "Add tenant")
+        for label, value in (("Name", nora), ("Business", business), ("Email", email)):
+            form.get_by_label(label, exact=True).fill(value)
+        click_to_send(maria, form.get_by_role("button", name="Add tenant"))
+        wait_idle(maria)
+    expect(maria.locator("[data-testid='stAlert']").filter(
+        has_text=f"{nora} (nora.verdi@example.org) is already a tenant, since ")).to_be_visible()
+    form = the_form(maria, "Add tenant")
+    expect(form.get_by_label("Business", exact=True)).to_have_value("Smalti Verdi")  # kept
+    with Session(engine_for(app_server.env["DATABASE_URL"])) as session:
+        assert session.exec(select(func.count()).select_from(Tenant)
+                            .where(Tenant.name == nora)).one() == 1
     expect_no_exception(maria)
 
 
