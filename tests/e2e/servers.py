@@ -97,16 +97,22 @@ def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) ->
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
 
 
-# Per page, when the browser sent each websocket message (conftest's new_page records them).
-SENT: dict[int, list[float]] = {}
+# Per page, the websocket messages in the order the browser sent ("sent") or received them
+# (conftest's new_page records them).
+WIRE: dict[int, list[str]] = {}
 
 
 def count_sent(page) -> None:
-    """Record every message the page sends to Streamlit: a click that reached its button
-    sends one (the rerun it asks for); a lost click sends none."""
-    stamps = SENT.setdefault(id(page), [])
-    page.on("websocket", lambda socket: socket.on(
-        "framesent", lambda _payload: stamps.append(time.monotonic())))
+    """Record every message the page sends to Streamlit (a click that reached its button
+    sends one, the rerun it asks for; a lost click sends none) and every one it receives
+    (the server says a run has started before anything else of it)."""
+    wire = WIRE.setdefault(id(page), [])
+
+    def watch(socket) -> None:
+        socket.on("framesent", lambda _payload: wire.append("sent"))
+        socket.on("framereceived", lambda _payload: wire.append("received"))
+
+    page.on("websocket", watch)
 
 
 def click_to_send(page, button, *, tries: int = 3, within_ms: int = 5_000) -> None:
@@ -114,17 +120,32 @@ def click_to_send(page, button, *, tries: int = 3, within_ms: int = 5_000) -> No
     the click again when the browser sent nothing. Under load the page can move between the
     mouse's press and its release: a probe saw the press land on Add tenant and the release,
     5 ms later, on the form 55 px away, when the browser fires no click at all. Only a click
-    that provably sent nothing is repeated, so nothing is ever submitted twice."""
-    stamps = SENT[id(page)]
+    that provably sent nothing is repeated, so nothing is ever submitted twice.
+
+    It returns once the server has answered (its run has started): until then the page still
+    reads as idle from the run before, and on a busy machine that can outlast wait_idle's
+    settle, so a test would go on while its click's run is still to come (five wrong
+    passwords typed, four counted: the fifth arrived during the fourth's run, and Streamlit
+    ran the two as one)."""
+    wire = WIRE[id(page)]
     for _attempt in range(tries):
-        before = len(stamps)
+        before = len(wire)
         button.click()
         deadline = time.monotonic() + within_ms / 1000
         while time.monotonic() < deadline:
-            if len(stamps) > before:
+            if "sent" in wire[before:]:
+                _await_answer(page, wire, after=wire.index("sent", before))
                 return
             page.wait_for_timeout(50)
     pytest.fail(f"{tries} clicks on {button} sent nothing to the server")
+
+
+def _await_answer(page, wire: list[str], *, after: int, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Until the page has received a message after its `after`-th one, the click's (or the
+    time is up: what the test expects next tells)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while "received" not in wire[after + 1:] and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
 
 
 def only_form(page, showing: str):

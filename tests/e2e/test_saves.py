@@ -89,6 +89,7 @@ def second_save_refused_then_reloaded(page, button: str, theirs: tuple[str, str]
     fill_and_save(page, form, mine[0], mine[1], button)
     refusal = page.locator("[data-testid='stAlert']").filter(has_text="after you opened it")
     expect(refusal).to_contain_text(f"was changed by {MARIA} on ")
+    wait_idle(page)      # the refusal's run (st.rerun) has drawn all of the form anew
     expect(the_form(page, button).get_by_label(mine[0], exact=True)).to_have_value(mine[1])
     click_to_send(page, page.get_by_role("button", name="Reload the record"))
     wait_idle(page)
@@ -105,8 +106,12 @@ def second_save_refused_then_reloaded(page, button: str, theirs: tuple[str, str]
 
 def expect_said(page, text: str) -> None:
     """What the page said below a form, visible: the box the form is in stayed open (a save
-    that adds a line above an expander must not close it)."""
+    that adds a line above an expander must not close it). It is said by the run a save
+    starts (st.rerun), after the window between two runs that wait_idle may take for the end:
+    that run's end is awaited too, for until then the form of the run before may still be on
+    the page beside the new one."""
     expect(page.get_by_text(text, exact=False).first).to_be_visible()
+    wait_idle(page)
 
 
 def first_space(page) -> None:
@@ -218,6 +223,7 @@ def test_the_same_tenant_twice_is_refused_naming_the_one_that_exists(managers, a
         wait_idle(maria)
     expect(maria.locator("[data-testid='stAlert']").filter(
         has_text=f"{nora} (nora.verdi@example.org) is already a tenant, since ")).to_be_visible()
+    wait_idle(maria)
     form = the_form(maria, "Add tenant")
     expect(form.get_by_label("Business", exact=True)).to_have_value("Smalti Verdi")  # kept
     with Session(engine_for(app_server.env["DATABASE_URL"])) as session:
@@ -263,6 +269,7 @@ def test_a_new_item_opens_where_its_sessions_are_added(managers, app_server):
     expect(maria.locator("[data-testid='stAlert']").filter(
         has_text=f"“{title}” is already in the programme of this site, with no session yet "
                  "(added ")).to_be_visible()
+    wait_idle(maria)
     expect(form.get_by_label("Title", exact=True)).to_have_value(title)   # kept, as typed
     assert items_titled(app_server, title) == 1
     expect_no_exception(maria)
