@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from google.protobuf.message import DecodeError
 from playwright.sync_api import expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.conftest import ROOT, new_database
 from tests.postgres import free_port
@@ -89,7 +92,13 @@ class Server:
 
 def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) -> None:
     """As Streamlit's own e2e tests do: the script has finished its run and no element is
-    still a loading skeleton; then a short settle for the last deltas to be drawn."""
+    still a loading skeleton; then a short settle for the last deltas to be drawn. On a page
+    whose messages are read (count_sent), first the server's own word that its last run has
+    ended for good: a run that ends in st.rerun() (every save's confirmation) leaves the page
+    "not running" until the next one starts, and on a busy machine that gap outlasts any
+    settle."""
+    if id(page) in WIRE:
+        _await_last_run(page, WIRE[id(page)], timeout_ms)
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
     page.locator(SKELETON).first.wait_for(state="detached", timeout=timeout_ms)
     page.wait_for_timeout(settle_ms)
@@ -97,22 +106,67 @@ def wait_idle(page, timeout_ms: int = TIMEOUT_MS, settle_ms: int = SETTLE_MS) ->
     page.locator(IDLE).wait_for(state="attached", timeout=timeout_ms)
 
 
-# Per page, the websocket messages in the order the browser sent ("sent") or received them
-# (conftest's new_page records them).
+# Per page, what the browser and Streamlit said to each other about runs, in order (conftest's
+# new_page records it): "rerun" (the browser asks for a run: a click, a widget), "started"
+# (the server starts one), "ended" (it ended), "ended for a rerun" (st.rerun(), or a newer
+# request stopped it: another run follows).
 WIRE: dict[int, list[str]] = {}
+RUN_EVENTS = ("rerun", "started", "ended", "ended for a rerun")
+
+
+def _sent(payload) -> str | None:
+    message = _parsed(BackMsg, payload)
+    return "rerun" if message is not None and message.WhichOneof("type") == "rerun_script" \
+        else None
+
+
+def _received(payload) -> str | None:
+    message = _parsed(ForwardMsg, payload)
+    kind = message.WhichOneof("type") if message is not None else None
+    if kind == "new_session":
+        return "started"
+    if kind == "script_finished":
+        return "ended for a rerun" \
+            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN else "ended"
+    return None
+
+
+def _parsed(message_type, payload):
+    if isinstance(payload, str):
+        return None
+    message = message_type()
+    try:
+        message.ParseFromString(payload)
+    except DecodeError:
+        return None
+    return message
 
 
 def count_sent(page) -> None:
-    """Record every message the page sends to Streamlit (a click that reached its button
-    sends one, the rerun it asks for; a lost click sends none) and every one it receives
-    (the server says a run has started before anything else of it)."""
+    """Read every message between the page and Streamlit for the runs they start and end: a
+    click that reached its button asks for one; a lost click asks for none."""
     wire = WIRE.setdefault(id(page), [])
 
+    def note(event: str | None) -> None:
+        if event:
+            wire.append(event)
+
     def watch(socket) -> None:
-        socket.on("framesent", lambda _payload: wire.append("sent"))
-        socket.on("framereceived", lambda _payload: wire.append("received"))
+        socket.on("framesent", lambda payload: note(_sent(payload)))
+        socket.on("framereceived", lambda payload: note(_received(payload)))
 
     page.on("websocket", watch)
+
+
+def _await_last_run(page, wire: list[str], timeout_ms: int) -> None:
+    """Until the last word on runs is the server's, that one ended for good (or the time is
+    up: the DOM's own state is waited on next)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        last = next((event for event in reversed(wire) if event in RUN_EVENTS), "ended")
+        if last == "ended":
+            return
+        page.wait_for_timeout(20)
 
 
 def click_to_send(page, button, *, tries: int = 3, within_ms: int = 5_000) -> None:
@@ -133,18 +187,18 @@ def click_to_send(page, button, *, tries: int = 3, within_ms: int = 5_000) -> No
         button.click()
         deadline = time.monotonic() + within_ms / 1000
         while time.monotonic() < deadline:
-            if "sent" in wire[before:]:
-                _await_answer(page, wire, after=wire.index("sent", before))
+            if "rerun" in wire[before:]:
+                _await_answer(page, wire, after=wire.index("rerun", before))
                 return
             page.wait_for_timeout(50)
     pytest.fail(f"{tries} clicks on {button} sent nothing to the server")
 
 
 def _await_answer(page, wire: list[str], *, after: int, timeout_ms: int = TIMEOUT_MS) -> None:
-    """Until the page has received a message after its `after`-th one, the click's (or the
-    time is up: what the test expects next tells)."""
+    """Until the server has started a run after the click's request, the `after`-th event
+    (or the time is up: what the test expects next tells)."""
     deadline = time.monotonic() + timeout_ms / 1000
-    while "received" not in wire[after + 1:] and time.monotonic() < deadline:
+    while "started" not in wire[after + 1:] and time.monotonic() < deadline:
         page.wait_for_timeout(20)
 
 
