@@ -86,13 +86,12 @@ def choice_box(label: str, choices: dict, *, key: str, container=st, **options: 
     is drawn. A choice gone from `choices` (removed meanwhile) is said, and None returned."""
     if st.session_state.get(key) is not None:
         kept = st.session_state[key]       # read with the labels the browser saw
-        if kept in choices:
-            st.session_state[key] = kept
-        else:
+        if kept not in choices:
             container.warning(_("What you chose here is no longer there (someone changed or "
                                 "removed it meanwhile); choose again."), icon=":material/info:")
-            st.session_state[key] = None
-            options["index"] = None
+            kept = None
+        st.session_state[key] = kept
+        options.pop("index", None)         # the box shows what is pinned, not a default
     return container.selectbox(label, list(choices), key=key,
                                format_func=lambda value: choices.get(value, str(value)),
                                **options)
