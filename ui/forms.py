@@ -174,7 +174,10 @@ def _reload(key: str) -> None:
     state.versions, state.stale = {}, None
 
 
-ECHO_SECONDS = 30
+# How long after a save its echo is said below the form it was made in, should that form be
+# drawn again (the second click of a double click, sent before the page moved, is handled
+# after the runs of the first: on a busy server that is well over 30 seconds).
+ECHO_SECONDS = 180
 
 
 def _say_below(edit: Form, container) -> None:
