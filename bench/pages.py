@@ -170,7 +170,7 @@ def database_size(url: str) -> str:
 
 def clear_caches() -> None:
     st.cache_data.clear()
-    st.cache_resource.clear()  # ui.start.start re-checks the schema: part of a cold start
+    st.cache_resource.clear()  # web.start.start re-checks the schema: part of a cold start
 
 
 def timed(run: Callable[[], object]) -> float:

@@ -21,8 +21,8 @@ from ui.programme.forms import (OPEN_ITEM, delete_draft_form, edit_session_form,
                                 instructor_form, item_form, remove_session_form, session_form)
 from ui import links
 from ui.links import linked
-from ui import web
-from ui.widgets import choice_box, csv_bytes, EARLIEST_DAY, kpi_row, site_picker
+from ui.widgets import (EARLIEST_DAY, PROGRAMME_FEEDS, choice_box, csv_bytes, feed_addresses,
+                        kpi_row, site_picker)
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")
@@ -117,7 +117,7 @@ def calendar_tab() -> None:
                         "{count} sessions of published items, one calendar event each; drafts "
                         "and cancelled items are never exported.", published).format(
         count=number(published)))
-    web.feed_addresses(site.id, web.PROGRAMME_FEEDS)
+    feed_addresses(site.id, PROGRAMME_FEEDS)
 
 
 def _price(price) -> str:

@@ -16,9 +16,10 @@ from ui.tenants import charts as tenant_charts
 from ui.words import country_name, RESIDENCIES
 from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
                              load_for_editing, notes_form)
-from ui import links, web
+from ui import links
 from ui.links import linked
-from ui.widgets import choice_box, csv_download, kpi_row, site_choices, site_picker, xlsx_download
+from ui.widgets import (LISTING_FEEDS, choice_box, csv_download, feed_addresses, kpi_row,
+                        site_choices, site_picker, xlsx_download)
 from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
                              load_profile, load_published, load_to_chase)
 
@@ -215,7 +216,7 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
     with buttons[1]:
         csv_download(_("Website (CSV)"), exports.drop(columns=["bio_html"]), "listings.csv",
                      key="tenants_export_listings")
-    web.feed_addresses(site.id, web.LISTING_FEEDS)
+    feed_addresses(site.id, LISTING_FEEDS)
     if not staff:
         public = exports[["name", "business", "sector", "site", "website", "updated_on"]].copy()
         public["sector"] = public["sector"].map(labeller("sector"))

@@ -1,5 +1,6 @@
 """The import contract, read from the source with `ast` (every import, also inside functions):
 
+- web/ (the HTTP side) never imports ui/ nor pages/, and nothing below it (hub/, db/) imports web/;
 - pages never import db/ nor build queries (no sqlalchemy, no sqlmodel), and only render:
   no page opens a session or keeps a cached loader (those live in ui/<area>/data.py);
 - hub/ never imports streamlit nor ui/;
@@ -19,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-LAYERS = ("hub", "ui", "db", "pages")
+LAYERS = ("hub", "ui", "db", "pages", "web")
 AREAS = ("occupancy", "tenants", "programme", "partners", "admin", "overview", "building",
          "calendar", "feeds")
 # Which other areas an area's rules (hub/<area>) and screens (ui/<area>) may use.
@@ -119,7 +120,7 @@ def test_pages_only_render_and_read_through_their_areas_loaders(name):
 @pytest.mark.parametrize("name", modules("hub"))
 def test_hub_never_imports_streamlit_or_ui(name):
     wrong = sorted(module for module in imports_of(name)
-                   if module.split(".")[0] in ("streamlit", "ui", "pages", "app"))
+                   if module.split(".")[0] in ("streamlit", "ui", "pages", "app", "web"))
     assert not wrong, f"{name} imports {wrong}: the rules know nothing of the screens"
 
 
@@ -127,9 +128,22 @@ def test_hub_never_imports_streamlit_or_ui(name):
 def test_db_imports_hub_only_from_the_command_line_and_the_seeds(name):
     wrong = sorted(module for module in imports_of(name)
                    if module.split(".")[0] in ("hub", "ui", "pages", "streamlit"))
+    wrong += sorted(module for module in imports_of(name) if module.split(".")[0] == "web")
     if name == "db.__main__" or name.startswith("db.seed."):
         wrong = [module for module in wrong if not module.startswith("hub")]
     assert not wrong, f"{name} imports {wrong}: db/ knows nothing above it"
+
+
+@pytest.mark.parametrize("name", modules("web"))
+def test_the_http_side_never_imports_the_screens(name):
+    wrong = sorted(module for module in imports_of(name)
+                   if module.split(".")[0] in ("ui", "pages", "app"))
+    assert not wrong, f"{name} imports {wrong}: web/ answers HTTP without the screens"
+
+
+def test_the_http_side_is_a_package_of_its_own():
+    assert not (ROOT / "ui" / "web.py").exists()
+    assert {"web.routes", "web.feeds", "web.cache", "web.headers", "web.settings"} <= set(sources())
 
 
 @pytest.mark.parametrize("name", modules("hub") + modules("ui"))

@@ -1,7 +1,7 @@
 """The sign-in cookie key: configured, or generated once with owner-only permissions."""
 import stat
 
-from ui.keys import cookie_key
+from web.keys import cookie_key
 
 
 def test_generated_once_into_the_data_folder_owner_only(tmp_path, monkeypatch):

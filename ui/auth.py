@@ -21,7 +21,7 @@ from hub.admin import sign_in, users
 from hub.i18n import _
 from hub.words import label
 from ui import client, cookie, language
-from ui.keys import cookie_key, setup_code
+from web.keys import cookie_key, setup_code
 from ui.forms import form
 from ui.database import attempt, reading
 from ui.format import as_text

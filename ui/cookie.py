@@ -28,7 +28,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ui import client
-from ui.web import https_on
+from web.settings import https_on
 
 NAME = "bottega_sign_in"
 PATH = "/sign-in/cookie"

@@ -1,4 +1,5 @@
-"""The screens, who may open each, and the guard every page runs first."""
+"""The screens, who may open each, the guard every page runs first, and the run of the whole
+(app.py calls `run_screens` for every rerun of a browser's session)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,13 @@ from db.models import User
 from db.vocabulary import ROLES
 from hub.i18n import N_, _
 from hub.words import label
+from ui import auth, database, language, vega  # noqa: F401 (vega: the charts' locale)
 from ui.auth import signed_in_user
+from ui.focus import focus_ring
 from ui.format import as_text, listed
+from ui.forms import say_the_unsaid
+from ui.widgets import show_flash
+from web import start
 
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
@@ -127,3 +133,24 @@ def link_to(user: User, key: str, label: str, *, icon: str | None = None,
         return False
     st.page_link(str(screen.path), label=label, icon=icon, query_params=query or None)
     return True
+
+
+def run_screens() -> None:
+    """One rerun: the page's frame, the sign-in gate, then the page the person asked for."""
+    st.set_page_config(page_title="Bottega", page_icon="🏺", layout="wide")
+    focus_ring()
+    start.start()  # done as the server started; again only if that failed
+    database.read_data_version()  # once per rerun: every cached figure is keyed on it
+
+    user = signed_in_user()
+    if user is not None:
+        language.follow(user)
+    if user is None:
+        st.navigation(signed_out_navigation(auth.sign_in_page), position="hidden").run()
+    else:
+        auth.sidebar(user)
+        show_flash()
+        page = st.navigation(navigation_for(user))
+        explain_refused_screen(user)
+        page.run()
+        say_the_unsaid()

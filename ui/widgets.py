@@ -1,4 +1,5 @@
-"""Small widgets shared by pages: the site picker, a KPI row, CSV downloads."""
+"""Small widgets shared by pages: the site picker, a KPI row, CSV downloads, the addresses of a
+site's live feeds."""
 from __future__ import annotations
 
 import io
@@ -6,16 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
-from hub.i18n import _, language, speaking
+from hub.i18n import N_, _, language, speaking
 from hub.occupancy.sites import list_sites, site_by_code
 from ui import links
 from ui.database import cached, reading
 from ui.format import as_text
+from web.settings import feed_url, feeds_on
 
 
 # The earliest day a date picker offers: Streamlit's default is ten years before the value,
@@ -195,3 +198,42 @@ def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> 
                        icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        disabled=frame.empty, on_click="ignore")
+
+
+# --- the feeds' addresses ---------------------------------------------------------------------
+
+# The labels are English words, shown translated (feed_addresses)
+PROGRAMME_FEEDS = (("programme.ics", N_("Calendar to subscribe to (Google, Apple, Outlook)")),
+                   ("programme.json", N_("Programme as JSON")),
+                   ("public.html", N_("Public page (to link to or embed)")))
+LISTING_FEEDS = (("listings.json", N_("Listings as JSON")),
+                 ("listings.csv", N_("Listings as CSV")),
+                 ("public.html", N_("Public page (to link to or embed)")))
+
+
+def _browser_origin() -> str | None:
+    url = st.context.url
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def feed_addresses(site_id: int | None, feeds: tuple[tuple[str, str], ...]) -> None:
+    """The live feeds of the chosen site, each address in a box with a copy button."""
+    if not feeds_on():
+        st.caption(_("The public feeds are turned off on this server (BOTTEGA_FEEDS=0)."))
+        return
+    if site_id is None:
+        st.caption(_("Choose a site to see the addresses of its live public feeds."))
+        return
+    code = _site_codes().get(site_id)
+    if code is None:
+        return
+    with st.expander(_("Live feeds for the website and calendar apps"),
+                     icon=":material/rss_feed:"):
+        st.caption(_("Published data only, no sign-in needed; they follow every change. Add "
+                     "?lang=it or ?lang=en to an address to choose its language."))
+        for name, title in feeds:
+            st.markdown(f"**{_(title)}**")
+            st.code(feed_url(code, name, _browser_origin()), language=None)

@@ -14,7 +14,3 @@ def feed_site(session: Session, *, code: str) -> Site | None:
     return session.exec(select(Site).where(func.upper(Site.code) == code.upper(),
                                            Site.archived_at.is_(None))).first()
 
-
-def site_code(session: Session, *, site_id: int) -> str | None:
-    """The code feed addresses use for a site."""
-    return session.exec(select(Site.code).where(Site.id == site_id)).first()

@@ -1,4 +1,4 @@
-"""The web side served for real: ui/web.py's routes and middleware and ui/cookie.py's route on
+"""The web side served for real: web/'s routes and middleware and ui/cookie.py's route on
 uvicorn, in a thread of this process (so each test's DATABASE_URL applies), asked over HTTP
 with urllib."""
 from __future__ import annotations
@@ -14,7 +14,9 @@ import uvicorn
 from starlette.applications import Starlette
 
 from tests.postgres import free_port
-from ui import cookie, web
+from ui import cookie
+from web import cache, feeds, routes
+from web.headers import middleware
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Answer:
 
 @pytest.fixture(scope="session")
 def web_root():
-    app = Starlette(routes=[*web.routes(), cookie.route()], middleware=web.middleware())
+    app = Starlette(routes=[*routes.routes(), cookie.route()], middleware=middleware())
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -48,8 +50,8 @@ def web_root():
 def get(web_root, monkeypatch):
     """get(path, **headers) -> Answer; each test starts with an empty feed cache and reads
     the data version on every request."""
-    web.cache.clear()
-    monkeypatch.setattr(web, "STAMP_MEMO_SECONDS", 0)
+    feeds.cache.clear()
+    monkeypatch.setattr(cache, "STAMP_MEMO_SECONDS", 0)
 
     def fetch(path: str, **headers: str) -> Answer:
         request = urllib.request.Request(web_root + path, headers={
@@ -62,4 +64,4 @@ def get(web_root, monkeypatch):
             return Answer(error.code, {k.lower(): v for k, v in error.headers.items()},
                           error.read())
     yield fetch
-    web.cache.clear()
+    feeds.cache.clear()

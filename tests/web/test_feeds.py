@@ -18,7 +18,7 @@ from hub.tenants.listings import PUBLIC_FIELDS, edit_listing
 from hub.feeds.listings import CSV_FIELDS
 from sqlmodel import select
 from tests.worlds import TUESDAY, write
-from ui import web
+from web import feeds
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -77,7 +77,7 @@ def test_the_calendar_holds_one_event_per_session_of_published_items_only(publis
 
 def test_uids_and_bytes_stay_the_same_across_two_builds(published, get):
     first = get("/feeds/T/programme.ics")
-    web.cache.clear()
+    feeds.cache.clear()
     second = get("/feeds/T/programme.ics")
     assert by_uid(first).keys() == by_uid(second).keys()
     assert first.body == second.body and first.headers["etag"] == second.headers["etag"]
@@ -132,14 +132,14 @@ def test_an_unchanged_calendar_answers_304_and_a_changed_one_200(published, get)
 
 
 def test_a_burst_of_requests_builds_the_feed_once_per_data_version(published, get):
-    builds = web.cache.builds
+    builds = feeds.cache.builds
     for _ in range(5):
         assert get("/feeds/T/programme.json").status == 200
-    assert web.cache.builds == builds + 1
+    assert feeds.cache.builds == builds + 1
     write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, title="Wheel throwing, first steps")
     assert "first steps" in get("/feeds/T/programme.json").text
-    assert web.cache.builds == builds + 2
+    assert feeds.cache.builds == builds + 2
 
 
 # --- programme.json, listings.json and .csv -------------------------------------------------------
@@ -213,17 +213,17 @@ def test_site_codes_are_read_in_any_case_and_archived_sites_have_no_feeds(hub, g
     with writing() as session, session.begin():
         site = session.get(Site, hub["site"])
         site.archived_at = site.archived_at or __import__("db.models", fromlist=["utcnow"]).utcnow()
-    web.cache.clear()
+    feeds.cache.clear()
     assert get("/feeds/T/listings.json").status == 404
 
 
 def test_bottega_feeds_0_turns_every_feed_off(hub, get, monkeypatch):
     monkeypatch.setenv("BOTTEGA_FEEDS", "0")
-    for name in web.FEEDS:
+    for name in feeds.FEEDS:
         assert get(f"/feeds/T/{name}").status == 404
 
 
 def test_made_up_site_codes_leave_nothing_in_the_cache(hub, get):
     for n in range(20):
         assert get(f"/feeds/X{n}/programme.ics").status == 404
-    assert web.cache._built == {}
+    assert feeds.cache._built == {}

@@ -9,13 +9,14 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from starlette.responses import PlainTextResponse
 
-from ui import web
+from web import feeds
+from web.headers import SecurityHeaders, security_headers
 
 APP_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "same-origin",
                "x-frame-options": "DENY", "content-security-policy": "frame-ancestors 'none'"}
 
 
-@pytest.mark.parametrize("feed", web.FEEDS)
+@pytest.mark.parametrize("feed", feeds.FEEDS)
 def test_every_feed_has_the_headers_and_a_strict_policy(hub, get, feed):
     headers = get(f"/feeds/T/{feed}").headers
     assert headers["x-content-type-options"] == "nosniff"
@@ -74,7 +75,7 @@ def test_the_middleware_sets_the_app_s_headers_on_any_response():
         return {"type": "http.request"}
 
     scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""}
-    run(web.SecurityHeaders(inner)(scope, receive, send))
+    run(SecurityHeaders(inner)(scope, receive, send))
     headers = {}
     for name, value in sent[0]["headers"]:
         headers.setdefault(name.decode(), []).append(value.decode())
@@ -91,7 +92,7 @@ def test_websockets_pass_the_middleware_untouched():
     async def send(message):
         pass
 
-    run(web.SecurityHeaders(inner)({"type": "websocket", "path": "/_stcore/stream"}, None, send))
+    run(SecurityHeaders(inner)({"type": "websocket", "path": "/_stcore/stream"}, None, send))
     assert seen == [send]
 
 
@@ -125,8 +126,8 @@ def test_healthz_is_503_when_the_schema_is_behind(db_url, get, monkeypatch, tmp_
 
 def test_the_app_s_own_components_may_be_framed_by_the_app_only():
     """The sign-in cookie lives in a custom component: a page the app frames itself."""
-    headers = dict(web.security_headers("/component/extra_streamlit_components.CookieManager"
-                                        ".cookie_manager/index.html"))
+    headers = dict(security_headers("/component/extra_streamlit_components.CookieManager"
+                                   ".cookie_manager/index.html"))
     assert headers[b"x-frame-options"] == b"SAMEORIGIN"
     assert headers[b"content-security-policy"] == b"frame-ancestors 'self'"
-    assert dict(web.security_headers("/"))[b"x-frame-options"] == b"DENY"
+    assert dict(security_headers("/"))[b"x-frame-options"] == b"DENY"

@@ -1,4 +1,4 @@
-"""The server brings the schema to head, and adds the demo hub, as it starts (ui/start.py, the
+"""The server brings the schema to head, and adds the demo hub, as it starts (web/start.py, the
 App's lifespan): /healthz answers 200 before anyone has opened a page. While no account exists
 it prints the first manager's setup code in its log."""
 from __future__ import annotations
@@ -24,7 +24,7 @@ from db.models import Site
 from hub.admin import users
 from tests.e2e.servers import launch_server, server_env, stop_server
 from tests.postgres import free_port
-from ui import keys, start, web
+from web import keys, routes, start
 
 _names = itertools.count()
 
@@ -76,7 +76,7 @@ def test_the_lifespan_migrates_and_seeds_before_the_first_request(never_migrated
                                                                   caplog):
     monkeypatch.setenv("BOTTEGA_DEMO", "1")
     caplog.set_level(logging.WARNING, logger="bottega")
-    server, thread, root = serve(Starlette(routes=web.routes(), lifespan=start.lifespan))
+    server, thread, root = serve(Starlette(routes=routes.routes(), lifespan=start.lifespan))
     try:
         assert health(root) == (200, {"database": "reachable", "schema": "at head",
                                       "status": "ok"})

@@ -1,7 +1,7 @@
 """The server's secret for the sign-in cookie, and the first manager's setup code made from it.
 
 Kept apart from ui/auth.py, which imports streamlit-authenticator and its cookie component: a
-component module imported outside a script run (ui/start.py prints the setup code as the
+component module imported outside a script run (web/start.py prints the setup code as the
 server starts) is never registered, and its frame would never load on the sign-in page.
 """
 from __future__ import annotations
@@ -50,5 +50,5 @@ def _generated_key(path) -> str:
 
 def setup_code() -> str:
     """The code the first-manager form asks for (hub.admin.users.setup_code of the cookie key,
-    the same in every process of an install); ui/start.py prints it in the server's log."""
+    the same in every process of an install); web/start.py prints it in the server's log."""
     return users.setup_code(cookie_key())

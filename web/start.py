@@ -19,7 +19,7 @@ import streamlit as st
 from db.engine import reading
 from hub.admin import users
 from hub.admin.install import prepare_database
-from ui.keys import setup_code
+from web.keys import setup_code
 
 log = logging.getLogger("bottega")
 

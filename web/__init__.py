@@ -1,0 +1,14 @@
+"""The HTTP side of Bottega, beside the Streamlit screens: what the server answers without a
+browser session. app.py hands `web.server.app` to Streamlit's server.
+
+- server.py: the ASGI app — Streamlit's screens plus the routes and middleware below;
+- start.py: what a server process does once as it starts (schema, demo data, setup code);
+- settings.py: the environment variables of the HTTP side (feeds on, HTTPS, framing, address);
+- feeds.py: the public feeds (/feeds/<site>/<feed>), with conditional GET;
+- cache.py: built feeds kept per data version, so polling costs one build per write;
+- headers.py: the security headers of every response;
+- health.py: /healthz for monitoring and upgrades;
+- keys.py: the server's secret, and the first manager's setup code made from it.
+
+Nothing here imports ui/ or pages/; the screens import from here (the feeds' addresses, HTTPS).
+"""
