@@ -198,7 +198,7 @@ def measure(at: AppTest, name: str, first_run: Callable[[], object], warm: int,
 
 
 def signed_in_manager() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "tests" / "app_launcher.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "tests" / "launcher" / "app.py"), default_timeout=60)
     with contextlib.redirect_stdout(sys.stderr):  # streamlit-authenticator prints cookie errors
         sign_in(at.run(), MANAGER, PASSWORD)
     if at.exception or not at.sidebar.button:

@@ -14,12 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def new_app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "tests" / "app_launcher.py"), default_timeout=30)
+    return AppTest.from_file(str(ROOT / "tests" / "launcher" / "app.py"), default_timeout=30)
 
 
 def open_page(at: AppTest, key: str) -> AppTest:
     """Go to pages/<key>.py as the navigation would."""
-    return at.switch_page(f"../pages/{key}.py").run()
+    return at.switch_page(f"../../pages/{key}.py").run()
 
 
 def follow_link_to(at: AppTest, path: str) -> AppTest:

@@ -144,16 +144,16 @@ def pytest_collection_modifyitems(config, items):
 # --- the hand-built worlds (tests/worlds.py) ----------------------------------------------
 
 @pytest.fixture
-def hub(db_url, make_user):
+def base(db_url, make_user):
     """Four labs of 10, 20, 30 and 40 m²; a bench (leasable and bookable, 5 m²); a pottery
     workshop for 2; two tenants; a manager, a communication user and a viewer."""
-    return worlds.hub_world(make_user)
+    return worlds.base_world(make_user)
 
 
 @pytest.fixture
-def plan(hub):
+def plan(base):
     """The hub plus two instructors (a tenant and an outsider) and two draft items."""
-    return worlds.plan_world(hub)
+    return worlds.plan_world(base)
 
 
 @pytest.fixture
@@ -163,14 +163,14 @@ def published(plan):
 
 
 @pytest.fixture
-def second_site(hub):
+def second_site(base):
     """The hub plus an empty second site, S (Second Hub, Siena): hub["S"] is its id."""
     with writing() as session, session.begin():
         site = Site(code="S", name="Second Hub", city="Siena")
         session.add(site)
         session.flush()
-        hub["S"] = site.id
-    return hub
+        base["S"] = site.id
+    return base
 
 
 @pytest.fixture

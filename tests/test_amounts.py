@@ -70,7 +70,7 @@ def test_an_import_reads_numbers_the_same_way(language, typed, value):
         number("1.250" if language == "it" else "1,250", "area_m2")
 
 
-def test_an_italian_manager_types_the_rent_as_the_screen_shows_it(hub):
+def test_an_italian_manager_types_the_rent_as_the_screen_shows_it(base):
     with writing() as session, session.begin():
         users.set_language(session, actor=users.find_user(session, "boss"), language="it")
     at = open_page(signed_in_app("boss"), "occupancy")

@@ -127,14 +127,14 @@ def linked_app(key: str, username: str = "boss", **query: str):
     """The browser at /<key>?<query>, signed out; then signed in through the form."""
     at = new_app()
     at.query_params.update(query)
-    at.switch_page(f"../pages/{key}.py").run()
+    at.switch_page(f"../../pages/{key}.py").run()
     return sign_in(at, username)
 
 
 def test_a_link_opened_signed_out_shows_its_view_after_sign_in(demo):
     at = new_app()
     at.query_params.update(site="on", on=EARLIER.isoformat(), months="24")
-    at.switch_page("../pages/occupancy.py").run()    # the browser at /occupancy?site=on&…
+    at.switch_page("../../pages/occupancy.py").run()    # the browser at /occupancy?site=on&…
     assert not at.exception
     assert [button.label for button in at.button] == ["Login"]    # the sign-in form
     sign_in(at, "boss")

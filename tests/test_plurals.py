@@ -82,17 +82,17 @@ def test_a_change_of_one_percentage_point(language, one, two):
         assert points_change(-1) == one.replace("+", "-")
 
 
-def test_a_full_space_of_one_place(hub):
-    book(hub, space="B1", start=time(10), end=time(12))
+def test_a_full_space_of_one_place(base):
+    book(base, space="B1", start=time(10), end=time(12))
     with pytest.raises(Invalid) as refused:
-        book(hub, space="B1", start=time(11), end=time(12))
+        book(base, space="B1", start=time(11), end=time(12))
     assert refused.value.message == ("B1 is full at 11:00–12:00 on 1 Jun 2026: 1 of 1 place "
                                      "already booked, 0 free")
 
 
-def test_one_booking_over_a_rooms_capacity(hub):
-    booking(hub, "POT", date(2026, 6, 2), 10, 12, places=3)   # imported: POT holds 2
-    found = read(clashes_between, site_id=hub["site"], first=date(2026, 6, 1),
+def test_one_booking_over_a_rooms_capacity(base):
+    booking(base, "POT", date(2026, 6, 2), 10, 12, places=3)   # imported: POT holds 2
+    found = read(clashes_between, site_id=base["site"], first=date(2026, 6, 1),
                  last=date(2026, 6, 7))
     assert [clash.what for clash in found] == [
         "3 places booked at 10:00 in POT, which holds 2 (1 booking at once)"]

@@ -1,5 +1,5 @@
 """Small hand-built worlds whose numbers can be worked out by hand, and the helpers that
-write into them. tests/conftest.py turns the builders into fixtures: `hub`, `plan`,
+write into them. tests/conftest.py turns the builders into fixtures: `base` (base_world), `plan`,
 `published` and `network`."""
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def read(action, **arguments):
 
 # --- the hub: spaces, tenants, users ----------------------------------------------------------
 
-def hub_world(make_user):
+def base_world(make_user):
     """Four labs of 10, 20, 30 and 40 m²; a bench (leasable and bookable, 5 m²); a pottery
     workshop for 2; two tenants. Open Monday–Saturday 08:00–20:00."""
     with writing() as session, session.begin():
@@ -75,44 +75,44 @@ def hub_world(make_user):
     return ids
 
 
-def lease(hub, space="L1", tenant="giulia", starts_on=date(2026, 1, 1), ends_on=None,
+def lease(base, space="L1", tenant="giulia", starts_on=date(2026, 1, 1), ends_on=None,
           rent="100"):
-    return write(leases.lease_space, actor=hub["manager"], space_id=hub[space],
-                 tenant_id=hub[tenant], starts_on=starts_on, ends_on=ends_on, monthly_rent=rent)
+    return write(leases.lease_space, actor=base["manager"], space_id=base[space],
+                 tenant_id=base[tenant], starts_on=starts_on, ends_on=ends_on, monthly_rent=rent)
 
 
-def book(hub, space="POT", day=MONDAY, start=time(10), end=time(12), places=1, who="giulia"):
-    return write(bookings.book, actor=hub["manager"], space_id=hub[space], day=day,
-                 start=start, end=end, places=places, tenant_id=hub[who])
+def book(base, space="POT", day=MONDAY, start=time(10), end=time(12), places=1, who="giulia"):
+    return write(bookings.book, actor=base["manager"], space_id=base[space], day=day,
+                 start=start, end=end, places=places, tenant_id=base[who])
 
 
 # --- the programme on the hub ----------------------------------------------------------------
 
-def plan_world(hub):
+def plan_world(base):
     """The hub plus two instructors (a tenant and an outsider) and two draft items."""
-    manager = hub["manager"]
-    hub["teacher"] = write(programme.add_instructor, actor=manager,
-                           tenant_id=hub["giulia"]).id
-    hub["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+    manager = base["manager"]
+    base["teacher"] = write(programme.add_instructor, actor=manager,
+                           tenant_id=base["giulia"]).id
+    base["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
                             email="paolo@example.org", phone="+39 055 123").id
-    hub["wheel"] = item(hub, title="Wheel throwing for beginners").id
-    hub["glaze"] = item(hub, title="Glazes and firing", kind="workshop").id
-    return hub
+    base["wheel"] = item(base, title="Wheel throwing for beginners").id
+    base["glaze"] = item(base, title="Glazes and firing", kind="workshop").id
+    return base
 
 
-def item(hub, role="manager", **values):
+def item(base, role="manager", **values):
     """A new item; its title is made unique unless given (the same title twice, with no
     session yet, is refused as the same item)."""
-    fields = dict(site_id=hub["site"], kind="course", title=f"Course {next(_items)}",
+    fields = dict(site_id=base["site"], kind="course", title=f"Course {next(_items)}",
                   sector="ceramics", capacity=2, price="120") | values
-    return write(programme.add_item, actor=hub[role], **fields)
+    return write(programme.add_item, actor=base[role], **fields)
 
 
-def add(hub, item_key="wheel", day=TUESDAY, start=time(18), end=time(21), space="POT",
+def add(base, item_key="wheel", day=TUESDAY, start=time(18), end=time(21), space="POT",
         instructor=None, role="manager", **extra):
-    return write(programme.add_session, actor=hub[role], item_id=hub[item_key], day=day,
-                 start=start, end=end, space_id=hub[space] if space else None,
-                 instructor_id=hub[instructor] if instructor else None, **extra)
+    return write(programme.add_session, actor=base[role], item_id=base[item_key], day=day,
+                 start=start, end=end, space_id=base[space] if space else None,
+                 instructor_id=base[instructor] if instructor else None, **extra)
 
 
 def published_world(plan):
@@ -180,14 +180,14 @@ def version_of(partner_id):
     return read(partners.get_partner, partner_id=partner_id).version
 
 
-def close_for_works(hub, codes, starts_on, ends_on, title="Restoration", cancelled=False) -> int:
+def close_for_works(base, codes, starts_on, ends_on, title="Restoration", cancelled=False) -> int:
     """A works period taking the spaces `codes` out of use, written straight to the tables
     (the Building rules are tested apart, and old or imported data can collide)."""
     with writing() as session, session.begin():
-        period = WorksPeriod(site_id=hub["site"], title=title, starts_on=starts_on,
+        period = WorksPeriod(site_id=base["site"], title=title, starts_on=starts_on,
                              ends_on=ends_on,
                              cancelled_at=datetime.now(UTC) if cancelled else None)
         session.add(period)
         session.flush()
-        session.add_all([WorksSpace(works_id=period.id, space_id=hub[code]) for code in codes])
+        session.add_all([WorksSpace(works_id=period.id, space_id=base[code]) for code in codes])
         return period.id

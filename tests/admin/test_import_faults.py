@@ -20,10 +20,10 @@ SPACES = ("site,code,name,kind,area_m2,capacity,monthly_rent,leasable\n"
           "XX,L11,,laboratory,10,1,a lot,yes\n")             # line 4: three
 
 
-def test_every_bad_field_of_a_row_is_reported_with_its_line(hub):
+def test_every_bad_field_of_a_row_is_reported_with_its_line(base):
     before = count(Space), count(AuditEntry)
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "spaces", SPACES.encode())
+        run_import(base["manager"], "spaces", SPACES.encode())
     outcome = refused.value.outcome
     assert outcome.problems == [
         (3, "area_m2: area_m2 'abc' is not a number"),
@@ -39,17 +39,17 @@ def test_every_bad_field_of_a_row_is_reported_with_its_line(hub):
     assert (count(Space), count(AuditEntry)) == before
 
 
-def test_the_preview_lists_the_same_problems(hub):
-    outcome = preview(hub["manager"], "spaces", SPACES.encode())
+def test_the_preview_lists_the_same_problems(base):
+    outcome = preview(base["manager"], "spaces", SPACES.encode())
     assert [line for line, __ in outcome.problems] == [3, 3, 3, 3, 4, 4, 4]
     assert outcome.bad_rows == 2 and outcome.rows == 3
 
 
-def test_a_tenant_row_with_four_faults(hub):
+def test_a_tenant_row_with_four_faults(base):
     data = ("site,name,sector,origin_country,joined_on,email\n"
             "T,Nora Bianchi,knitting,Atlantis,2024-13-01,nora@\n").encode()
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "tenants", data)
+        run_import(base["manager"], "tenants", data)
     problems = [problem for __, problem in refused.value.outcome.problems]
     assert [problem.split(":")[0] for problem in problems] == [
         "joined_on", "sector", "origin country", "email"]
@@ -57,11 +57,11 @@ def test_a_tenant_row_with_four_faults(hub):
     assert count(Tenant) == 2
 
 
-def test_a_lease_row_naming_nothing_that_exists(hub):
+def test_a_lease_row_naming_nothing_that_exists(base):
     data = ("site,space,tenant,starts_on,monthly_rent\n"
             "T,L99,Nobody,01/13/2026,cheap\n").encode()
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "leases", data)
+        run_import(base["manager"], "leases", data)
     assert refused.value.outcome.problems == [
         (2, "space: there is no space 'L99' at this site (import spaces first)"),
         (2, "starts_on: starts_on '01/13/2026' is not a date like 2026-03-01"),
@@ -70,7 +70,7 @@ def test_a_lease_row_naming_nothing_that_exists(hub):
     assert count(Lease) == 0
 
 
-def test_the_command_line_prints_every_fault(hub, capsys, monkeypatch, tmp_path):
+def test_the_command_line_prints_every_fault(base, capsys, monkeypatch, tmp_path):
     path = tmp_path / "labs.csv"
     path.write_text(SPACES)
     status, __, err = cli(capsys, monkeypatch, "import", "spaces", str(path))
@@ -80,9 +80,9 @@ def test_the_command_line_prints_every_fault(hub, capsys, monkeypatch, tmp_path)
     assert lines[-1] == "error: 2 bad row(s); nothing was imported"
 
 
-def test_a_form_hears_of_every_bad_field_at_once(hub):
+def test_a_form_hears_of_every_bad_field_at_once(base):
     with pytest.raises(InvalidFields) as refused:
-        write(spaces.add_space, actor=hub["manager"], site_id=hub["site"], code="l 9",
+        write(spaces.add_space, actor=base["manager"], site_id=base["site"], code="l 9",
               name="", kind="laboratory", area_m2=-1, capacity=1, monthly_rent="x",
               leasable=True)
     assert [fault.field for fault in refused.value.faults] == [
@@ -92,8 +92,8 @@ def test_a_form_hears_of_every_bad_field_at_once(hub):
     assert isinstance(refused.value, Invalid) and refused.value.field == "code"
 
 
-def test_one_bad_field_is_still_a_plain_invalid(hub):
+def test_one_bad_field_is_still_a_plain_invalid(base):
     with pytest.raises(Invalid) as refused:
-        write(spaces.add_space, actor=hub["manager"], site_id=hub["site"], code="L9",
+        write(spaces.add_space, actor=base["manager"], site_id=base["site"], code="L9",
               name="Lab 9", kind="spaceship", area_m2=1, capacity=1)
     assert type(refused.value) is Invalid and refused.value.field == "kind"

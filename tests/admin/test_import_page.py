@@ -61,7 +61,7 @@ def claims_imported(text: str) -> bool:
     return bool(re.search(r"\bImported \d", text))
 
 
-def test_an_import_stopped_midway_says_nothing_was_written(hub, monkeypatch, progress_texts):
+def test_an_import_stopped_midway_says_nothing_was_written(base, monkeypatch, progress_texts):
     kind = transfer.KINDS["spaces"]
     calls = {"n": 0}
 
@@ -87,11 +87,11 @@ def test_an_import_stopped_midway_says_nothing_was_written(hub, monkeypatch, pro
     assert space_count() == before
 
 
-def test_an_import_refused_after_a_clean_preview_says_nothing_was_written(hub):
+def test_an_import_refused_after_a_clean_preview_says_nothing_was_written(base):
     before = space_count()
     at = previewed(spaces_file(3))
     # Meanwhile another manager archives the site: its new spaces are refused now.
-    write(sites.archive_site, actor=hub["manager"], site_id=hub["site"], version=None)
+    write(sites.archive_site, actor=base["manager"], site_id=base["site"], version=None)
     at = at.button(key="admin_import_run").click().run()
     assert not at.exception
     errors = [error.value for error in at.error]
@@ -100,7 +100,7 @@ def test_an_import_refused_after_a_clean_preview_says_nothing_was_written(hub):
     assert space_count() == before
 
 
-def test_an_import_says_what_it_wrote_below_the_uploader_which_is_empty_again(hub):
+def test_an_import_says_what_it_wrote_below_the_uploader_which_is_empty_again(base):
     before = space_count()
     at = previewed(spaces_file(3))
     at = next(b for b in at.button if b.label == "Import 3 row(s)").click().run()

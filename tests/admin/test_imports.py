@@ -50,24 +50,24 @@ def space_lines(n, start=100):
 
 # --- all or nothing -------------------------------------------------------------------------
 
-def test_one_bad_row_among_a_thousand_writes_nothing_and_names_its_line(hub):  # noqa: F811
+def test_one_bad_row_among_a_thousand_writes_nothing_and_names_its_line(base):  # noqa: F811
     rows = space_lines(1000).splitlines(keepends=True)
     rows[499] = "T,X599,Extra lab 599,spaceship,12,300.00,yes\n"    # line 501 (header = 1)
     data = (SPACE_HEADER + "".join(rows)).encode()
     spaces_before, audit_before = count(Space), count(AuditEntry)
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "spaces", data)
+        run_import(base["manager"], "spaces", data)
     assert refused.value.outcome.errors == [
         "line 501: kind: kind must be one of laboratory, bench, workshop, conference_room, "
         "coffee_shop, shop, exhibition, office, storage"]
     assert (count(Space), count(AuditEntry)) == (spaces_before, audit_before)
     rows[499] = "T,X599,Extra lab 599,laboratory,12,300.00,yes\n"
-    outcome = run_import(hub["manager"], "spaces", (SPACE_HEADER + "".join(rows)).encode())
+    outcome = run_import(base["manager"], "spaces", (SPACE_HEADER + "".join(rows)).encode())
     assert (outcome.created, outcome.updated) == (1000, 0)
     assert count(Space) == spaces_before + 1000
 
 
-def test_every_bad_line_is_reported(hub):  # noqa: F811
+def test_every_bad_line_is_reported(base):  # noqa: F811
     data = (SPACE_HEADER
             + "T,A1,Lab A1,laboratory,12,300.00,yes\n"           # 2 fine
             + "T,A2,Lab A2,laboratory,-3,300.00,yes\n"           # 3 negative area
@@ -78,7 +78,7 @@ def test_every_bad_line_is_reported(hub):  # noqa: F811
             + "T,A5,Lab A5,laboratory,twelve,300.00,yes\n"       # 8 not a number
             + "T,A6,Lab A6,laboratory,12,300.00,maybe\n").encode()  # 9 not yes/no
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "spaces", data)
+        run_import(base["manager"], "spaces", data)
     errors = refused.value.outcome.errors
     assert [error.split(":")[0] for error in errors] == [
         "line 3", "line 5", "line 6", "line 7", "line 8", "line 9"]
@@ -92,9 +92,9 @@ def test_every_bad_line_is_reported(hub):  # noqa: F811
         assert session.exec(select(Space).where(Space.code == "A1")).first() is None
 
 
-def test_preview_reports_what_would_happen_and_writes_nothing(hub):  # noqa: F811
+def test_preview_reports_what_would_happen_and_writes_nothing(base):  # noqa: F811
     data = (SPACE_HEADER + space_lines(3) + "T,L1,Lab one renamed,laboratory,10,100,yes\n")
-    outcome = preview(hub["manager"], "spaces", data.encode())
+    outcome = preview(base["manager"], "spaces", data.encode())
     assert (outcome.rows, outcome.created, outcome.updated, outcome.errors) == (4, 3, 1, [])
     with reading() as session:
         assert session.exec(select(Space.name).where(Space.code == "L1")).one() == "Lab 1"
@@ -112,87 +112,87 @@ def test_preview_reports_what_would_happen_and_writes_nothing(hub):  # noqa: F81
                                 r"column\(s\): title"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "not"),
 ])
-def test_a_bad_file_gets_one_clear_message(hub, data, message):  # noqa: F811
+def test_a_bad_file_gets_one_clear_message(base, data, message):  # noqa: F811
     with pytest.raises(FileRefused, match=message):
-        run_import(hub["manager"], "spaces", data)
+        run_import(base["manager"], "spaces", data)
 
 
-def test_a_huge_field_is_named_with_its_line(hub):  # noqa: F811
+def test_a_huge_field_is_named_with_its_line(base):  # noqa: F811
     data = (SPACE_HEADER.replace("leasable", "equipment")
             + "T,A1,Lab A1,laboratory,12,300.00,kiln\n"
             + f"T,A2,Lab A2,laboratory,12,300.00,{'x' * 200_000}\n").encode()
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "spaces", data)
+        run_import(base["manager"], "spaces", data)
     assert refused.value.outcome.errors == [
         "line 3: equipment: equipment is 200,000 characters long; at most 10,000 are accepted"]
 
 
-def test_an_xlsx_that_is_not_a_workbook_is_refused(hub):  # noqa: F811
+def test_an_xlsx_that_is_not_a_workbook_is_refused(base):  # noqa: F811
     with pytest.raises(FileRefused, match="book.xlsx is not an Excel workbook"):
-        run_import(hub["manager"], "spaces", b"site,code\n", "book.xlsx")
+        run_import(base["manager"], "spaces", b"site,code\n", "book.xlsx")
 
 
-def test_other_file_types_are_refused(hub):  # noqa: F811
+def test_other_file_types_are_refused(base):  # noqa: F811
     with pytest.raises(FileRefused, match="choose a .csv or .xlsx file"):
-        run_import(hub["manager"], "spaces", b"site,code\n", "data.json")
+        run_import(base["manager"], "spaces", b"site,code\n", "data.json")
 
 
 # --- formula injection ----------------------------------------------------------------------
 
-def test_formula_cells_are_neutralised_on_export_and_read_back_intact(hub):  # noqa: F811
-    run_import(hub["manager"], "spaces", (
+def test_formula_cells_are_neutralised_on_export_and_read_back_intact(base):  # noqa: F811
+    run_import(base["manager"], "spaces", (
         "site,code,name,kind,equipment,capacity\n"
         'T,F1,"=HYPERLINK(""http://evil.example"")",workshop,@SUM(A1),2\n'
         "T,F2,+39 055 lab,workshop,-rm,1\n").encode())
-    exported = export(hub["manager"], "spaces").decode()
+    exported = export(base["manager"], "spaces").decode()
     cells = list(csv.reader(io.StringIO(exported)))
     by_code = {row[1]: row for row in cells[1:]}
     assert by_code["F1"][2] == "'=HYPERLINK(\"http://evil.example\")"
     assert by_code["F1"][7] == "'@SUM(A1)"
     assert by_code["F2"][2] == "'+39 055 lab" and by_code["F2"][7] == "'-rm"
-    outcome = run_import(hub["manager"], "spaces", exported.encode())
+    outcome = run_import(base["manager"], "spaces", exported.encode())
     assert outcome.updated == 0 and outcome.unchanged == 8
     with reading() as session:
         assert session.exec(select(Space.name).where(Space.code == "F1")).one() == \
             '=HYPERLINK("http://evil.example")'
 
 
-def test_xlsx_export_is_neutralised_and_imports_back(hub):  # noqa: F811
+def test_xlsx_export_is_neutralised_and_imports_back(base):  # noqa: F811
     from openpyxl import load_workbook
-    run_import(hub["manager"], "spaces", b"site,code,name,kind\nT,F1,=1+1,workshop\n")
-    data = export(hub["manager"], "spaces", "xlsx")
+    run_import(base["manager"], "spaces", b"site,code,name,kind\nT,F1,=1+1,workshop\n")
+    data = export(base["manager"], "spaces", "xlsx")
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     names = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert "'=1+1" in names and not any(str(name).startswith("=") for name in names)
-    outcome = run_import(hub["manager"], "spaces", data, "spaces.xlsx")
+    outcome = run_import(base["manager"], "spaces", data, "spaces.xlsx")
     assert (outcome.rows, outcome.unchanged) == (7, 7)
 
 
 # --- rules, roles, audit --------------------------------------------------------------------
 
-def test_only_a_manager_imports_or_exports(hub):  # noqa: F811
+def test_only_a_manager_imports_or_exports(base):  # noqa: F811
     for who in ("communication", "viewer"):
         with pytest.raises(Forbidden):
-            run_import(hub[who], "spaces", (SPACE_HEADER + space_lines(1)).encode())
+            run_import(base[who], "spaces", (SPACE_HEADER + space_lines(1)).encode())
         with pytest.raises(Forbidden):
-            export(hub[who], "tenants")
+            export(base[who], "tenants")
 
 
-def test_imported_rows_are_audited_as_the_importer(hub):  # noqa: F811
-    run_import(hub["manager"], "spaces", (SPACE_HEADER + space_lines(2)).encode())
+def test_imported_rows_are_audited_as_the_importer(base):  # noqa: F811
+    run_import(base["manager"], "spaces", (SPACE_HEADER + space_lines(2)).encode())
     with reading() as session:
         entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "spaces",
                                                         AuditEntry.action == "create")).all()
     assert [entry.username for entry in entries] == ["boss", "boss"]
 
 
-def test_lease_rows_go_through_the_overlap_rule(hub):  # noqa: F811
+def test_lease_rows_go_through_the_overlap_rule(base):  # noqa: F811
     header = "site,space,tenant,starts_on,ends_on,monthly_rent\n"
-    ok = run_import(hub["manager"], "leases", (header +
+    ok = run_import(base["manager"], "leases", (header +
                     "T,L1,Giulia Neri,2026-01-01,2026-12-31,100\n").encode())
     assert ok.created == 1
     with pytest.raises(ImportRefused) as refused:
-        run_import(hub["manager"], "leases", (header
+        run_import(base["manager"], "leases", (header
                    + "T,L2,Aiko Tanaka,2026-01-01,,200\n"
                    + "T,L1,Aiko Tanaka,2026-06-01,,200\n"
                    + "T,L3,Nobody Here,2026-01-01,,200\n").encode())
@@ -202,9 +202,9 @@ def test_lease_rows_go_through_the_overlap_rule(hub):  # noqa: F811
     assert count(Lease) == 1
 
 
-def test_tenants_import_creates_and_updates_by_name_and_business(hub):  # noqa: F811
+def test_tenants_import_creates_and_updates_by_name_and_business(base):  # noqa: F811
     header = "site,name,business,sector,origin_country,joined_on,email\n"
-    outcome = run_import(hub["manager"], "tenants", (header
+    outcome = run_import(base["manager"], "tenants", (header
                          + "T,Giulia Neri,,ceramics,IT,2016-03-01,giulia@example.org\n"
                          + "T,Sara Bini,Bini Gioielli,jewellery,it,2025-02-01,\n").encode())
     assert (outcome.created, outcome.updated) == (1, 1)
@@ -233,14 +233,14 @@ def test_every_kind_exported_imports_back_unchanged(demo):
         assert (outcome.rows, outcome.created, outcome.updated) == (rows, 0, 0), name
 
 
-def test_templates_name_every_column_and_import(hub):  # noqa: F811
+def test_templates_name_every_column_and_import(base):  # noqa: F811
     for name, kind in transfer.KINDS.items():
         header = transfer.template(kind, "csv").decode().splitlines()[0]
         assert header.split(",") == list(kind.columns), name
     with reading() as session:
         template = transfer.template(transfer.KINDS["spaces"], "csv",
                                      site_code=transfer.example_site(session))
-    assert run_import(hub["manager"], "spaces", template).created == 1   # as downloaded
+    assert run_import(base["manager"], "spaces", template).created == 1   # as downloaded
     with reading() as session:
         space = session.exec(select(Space).where(Space.code == "L27")).one()
     assert space.monthly_rent == Decimal("450.00") and space.equipment == "kiln, sink"

@@ -70,10 +70,10 @@ def test_a_paused_address_is_told_when_to_try_again(db_url, language, sentence):
     ("it", ["riga 2: site: non c'è nessuna sede con codice 'ZZ' (quelle note: T)"]),
     ("en", ["line 2: site: there is no site with code 'ZZ' (known: T)"])])
 def test_an_import_row_is_refused_in_the_readers_language_naming_the_files_column(
-        hub, language, errors):
+        base, language, errors):
     data = b"site,code,name,kind\nZZ,L9,Lab 9,laboratory\n"
     with speaking(language):
-        outcome = preview(hub["manager"], transfer.KINDS["spaces"], data, "labs.csv")
+        outcome = preview(base["manager"], transfer.KINDS["spaces"], data, "labs.csv")
         assert outcome.errors == errors
         assert outcome.problems == [(2, errors[0].split(": ", 1)[1])]
 
@@ -87,7 +87,7 @@ def test_an_import_row_is_refused_in_the_readers_language_naming_the_files_colum
            "the columns site, code, name, kind, floor, area_m2, capacity, equipment, "
            "monthly_rent, hourly_rate, daily_rate, leasable, bookable, active, opened_on "
            "(download the template)")])
-def test_a_file_missing_columns_is_refused_in_the_readers_language(hub, language, sentence):
+def test_a_file_missing_columns_is_refused_in_the_readers_language(base, language, sentence):
     with speaking(language), pytest.raises(transfer.FileRefused) as refused:
-        preview(hub["manager"], transfer.KINDS["spaces"], b"site\nT\n", "labs.csv")
+        preview(base["manager"], transfer.KINDS["spaces"], b"site\nT\n", "labs.csv")
     assert str(refused.value) == sentence

@@ -243,11 +243,11 @@ def test_the_partner_directory_export_is_neutralised(network, char, file_format)
 # --- the audit log (Admin › Audit log › Export CSV) ---------------------------------------------
 
 @characters
-def test_the_audit_log_export_is_neutralised(hub, char):
+def test_the_audit_log_export_is_neutralised(base, char):
     from ui.admin.audit import load_export
     from ui.widgets import csv_bytes
     value = dangerous(char, "name")
-    write(organisations.add_partner, actor=hub["manager"], name=value, kind="institution",
+    write(organisations.add_partner, actor=base["manager"], name=value, kind="institution",
           country="IT")
     # A name the log holds for someone the users table no longer limits (an older version,
     # an import of a log): the export must not trust it either. (Usernames hold 32 characters.)
@@ -257,7 +257,7 @@ def test_the_audit_log_export_is_neutralised(hub, char):
     with writing() as session, session.begin():
         record_event(session, stranger, "restore", "database", "backup.db")
     today = date.today()
-    frame = load_export(hub["manager"], "boss", None, None, today - timedelta(days=1),
+    frame = load_export(base["manager"], "boss", None, None, today - timedelta(days=1),
                         today + timedelta(days=1))
     data = csv_bytes(frame)
     assert_neutralised(data, "csv", "User", username, "bottega-audit-log.csv")

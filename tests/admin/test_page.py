@@ -25,7 +25,7 @@ def form_button(at, label):
     return next(button for button in at.button if button.label == label)
 
 
-def test_manager_sees_every_tab(hub):  # noqa: F811
+def test_manager_sees_every_tab(base):  # noqa: F811
     at = admin_page()
     assert not at.exception
     assert [tab.label for tab in at.tabs] == ["Sites", "Users", "Audit log", "Import / export",
@@ -38,14 +38,14 @@ def test_manager_sees_every_tab(hub):  # noqa: F811
 
 
 @pytest.mark.parametrize("username", ["carla", "vera"])
-def test_others_cannot_reach_admin_by_url(hub, username):  # noqa: F811
+def test_others_cannot_reach_admin_by_url(base, username):  # noqa: F811
     at = signed_in_app(username)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         open_page(at, "admin")      # /admin is not registered for their role
 
 
 @pytest.mark.parametrize("username", ["carla", "vera"])
-def test_the_page_refuses_others_even_when_run_directly(hub, username):  # noqa: F811
+def test_the_page_refuses_others_even_when_run_directly(base, username):  # noqa: F811
     at = AppTest.from_file(str(ROOT / "pages" / "admin.py"), default_timeout=30)
     at.session_state[auth.SIGNED_IN] = username
     at.session_state[auth.SIGNED_IN_AT] = utcnow()
@@ -56,7 +56,7 @@ def test_the_page_refuses_others_even_when_run_directly(hub, username):  # noqa:
     assert not [button for button in at.button if button.label in ("Add user", "Erase")]
 
 
-def test_manager_adds_a_user_and_a_bad_one_names_the_field(hub):  # noqa: F811
+def test_manager_adds_a_user_and_a_bad_one_names_the_field(base):  # noqa: F811
     at = admin_page()
     at.text_input(key="admin_new_username").input("nina")
     at.text_input(key="admin_new_name").input("Nina Gori")
@@ -77,7 +77,7 @@ def test_manager_adds_a_user_and_a_bad_one_names_the_field(hub):  # noqa: F811
 
 
 def test_a_save_on_a_database_that_takes_no_writes_says_to_tell_the_administrator(
-        hub, db_url, monkeypatch):  # noqa: F811
+        base, db_url, monkeypatch):  # noqa: F811
     at = admin_page()
     for key, value in (("admin_new_username", "nina"), ("admin_new_name", "Nina Gori"),
                        ("admin_new_email", "nina@example.org"),
@@ -95,7 +95,7 @@ def test_a_save_on_a_database_that_takes_no_writes_says_to_tell_the_administrato
         assert users.find_user(session, "nina") is None
 
 
-def test_the_last_manager_cannot_be_demoted_from_the_screen(hub):  # noqa: F811
+def test_the_last_manager_cannot_be_demoted_from_the_screen(base):  # noqa: F811
     at = admin_page()
     picker = at.selectbox(key="admin_role_user")
     picker.select_index(next(i for i, option in enumerate(picker.options)
@@ -113,7 +113,7 @@ def audit_table(at):
     return next(table.value for table in at.dataframe if "Record" in table.value.columns)
 
 
-def test_audit_log_filters_by_user_and_record(hub):  # noqa: F811
+def test_audit_log_filters_by_user_and_record(base):  # noqa: F811
     at = admin_page()
     at.selectbox(key="admin_audit_entity").select("users").run()
     frame = audit_table(at)
@@ -128,16 +128,16 @@ def test_audit_log_filters_by_user_and_record(hub):  # noqa: F811
 # --- erasing a person is confirmed in a dialog --------------------------------------------
 
 @pytest.fixture
-def giulia(hub):  # noqa: F811
+def giulia(base):  # noqa: F811
     """Giulia Neri holds a lease and a booking: what erasing her keeps, anonymised."""
-    lease(hub)
-    book(hub)
-    return hub
+    lease(base)
+    book(base)
+    return base
 
 
-def giulia_now(hub) -> tuple:
+def giulia_now(base) -> tuple:
     with reading() as session:
-        tenant = session.get(Tenant, hub["giulia"])
+        tenant = session.get(Tenant, base["giulia"])
         return (tenant.name, tenant.business, len(session.exec(select(AuditEntry).where(
             AuditEntry.action == "erase")).all()))
 

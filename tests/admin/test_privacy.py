@@ -33,11 +33,11 @@ def write(action, **arguments):
 
 
 @pytest.fixture
-def person(hub):  # noqa: F811
+def person(base):  # noqa: F811
     """A tenant with everything a person leaves behind: listing, lease, booking, enrolment,
     instructor record, partner link, edits in the audit log, and mentions in others' notes."""
-    boss = hub["manager"]
-    tenant = write(tenants.add_tenant, actor=boss, site_id=hub["site"], name=NAME,
+    boss = base["manager"]
+    tenant = write(tenants.add_tenant, actor=boss, site_id=base["site"], name=NAME,
                    business="Lunardi Vetri", sector="glass", origin_country="IT",
                    residency="resident", joined_on=date(2024, 1, 10), email="old@example.org",
                    phone=PHONE, consent_on=date(2024, 1, 10), female_led=True,
@@ -45,12 +45,12 @@ def person(hub):  # noqa: F811
     write(tenants.edit_tenant, actor=boss, tenant_id=tenant.id, version=None, email=EMAIL)
     write(tenants.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
           notes=f"Call {NAME} on {PHONE}")
-    write(leases.lease_space, actor=boss, space_id=hub["L3"], tenant_id=tenant.id,
+    write(leases.lease_space, actor=boss, space_id=base["L3"], tenant_id=tenant.id,
           starts_on=date(2024, 2, 1), ends_on=None, monthly_rent="300",
           notes=f"{NAME} pays by transfer")
-    write(bookings.book, actor=boss, space_id=hub["POT"], day=MONDAY, start=time(9),
+    write(bookings.book, actor=boss, space_id=base["POT"], day=MONDAY, start=time(9),
           end=time(11), places=1, tenant_id=tenant.id)
-    item = write(programme.add_item, actor=boss, site_id=hub["site"], kind="course",
+    item = write(programme.add_item, actor=boss, site_id=base["site"], kind="course",
                  title="Glass beads", sector="glass", capacity=5, price="50")
     write(enrolments.enrol, actor=boss, item_id=item.id, participant_name=NAME, email=EMAIL)
     write(programme.add_instructor, actor=boss, tenant_id=tenant.id, email=EMAIL, phone=PHONE)
@@ -60,9 +60,9 @@ def person(hub):  # noqa: F811
           kind="supplies", notes=f"supplies {NAME}")
     write(interactions.log_interaction, actor=boss, partner_id=partner.id, day=date(2025, 1, 3),
           kind="call", summary=f"Talked about {NAME.upper()} and wrote to {EMAIL}")
-    write(tenants.edit_staff_notes, actor=boss, tenant_id=hub["giulia"], version=None,
+    write(tenants.edit_staff_notes, actor=boss, tenant_id=base["giulia"], version=None,
           notes=f"shares the kiln with {NAME}")
-    return {"id": tenant.id, "partner": partner.id, "hub": hub}
+    return {"id": tenant.id, "partner": partner.id, "hub": base}
 
 
 def traces(*needles: str) -> list[str]:

@@ -45,25 +45,25 @@ def traces(*needles: str) -> list[str]:
 
 
 @pytest.fixture
-def person(hub):
+def person(base):
     """A tenant with notes everywhere and an unpublished listing full of awkward text."""
-    boss = hub["manager"]
-    tenant = write(tenants.add_tenant, actor=boss, site_id=hub["site"], name=NAME,
+    boss = base["manager"]
+    tenant = write(tenants.add_tenant, actor=boss, site_id=base["site"], name=NAME,
                    sector="glass", origin_country="IT", joined_on=date(2024, 1, 10),
                    email="zoe@example.org")
     write(tenants.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
           notes=TENANT_NOTES)
-    write(listings.edit_listing, actor=hub["communication"], tenant_id=tenant.id,
+    write(listings.edit_listing, actor=base["communication"], tenant_id=tenant.id,
           version=None, bio=BIO, website="zoe.example.org", instagram="@zoe.vetri",
           keywords="Glass, Murrine", photo_url="https://zoe.example.org/me.jpg",
           published=False)
-    write(leases.lease_space, actor=boss, space_id=hub["L2"], tenant_id=tenant.id,
+    write(leases.lease_space, actor=boss, space_id=base["L2"], tenant_id=tenant.id,
           starts_on=date(2024, 2, 1), ends_on=None, monthly_rent="200", notes=LEASE_NOTES)
     partner = write(partners.add_partner, actor=boss, name="Vetreria Toscana",
                     kind="supplier", country="IT")
     write(partner_links.link_tenant, actor=boss, partner_id=partner.id, tenant_id=tenant.id,
           kind="supplies", notes=LINK_NOTES)
-    return {"id": tenant.id, "hub": hub}
+    return {"id": tenant.id, "hub": base}
 
 
 def exported(person) -> tuple[bytes, dict]:
@@ -141,13 +141,13 @@ def test_erasing_leaves_nothing_of_the_notes_or_listing_anywhere_not_even_in_the
 
 
 def test_a_name_with_accents_is_erased_where_others_quote_it_in_any_case(person):
-    hub = person["hub"]
+    base = person["hub"]
     for tenant, notes in (("giulia", f"shares the kiln with {NAME}"),
                           ("aiko", f"ask {NAME.upper()} about murrine")):
-        write(tenants.edit_staff_notes, actor=hub["manager"], tenant_id=hub[tenant],
+        write(tenants.edit_staff_notes, actor=base["manager"], tenant_id=base[tenant],
               version=None, notes=notes)
     erase(person)
     with reading() as session:
-        notes = [session.get(Tenant, hub[key]).notes for key in ("giulia", "aiko")]
+        notes = [session.get(Tenant, base[key]).notes for key in ("giulia", "aiko")]
     assert notes == ["shares the kiln with erased", "ask erased about murrine"]
     assert traces(NAME) == []

@@ -160,14 +160,14 @@ def tenant_rows(session: Session) -> list[dict]:
 @given(people=st.lists(tenant_values, min_size=1, max_size=4,
                        unique_by=lambda row: (key(row["name"]), key(row["business"]))))
 def test_tenants_exported_then_imported_into_a_fresh_database_are_the_same(
-        hub, fresh, file_format, people):
+        base, fresh, file_format, people):
     with writing() as session, session.begin():
         wipe(session, TenantListing, Tenant)
         for values in people:
-            roster.add_tenant(session, actor=hub["manager"], site_id=hub["site"], **values)
+            roster.add_tenant(session, actor=base["manager"], site_id=base["site"], **values)
     with Session(fresh[0]) as session, session.begin():
         wipe(session, TenantListing, Tenant)
-    data = export(hub["manager"], "tenants", file_format)
+    data = export(base["manager"], "tenants", file_format)
     outcome = import_into(fresh, "tenants", data, file_format)
     assert outcome.created == len(people)
     with reading() as session:
@@ -199,14 +199,14 @@ def partner_key(row: dict) -> str:
 @DB_SETTINGS
 @given(partners=st.lists(partner_values, min_size=1, max_size=4, unique_by=partner_key))
 def test_partners_exported_then_imported_into_a_fresh_database_are_the_same(
-        hub, fresh, file_format, partners):
+        base, fresh, file_format, partners):
     with writing() as session, session.begin():
         wipe(session, Partner)
         for values in partners:
-            organisations.add_partner(session, actor=hub["manager"], **values)
+            organisations.add_partner(session, actor=base["manager"], **values)
     with Session(fresh[0]) as session, session.begin():
         wipe(session, Partner)
-    data = export(hub["manager"], "partners", file_format)
+    data = export(base["manager"], "partners", file_format)
     outcome = import_into(fresh, "partners", data, file_format)
     assert outcome.created == len(partners)
     with reading() as session:

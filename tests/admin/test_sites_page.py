@@ -37,7 +37,7 @@ def fill_new_site(at, **values):
     next(box for box in at.number_input if box.label == "Total area m²").set_value(420.0)
 
 
-def test_a_manager_adds_a_site_then_corrects_it(hub):
+def test_a_manager_adds_a_site_then_corrects_it(base):
     at = sites_tab()
     table = at.dataframe[0].value
     assert list(table["Code"]) == ["T"] and list(table["State"]) == ["in use"]
@@ -58,7 +58,7 @@ def test_a_manager_adds_a_site_then_corrects_it(hub):
     assert not at.error and sites()["ON"].city == "Firenze"
 
 
-def test_a_bad_site_is_refused_naming_the_field_and_nothing_is_written(hub):
+def test_a_bad_site_is_refused_naming_the_field_and_nothing_is_written(base):
     at = sites_tab()
     fill_new_site(at, **{"Time zone": "Europe/Firenze"})
     form_button(at, "Add site").click()
@@ -103,8 +103,8 @@ def test_archiving_asks_first_cancel_writes_nothing_and_confirming_archives(seco
     assert sites()["S"].archived_at is None
 
 
-def test_archiving_a_site_with_a_running_lease_is_refused_with_the_count(hub):
-    write(leases.lease_space, actor=hub["manager"], space_id=hub["L1"], tenant_id=hub["giulia"],
+def test_archiving_a_site_with_a_running_lease_is_refused_with_the_count(base):
+    write(leases.lease_space, actor=base["manager"], space_id=base["L1"], tenant_id=base["giulia"],
           starts_on=date(2020, 1, 1), ends_on=None, monthly_rent="100")
     at = archive_asked(sites_tab())
     assert not at.exception
@@ -118,7 +118,7 @@ def budget_box(at):
     return next(box for box in at.number_input if box.label == "Yearly building budget (€)")
 
 
-def test_a_manager_sets_a_sites_yearly_building_budget_and_the_table_shows_it(hub):
+def test_a_manager_sets_a_sites_yearly_building_budget_and_the_table_shows_it(base):
     at = sites_tab()
     assert list(at.dataframe[0].value["Building budget / year"]) == ["—"]
     assert "Building screen compares" in budget_box(at).help

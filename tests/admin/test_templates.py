@@ -27,7 +27,7 @@ def first_site_code() -> str | None:
         return transfer.example_site(session)
 
 
-def test_every_template_names_the_hubs_first_site(hub, second_site):
+def test_every_template_names_the_hubs_first_site(base, second_site):
     assert first_site_code() == "T"
     rows = example_rows(first_site_code())
     named = {name: row["site"] for name, row in rows.items() if "site" in row}
@@ -41,6 +41,6 @@ def test_a_hub_without_a_site_gets_a_placeholder(db_url):
     assert example_rows(None)["spaces"]["site"] == "SITE"
 
 
-def test_an_archived_first_site_is_not_offered(hub, second_site):
-    write(sites.archive_site, actor=hub["manager"], site_id=hub["site"], version=None)
+def test_an_archived_first_site_is_not_offered(base, second_site):
+    write(sites.archive_site, actor=base["manager"], site_id=base["site"], version=None)
     assert first_site_code() == "S"

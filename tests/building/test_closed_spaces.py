@@ -19,9 +19,9 @@ CLOSED_L1 = "L1 is closed for restoration from 11 Jan 2027 to 28 Feb 2027"
 CLOSED_POT = "POT is closed for kiln service from 11 Jan 2027 to 28 Feb 2027"
 
 
-def close(hub, code, title):
-    return write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
-                 space_ids=[hub[code]], title=title, starts_on=START, ends_on=END).works
+def close(base, code, title):
+    return write(building.plan_works, actor=base["manager"], site_id=base["site"],
+                 space_ids=[base[code]], title=title, starts_on=START, ends_on=END).works
 
 
 def counts():
@@ -38,40 +38,40 @@ def refused(field, message, action, **arguments):
     assert counts() == before
 
 
-def test_a_new_lease_that_takes_a_day_of_the_works_is_refused(hub):
-    close(hub, "L1", "Restoration")
-    m = hub["manager"]
+def test_a_new_lease_that_takes_a_day_of_the_works_is_refused(base):
+    close(base, "L1", "Restoration")
+    m = base["manager"]
     for starts_on, ends_on in ((START, None), (date(2026, 12, 1), START),
                                (END, date(2027, 6, 30)), (date(2026, 1, 1), None)):
-        refused("start", CLOSED_L1, leases.lease_space, actor=m, space_id=hub["L1"],
-                tenant_id=hub["giulia"], starts_on=starts_on, ends_on=ends_on,
+        refused("start", CLOSED_L1, leases.lease_space, actor=m, space_id=base["L1"],
+                tenant_id=base["giulia"], starts_on=starts_on, ends_on=ends_on,
                 monthly_rent="100")
     # the days either side are free
-    lease(hub, space="L1", starts_on=date(2026, 12, 1), ends_on=START - timedelta(days=1))
-    lease(hub, space="L1", starts_on=END + timedelta(days=1), ends_on=None)
+    lease(base, space="L1", starts_on=date(2026, 12, 1), ends_on=START - timedelta(days=1))
+    lease(base, space="L1", starts_on=END + timedelta(days=1), ends_on=None)
 
 
-def test_renewing_into_the_works_is_refused(hub):
-    first = lease(hub, space="L1", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
-    close(hub, "L1", "Restoration")
-    refused("start", CLOSED_L1, leases.renew_lease, actor=hub["manager"], lease_id=first.id,
+def test_renewing_into_the_works_is_refused(base):
+    first = lease(base, space="L1", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
+    close(base, "L1", "Restoration")
+    refused("start", CLOSED_L1, leases.renew_lease, actor=base["manager"], lease_id=first.id,
             version=None, until=date(2027, 12, 31))
 
 
-def test_moving_a_tenant_into_a_closed_space_is_refused(hub):
-    held = lease(hub, space="L2", starts_on=date(2026, 1, 1), ends_on=date(2027, 12, 31))
-    close(hub, "L1", "Restoration")
-    refused("space", CLOSED_L1, leases.move_tenant, actor=hub["manager"], lease_id=held.id,
-            version=None, to_space_id=hub["L1"], on=date(2026, 12, 1))
+def test_moving_a_tenant_into_a_closed_space_is_refused(base):
+    held = lease(base, space="L2", starts_on=date(2026, 1, 1), ends_on=date(2027, 12, 31))
+    close(base, "L1", "Restoration")
+    refused("space", CLOSED_L1, leases.move_tenant, actor=base["manager"], lease_id=held.id,
+            version=None, to_space_id=base["L1"], on=date(2026, 12, 1))
 
 
-def test_a_booking_on_a_day_of_the_works_is_refused(hub):
-    close(hub, "POT", "Kiln service")
+def test_a_booking_on_a_day_of_the_works_is_refused(base):
+    close(base, "POT", "Kiln service")
     for day in (START, END - timedelta(days=1)):          # the first day; a Saturday
-        refused("day", CLOSED_POT, bookings.book, actor=hub["manager"], space_id=hub["POT"],
-                day=day, start=time(10), end=time(12), tenant_id=hub["giulia"])
-    write(bookings.book, actor=hub["manager"], space_id=hub["POT"],
-          day=END + timedelta(days=1), start=time(10), end=time(12), tenant_id=hub["giulia"])
+        refused("day", CLOSED_POT, bookings.book, actor=base["manager"], space_id=base["POT"],
+                day=day, start=time(10), end=time(12), tenant_id=base["giulia"])
+    write(bookings.book, actor=base["manager"], space_id=base["POT"],
+          day=END + timedelta(days=1), start=time(10), end=time(12), tenant_id=base["giulia"])
 
 
 def test_a_session_placed_or_moved_into_a_closed_room_is_refused(plan):
@@ -89,7 +89,7 @@ def test_a_session_placed_or_moved_into_a_closed_room_is_refused(plan):
     add(plan, item_key="glaze", day=START, space="L3")     # another room that day is fine
 
 
-def test_cancelled_works_close_nothing(hub):
-    works = close(hub, "L1", "Restoration")
-    write(building.cancel_works, actor=hub["manager"], works_id=works.id, version=None)
-    lease(hub, space="L1", starts_on=START, ends_on=END)
+def test_cancelled_works_close_nothing(base):
+    works = close(base, "L1", "Restoration")
+    write(building.cancel_works, actor=base["manager"], works_id=works.id, version=None)
+    lease(base, space="L1", starts_on=START, ends_on=END)

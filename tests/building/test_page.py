@@ -20,18 +20,18 @@ WORKS_DAY = next(TODAY + timedelta(days=n) for n in range(7, 9)
 
 
 @pytest.fixture
-def building(hub):
-    write(issues.report_issue, actor=hub["communication"], site_id=hub["site"],
-          space_id=hub["L1"], title="Damp on the north wall", priority="urgent")
-    leak = write(issues.report_issue, actor=hub["manager"], site_id=hub["site"],
+def building(base):
+    write(issues.report_issue, actor=base["communication"], site_id=base["site"],
+          space_id=base["L1"], title="Damp on the north wall", priority="urgent")
+    leak = write(issues.report_issue, actor=base["manager"], site_id=base["site"],
                  title="Roof tiles loose", priority="high")
-    write(issues.edit_issue, actor=hub["manager"], issue_id=leak.id, version=None,
+    write(issues.edit_issue, actor=base["manager"], issue_id=leak.id, version=None,
           title="Roof tiles loose", priority="high", contractor="Tetti Bruni",
           notes="Ring Marco before nine")
-    write(works.plan_works, actor=hub["manager"], site_id=hub["site"], space_ids=[hub["L2"]],
+    write(works.plan_works, actor=base["manager"], site_id=base["site"], space_ids=[base["L2"]],
           title="Restoration", starts_on=TODAY - timedelta(days=3),
           ends_on=TODAY + timedelta(days=20), notes="Scaffolding in the courtyard")
-    return hub
+    return base
 
 
 def building_page(username):
@@ -95,12 +95,12 @@ def test_an_empty_title_is_refused_beside_the_form(building):
         assert len(session.exec(select(BuildingIssue)).all()) == 2
 
 
-def plan_over_a_booking(hub):
-    booked = book(hub, day=WORKS_DAY, start=time(10), end=time(12))
+def plan_over_a_booking(base):
+    booked = book(base, day=WORKS_DAY, start=time(10), end=time(12))
     at = building_page("boss")
     picker = at.multiselect(key="building_works_spaces")
     assert "POT — Pottery" in picker.options
-    picker.select(hub["POT"])                          # by id: its label may change meanwhile
+    picker.select(base["POT"])                          # by id: its label may change meanwhile
     at.text_input(key="building_works_title").input("Kiln service")
     at.date_input(key="building_works_from").set_value(WORKS_DAY)
     at.date_input(key="building_works_to").set_value(WORKS_DAY)

@@ -25,50 +25,50 @@ def audit(entity=None):
         return list(session.exec(query.order_by(AuditEntry.id)))
 
 
-def report(hub, role="communication", **values):
-    values = {"site_id": hub["site"], "title": "Leak above the kiln", "space_id": hub["POT"],
+def report(base, role="communication", **values):
+    values = {"site_id": base["site"], "title": "Leak above the kiln", "space_id": base["POT"],
               "priority": "high", **values}
-    return write(issues.report_issue, actor=hub[role], **values)
+    return write(issues.report_issue, actor=base[role], **values)
 
 
-def plan(hub, codes=("POT",), starts_on=START, ends_on=END, **extra):
-    return write(works.plan_works, actor=hub["manager"], site_id=hub["site"],
-                 space_ids=[hub[code] for code in codes], title="Kiln service",
+def plan(base, codes=("POT",), starts_on=START, ends_on=END, **extra):
+    return write(works.plan_works, actor=base["manager"], site_id=base["site"],
+                 space_ids=[base[code] for code in codes], title="Kiln service",
                  starts_on=starts_on, ends_on=ends_on, **extra)
 
 
 # --- issues ---------------------------------------------------------------------------------
 
-def test_communication_reports_an_issue_and_a_viewer_cannot(hub):
-    issue = report(hub)
+def test_communication_reports_an_issue_and_a_viewer_cannot(base):
+    issue = report(base)
     assert (issue.status, issue.reported_on, issue.reported_by) == (
-        "reported", date.today(), hub["communication"].id)
+        "reported", date.today(), base["communication"].id)
     assert audit("building_issues") == [("create", "building_issues", "carla")]
     with pytest.raises(Forbidden):
-        report(hub, role="viewer")
-    common = report(hub, role="manager", space_id=None, title="Roof tiles")
+        report(base, role="viewer")
+    common = report(base, role="manager", space_id=None, title="Roof tiles")
     assert common.space_id is None                                 # the common parts
 
 
-def test_only_the_manager_edits_and_moves_an_issue(hub):
-    issue = report(hub)
+def test_only_the_manager_edits_and_moves_an_issue(base):
+    issue = report(base)
     for action, values in ((issues.edit_issue, dict(title="Leak", priority="urgent")),
                            (issues.move_issue, dict(status="planned"))):
         with pytest.raises(Forbidden):
-            write(action, actor=hub["communication"], issue_id=issue.id, version=None,
+            write(action, actor=base["communication"], issue_id=issue.id, version=None,
                   **values)
-    edited = write(issues.edit_issue, actor=hub["manager"], issue_id=issue.id, version=None,
-                   title="Leak", priority="urgent", space_id=hub["POT"],
+    edited = write(issues.edit_issue, actor=base["manager"], issue_id=issue.id, version=None,
+                   title="Leak", priority="urgent", space_id=base["POT"],
                    contractor="Idraulica Rossi", cost_estimate="1200")
     assert (edited.priority, edited.cost_estimate) == ("urgent", Decimal("1200.00"))
     with pytest.raises(Stale):
-        write(issues.edit_issue, actor=hub["manager"], issue_id=issue.id,
+        write(issues.edit_issue, actor=base["manager"], issue_id=issue.id,
               version=issue.version, title="Stale", priority="low")
 
 
-def test_an_issue_goes_step_by_step_to_done_with_its_final_cost(hub):
-    issue = report(hub)
-    m = hub["manager"]
+def test_an_issue_goes_step_by_step_to_done_with_its_final_cost(base):
+    issue = report(base)
+    m = base["manager"]
     with pytest.raises(Invalid) as error:
         write(issues.move_issue, actor=m, issue_id=issue.id, version=None, status="done")
     assert (error.value.field, error.value.message) == (
@@ -95,32 +95,32 @@ def test_an_issue_goes_step_by_step_to_done_with_its_final_cost(hub):
     (dict(reported_on=date.today() + timedelta(days=1)), "reported on",
      "an issue cannot be reported on a day still to come"),
 ])
-def test_a_bad_issue_is_refused_naming_the_field_and_writes_nothing(hub, values, field,
+def test_a_bad_issue_is_refused_naming_the_field_and_writes_nothing(base, values, field,
                                                                      message):
     with pytest.raises(Invalid) as error:
-        report(hub, **values)
+        report(base, **values)
     assert (error.value.field, error.value.message) == (field, message)
     with reading() as session:
         assert session.exec(select(func.count()).select_from(BuildingIssue)).one() == 0
     assert audit("building_issues") == []
 
 
-def test_a_negative_cost_is_refused(hub):
-    issue = report(hub)
+def test_a_negative_cost_is_refused(base):
+    issue = report(base)
     with pytest.raises(Invalid) as error:
-        write(issues.edit_issue, actor=hub["manager"], issue_id=issue.id, version=None,
+        write(issues.edit_issue, actor=base["manager"], issue_id=issue.id, version=None,
               title="Leak", final_cost="-5")
     assert (error.value.field, error.value.message) == ("final cost", "final cost cannot be negative")
 
 
-def test_a_viewer_sees_issues_without_names_notes_or_contractor(hub):
-    issue = report(hub)
-    write(issues.edit_issue, actor=hub["manager"], issue_id=issue.id, version=None,
-          title="Leak", priority="high", space_id=hub["POT"], contractor="Idraulica Rossi",
+def test_a_viewer_sees_issues_without_names_notes_or_contractor(base):
+    issue = report(base)
+    write(issues.edit_issue, actor=base["manager"], issue_id=issue.id, version=None,
+          title="Leak", priority="high", space_id=base["POT"], contractor="Idraulica Rossi",
           notes="Call Mario first")
     with reading() as session:
-        staff, = issues.issue_rows(session, actor=hub["manager"], site_id=hub["site"])
-        shown, = issues.issue_rows(session, actor=hub["viewer"], site_id=hub["site"])
+        staff, = issues.issue_rows(session, actor=base["manager"], site_id=base["site"])
+        shown, = issues.issue_rows(session, actor=base["viewer"], site_id=base["site"])
     assert (staff.reported_by, staff.contractor, staff.notes) == (
         "Carla", "Idraulica Rossi", "Call Mario first")
     assert (shown.reported_by, shown.contractor, shown.notes) == (None, None, None)
@@ -129,11 +129,11 @@ def test_a_viewer_sees_issues_without_names_notes_or_contractor(hub):
 
 # --- works ----------------------------------------------------------------------------------
 
-def test_only_the_manager_plans_works(hub):
+def test_only_the_manager_plans_works(base):
     for role in ("communication", "viewer"):
         with pytest.raises(Forbidden):
-            write(works.plan_works, actor=hub[role], site_id=hub["site"],
-                  space_ids=[hub["POT"]], title="Kiln", starts_on=START, ends_on=END)
+            write(works.plan_works, actor=base[role], site_id=base["site"],
+                  space_ids=[base["POT"]], title="Kiln", starts_on=START, ends_on=END)
 
 
 @pytest.mark.parametrize("values, field, message", [
@@ -144,11 +144,11 @@ def test_only_the_manager_plans_works(hub):
     (dict(ends_on=START + timedelta(days=1200)), "end",
      "works can last at most three years; plan a longer closure in parts"),
 ])
-def test_bad_works_are_refused_naming_the_field_and_write_nothing(hub, values, field, message):
-    arguments = dict(site_id=hub["site"], space_ids=[hub["POT"]], title="Kiln service",
+def test_bad_works_are_refused_naming_the_field_and_write_nothing(base, values, field, message):
+    arguments = dict(site_id=base["site"], space_ids=[base["POT"]], title="Kiln service",
                      starts_on=START, ends_on=END) | values
     with pytest.raises(Invalid) as error:
-        write(works.plan_works, actor=hub["manager"], **arguments)
+        write(works.plan_works, actor=base["manager"], **arguments)
     assert (error.value.field, error.value.message) == (field, message)
     assert audit("works_periods") == []
 
@@ -161,35 +161,35 @@ def test_a_space_of_another_site_is_refused(second_site):
         "spaces", "every space must be an active space of this site")
 
 
-def test_two_works_never_close_one_space_on_the_same_day(hub):
-    plan(hub)
+def test_two_works_never_close_one_space_on_the_same_day(base):
+    plan(base)
     with pytest.raises(Invalid) as error:
-        plan(hub, codes=("L1", "POT"), starts_on=END, ends_on=END + timedelta(days=3))
+        plan(base, codes=("L1", "POT"), starts_on=END, ends_on=END + timedelta(days=3))
     assert (error.value.field, error.value.message) == (
         "spaces", "POT is closed for kiln service from 11 Jan 2027 to 17 Jan 2027 already; "
                   "change those works instead")
-    plan(hub, starts_on=END + timedelta(days=1), ends_on=END + timedelta(days=3))   # touching
+    plan(base, starts_on=END + timedelta(days=1), ends_on=END + timedelta(days=3))   # touching
 
 
-def test_bookings_in_the_works_are_listed_then_cancelled_only_on_confirmation(hub):
-    first = book(hub, day=START + timedelta(days=2), start=time(10), end=time(12))
-    second = book(hub, day=END - timedelta(days=1), start=time(9), end=time(11), who="aiko")
-    book(hub, day=END + timedelta(days=1))                       # after the works: stays
+def test_bookings_in_the_works_are_listed_then_cancelled_only_on_confirmation(base):
+    first = book(base, day=START + timedelta(days=2), start=time(10), end=time(12))
+    second = book(base, day=END - timedelta(days=1), start=time(9), end=time(11), who="aiko")
+    book(base, day=END + timedelta(days=1))                       # after the works: stays
     with reading() as session:
-        found = works.works_collisions(session, space_ids=[hub["POT"]], starts_on=START,
+        found = works.works_collisions(session, space_ids=[base["POT"]], starts_on=START,
                                        ends_on=END)
     assert [(row.id, row.who) for row in found.bookings] == [(first.id, "Giulia Neri"),
                                                              (second.id, "Aiko Tanaka")]
     assert found.sessions == [] and found.any
     with pytest.raises(Invalid) as error:
-        plan(hub)
+        plan(base)
     assert (error.value.field, error.value.message) == (
         "confirm", "2 booking(s) would be cancelled — confirm to cancel them: "
                    "POT 13 Jan 2027 10:00–12:00 booked by Giulia Neri; "
                    "POT 16 Jan 2027 09:00–11:00 booked by Aiko Tanaka")
     assert audit() and all(entity != "works_periods" for _, entity, _ in audit())
     before = len(audit())
-    result = plan(hub, confirm=True)
+    result = plan(base, confirm=True)
     assert result.tell == ["Giulia Neri", "Aiko Tanaka"]
     assert [row.id for row in result.cancelled] == [first.id, second.id]
     with reading() as session:
@@ -223,30 +223,30 @@ def test_sessions_in_the_works_refuse_them_until_moved(plan):
                  ends_on=END).cancelled == []
 
 
-def test_a_running_lease_stays_and_its_tenant_is_told(hub):
-    held = lease(hub, space="L1", starts_on=date(2026, 1, 1), ends_on=None)
-    result = plan(hub, codes=("L1",))
+def test_a_running_lease_stays_and_its_tenant_is_told(base):
+    held = lease(base, space="L1", starts_on=date(2026, 1, 1), ends_on=None)
+    result = plan(base, codes=("L1",))
     assert result.tell == ["Giulia Neri"]
     with reading() as session:
         assert session.get(type(held), held.id).ends_on is None
 
 
-def test_editing_works_moves_their_days_and_spaces_and_cancelling_reopens(hub):
-    planned = plan(hub).works
-    booking = book(hub, space="B1", day=START + timedelta(days=14), start=time(9),
+def test_editing_works_moves_their_days_and_spaces_and_cancelling_reopens(base):
+    planned = plan(base).works
+    booking = book(base, space="B1", day=START + timedelta(days=14), start=time(9),
                    end=time(10))
-    m = hub["manager"]
+    m = base["manager"]
     with pytest.raises(Invalid) as error:
         write(works.edit_works, actor=m, works_id=planned.id, version=None,
-              space_ids=[hub["POT"], hub["B1"]], title="Kiln service", starts_on=START,
+              space_ids=[base["POT"], base["B1"]], title="Kiln service", starts_on=START,
               ends_on=END + timedelta(days=14))
     assert error.value.field == "confirm"
     result = write(works.edit_works, actor=m, works_id=planned.id, version=None,
-                   space_ids=[hub["POT"], hub["B1"]], title="Kiln service",
+                   space_ids=[base["POT"], base["B1"]], title="Kiln service",
                    starts_on=START, ends_on=END + timedelta(days=14), confirm=True)
     assert [row.id for row in result.cancelled] == [booking.id]
     with reading() as session:
-        row, = works.works_rows(session, actor=m, site_id=hub["site"])
+        row, = works.works_rows(session, actor=m, site_id=base["site"])
     assert (row.spaces, row.ends_on) == ("B1, POT", END + timedelta(days=14))
     with pytest.raises(Stale):
         write(works.cancel_works, actor=m, works_id=planned.id, version=planned.version)
@@ -254,7 +254,7 @@ def test_editing_works_moves_their_days_and_spaces_and_cancelling_reopens(hub):
     with pytest.raises(Invalid) as error:
         write(works.cancel_works, actor=m, works_id=planned.id, version=None)
     assert error.value.message == "these works are already cancelled"
-    book(hub, day=START)                                          # POT is open again
+    book(base, day=START)                                          # POT is open again
     assert [(a, e) for a, e, _ in audit("works_periods")] == [
         ("create", "works_periods"), ("update", "works_periods"), ("update", "works_periods"),
         ("cancel", "works_periods")]

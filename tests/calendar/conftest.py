@@ -24,21 +24,21 @@ def insert(*rows):
         return [row.id for row in rows]
 
 
-def booking(hub, space, day, start, end, *, places=1, who="giulia", guest=None, purpose="",
+def booking(base, space, day, start, end, *, places=1, who="giulia", guest=None, purpose="",
             status="booked"):
-    return insert(Booking(space_id=hub[space], day=day, start_minute=start * 60,
+    return insert(Booking(space_id=base[space], day=day, start_minute=start * 60,
                           end_minute=end * 60, places=places,
-                          tenant_id=None if guest else hub[who], guest_name=guest,
+                          tenant_id=None if guest else base[who], guest_name=guest,
                           purpose=purpose, status=status))[0]
 
 
-def session_row(hub, item_key, space, day, start, end):
-    return insert(ProgrammeSession(item_id=hub[item_key], space_id=hub[space], day=day,
+def session_row(base, item_key, space, day, start, end):
+    return insert(ProgrammeSession(item_id=base[item_key], space_id=base[space], day=day,
                                    start_minute=start * 60, end_minute=end * 60))[0]
 
 
 @pytest.fixture
-def week(hub):
+def week(base):
     """One of each kind in the week of 1 June 2026, made through the rules:
     - Tuesday: Giulia books POT 10–12 ("Glazing"); a guest, Marta Bianchi, books B1 14–16;
     - Wednesday: "Wheel throwing" (published) in POT 18–21, taught by Paolo Conti (outside);
@@ -46,27 +46,27 @@ def week(hub):
     - Aiko's lease of L2 starts on Monday 1 June; Giulia's of L1 ends on Sunday 7 June;
     - L3 is out of use from 25 May to 3 June ("Floor restoration");
     - a booking cancelled on Friday."""
-    manager = hub["manager"]
-    hub["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+    manager = base["manager"]
+    base["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
                             email="paolo@example.org").id
-    hub["wheel"] = item(hub, title="Wheel throwing").id
-    hub["wheel_session"] = add(hub, day=date(2026, 6, 3), start=time(18), end=time(21),
+    base["wheel"] = item(base, title="Wheel throwing").id
+    base["wheel_session"] = add(base, day=date(2026, 6, 3), start=time(18), end=time(21),
                                instructor="outsider").id
-    write(programme.edit_item, actor=manager, item_id=hub["wheel"], version=None,
+    write(programme.edit_item, actor=manager, item_id=base["wheel"], version=None,
           status="published")
-    hub["talk"] = item(hub, title="Craft and export", kind="seminar").id
-    hub["talk_session"] = add(hub, item_key="talk", day=date(2026, 6, 4), start=time(10),
+    base["talk"] = item(base, title="Craft and export", kind="seminar").id
+    base["talk_session"] = add(base, item_key="talk", day=date(2026, 6, 4), start=time(10),
                               end=time(12)).id
-    write(programme.edit_item, actor=manager, item_id=hub["talk"], version=None,
+    write(programme.edit_item, actor=manager, item_id=base["talk"], version=None,
           status="cancelled")
-    hub["glazing"] = write(bookings.book, actor=manager, space_id=hub["POT"],
+    base["glazing"] = write(bookings.book, actor=manager, space_id=base["POT"],
                            day=date(2026, 6, 2), start=time(10), end=time(12),
-                           tenant_id=hub["giulia"], purpose="Glazing").id
-    hub["guest_booking"] = booking(hub, "B1", date(2026, 6, 2), 14, 16, guest="Marta Bianchi",
+                           tenant_id=base["giulia"], purpose="Glazing").id
+    base["guest_booking"] = booking(base, "B1", date(2026, 6, 2), 14, 16, guest="Marta Bianchi",
                                    purpose="Stone setting")
-    hub["cancelled_booking"] = booking(hub, "POT", date(2026, 6, 5), 9, 10, status="cancelled")
-    hub["ending"] = lease(hub, space="L1", starts_on=date(2026, 1, 1), ends_on=SUNDAY).id
-    hub["starting"] = lease(hub, space="L2", tenant="aiko", starts_on=MONDAY).id
-    hub["restoration"] = works(hub, ["L3"], date(2026, 5, 25), date(2026, 6, 3),
+    base["cancelled_booking"] = booking(base, "POT", date(2026, 6, 5), 9, 10, status="cancelled")
+    base["ending"] = lease(base, space="L1", starts_on=date(2026, 1, 1), ends_on=SUNDAY).id
+    base["starting"] = lease(base, space="L2", tenant="aiko", starts_on=MONDAY).id
+    base["restoration"] = works(base, ["L3"], date(2026, 5, 25), date(2026, 6, 3),
                                title="Floor restoration")
-    return hub
+    return base

@@ -9,8 +9,8 @@ from tests.worlds import read
 TUESDAY, WEDNESDAY, THURSDAY = date(2026, 6, 2), date(2026, 6, 3), date(2026, 6, 4)
 
 
-def found(hub, first=MONDAY, last=SUNDAY, site_id="site"):
-    return read(clashes_between, site_id=hub[site_id] if site_id else None, first=first,
+def found(base, first=MONDAY, last=SUNDAY, site_id="site"):
+    return read(clashes_between, site_id=base[site_id] if site_id else None, first=first,
                 last=last)
 
 

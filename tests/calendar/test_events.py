@@ -9,8 +9,8 @@ from tests.calendar.conftest import MONDAY, SUNDAY, works
 from tests.worlds import read
 
 
-def shown(hub, role="manager", first=MONDAY, last=SUNDAY, **options):
-    return read(calendar.events_between, actor=hub[role], site_id=hub["site"], first=first,
+def shown(base, role="manager", first=MONDAY, last=SUNDAY, **options):
+    return read(calendar.events_between, actor=base[role], site_id=base["site"], first=first,
                 last=last, **options)
 
 

@@ -11,9 +11,9 @@ from tests.calendar.conftest import MONDAY, SUNDAY, booking
 from tests.worlds import read
 
 
-def download(hub, role="manager", **where):
-    where = where or {"site_id": hub["site"]}
-    return read(calendar_ics, actor=hub[role], first=MONDAY, last=SUNDAY, **where)
+def download(base, role="manager", **where):
+    where = where or {"site_id": base["site"]}
+    return read(calendar_ics, actor=base[role], first=MONDAY, last=SUNDAY, **where)
 
 
 def events_of(data: bytes) -> list:

@@ -13,16 +13,16 @@ TOMORROW = TODAY + timedelta(days=1)
 
 
 @pytest.fixture
-def booked(hub):
+def booked(base):
     """Tomorrow (or the next open day): Giulia books POT 10–12, a guest books B1 14–16, and an
     old imported booking of POT 11–13 takes the third place of two."""
     day = TOMORROW if TOMORROW.weekday() != 6 else TOMORROW + timedelta(days=1)
-    hub["day"] = day
-    book(hub, day=day)
-    booking(hub, "B1", day, 14, 16, guest="Marta Bianchi", purpose="Stone setting")
-    booking(hub, "POT", day, 11, 13, who="aiko")
-    booking(hub, "POT", day, 11, 12, who="aiko")
-    return hub
+    base["day"] = day
+    book(base, day=day)
+    booking(base, "B1", day, 14, 16, guest="Marta Bianchi", purpose="Stone setting")
+    booking(base, "POT", day, 11, 13, who="aiko")
+    booking(base, "POT", day, 11, 12, who="aiko")
+    return base
 
 
 def calendar_page(username, view=None, site="Test Hub", on=None):

@@ -8,9 +8,9 @@ from tests.worlds import read
 JUNE = (date(2026, 6, 1), date(2026, 6, 30))
 
 
-def totals(hub, site_id="site", first=JUNE[0], last=JUNE[1], **options):
+def totals(base, site_id="site", first=JUNE[0], last=JUNE[1], **options):
     return [(t.place, t.day.isoformat(), t.kind, t.events, t.hours) for t in read(
-        day_totals, site_id=hub[site_id] if site_id else None, first=first, last=last,
+        day_totals, site_id=base[site_id] if site_id else None, first=first, last=last,
         **options)]
 
 

@@ -1,7 +1,7 @@
 """A space counts as leasable from the day it became part of the hub (Space.opened_on: the
 day it was added, unless given) — or from its first lease, when a hub enters its past —
 never for the months before: a lab added today is no vacant lab last year. Worked out by
-hand on the `hub` world (L1-L4 of 10/20/30/40 m² and B1 of 5 m², in use since before the
+hand on the base world (`base`) (L1-L4 of 10/20/30/40 m² and B1 of 5 m², in use since before the
 records: 5 units, 105 m²), plus the migration that dates the spaces a database already has."""
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ MAY, JUNE = date(2026, 5, 1), date(2026, 6, 1)
 
 
 @pytest.fixture
-def opened(hub):
+def opened(base):
     """L1 leased all year; L5 (15 m²) opened on 15 June 2026."""
-    lease(hub, space="L1", starts_on=date(2026, 1, 1))
-    add_space(hub, "L5", 15, opened_on=date(2026, 6, 15))
-    return hub
+    lease(base, space="L1", starts_on=date(2026, 1, 1))
+    add_space(base, "L5", 15, opened_on=date(2026, 6, 15))
+    return base
 
 
 def test_monthly_rates_count_a_space_from_the_day_it_opened(opened):
@@ -63,29 +63,29 @@ def test_the_network_heatmap_counts_unit_days_in_use(opened):
     assert may.unit_rate == pytest.approx(0.2) and june.unit_rate == pytest.approx(30 / 166)
 
 
-def test_a_space_added_today_is_no_vacant_space_last_month(hub):
-    lease(hub, space="L1", starts_on=date(2016, 1, 1))
-    add_space(hub, "L6", 25, opened_on=None)                     # as the Spaces form adds one
+def test_a_space_added_today_is_no_vacant_space_last_month(base):
+    lease(base, space="L1", starts_on=date(2016, 1, 1))
+    add_space(base, "L6", 25, opened_on=None)                     # as the Spaces form adds one
     last_month = month_starts(date.today(), 2)[0]
-    row, = monthly(hub, [last_month])
+    row, = monthly(base, [last_month])
     assert row.unit_rate == pytest.approx(0.2)                   # L1 of L1-L4 and B1 only
 
 
-def test_a_space_added_today_with_a_past_lease_counts_from_that_lease(hub):
-    add_space(hub, "L7", 50, opened_on=None)
-    lease(hub, space="L7", starts_on=date(2026, 2, 1), rent="500")
-    jan, feb = monthly(hub, [date(2026, 1, 1), date(2026, 2, 1)])
+def test_a_space_added_today_with_a_past_lease_counts_from_that_lease(base):
+    add_space(base, "L7", 50, opened_on=None)
+    lease(base, space="L7", starts_on=date(2026, 2, 1), rent="500")
+    jan, feb = monthly(base, [date(2026, 1, 1), date(2026, 2, 1)])
     assert jan.unit_rate == 0                                    # 0 / (5 x 31): L7 not yet
     assert feb.unit_rate == pytest.approx(28 / 168)              # 28 / (6 x 28)
 
 
-def test_a_bookable_space_is_open_for_booking_from_its_opening(hub):
+def test_a_bookable_space_is_open_for_booking_from_its_opening(base):
     """Monday 1 June 2026: B1 (1 place) and POT (2) open Mon-Sat 08:00-20:00 = 216 place-hours;
     B2 (1 place) opens on Wednesday 3 June: 4 days x 12 h more, not 6."""
-    add_space(hub, "B2", 3, kind="bench", leasable=False, bookable=True,
+    add_space(base, "B2", 3, kind="bench", leasable=False, bookable=True,
               opened_on=date(2026, 6, 3))
     with reading() as session:
-        before, week = occupancy.utilisation_by_week(session, site_id=hub["site"],
+        before, week = occupancy.utilisation_by_week(session, site_id=base["site"],
                                                      weeks=[date(2026, 5, 25), JUNE])
     assert (before.open_hours, week.open_hours) == (216, 216 + 4 * 12)
 

@@ -2,7 +2,7 @@
 space out of use leaves the leasable denominator for those days, and a lease running through
 the works does not count as leased on them.
 
-The `hub` world: 5 leasable units (L1-L4 of 10/20/30/40 m², B1 of 5 m²), 105 m². June 2026
+The base world (`base`): 5 leasable units (L1-L4 of 10/20/30/40 m², B1 of 5 m²), 105 m². June 2026
 has 30 days, July 31. Here:
 - L1 (10 m², vacant) is closed for restoration 11-20 June: 10 days;
 - L2 (20 m²) is leased from 1 January 2026, open-ended, and closed 25 June - 4 July
@@ -23,18 +23,18 @@ JUN, JUL = date(2026, 6, 1), date(2026, 7, 1)
 
 
 @pytest.fixture
-def closed(hub):
-    lease(hub, space="L2", starts_on=date(2026, 1, 1), rent="200")
+def closed(base):
+    lease(base, space="L2", starts_on=date(2026, 1, 1), rent="200")
 
     def plan(codes, starts_on, ends_on, title):
-        return write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
-                     space_ids=[hub[code] for code in codes], title=title,
+        return write(building.plan_works, actor=base["manager"], site_id=base["site"],
+                     space_ids=[base[code] for code in codes], title=title,
                      starts_on=starts_on, ends_on=ends_on).works
     plan(["L1"], date(2026, 6, 11), date(2026, 6, 20), "Restoration")
     plan(["L2"], date(2026, 6, 25), date(2026, 7, 4), "Roof repair")
     cancelled = plan(["L3"], date(2026, 6, 1), date(2026, 6, 30), "Floor")
-    write(building.cancel_works, actor=hub["manager"], works_id=cancelled.id, version=None)
-    return hub
+    write(building.cancel_works, actor=base["manager"], works_id=cancelled.id, version=None)
+    return base
 
 
 def test_a_space_out_of_use_leaves_the_day_rates(closed):
@@ -64,12 +64,12 @@ def test_monthly_rates_take_works_days_out_of_both_sides(closed):
     assert everywhere.unit_rate == pytest.approx(24 / 134)           # one site in use
 
 
-def test_a_30_day_month_with_a_lab_closed_10_days_has_20_lab_days_of_it(hub):
-    write(building.plan_works, actor=hub["manager"], site_id=hub["site"], space_ids=[hub["L1"]],
+def test_a_30_day_month_with_a_lab_closed_10_days_has_20_lab_days_of_it(base):
+    write(building.plan_works, actor=base["manager"], site_id=base["site"], space_ids=[base["L1"]],
           title="Restoration", starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 10))
-    lease(hub, space="L1", starts_on=date(2026, 6, 11), ends_on=date(2026, 6, 30))
+    lease(base, space="L1", starts_on=date(2026, 6, 11), ends_on=date(2026, 6, 30))
     with reading() as session:
-        june, = occupancy.occupancy_by_month(session, site_id=hub["site"], months=[JUN])
+        june, = occupancy.occupancy_by_month(session, site_id=base["site"], months=[JUN])
     # L1 gives 30 - 10 = 20 lab-days, all leased; the other 4 units 120, vacant
     assert june.unit_rate == pytest.approx(20 / 140)
     assert june.area_rate == pytest.approx(20 * 10 / (105 * 30 - 10 * 10))
@@ -109,20 +109,20 @@ def test_a_running_lease_is_flagged_with_the_works_not_ended(closed):
     assert later[0].works is None                     # the works are over by then
 
 
-def test_a_bookable_space_out_of_use_is_not_open_for_booking(hub):
+def test_a_bookable_space_out_of_use_is_not_open_for_booking(base):
     # Week of Monday 1 June 2026: open Mon-Sat 08-20, POT 2 places + B1 1 place = 216 h.
     # POT closed Wed 3 - Sun 7 June: Wed-Sat, 4 open days x 12 h x 2 places = 96 h out.
     # B1 leased Thu 4 - Tue 9 and closed Fri 5 - Mon 8: its lease already took Thu-Sat
     # (36 h) and Mon 8 (12 h) out; the works take nothing more.
-    write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
-          space_ids=[hub["POT"]], title="Kiln service", starts_on=date(2026, 6, 3),
+    write(building.plan_works, actor=base["manager"], site_id=base["site"],
+          space_ids=[base["POT"]], title="Kiln service", starts_on=date(2026, 6, 3),
           ends_on=date(2026, 6, 7))
-    lease(hub, space="B1", starts_on=date(2026, 6, 4), ends_on=date(2026, 6, 9))
-    write(building.plan_works, actor=hub["manager"], site_id=hub["site"],
-          space_ids=[hub["B1"]], title="Bench repair", starts_on=date(2026, 6, 5),
+    lease(base, space="B1", starts_on=date(2026, 6, 4), ends_on=date(2026, 6, 9))
+    write(building.plan_works, actor=base["manager"], site_id=base["site"],
+          space_ids=[base["B1"]], title="Bench repair", starts_on=date(2026, 6, 5),
           ends_on=date(2026, 6, 8))
     with reading() as session:
         first, second = occupancy.utilisation_by_week(
-            session, site_id=hub["site"], weeks=[date(2026, 6, 1), date(2026, 6, 8)])
+            session, site_id=base["site"], weeks=[date(2026, 6, 1), date(2026, 6, 8)])
     assert first.open_hours == 216 - 96 - 36                        # 84
     assert second.open_hours == 216 - 2 * 12                        # B1's lease: Mon, Tue

@@ -22,10 +22,10 @@ def refusal(action, **arguments) -> str:
     ("it", "inizio: lo spazio L1 è già affittato dal 1 mar 2026 al 31 dic 2026"),
     ("en", "start: space L1 is already leased from 1 Mar 2026 to 31 Dec 2026"),
 ])
-def test_an_overlapping_lease_is_refused_in_the_readers_language(hub, language, sentence):
-    lease(hub, starts_on=date(2026, 3, 1), ends_on=date(2026, 12, 31))
+def test_an_overlapping_lease_is_refused_in_the_readers_language(base, language, sentence):
+    lease(base, starts_on=date(2026, 3, 1), ends_on=date(2026, 12, 31))
     with speaking(language):
-        assert refusal(lease, hub=hub, tenant="aiko", starts_on=date(2026, 12, 31),
+        assert refusal(lease, base=base, tenant="aiko", starts_on=date(2026, 12, 31),
                        ends_on=date(2027, 6, 30)) == sentence
 
 
@@ -35,16 +35,16 @@ def test_an_overlapping_lease_is_refused_in_the_readers_language(hub, language, 
     ("en", "start: POT is full at 11:00–11:30 on 1 Jun 2026: 2 of 2 places already booked, "
            "0 free"),
 ])
-def test_a_full_space_is_refused_in_the_readers_language(hub, language, sentence):
-    book(hub, places=2, start=time(10), end=time(12))
+def test_a_full_space_is_refused_in_the_readers_language(base, language, sentence):
+    book(base, places=2, start=time(10), end=time(12))
     with speaking(language):
-        assert refusal(book, hub=hub, start=time(11), end=time(11, 30)) == sentence
+        assert refusal(book, base=base, start=time(11), end=time(11, 30)) == sentence
 
 
 @pytest.mark.parametrize("language, sentence", [
     ("it", "giorno: la sede Test Hub è chiusa di domenica (orari: lun–sab 08:00–20:00)"),
     ("en", "day: Test Hub is closed on Sundays (open Mon–Sat 08:00–20:00)"),
 ])
-def test_a_closed_day_names_the_weekday_in_the_readers_language(hub, language, sentence):
+def test_a_closed_day_names_the_weekday_in_the_readers_language(base, language, sentence):
     with speaking(language):
-        assert refusal(book, hub=hub, day=SUNDAY) == sentence
+        assert refusal(book, base=base, day=SUNDAY) == sentence

@@ -14,10 +14,10 @@ TODAY = date.today()
 
 
 @pytest.fixture
-def leased(hub):  # noqa: F811
-    lease(hub, space="L1", starts_on=TODAY - timedelta(days=400), ends_on=TODAY + timedelta(days=30))
-    lease(hub, space="L2", tenant="aiko", starts_on=TODAY - timedelta(days=100))
-    return hub
+def leased(base):  # noqa: F811
+    lease(base, space="L1", starts_on=TODAY - timedelta(days=400), ends_on=TODAY + timedelta(days=30))
+    lease(base, space="L2", tenant="aiko", starts_on=TODAY - timedelta(days=100))
+    return base
 
 
 def occupancy_page(username, site="Test Hub"):

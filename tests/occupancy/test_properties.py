@@ -91,8 +91,8 @@ def leases_of(space_id: int) -> list[LeaseAttempt]:
 @SETTINGS
 @example(attempts=[_attempt(0, 30), _attempt(31, None), _attempt(30, 0), _attempt(200, 1)])
 @given(attempts=lease_attempts)
-def test_accepted_leases_of_a_space_never_overlap(hub, attempts):
-    wipe(Lease, space_id=hub["L1"])
+def test_accepted_leases_of_a_space_never_overlap(base, attempts):
+    wipe(Lease, space_id=base["L1"])
     accepted: list[LeaseAttempt] = []
     for n, attempt in enumerate(attempts):
         if isinstance(attempt, NextTo):
@@ -104,20 +104,20 @@ def test_accepted_leases_of_a_space_never_overlap(hub, attempts):
         tenant = ("giulia", "aiko")[n % 2]
         if attempt.ends_on is not None and attempt.ends_on < attempt.starts_on:
             with pytest.raises(Invalid, match="end date is before start date") as refused:
-                lease(hub, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
+                lease(base, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
             assert refused.value.field == "end"
         elif clashes:
             first = clashes[0]
             with pytest.raises(Invalid) as refused:
-                lease(hub, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
+                lease(base, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
             assert refused.value.field == "start"
             assert refused.value.message == (
                 f"space L1 is already leased from {day_text(first.starts_on)} "
                 f"to {day_text(first.ends_on) if first.ends_on else 'open end'}")
         else:
-            lease(hub, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
+            lease(base, tenant=tenant, starts_on=attempt.starts_on, ends_on=attempt.ends_on)
             accepted.append(attempt)
-    held = leases_of(hub["L1"])
+    held = leases_of(base["L1"])
     assert held == sorted(accepted, key=lambda row: row.starts_on)
     for i, one in enumerate(held):
         for other in held[i + 1:]:
@@ -208,8 +208,8 @@ def live_bookings(space_id: int) -> list[Book]:
 @example(steps=[Book(MONDAY, 600, 720, 2), Book(MONDAY, 660, 690, 1), Cancel(0),
                 Book(MONDAY, 660, 690, 2), Book(MONDAY, 690, 700, 1)])
 @given(steps=booking_steps)
-def test_places_in_use_never_exceed_the_capacity(hub, steps):
-    wipe(Booking, space_id=hub["POT"])
+def test_places_in_use_never_exceed_the_capacity(base, steps):
+    wipe(Booking, space_id=base["POT"])
     live: list[tuple[int, Book]] = []     # (booking id, booking) the model holds
     for step in steps:
         if isinstance(step, Beside):
@@ -220,7 +220,7 @@ def test_places_in_use_never_exceed_the_capacity(hub, steps):
             if not live:
                 continue
             booking_id, _ = live.pop(step.pick % len(live))
-            write(bookings.cancel_booking, actor=hub["manager"], booking_id=booking_id,
+            write(bookings.cancel_booking, actor=base["manager"], booking_id=booking_id,
                   version=None)
         else:
             in_use = peak_per_minute(row for _, row in live).get(step.day, [0] * 1440)
@@ -229,20 +229,20 @@ def test_places_in_use_never_exceed_the_capacity(hub, steps):
                            places=step.places)
             if step.day == SUNDAY:
                 with pytest.raises(Invalid, match="is closed on Sundays"):
-                    book(hub, **attempt)
+                    book(base, **attempt)
             elif step.places > POTTERY_CAPACITY:
                 with pytest.raises(Invalid, match="places must be between 1 and 2") as refused:
-                    book(hub, **attempt)
+                    book(base, **attempt)
                 assert refused.value.field == "places"
             elif taken + step.places > POTTERY_CAPACITY:
                 with pytest.raises(Invalid) as refused:
-                    book(hub, **attempt)
+                    book(base, **attempt)
                 assert refused.value.field == "start"
                 assert f"POT is full at {at(step.first):%H:%M}–{at(step.last):%H:%M} on " \
                        f"{day_text(step.day)}: {taken} of 2 places already booked" in refused.value.message
             else:
-                live.append((book(hub, **attempt).id, step))
-        held = live_bookings(hub["POT"])
+                live.append((book(base, **attempt).id, step))
+        held = live_bookings(base["POT"])
         assert held == [row for _, row in live]
         for day, minutes in peak_per_minute(held).items():
             busiest = max(range(len(minutes)), key=minutes.__getitem__)

@@ -55,10 +55,10 @@ def saved_meanwhile(monkeypatch, module, **values) -> None:
 # --- cancelling a booking -------------------------------------------------------------------
 
 def test_the_second_of_two_cancellations_from_one_screen_is_refused_and_the_first_kept(
-        hub, make_user):
+        base, make_user):
     other_manager = make_user("ada", "manager")
-    seen = book(hub, places=2)                      # both managers see this version
-    write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
+    seen = book(base, places=2)                      # both managers see this version
+    write(bookings.cancel_booking, actor=base["manager"], booking_id=seen.id,
           version=seen.version)
     with pytest.raises(Stale) as refused:
         write(bookings.cancel_booking, actor=other_manager, booking_id=seen.id,
@@ -72,13 +72,13 @@ def test_the_second_of_two_cancellations_from_one_screen_is_refused_and_the_firs
     assert audit_count(username="ada") == 0
 
 
-def test_a_reloaded_cancellation_of_a_cancelled_booking_is_refused_and_writes_nothing(hub):
-    seen = book(hub)
-    cancelled = write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
+def test_a_reloaded_cancellation_of_a_cancelled_booking_is_refused_and_writes_nothing(base):
+    seen = book(base)
+    cancelled = write(bookings.cancel_booking, actor=base["manager"], booking_id=seen.id,
                       version=seen.version)
     before = audit_count()
     with pytest.raises(Invalid) as refused:
-        write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
+        write(bookings.cancel_booking, actor=base["manager"], booking_id=seen.id,
               version=cancelled.version)
     assert (refused.value.field, refused.value.message) == (
         "status", "this booking is already cancelled")
@@ -87,12 +87,12 @@ def test_a_reloaded_cancellation_of_a_cancelled_booking_is_refused_and_writes_no
     assert audit_count() == before
 
 
-def test_a_cancellation_meeting_another_save_at_the_write_is_refused(hub, monkeypatch):
-    seen = book(hub)
+def test_a_cancellation_meeting_another_save_at_the_write_is_refused(base, monkeypatch):
+    seen = book(base)
     saved_meanwhile(monkeypatch, bookings, status="cancelled", cancelled_by="ada")
     before = audit_count()
     with pytest.raises(Stale) as refused:
-        write(bookings.cancel_booking, actor=hub["manager"], booking_id=seen.id,
+        write(bookings.cancel_booking, actor=base["manager"], booking_id=seen.id,
               version=seen.version)
     assert re.fullmatch(stale("This booking", by=SOMEONE_ELSE), str(refused.value))
     with reading() as session:
@@ -107,12 +107,12 @@ def test_a_cancellation_meeting_another_save_at_the_write_is_refused(hub, monkey
 
 # --- editing a lease ------------------------------------------------------------------------
 
-def test_the_second_of_two_lease_edits_is_refused_and_the_first_kept(hub):
-    seen = lease(hub, ends_on=date(2026, 12, 31), rent="100")
-    write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
+def test_the_second_of_two_lease_edits_is_refused_and_the_first_kept(base):
+    seen = lease(base, ends_on=date(2026, 12, 31), rent="100")
+    write(leases.edit_lease, actor=base["manager"], lease_id=seen.id, version=seen.version,
           starts_on=seen.starts_on, ends_on=date(2026, 12, 31), monthly_rent="120")
     with pytest.raises(Stale) as refused:
-        write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
+        write(leases.edit_lease, actor=base["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2027, 6, 30), monthly_rent="90")
     assert re.fullmatch(stale("This lease"), str(refused.value))
     with reading() as session:
@@ -121,12 +121,12 @@ def test_the_second_of_two_lease_edits_is_refused_and_the_first_kept(hub):
     assert audit_count(action="update", entity="leases") == 1
 
 
-def test_a_lease_edit_meeting_another_save_at_the_write_is_refused(hub, monkeypatch):
-    seen = lease(hub, ends_on=date(2026, 12, 31), rent="100")
+def test_a_lease_edit_meeting_another_save_at_the_write_is_refused(base, monkeypatch):
+    seen = lease(base, ends_on=date(2026, 12, 31), rent="100")
     saved_meanwhile(monkeypatch, leases, monthly_rent=Decimal("150.00"))
     before = audit_count()
     with pytest.raises(Stale) as refused:
-        write(leases.edit_lease, actor=hub["manager"], lease_id=seen.id, version=seen.version,
+        write(leases.edit_lease, actor=base["manager"], lease_id=seen.id, version=seen.version,
               starts_on=seen.starts_on, ends_on=date(2026, 12, 31), monthly_rent="90")
     assert re.fullmatch(stale("The lease of L1", by=SOMEONE_ELSE), str(refused.value))
     with reading() as session:

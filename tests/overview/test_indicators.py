@@ -25,9 +25,9 @@ def item(site, starts_on, kind="course", status="published", capacity=10):
                          starts_on=starts_on, ends_on=starts_on)
 
 
-def test_snapshot_counts_the_period_and_compares_with_the_year_before(hub):
-    site = hub["site"]
-    lease(hub, space="L1", starts_on=date(2025, 3, 1))                      # 1 of 5 units in 2025
+def test_snapshot_counts_the_period_and_compares_with_the_year_before(base):
+    site = base["site"]
+    lease(base, space="L1", starts_on=date(2025, 3, 1))                      # 1 of 5 units in 2025
     other = add(Site(code="X", name="Elsewhere", city="Siena"))[0]
     course, _, _, _, _ = add(item(site, date(2025, 4, 1)), item(site, date(2025, 5, 1), kind="event"),
                              item(site, date(2025, 6, 1), status="draft"),   # drafts never count
@@ -52,8 +52,8 @@ def test_snapshot_counts_the_period_and_compares_with_the_year_before(hub):
     assert network.items == 3
 
 
-def test_evidence_runs_totals_from_2016(hub):
-    site = hub["site"]
+def test_evidence_runs_totals_from_2016(base):
+    site = base["site"]
     add(item(site, date(2016, 5, 1)), item(site, date(2018, 5, 1), kind="seminar"),
         item(site, date(2018, 6, 1), kind="workshop"),
         Tenant(site_id=site, name="Late", sector="glass", origin_country="FR", joined_on=date(2019, 1, 1)))

@@ -18,7 +18,7 @@ def test_period_names_read_in_italian_and_stay_english_keys():
         assert [indicators.period_name(name) for name in names[:3]] == names[:3]
 
 
-def test_first_steps_read_in_italian(hub):
+def test_first_steps_read_in_italian(base):
     with reading() as session:
         steps = first_steps(session)
     with speaking("it"):

@@ -10,13 +10,13 @@ from tests.worlds import lease
 
 
 @pytest.fixture
-def network(hub):  # noqa: F811
-    lease(hub, space="L1", starts_on=date(2025, 1, 1))
+def network(base):  # noqa: F811
+    lease(base, space="L1", starts_on=date(2025, 1, 1))
     partner = add(Partner(name="Artex", kind="institution", country="IT", region="Tuscany",
                           status="active", since=date(2016, 1, 1)))[0]
     add(Interaction(partner_id=partner, day=date(2026, 1, 5), kind="call", summary="Call",
                     follow_up_on=date(2026, 2, 1)))
-    return hub
+    return base
 
 
 def metrics(at) -> dict[str, str]:

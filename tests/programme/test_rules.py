@@ -22,7 +22,7 @@ def sessions_of(item_id):
 
 # --- items ----------------------------------------------------------------------------------
 
-def test_an_item_is_validated_field_by_field_and_nothing_is_written(hub):  # noqa: F811
+def test_an_item_is_validated_field_by_field_and_nothing_is_written(base):  # noqa: F811
     cases = [({"kind": "party"}, "kind"), ({"title": "  "}, "title"),
              ({"sector": "cooking"}, "sector"), ({"format": "radio"}, "format"),
              ({"capacity": 0}, "capacity"), ({"capacity": "many"}, "capacity"),
@@ -31,14 +31,14 @@ def test_an_item_is_validated_field_by_field_and_nothing_is_written(hub):  # noq
              ({"description": "x" * 4001}, "description")]
     for values, field in cases:
         with pytest.raises(Invalid) as refused:
-            item(hub, **values)
+            item(base, **values)
         assert refused.value.field == field, values
     with reading() as session:
         assert session.exec(select(ProgrammeItem)).all() == []
 
 
-def test_free_items_are_allowed_and_the_creation_is_audited(hub):  # noqa: F811
-    free = item(hub, price="0", kind="event", title="Open day", format="hybrid", capacity=60,
+def test_free_items_are_allowed_and_the_creation_is_audited(base):  # noqa: F811
+    free = item(base, price="0", kind="event", title="Open day", format="hybrid", capacity=60,
                 funding="Comune di Firenze", target_group="young entrepreneurs", role="communication")
     assert (free.price, free.status, free.format) == (0, "draft", "hybrid")
     with reading() as session:

@@ -42,8 +42,8 @@ def as_sent(chart) -> dict:
     return spec | {"data": {"values": rows[spec["data"]["name"]]}}
 
 
-def test_two_sectors_keep_their_bars_on_the_indicators_tab(hub):
-    new_tenant(hub, name="Nora Bianchi", business="Bianchi Gioielli", sector="jewellery")
+def test_two_sectors_keep_their_bars_on_the_indicators_tab(base):
+    new_tenant(base, name="Nora Bianchi", business="Bianchi Gioielli", sector="jewellery")
     at = open_page(signed_in_app("boss"), "tenants")
     at.session_state["tenants_tab"] = "Indicators"
     at.run()

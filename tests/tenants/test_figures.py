@@ -17,9 +17,9 @@ from tests.worlds import write
 DAY = date(2026, 6, 15)
 
 
-def tenant(hub, name, *, sector="ceramics", country="IT", residency="resident",
+def tenant(base, name, *, sector="ceramics", country="IT", residency="resident",
            joined=date(2020, 1, 1), left=None, consent=None, **flags):
-    return write(roster.add_tenant, actor=hub["manager"], site_id=hub["S"], name=name,
+    return write(roster.add_tenant, actor=base["manager"], site_id=base["S"], name=name,
                  sector=sector, origin_country=country, residency=residency, joined_on=joined,
                  left_on=left, consent_on=consent, **flags)
 
@@ -27,20 +27,20 @@ def tenant(hub, name, *, sector="ceramics", country="IT", residency="resident",
 @pytest.fixture
 def people(second_site):
     """Around 15 June 2026, at site S."""
-    hub = second_site
-    tenant(hub, "Anna", country="IT", joined=DAY)                        # joins that day
-    tenant(hub, "Bea", country="FR", residency="visiting", left=DAY)      # leaves that day
-    tenant(hub, "Carl", sector="glass", country="DE", joined=date(2026, 6, 16))   # day after
-    tenant(hub, "Dai", sector="glass", country="CN", residency="visiting",
+    base = second_site
+    tenant(base, "Anna", country="IT", joined=DAY)                        # joins that day
+    tenant(base, "Bea", country="FR", residency="visiting", left=DAY)      # leaves that day
+    tenant(base, "Carl", sector="glass", country="DE", joined=date(2026, 6, 16))   # day after
+    tenant(base, "Dai", sector="glass", country="CN", residency="visiting",
            left=date(2026, 6, 14))                                       # left the day before
-    tenant(hub, "Emi", sector="glass", country="JP")
-    tenant(hub, "Fay", sector="textile", country="US", joined=date(2024, 6, 15))
-    return hub
+    tenant(base, "Emi", sector="glass", country="JP")
+    tenant(base, "Fay", sector="textile", country="US", joined=date(2024, 6, 15))
+    return base
 
 
-def read(action, hub, day, site="S"):
+def read(action, base, day, site="S"):
     with reading() as session:
-        return action(session, site_id=hub[site] if site else None, today=day)
+        return action(session, site_id=base[site] if site else None, today=day)
 
 
 # --- current tenants: the joining and the leaving day -------------------------------------
@@ -95,16 +95,16 @@ def test_a_site_without_tenants_has_empty_figures_not_errors(second_site):
 # --- residency per year ---------------------------------------------------------------------
 
 def test_residency_per_year_counts_every_year_a_tenant_was_present(second_site):
-    hub = second_site
-    tenant(hub, "Rosa", joined=date(2014, 5, 1), left=date(2017, 12, 31))    # 2016-2017
-    tenant(hub, "Sara", joined=date(2018, 1, 1))                             # 2018 on
-    tenant(hub, "Vic", residency="visiting", joined=date(2019, 12, 31),
+    base = second_site
+    tenant(base, "Rosa", joined=date(2014, 5, 1), left=date(2017, 12, 31))    # 2016-2017
+    tenant(base, "Sara", joined=date(2018, 1, 1))                             # 2018 on
+    tenant(base, "Vic", residency="visiting", joined=date(2019, 12, 31),
            left=date(2020, 1, 1))                                             # 2019, 2020
-    tenant(hub, "Ugo", residency="visiting", joined=date(2012, 1, 1),
+    tenant(base, "Ugo", residency="visiting", joined=date(2012, 1, 1),
            left=date(2015, 12, 31))                                           # before 2016
-    tenant(hub, "Tom", joined=date(2020, 1, 1), left=date(2023, 12, 31))     # 2020, 2021
-    tenant(hub, "Zoe", joined=date(2021, 9, 1))              # joins after "today": not yet
-    assert read(figures.residency_by_year, hub, date(2021, 6, 30)) == [
+    tenant(base, "Tom", joined=date(2020, 1, 1), left=date(2023, 12, 31))     # 2020, 2021
+    tenant(base, "Zoe", joined=date(2021, 9, 1))              # joins after "today": not yet
+    assert read(figures.residency_by_year, base, date(2021, 6, 30)) == [
         (2016, "resident", 1), (2016, "visiting", 0),     # Rosa
         (2017, "resident", 1), (2017, "visiting", 0),     # Rosa until 31 December
         (2018, "resident", 1), (2018, "visiting", 0),     # Sara
@@ -116,49 +116,49 @@ def test_residency_per_year_counts_every_year_a_tenant_was_present(second_site):
 # --- target groups among consenting tenants -------------------------------------------------
 
 def test_target_group_shares_are_of_the_consenting_tenants_present(second_site):
-    hub = second_site
+    base = second_site
     consent = date(2026, 1, 10)
-    tenant(hub, "Gaia", consent=consent, young_entrepreneur=True, female_led=True)
-    tenant(hub, "Hana", consent=consent, female_led=True, startup=False)
-    tenant(hub, "Ines", consent=consent, startup=True)
-    tenant(hub, "Jo", consent=consent)                     # consented, no flag set
-    tenant(hub, "Lia")                                     # no consent: not in the shares
-    tenant(hub, "Mia", consent=consent, left=date(2026, 6, 14), young_entrepreneur=True,
+    tenant(base, "Gaia", consent=consent, young_entrepreneur=True, female_led=True)
+    tenant(base, "Hana", consent=consent, female_led=True, startup=False)
+    tenant(base, "Ines", consent=consent, startup=True)
+    tenant(base, "Jo", consent=consent)                     # consented, no flag set
+    tenant(base, "Lia")                                     # no consent: not in the shares
+    tenant(base, "Mia", consent=consent, left=date(2026, 6, 14), young_entrepreneur=True,
            female_led=True, startup=True)                  # left the day before
-    tenant(hub, "Nora", consent=consent, joined=date(2026, 6, 16), young_entrepreneur=True)
-    groups = read(figures.target_groups, hub, DAY)
+    tenant(base, "Nora", consent=consent, joined=date(2026, 6, 16), young_entrepreneur=True)
+    groups = read(figures.target_groups, base, DAY)
     assert (groups.consenting, groups.young, groups.female_led, groups.startup) == (4, 1, 2, 1)
     assert groups.share(groups.young) == 0.25          # 1 of 4, not the 3 of 4 who are not
     assert groups.share(groups.female_led) == 0.5      # 2 of 4
-    before = read(figures.target_groups, hub, date(2026, 6, 14))   # Mia's leaving day
+    before = read(figures.target_groups, base, date(2026, 6, 14))   # Mia's leaving day
     assert (before.consenting, before.young, before.female_led, before.startup) == (5, 2, 3, 2)
     assert before.share(before.startup) == 0.4         # 2 of 5
-    nobody = read(figures.target_groups, hub, DAY, site="site")    # Giulia, Aiko: no consent
+    nobody = read(figures.target_groups, base, DAY, site="site")    # Giulia, Aiko: no consent
     assert (nobody.consenting, nobody.share(nobody.young)) == (0, None)
 
 
 # --- the average stay -----------------------------------------------------------------------
 
 def test_the_average_stay_runs_from_joining_to_leaving_day_or_today(second_site):
-    hub = second_site
+    base = second_site
     today = date(2026, 6, 30)
-    tenant(hub, "Ada", joined=date(2024, 6, 30))                         # 365 + 365 = 730 days
-    tenant(hub, "Bo", joined=date(2020, 1, 1), left=date(2021, 1, 1))    # 2020 is leap: 366
-    tenant(hub, "Cy", joined=date(2026, 7, 1))                           # not yet: left out
-    tenant(hub, "Eva", joined=today)                                     # joined today: 0
+    tenant(base, "Ada", joined=date(2024, 6, 30))                         # 365 + 365 = 730 days
+    tenant(base, "Bo", joined=date(2020, 1, 1), left=date(2021, 1, 1))    # 2020 is leap: 366
+    tenant(base, "Cy", joined=date(2026, 7, 1))                           # not yet: left out
+    tenant(base, "Eva", joined=today)                                     # joined today: 0
     # (730 + 366 + 0) / 3 = 365.33 days = 1.000228 years of 365.25 days
-    assert read(figures.average_tenancy_years, hub, today) == pytest.approx(1.000228, abs=1e-6)
-    assert read(figures.average_tenancy_years, hub, date(2016, 1, 1)) is None   # nobody yet
+    assert read(figures.average_tenancy_years, base, today) == pytest.approx(1.000228, abs=1e-6)
+    assert read(figures.average_tenancy_years, base, date(2016, 1, 1)) is None   # nobody yet
 
 
 def test_a_stay_so_far_stops_at_today_even_with_a_leaving_day_ahead(second_site):
-    hub = second_site
+    base = second_site
     today = date(2026, 6, 30)
-    tenant(hub, "Ada", joined=date(2024, 6, 30))                         # 730 days
-    tenant(hub, "Di", joined=date(2026, 1, 1), left=date(2026, 12, 31))  # so far: 180 days
+    tenant(base, "Ada", joined=date(2024, 6, 30))                         # 730 days
+    tenant(base, "Di", joined=date(2026, 1, 1), left=date(2026, 12, 31))  # so far: 180 days
     # 1 January to 30 June 2026: 31 + 28 + 31 + 30 + 31 + 29 = 180 days (not the 364 to come)
     # (730 + 180) / 2 = 455 days = 1.245722 years
-    assert read(figures.average_tenancy_years, hub, today) == pytest.approx(1.245722, abs=1e-6)
+    assert read(figures.average_tenancy_years, base, today) == pytest.approx(1.245722, abs=1e-6)
     # a year on, Di has left: Ada 1095 days, Di 364: (1095 + 364) / 2 = 729.5 days
     later = date(2027, 6, 30)
-    assert read(figures.average_tenancy_years, hub, later) == pytest.approx(1.997262, abs=1e-6)
+    assert read(figures.average_tenancy_years, base, later) == pytest.approx(1.997262, abs=1e-6)

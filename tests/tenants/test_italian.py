@@ -34,7 +34,7 @@ def test_a_listing_refusal_reads_in_english_with_its_field():
             "bio: bio is 1501 characters; the website takes at most 1500")
 
 
-def test_a_roster_refusal_reads_in_both_languages(hub):
+def test_a_roster_refusal_reads_in_both_languages(base):
     with reading() as session:
         with speaking("it"):
             assert refusal(tenants.retirement, session, tenant_id=999_999,

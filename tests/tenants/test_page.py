@@ -14,12 +14,12 @@ from ui.format import as_text, day
 
 
 @pytest.fixture
-def people(hub):  # noqa: F811
-    marta = new_tenant(hub, consent_on=date(2024, 1, 1), female_led=True)
-    write(listings.edit_listing, actor=hub["manager"], tenant_id=marta.id, version=1,
+def people(base):  # noqa: F811
+    marta = new_tenant(base, consent_on=date(2024, 1, 1), female_led=True)
+    write(listings.edit_listing, actor=base["manager"], tenant_id=marta.id, version=1,
           bio=f"Stoneware. {XSS}", published=True)
-    hub["marta"] = marta.id
-    return hub
+    base["marta"] = marta.id
+    return base
 
 
 def tenants_page(username):
@@ -154,19 +154,19 @@ def leaving(people):
     return people
 
 
-def giulia_now(hub) -> tuple:
+def giulia_now(base) -> tuple:
     """Everything retiring would change, and how many times it was logged."""
     with reading() as session:
-        return (session.get(Tenant, hub["giulia"]).left_on,
+        return (session.get(Tenant, base["giulia"]).left_on,
                 [lease_row.ends_on for lease_row in session.exec(select(Lease))],
                 sorted(booking.status for booking in session.exec(select(Booking))),
-                listings.listing_of(session, hub["giulia"]).published,
+                listings.listing_of(session, base["giulia"]).published,
                 len(session.exec(select(AuditEntry).where(AuditEntry.action == "retire")).all()))
 
 
-def retire_asked(hub):
+def retire_asked(base):
     at = choose(open_tab(tenants_page("boss"), "Profile"), "tenants_profile", "Giulia Neri")
-    at.date_input(key=f"tenants_retire_day_{hub['giulia']}").set_value(LEAVING)
+    at.date_input(key=f"tenants_retire_day_{base['giulia']}").set_value(LEAVING)
     return next(b for b in at.button if b.label == "Retire tenant").click().run()
 
 

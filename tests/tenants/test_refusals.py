@@ -39,8 +39,8 @@ def listing_audit() -> list[tuple[str, str]]:
             .order_by(AuditEntry.id))]
 
 
-def save(hub, role="communication", version=None, tenant="giulia", **values):
-    return write(listings.edit_listing, actor=hub[role], tenant_id=hub[tenant],
+def save(base, role="communication", version=None, tenant="giulia", **values):
+    return write(listings.edit_listing, actor=base[role], tenant_id=base[tenant],
                  version=version, **values)
 
 
@@ -101,11 +101,11 @@ def test_the_preview_markdown_escapes_everything_but_our_own_markers(bio):
     assert shown.count("*") == markers
 
 
-def test_the_website_feed_carries_the_bio_as_typed_and_escaped(hub):
+def test_the_website_feed_carries_the_bio_as_typed_and_escaped(base):
     bio = "**<script>alert('x')</script>** made *by hand* & fired"
-    save(hub, bio=bio, keywords="<b>Raku</b>, kiln", published=True)
+    save(base, bio=bio, keywords="<b>Raku</b>, kiln", published=True)
     with reading() as session:
-        [row] = listings.published_listings(session, site_id=hub["site"])
+        [row] = listings.published_listings(session, site_id=base["site"])
     assert row["bio"] == bio
     assert row["bio_html"] == (
         "<p><strong>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</strong> made "
@@ -115,25 +115,25 @@ def test_the_website_feed_carries_the_bio_as_typed_and_escaped(hub):
 
 # --- two people editing one listing ---------------------------------------------------------
 
-def test_the_second_of_two_listing_edits_is_refused_and_the_first_kept(hub):
-    opened = save(hub, role="manager", bio="Stoneware.")
-    save(hub, version=opened.version, bio="Porcelain.", published=True)
+def test_the_second_of_two_listing_edits_is_refused_and_the_first_kept(base):
+    opened = save(base, role="manager", bio="Stoneware.")
+    save(base, version=opened.version, bio="Porcelain.", published=True)
     with pytest.raises(Stale) as refused:
-        save(hub, role="manager", version=opened.version, bio="Raku.", instagram="neri")
+        save(base, role="manager", version=opened.version, bio="Raku.", instagram="neri")
     assert re.fullmatch(GIULIA_STALE, str(refused.value))
-    kept = listing(hub["giulia"])
+    kept = listing(base["giulia"])
     assert (kept.bio, kept.published, kept.instagram, kept.updated_by) == (
         "Porcelain.", True, None, "carla")
     assert listing_audit() == [("create", "boss"), ("update", "carla")]
 
 
-def test_a_listing_edit_meeting_another_save_at_the_write_is_refused(hub, monkeypatch):
-    opened = save(hub, role="manager", bio="Stoneware.")
+def test_a_listing_edit_meeting_another_save_at_the_write_is_refused(base, monkeypatch):
+    opened = save(base, role="manager", bio="Stoneware.")
     saved_meanwhile(monkeypatch, listings, bio="Theirs.")
     with pytest.raises(Stale) as refused:
-        save(hub, version=opened.version, bio="Mine.")
+        save(base, version=opened.version, bio="Mine.")
     assert re.fullmatch(stale("The listing of Giulia Neri", by=SOMEONE_ELSE), str(refused.value))
-    assert listing(hub["giulia"]).bio == ("Theirs." if on_postgres() else "Stoneware.")
+    assert listing(base["giulia"]).bio == ("Theirs." if on_postgres() else "Stoneware.")
     assert listing_audit() == [("create", "boss")]
 
 
@@ -155,16 +155,16 @@ def test_a_listing_edit_meeting_another_save_at_the_write_is_refused(hub, monkey
      "photo URL must start with https:// (the website is secure)"),
 ])
 def test_a_listing_over_a_limit_is_refused_word_for_word_and_nothing_written(
-        hub, values, field, message):
+        base, values, field, message):
     with pytest.raises(Invalid) as refused:
-        save(hub, **{"bio": "Stoneware.", **values})
+        save(base, **{"bio": "Stoneware.", **values})
     assert (refused.value.field, refused.value.message) == (field, message)
-    assert listing(hub["giulia"]) is None and listing_audit() == []
+    assert listing(base["giulia"]) is None and listing_audit() == []
 
 
-def test_a_listing_exactly_at_every_limit_is_saved_as_typed(hub):
+def test_a_listing_exactly_at_every_limit_is_saved_as_typed(base):
     keywords = [f"{n}" + "k" * 27 for n in range(9)] + ["9" + "k" * 29]   # 300 in all
-    saved = save(hub, bio="x" * 1500, instagram="@" + "a" * 30, keywords=", ".join(keywords),
+    saved = save(base, bio="x" * 1500, instagram="@" + "a" * 30, keywords=", ".join(keywords),
                  photo_url="https://e.org/" + "p" * 486, published=True)
     stored = listing(saved.tenant_id)
     assert (len(stored.bio), stored.instagram, len(stored.photo_url)) == (1500, "a" * 30, 500)

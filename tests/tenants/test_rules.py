@@ -19,12 +19,12 @@ TODAY = date.today()
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def new_tenant(hub, **values):  # noqa: F811
-    fields = dict(site_id=hub["site"], name="Marta Rossi", business="Rossi Ceramiche",
+def new_tenant(base, **values):  # noqa: F811
+    fields = dict(site_id=base["site"], name="Marta Rossi", business="Rossi Ceramiche",
                   sector="ceramics", origin_country="IT", residency="resident",
                   joined_on=date(2024, 1, 1), email="marta@example.org", phone="+39 055 123456")
     fields.update(values)
-    return write(tenants.add_tenant, actor=fields.pop("actor", hub["manager"]), **fields)
+    return write(tenants.add_tenant, actor=fields.pop("actor", base["manager"]), **fields)
 
 
 def count(model) -> int:
@@ -43,16 +43,16 @@ def count(model) -> int:
     ({"name": "  "}, "name", "name is required"),
     ({"sector": "alchemy"}, "sector", "unknown"),
 ])
-def test_bad_tenant_input_names_the_field_and_writes_nothing(hub, values, field, rule):
+def test_bad_tenant_input_names_the_field_and_writes_nothing(base, values, field, rule):
     before = count(Tenant)
     with pytest.raises(Invalid, match=rule) as refused:
-        new_tenant(hub, **values)
+        new_tenant(base, **values)
     assert refused.value.field == field
     assert count(Tenant) == before and count(TenantListing) == 0
 
 
-def test_a_new_tenant_gets_an_unpublished_listing_and_an_audit_entry(hub):
-    tenant = new_tenant(hub, website="rossi.example.org", origin_country="Italy")
+def test_a_new_tenant_gets_an_unpublished_listing_and_an_audit_entry(base):
+    tenant = new_tenant(base, website="rossi.example.org", origin_country="Italy")
     with reading() as session:
         stored = session.get(Tenant, tenant.id)
         listing = listings.listing_of(session, tenant.id)
@@ -62,61 +62,61 @@ def test_a_new_tenant_gets_an_unpublished_listing_and_an_audit_entry(hub):
     assert [entry.action for entry in audit] == ["create"]
 
 
-def test_target_group_flags_need_a_consent_date(hub):
+def test_target_group_flags_need_a_consent_date(base):
     with pytest.raises(Invalid, match="need a recorded consent date") as refused:
-        new_tenant(hub, female_led=True)
+        new_tenant(base, female_led=True)
     assert refused.value.field == "consent date" and count(Tenant) == 2
-    tenant = new_tenant(hub, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=False)
+    tenant = new_tenant(base, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=False)
     assert (tenant.female_led, tenant.young_entrepreneur, tenant.startup) == (True, False, None)
     with pytest.raises(Invalid, match="consent date"):
-        write(tenants.edit_tenant, actor=hub["manager"], tenant_id=tenant.id,
+        write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
               version=tenant.version, consent_on=None)
     with pytest.raises(Invalid, match="cannot be in the future"):
-        new_tenant(hub, name="Other", consent_on=TODAY + timedelta(days=1), startup=True)
+        new_tenant(base, name="Other", consent_on=TODAY + timedelta(days=1), startup=True)
 
 
-def test_same_name_and_business_is_warned_unless_confirmed(hub):
-    new_tenant(hub)
+def test_same_name_and_business_is_warned_unless_confirmed(base):
+    new_tenant(base)
     with pytest.raises(Invalid, match="Marta Rossi of Rossi Ceramiche is already a tenant") as refused:
-        new_tenant(hub, name="marta rossi ", business="ROSSI ceramiche", email="m2@example.org")
+        new_tenant(base, name="marta rossi ", business="ROSSI ceramiche", email="m2@example.org")
     assert refused.value.field == "name" and count(Tenant) == 3
-    new_tenant(hub, allow_duplicate=True, email="m2@example.org")
+    new_tenant(base, allow_duplicate=True, email="m2@example.org")
     # same name, another business: a different person
-    new_tenant(hub, business="Rossi Gioielli", email="m3@example.org")
+    new_tenant(base, business="Rossi Gioielli", email="m3@example.org")
     assert count(Tenant) == 5
 
 
-def test_the_same_name_and_email_are_the_same_person_whatever_the_business(hub):
-    new_tenant(hub)
+def test_the_same_name_and_email_are_the_same_person_whatever_the_business(base):
+    new_tenant(base)
     for business, twin in (("Rossi Gioielli", False), ("Rossi Ceramiche", True)):
         with pytest.raises(Invalid) as refused:
-            new_tenant(hub, name="MARTA rossi", business=business, allow_duplicate=twin,
+            new_tenant(base, name="MARTA rossi", business=business, allow_duplicate=twin,
                        email=" Marta@Example.org ")
         assert (refused.value.field, refused.value.message) == (
             "email", "Marta Rossi (marta@example.org) is already a tenant, since 1 Jan 2024: "
                      "the same name and e-mail are the same person")
     assert count(Tenant) == 3
-    other = new_tenant(hub, name="Marta Bianchi", email="mb@example.org")
+    other = new_tenant(base, name="Marta Bianchi", email="mb@example.org")
     with pytest.raises(Invalid, match="the same name and e-mail are the same person"):
-        write(tenants.edit_tenant, actor=hub["manager"], tenant_id=other.id,
+        write(tenants.edit_tenant, actor=base["manager"], tenant_id=other.id,
               version=other.version, name="Marta Rossi", email="marta@example.org")
 
 
-def test_a_stale_edit_is_refused_and_the_first_edit_kept(hub):
-    tenant = new_tenant(hub)
-    write(tenants.edit_tenant, actor=hub["manager"], tenant_id=tenant.id, version=tenant.version,
+def test_a_stale_edit_is_refused_and_the_first_edit_kept(base):
+    tenant = new_tenant(base)
+    write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id, version=tenant.version,
           business="Rossi Ceramiche d'Arte")
     with pytest.raises(Stale, match=stale("Tenant Marta Rossi", by="Boss (boss)")):
-        write(tenants.edit_tenant, actor=hub["manager"], tenant_id=tenant.id,
+        write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
               version=tenant.version, sector="glass")
     with reading() as session:
         stored = session.get(Tenant, tenant.id)
     assert (stored.business, stored.sector) == ("Rossi Ceramiche d'Arte", "ceramics")
 
 
-def test_communication_edits_listings_but_not_tenants_flags_rents_or_leases(hub):
-    tenant = new_tenant(hub, consent_on=date(2024, 1, 1))
-    carla = hub["communication"]
+def test_communication_edits_listings_but_not_tenants_flags_rents_or_leases(base):
+    tenant = new_tenant(base, consent_on=date(2024, 1, 1))
+    carla = base["communication"]
     listing = write(listings.edit_listing, actor=carla, tenant_id=tenant.id,
                     version=1, bio="Hand-thrown stoneware.", published=True)
     assert listing.published and listing.updated_by == "carla"
@@ -124,31 +124,31 @@ def test_communication_edits_listings_but_not_tenants_flags_rents_or_leases(hub)
         write(tenants.edit_tenant, actor=carla, tenant_id=tenant.id, version=tenant.version,
               female_led=True)
     with pytest.raises(Forbidden):
-        write(leases.lease_space, actor=carla, space_id=hub["L1"], tenant_id=tenant.id,
+        write(leases.lease_space, actor=carla, space_id=base["L1"], tenant_id=tenant.id,
               starts_on=TODAY, ends_on=None, monthly_rent="100")
-    lease_row = lease(hub)
+    lease_row = lease(base)
     with pytest.raises(Forbidden):
         write(leases.edit_lease, actor=carla, lease_id=lease_row.id, version=lease_row.version,
               starts_on=lease_row.starts_on, ends_on=None, monthly_rent="1")
     with pytest.raises(Forbidden):
-        write(listings.edit_listing, actor=hub["viewer"], tenant_id=tenant.id,
+        write(listings.edit_listing, actor=base["viewer"], tenant_id=tenant.id,
               version=listing.version, bio="defaced")
     with reading() as session:
         assert session.get(Tenant, tenant.id).female_led is None
         assert session.get(Lease, lease_row.id).monthly_rent == 100
 
 
-def test_retiring_ends_leases_cancels_later_bookings_and_keeps_history(hub):
-    lease(hub, space="L2", starts_on=date(2025, 1, 1))
-    write(listings.edit_listing, actor=hub["manager"], tenant_id=hub["giulia"], version=None,
+def test_retiring_ends_leases_cancels_later_bookings_and_keeps_history(base):
+    lease(base, space="L2", starts_on=date(2025, 1, 1))
+    write(listings.edit_listing, actor=base["manager"], tenant_id=base["giulia"], version=None,
           bio="Ceramics.", published=True)
     later = TODAY + timedelta(days=10)
     while later.weekday() == 6:
         later += timedelta(days=1)
-    book(hub, day=later)
+    book(base, day=later)
     with reading() as session:
-        giulia = session.get(Tenant, hub["giulia"])
-    write(tenants.retire_tenant, actor=hub["manager"], tenant_id=giulia.id,
+        giulia = session.get(Tenant, base["giulia"])
+    write(tenants.retire_tenant, actor=base["manager"], tenant_id=giulia.id,
           version=giulia.version, left_on=TODAY)
     with reading() as session:
         assert session.get(Tenant, giulia.id).left_on == TODAY
@@ -163,26 +163,26 @@ def open_day(day: date) -> date:
     return day + timedelta(days=1) if day.weekday() == 6 else day
 
 
-def test_the_retirement_preview_names_what_retiring_then_changes(hub):
+def test_the_retirement_preview_names_what_retiring_then_changes(base):
     left_on = TODAY + timedelta(days=20)
-    lease(hub, space="L3", starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31))  # over
-    lease(hub, space="L2", starts_on=date(2025, 1, 1))                              # runs on
-    lease(hub, space="L4", tenant="aiko", starts_on=date(2025, 1, 1))               # not hers
-    write(listings.edit_listing, actor=hub["manager"], tenant_id=hub["giulia"], version=None,
+    lease(base, space="L3", starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31))  # over
+    lease(base, space="L2", starts_on=date(2025, 1, 1))                              # runs on
+    lease(base, space="L4", tenant="aiko", starts_on=date(2025, 1, 1))               # not hers
+    write(listings.edit_listing, actor=base["manager"], tenant_id=base["giulia"], version=None,
           bio="Ceramics.", published=True)
-    before = book(hub, day=open_day(TODAY + timedelta(days=3)))
-    after = [book(hub, day=open_day(left_on + timedelta(days=n))) for n in (2, 5)]
-    gone = book(hub, day=open_day(left_on + timedelta(days=9)))
-    write(bookings.cancel_booking, actor=hub["manager"], booking_id=gone.id, version=None)
-    book(hub, day=open_day(left_on + timedelta(days=9)), who="aiko")
+    before = book(base, day=open_day(TODAY + timedelta(days=3)))
+    after = [book(base, day=open_day(left_on + timedelta(days=n))) for n in (2, 5)]
+    gone = book(base, day=open_day(left_on + timedelta(days=9)))
+    write(bookings.cancel_booking, actor=base["manager"], booking_id=gone.id, version=None)
+    book(base, day=open_day(left_on + timedelta(days=9)), who="aiko")
     with reading() as session:
-        shown = tenants.retirement(session, tenant_id=hub["giulia"], left_on=left_on)
-        aiko = tenants.retirement(session, tenant_id=hub["aiko"], left_on=date(2024, 6, 1))
+        shown = tenants.retirement(session, tenant_id=base["giulia"], left_on=left_on)
+        aiko = tenants.retirement(session, tenant_id=base["aiko"], left_on=date(2024, 6, 1))
     assert shown == tenants.Retirement(tenant="Giulia Neri", spaces=["L2"], bookings=2,
                                        unpublishes=True)
     assert aiko == tenants.Retirement(tenant="Aiko Tanaka", spaces=["L4"], bookings=1,
                                          unpublishes=False)
-    write(tenants.retire_tenant, actor=hub["manager"], tenant_id=hub["giulia"], version=None,
+    write(tenants.retire_tenant, actor=base["manager"], tenant_id=base["giulia"], version=None,
           left_on=left_on)
     with reading() as session:
         cancelled = {row.id for row in session.exec(select(Booking).where(
@@ -195,12 +195,12 @@ def test_the_retirement_preview_names_what_retiring_then_changes(hub):
         tenants.retirement(session, tenant_id=999_999, left_on=left_on)
 
 
-def test_a_leaving_day_before_a_running_lease_ends_is_refused_on_edit(hub):
-    lease(hub, starts_on=date(2025, 1, 1), ends_on=TODAY + timedelta(days=100))
+def test_a_leaving_day_before_a_running_lease_ends_is_refused_on_edit(base):
+    lease(base, starts_on=date(2025, 1, 1), ends_on=TODAY + timedelta(days=100))
     with reading() as session:
-        giulia = session.get(Tenant, hub["giulia"])
+        giulia = session.get(Tenant, base["giulia"])
     with pytest.raises(Invalid, match="holds a lease until") as refused:
-        write(tenants.edit_tenant, actor=hub["manager"], tenant_id=giulia.id,
+        write(tenants.edit_tenant, actor=base["manager"], tenant_id=giulia.id,
               version=giulia.version, left_on=TODAY)
     assert refused.value.field == "left"
 
@@ -223,19 +223,19 @@ def test_html_in_a_bio_stays_text_on_the_website_and_in_the_preview():
     ({"photo_url": "http://example.org/me.jpg"}, "photo URL", "https"),
     ({"website": "javascript:alert(1)"}, "website", "not a web address"),
 ])
-def test_bad_listing_input_is_refused(hub, values, field, rule):
+def test_bad_listing_input_is_refused(base, values, field, rule):
     with pytest.raises(Invalid, match=rule) as refused:
-        write(listings.edit_listing, actor=hub["communication"], tenant_id=hub["giulia"],
+        write(listings.edit_listing, actor=base["communication"], tenant_id=base["giulia"],
               version=None, **values)
     assert refused.value.field == field and count(TenantListing) == 0
 
 
-def test_only_published_listings_reach_the_website_and_without_private_fields(hub):
-    marta = new_tenant(hub)
-    write(listings.edit_listing, actor=hub["communication"], tenant_id=marta.id, version=1,
+def test_only_published_listings_reach_the_website_and_without_private_fields(base):
+    marta = new_tenant(base)
+    write(listings.edit_listing, actor=base["communication"], tenant_id=marta.id, version=1,
           bio="Stoneware.", instagram="@rossi.ceramiche", keywords="Stoneware, kiln, stoneware",
           published=True)
-    write(listings.edit_listing, actor=hub["communication"], tenant_id=hub["aiko"], version=None,
+    write(listings.edit_listing, actor=base["communication"], tenant_id=base["aiko"], version=None,
           bio="Not ready yet.", published=False)
     with reading() as session:
         published = listings.published_listings(session)
@@ -247,20 +247,20 @@ def test_only_published_listings_reach_the_website_and_without_private_fields(hu
     assert "marta@example.org" not in str(row) and "123456" not in str(row)
 
 
-def test_listings_to_chase_are_those_without_bio_or_older_than_a_year(hub):
-    marta = new_tenant(hub)                        # listing with no bio
-    fresh = new_tenant(hub, name="Fresh", business=None)
-    write(listings.edit_listing, actor=hub["manager"], tenant_id=fresh.id, version=1, bio="Up to date.")
-    old = new_tenant(hub, name="Old", business=None)
-    write(listings.edit_listing, actor=hub["manager"], tenant_id=old.id, version=1, bio="Written long ago.")
+def test_listings_to_chase_are_those_without_bio_or_older_than_a_year(base):
+    marta = new_tenant(base)                        # listing with no bio
+    fresh = new_tenant(base, name="Fresh", business=None)
+    write(listings.edit_listing, actor=base["manager"], tenant_id=fresh.id, version=1, bio="Up to date.")
+    old = new_tenant(base, name="Old", business=None)
+    write(listings.edit_listing, actor=base["manager"], tenant_id=old.id, version=1, bio="Written long ago.")
     with writing() as session, session.begin():
         listing = listings.listing_of(session, old.id)
         listing.updated_at = datetime.now(UTC) - timedelta(days=400)
-    gone = new_tenant(hub, name="Gone", business=None, joined_on=date(2020, 1, 1),
+    gone = new_tenant(base, name="Gone", business=None, joined_on=date(2020, 1, 1),
                       left_on=date(2021, 1, 1))
     with reading() as session:
         chase = {row.name: row.reason for row in
-                 listings.listings_to_chase(session, site_id=hub["site"], today=TODAY)}
+                 listings.listings_to_chase(session, site_id=base["site"], today=TODAY)}
     assert chase["Marta Rossi"] == "no bio" and chase["Old"] == "not updated for over 12 months"
     assert chase["Giulia Neri"] == "no bio"        # no listing row at all
     assert "Fresh" not in chase and gone.name not in chase and marta.id
@@ -268,16 +268,16 @@ def test_listings_to_chase_are_those_without_bio_or_older_than_a_year(hub):
 
 # --- directory, profile, figures ------------------------------------------------------------
 
-def test_directory_filters_and_contacts_only_for_staff(hub):
-    new_tenant(hub, consent_on=date(2024, 1, 1), female_led=True)
-    new_tenant(hub, name="Ken Sato", business="Sato Urushi", origin_country="JP",
+def test_directory_filters_and_contacts_only_for_staff(base):
+    new_tenant(base, consent_on=date(2024, 1, 1), female_led=True)
+    new_tenant(base, name="Ken Sato", business="Sato Urushi", origin_country="JP",
                residency="visiting", sector="wood")
-    new_tenant(hub, name="Former", business=None, joined_on=date(2019, 1, 1), left_on=date(2020, 1, 1))
-    lease(hub, space="L3", tenant="aiko", starts_on=date(2025, 1, 1))
+    new_tenant(base, name="Former", business=None, joined_on=date(2019, 1, 1), left_on=date(2020, 1, 1))
+    lease(base, space="L3", tenant="aiko", starts_on=date(2025, 1, 1))
 
     def names(user, **chosen):
         with reading() as session:
-            rows = directory.directory(session, actor=hub[user], today=TODAY,
+            rows = directory.directory(session, actor=base[user], today=TODAY,
                                        chosen=directory.DirectoryFilter(**chosen))
         return rows
     everyone = names("manager")
@@ -293,16 +293,16 @@ def test_directory_filters_and_contacts_only_for_staff(hub):
     assert all(row.email is None and row.phone is None for row in viewer_rows)
 
 
-def test_profile_hides_contacts_notes_and_flags_from_a_viewer_and_rents_from_communication(hub):
-    marta = new_tenant(hub, consent_on=date(2024, 1, 1), startup=True)
-    write(tenants.edit_staff_notes, actor=hub["communication"], tenant_id=marta.id,
+def test_profile_hides_contacts_notes_and_flags_from_a_viewer_and_rents_from_communication(base):
+    marta = new_tenant(base, consent_on=date(2024, 1, 1), startup=True)
+    write(tenants.edit_staff_notes, actor=base["communication"], tenant_id=marta.id,
           version=marta.version, notes="Wants a bigger lab")
-    lease(hub, space="L4", tenant="giulia", starts_on=date(2025, 1, 1), rent="400")
+    lease(base, space="L4", tenant="giulia", starts_on=date(2025, 1, 1), rent="400")
     with reading() as session:
-        staff = directory.profile(session, actor=hub["manager"], tenant_id=marta.id)
-        seen = directory.profile(session, actor=hub["viewer"], tenant_id=marta.id)
-        comms = directory.profile(session, actor=hub["communication"], tenant_id=hub["giulia"])
-        boss = directory.profile(session, actor=hub["manager"], tenant_id=hub["giulia"])
+        staff = directory.profile(session, actor=base["manager"], tenant_id=marta.id)
+        seen = directory.profile(session, actor=base["viewer"], tenant_id=marta.id)
+        comms = directory.profile(session, actor=base["communication"], tenant_id=base["giulia"])
+        boss = directory.profile(session, actor=base["manager"], tenant_id=base["giulia"])
         stored = session.get(Tenant, marta.id)
     assert staff.tenant.email == "marta@example.org" and staff.tenant.notes == "Wants a bigger lab"
     assert (seen.tenant.email, seen.tenant.phone, seen.tenant.notes, seen.tenant.startup) == (None,) * 4
@@ -311,14 +311,14 @@ def test_profile_hides_contacts_notes_and_flags_from_a_viewer_and_rents_from_com
     assert boss.stays[0].space == "L4 Lab 4"
 
 
-def test_indicators_count_current_tenants_and_consenting_ones_for_target_groups(hub):
-    new_tenant(hub, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=True)
-    new_tenant(hub, name="B", business=None, consent_on=date(2024, 1, 1), female_led=False,
+def test_indicators_count_current_tenants_and_consenting_ones_for_target_groups(base):
+    new_tenant(base, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=True)
+    new_tenant(base, name="B", business=None, consent_on=date(2024, 1, 1), female_led=False,
                origin_country="FR")
-    new_tenant(hub, name="C", business=None, origin_country="JP", residency="visiting",
+    new_tenant(base, name="C", business=None, origin_country="JP", residency="visiting",
                joined_on=date(2025, 6, 1))   # no consent: not counted in shares
-    new_tenant(hub, name="D", business=None, joined_on=date(2018, 1, 1), left_on=date(2019, 12, 31))
-    site = hub["site"]
+    new_tenant(base, name="D", business=None, joined_on=date(2018, 1, 1), left_on=date(2019, 12, 31))
+    site = base["site"]
     with reading() as session:
         origin = dict(tenant_figures.by_origin(session, site_id=site, today=TODAY))
         groups = tenant_figures.target_groups(session, site_id=site, today=TODAY)
@@ -337,21 +337,21 @@ def test_indicators_count_current_tenants_and_consenting_ones_for_target_groups(
     assert average == pytest.approx(sum(expected_days) / len(expected_days) / 365.25, rel=1e-6)
 
 
-def test_the_indicator_summary_gives_shares_countries_and_this_years_residency(hub):
-    new_tenant(hub, name="B", business=None, origin_country="FR")
-    new_tenant(hub, name="C", business=None, origin_country="JP", residency="visiting",
+def test_the_indicator_summary_gives_shares_countries_and_this_years_residency(base):
+    new_tenant(base, name="B", business=None, origin_country="FR")
+    new_tenant(base, name="C", business=None, origin_country="JP", residency="visiting",
                joined_on=date(2025, 6, 1))
     with reading() as session:
-        figures = tenant_figures.tenant_figures(session, site_id=hub["site"], today=TODAY)
+        figures = tenant_figures.tenant_figures(session, site_id=base["site"], today=TODAY)
     assert figures.current == 4 and figures.countries == 3
     assert figures.origins == [("Italy", 2, 0.5), ("rest of Europe", 1, 0.25), ("outside Europe", 1, 0.25)]
     assert figures.this_year == {"resident": 3, "visiting": 1}
 
 
-def test_listing_editor_choices_are_the_sites_current_tenants_including_those_leaving_later(hub):
-    new_tenant(hub, name="Leaving", business=None, left_on=TODAY + timedelta(days=30))
-    new_tenant(hub, name="Gone", business=None, joined_on=date(2020, 1, 1), left_on=date(2021, 1, 1))
+def test_listing_editor_choices_are_the_sites_current_tenants_including_those_leaving_later(base):
+    new_tenant(base, name="Leaving", business=None, left_on=TODAY + timedelta(days=30))
+    new_tenant(base, name="Gone", business=None, joined_on=date(2020, 1, 1), left_on=date(2021, 1, 1))
     with reading() as session:
-        here = [label for _, label in tenants.tenant_choices(session, on=TODAY, site_id=hub["site"])]
-        elsewhere = tenants.tenant_choices(session, on=TODAY, site_id=hub["site"] + 99)
+        here = [label for _, label in tenants.tenant_choices(session, on=TODAY, site_id=base["site"])]
+        elsewhere = tenants.tenant_choices(session, on=TODAY, site_id=base["site"] + 99)
     assert here == ["Aiko Tanaka", "Giulia Neri", "Leaving"] and elsewhere == []

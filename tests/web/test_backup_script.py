@@ -7,7 +7,7 @@ import sys
 from tests.conftest import ROOT
 
 
-def test_the_backup_script_writes_a_backup_and_keeps_the_newest_n(hub, db_url, tmp_path):
+def test_the_backup_script_writes_a_backup_and_keeps_the_newest_n(base, db_url, tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
     suffix = "db" if db_url.startswith("sqlite") else "zip"

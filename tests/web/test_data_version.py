@@ -29,47 +29,47 @@ def version_now(url: str) -> int:
         other.dispose()
 
 
-def lease_in_another_process(hub, db_url) -> None:
+def lease_in_another_process(base, db_url) -> None:
     """L1 leased through an engine of its own, as another app process would."""
     process_a = create_engine(db_url)
     try:
         with Session(process_a, expire_on_commit=False) as session, session.begin():
-            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
-                               tenant_id=hub["giulia"], starts_on=TODAY - timedelta(days=3),
+            leases.lease_space(session, actor=base["manager"], space_id=base["L1"],
+                               tenant_id=base["giulia"], starts_on=TODAY - timedelta(days=3),
                                ends_on=None, monthly_rent="100")
     finally:
         process_a.dispose()
 
 
-def test_a_write_moves_the_version_on_as_another_engine_sees_it(hub, db_url):
+def test_a_write_moves_the_version_on_as_another_engine_sees_it(base, db_url):
     before = version_now(db_url)
-    lease(hub, space="L1", starts_on=TODAY - timedelta(days=10))
+    lease(base, space="L1", starts_on=TODAY - timedelta(days=10))
     assert version_now(db_url) == before + 1
 
 
-def test_a_refused_write_leaves_the_version_where_it_was(hub, db_url):
+def test_a_refused_write_leaves_the_version_where_it_was(base, db_url):
     before = version_now(db_url)
     with pytest.raises(Invalid):
         with writing() as session, session.begin():
-            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
-                               tenant_id=hub["giulia"], starts_on=TODAY, ends_on=TODAY - timedelta(days=5),
+            leases.lease_space(session, actor=base["manager"], space_id=base["L1"],
+                               tenant_id=base["giulia"], starts_on=TODAY, ends_on=TODAY - timedelta(days=5),
                                monthly_rent="100")
     assert version_now(db_url) == before
 
 
-def test_a_rolled_back_transaction_takes_its_bump_with_it(hub, db_url):
+def test_a_rolled_back_transaction_takes_its_bump_with_it(base, db_url):
     before = version_now(db_url)
     with writing() as session:
         with session.begin() as transaction:
-            leases.lease_space(session, actor=hub["manager"], space_id=hub["L1"],
-                               tenant_id=hub["giulia"], starts_on=TODAY, ends_on=None, monthly_rent="100")
+            leases.lease_space(session, actor=base["manager"], space_id=base["L1"],
+                               tenant_id=base["giulia"], starts_on=TODAY, ends_on=None, monthly_rent="100")
             transaction.rollback()
     assert version_now(db_url) == before
 
 
-def test_a_restore_moves_the_version_on_and_backups_leave_it_out(hub, db_url, tmp_path, fresh):
+def test_a_restore_moves_the_version_on_and_backups_leave_it_out(base, db_url, tmp_path, fresh):
     path = tmp_path / "hub.zip"
-    backup.write_backup(get_engine(), path, actor=hub["manager"], portable=True)
+    backup.write_backup(get_engine(), path, actor=base["manager"], portable=True)
     with get_engine().connect() as connection:
         assert "data_version" not in backup.row_counts(connection)
     target, manager = fresh
@@ -92,7 +92,7 @@ def test_the_demo_seed_moves_the_version_on(db_url):
 
 # --- the app's cache ----------------------------------------------------------------------
 
-def test_a_cached_loader_loads_again_once_another_process_wrote(hub, db_url):
+def test_a_cached_loader_loads_again_once_another_process_wrote(base, db_url):
     """Process B (the cached loader here) sees a lease written through process A (an engine
     and session of its own) at its next call, although its TTL is far from over."""
     from ui.database import cached
@@ -104,13 +104,13 @@ def test_a_cached_loader_loads_again_once_another_process_wrote(hub, db_url):
         with reading() as session:
             return rates.occupancy_on(session, site_id=site_id, day=TODAY).leased_units
 
-    first = occupied(hub["site"])
-    assert occupied(hub["site"]) == first and len(calls) == 1   # cached while nothing changes
-    lease_in_another_process(hub, db_url)
-    assert occupied(hub["site"]) == first + 1 and len(calls) == 2
+    first = occupied(base["site"])
+    assert occupied(base["site"]) == first and len(calls) == 1   # cached while nothing changes
+    lease_in_another_process(base, db_url)
+    assert occupied(base["site"]) == first + 1 and len(calls) == 2
 
 
-def test_underscore_arguments_stay_unhashed_and_others_key_the_cache(hub):
+def test_underscore_arguments_stay_unhashed_and_others_key_the_cache(base):
     from ui.database import cached
     calls = []
 
@@ -124,12 +124,12 @@ def test_underscore_arguments_stay_unhashed_and_others_key_the_cache(hub):
     assert calls == [1, 2]
 
 
-def test_an_open_screen_shows_another_process_s_lease_at_its_next_rerun(hub, db_url):
+def test_an_open_screen_shows_another_process_s_lease_at_its_next_rerun(base, db_url):
     at = open_page(signed_in_app("boss"), "occupancy")
     picker = next(s for s in at.selectbox if s.label == "Site")
     at = picker.select(next(o for o in picker.options if "Test Hub" in o)).run()
     assert {m.label: m.value for m in at.metric}["Vacant units"] == "5"
-    lease_in_another_process(hub, db_url)
+    lease_in_another_process(base, db_url)
     at = at.run()
     assert {m.label: m.value for m in at.metric}["Vacant units"] == "4"
 
@@ -145,7 +145,7 @@ def test_every_loader_of_the_screens_is_keyed_on_the_data_version():
     assert not bare, f"use ui.database.cached instead of st.cache_data: {bare}"
 
 
-def test_writers_at_once_each_move_the_version_on_once(hub, db_url):
+def test_writers_at_once_each_move_the_version_on_once(base, db_url):
     """No bump is lost and no writer deadlocks on the stamp's row (it is locked last)."""
     import threading
     from hub.programme import items as programme
@@ -156,7 +156,7 @@ def test_writers_at_once_each_move_the_version_on_once(hub, db_url):
         try:
             for k in range(5):
                 with writing() as session, session.begin():
-                    programme.add_instructor(session, actor=hub["manager"],
+                    programme.add_instructor(session, actor=base["manager"],
                                              name=f"Teacher {n}-{k}")
         except Exception as error:  # reported below
             failures.append(error)

@@ -151,9 +151,9 @@ def test_the_programme_json_is_the_screens_export(published, get):
     assert rows[0]["day"] == TUESDAY.isoformat() and rows[0]["start"] == "18:00"
 
 
-def test_listings_hold_published_listings_and_public_fields_only(hub, get):
-    listing(hub)
-    listing(hub, tenant="aiko", bio="Not ready yet.", published=False)
+def test_listings_hold_published_listings_and_public_fields_only(base, get):
+    listing(base)
+    listing(base, tenant="aiko", bio="Not ready yet.", published=False)
     rows = json.loads(get("/feeds/T/listings.json").body)
     assert [row["name"] for row in rows] == ["Giulia Neri"]
     assert tuple(rows[0]) == PUBLIC_FIELDS
@@ -165,8 +165,8 @@ def test_listings_hold_published_listings_and_public_fields_only(hub, get):
     assert "Aiko" not in get("/feeds/T/public.html").text
 
 
-def test_a_formula_in_a_listing_leaves_the_csv_as_text(hub, get):
-    listing(hub, bio="=HYPERLINK(\"http://evil\")")
+def test_a_formula_in_a_listing_leaves_the_csv_as_text(base, get):
+    listing(base, bio="=HYPERLINK(\"http://evil\")")
     table = list(csv.DictReader(io.StringIO(get("/feeds/T/listings.csv").text)))
     assert table[0]["bio"].startswith("'=")
 
@@ -203,27 +203,27 @@ def test_the_public_page_shows_the_site_its_tenants_and_the_coming_programme(pub
 
 @pytest.mark.parametrize("path", ["/feeds/NOPE/programme.ics", "/feeds/T/secrets.json",
                                   "/feeds/T/../../healthz"])
-def test_an_unknown_site_or_feed_gets_a_short_404(hub, get, path):
+def test_an_unknown_site_or_feed_gets_a_short_404(base, get, path):
     answer = get(path)
     assert answer.status == 404 and len(answer.body) < 80
 
 
-def test_site_codes_are_read_in_any_case_and_archived_sites_have_no_feeds(hub, get):
+def test_site_codes_are_read_in_any_case_and_archived_sites_have_no_feeds(base, get):
     assert get("/feeds/t/listings.json").status == 200
     with writing() as session, session.begin():
-        site = session.get(Site, hub["site"])
+        site = session.get(Site, base["site"])
         site.archived_at = site.archived_at or __import__("db.models", fromlist=["utcnow"]).utcnow()
     feeds.cache.clear()
     assert get("/feeds/T/listings.json").status == 404
 
 
-def test_bottega_feeds_0_turns_every_feed_off(hub, get, monkeypatch):
+def test_bottega_feeds_0_turns_every_feed_off(base, get, monkeypatch):
     monkeypatch.setenv("BOTTEGA_FEEDS", "0")
     for name in feeds.FEEDS:
         assert get(f"/feeds/T/{name}").status == 404
 
 
-def test_made_up_site_codes_leave_nothing_in_the_cache(hub, get):
+def test_made_up_site_codes_leave_nothing_in_the_cache(base, get):
     for n in range(20):
         assert get(f"/feeds/X{n}/programme.ics").status == 404
     assert feeds.cache._built == {}

@@ -17,7 +17,7 @@ APP_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "same-ori
 
 
 @pytest.mark.parametrize("feed", feeds.FEEDS)
-def test_every_feed_has_the_headers_and_a_strict_policy(hub, get, feed):
+def test_every_feed_has_the_headers_and_a_strict_policy(base, get, feed):
     headers = get(f"/feeds/T/{feed}").headers
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "same-origin"
@@ -28,7 +28,7 @@ def test_every_feed_has_the_headers_and_a_strict_policy(hub, get, feed):
     assert "strict-transport-security" not in headers
 
 
-def test_the_public_page_may_be_framed_by_the_listed_origins_only(hub, get, monkeypatch):
+def test_the_public_page_may_be_framed_by_the_listed_origins_only(base, get, monkeypatch):
     monkeypatch.setenv("BOTTEGA_FRAME_ANCESTORS",
                        "https://www.hub.example.org javascript:alert(1) https://city.example.it")
     page = get("/feeds/T/public.html").headers
@@ -39,7 +39,7 @@ def test_the_public_page_may_be_framed_by_the_listed_origins_only(hub, get, monk
     assert get("/healthz").headers["x-frame-options"] == "DENY"
 
 
-def test_the_style_of_the_public_page_is_allowed_by_its_hash(hub, get):
+def test_the_style_of_the_public_page_is_allowed_by_its_hash(base, get):
     import base64, hashlib, re
     page = get("/feeds/T/public.html")
     css = re.search(r"<style>(.*?)</style>", page.text, re.S).group(1)
@@ -47,7 +47,7 @@ def test_the_style_of_the_public_page_is_allowed_by_its_hash(hub, get):
     assert f"style-src 'sha256-{digest}'" in page.headers["content-security-policy"]
 
 
-def test_hsts_only_when_served_over_https(hub, get, monkeypatch):
+def test_hsts_only_when_served_over_https(base, get, monkeypatch):
     monkeypatch.setenv("BOTTEGA_HTTPS", "1")
     assert get("/healthz").headers["strict-transport-security"].startswith("max-age=31536000")
     assert "strict-transport-security" in get("/feeds/T/programme.ics").headers

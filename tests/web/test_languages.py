@@ -9,7 +9,7 @@ from icalendar import Calendar
 from tests.web.test_feeds import coming_session, listing
 
 
-def test_an_unknown_language_is_a_400_naming_the_parameter(hub, get):
+def test_an_unknown_language_is_a_400_naming_the_parameter(base, get):
     answer = get("/feeds/T/public.html?lang=fr")
     assert answer.status == 400 and "lang" in answer.text and "it" in answer.text
     assert answer.headers["content-type"].startswith("text/plain")

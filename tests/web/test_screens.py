@@ -22,7 +22,7 @@ def addresses(at) -> list[str]:
 
 
 @pytest.mark.parametrize("username", ["boss", "vera"])
-def test_the_tenants_screen_shows_the_listing_feeds(hub, username):
+def test_the_tenants_screen_shows_the_listing_feeds(base, username):
     at = opened(username, "tenants", "tenants_site", "tenants_tab", "Public listings")
     assert not at.exception
     shown = addresses(at)
@@ -30,7 +30,7 @@ def test_the_tenants_screen_shows_the_listing_feeds(hub, username):
         "T/listings.json", "T/listings.csv", "T/public.html"]
 
 
-def test_the_courses_screen_shows_the_programme_feeds_at_the_public_address(hub, monkeypatch):
+def test_the_courses_screen_shows_the_programme_feeds_at_the_public_address(base, monkeypatch):
     monkeypatch.setenv("BOTTEGA_PUBLIC_URL", "https://bottega.example.org/")
     at = opened("carla", "courses", "courses_site", "courses_tab", "Calendar")
     assert not at.exception
@@ -38,7 +38,7 @@ def test_the_courses_screen_shows_the_programme_feeds_at_the_public_address(hub,
                              for name in ("programme.ics", "programme.json", "public.html")]
 
 
-def test_with_the_feeds_off_the_screens_say_so_and_show_no_address(hub, monkeypatch):
+def test_with_the_feeds_off_the_screens_say_so_and_show_no_address(base, monkeypatch):
     monkeypatch.setenv("BOTTEGA_FEEDS", "0")
     at = opened("boss", "courses", "courses_site", "courses_tab", "Calendar")
     assert addresses(at) == []
