@@ -14,7 +14,7 @@ if __name__ == "__main__":   # 2. a rerun of the screens
 else:                        # 1. the server, importing this file for `app`
     from streamlit.starlette import App
 
-    from ui import cookie
+    from ui.sign_in import cookie
     from web.headers import middleware
     from web.routes import routes
     from web.start import lifespan

@@ -7,29 +7,29 @@ translations/catalog.py adds every label here to the catalog.
 """
 from __future__ import annotations
 
-from db import vocabulary as v
+from db import vocabulary as db_vocabulary
 from babel import Locale
 
 from hub.i18n import LANGUAGES, LOCALES, locale, pgettext
 
 VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "role": v.ROLES,
-    "space kind": v.SPACE_KINDS,
-    "residency": v.RESIDENCIES,
-    "sector": v.SECTORS,
-    "programme kind": v.PROGRAMME_KINDS,
-    "programme format": v.PROGRAMME_FORMATS,
-    "programme status": v.PROGRAMME_STATUSES,
-    "enrolment status": v.ENROLMENT_STATUSES,
-    "partner kind": v.PARTNER_KINDS,
-    "partner status": v.PARTNER_STATUSES,
-    "region": v.PARTNER_REGIONS,
+    "role": db_vocabulary.ROLES,
+    "space kind": db_vocabulary.SPACE_KINDS,
+    "residency": db_vocabulary.RESIDENCIES,
+    "sector": db_vocabulary.SECTORS,
+    "programme kind": db_vocabulary.PROGRAMME_KINDS,
+    "programme format": db_vocabulary.PROGRAMME_FORMATS,
+    "programme status": db_vocabulary.PROGRAMME_STATUSES,
+    "enrolment status": db_vocabulary.ENROLMENT_STATUSES,
+    "partner kind": db_vocabulary.PARTNER_KINDS,
+    "partner status": db_vocabulary.PARTNER_STATUSES,
+    "region": db_vocabulary.PARTNER_REGIONS,
     "origin": ("Italy", "rest of Europe", "outside Europe"),
-    "interaction kind": v.INTERACTION_KINDS,
-    "tenant link": v.TENANT_LINK_KINDS,
-    "programme role": v.ITEM_LINK_ROLES,
-    "issue priority": v.ISSUE_PRIORITIES,
-    "issue status": v.ISSUE_STATUSES,
+    "interaction kind": db_vocabulary.INTERACTION_KINDS,
+    "tenant link": db_vocabulary.TENANT_LINK_KINDS,
+    "programme role": db_vocabulary.ITEM_LINK_ROLES,
+    "issue priority": db_vocabulary.ISSUE_PRIORITIES,
+    "issue status": db_vocabulary.ISSUE_STATUSES,
 }
 # Where the English name is not the code with spaces for underscores.
 ENGLISH = {
@@ -74,17 +74,17 @@ def country_name(code: str | None) -> str:
 
 def countries() -> list[str]:
     """The ISO codes the forms offer, sorted by their name in the current language."""
-    return sorted(v.COUNTRIES, key=lambda code: country_name(code).casefold())
+    return sorted(db_vocabulary.COUNTRIES, key=lambda code: country_name(code).casefold())
 
 
 def country_code(name_or_code: str | None) -> str | None:
     """The ISO code for a code (IT) or a name in English or Italian (Italy, Italia)."""
     text = (name_or_code or "").strip()
-    if text.upper() in v.COUNTRIES:
+    if text.upper() in db_vocabulary.COUNTRIES:
         return text.upper()
     for language in LANGUAGES:
         names = Locale.parse(LOCALES[language]).territories
-        for code in v.COUNTRIES:
+        for code in db_vocabulary.COUNTRIES:
             if names.get(code, "").casefold() == text.casefold():
                 return code
     return None
@@ -92,5 +92,5 @@ def country_code(name_or_code: str | None) -> str | None:
 
 def country_namer():
     """A format_func for a select box of ISO codes, names looked up now (see labeller)."""
-    names = {code: country_name(code) for code in v.COUNTRIES}
+    names = {code: country_name(code) for code in db_vocabulary.COUNTRIES}
     return lambda code: names.get(code) or country_name(code)

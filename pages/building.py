@@ -12,7 +12,7 @@ from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_
                                plan_works_form, report_form)
 from ui.empty import nothing_yet, require_site
 from ui.format import label, money, number
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.navigation import guard
 from ui.widgets import kpi_row, show_flash, site_picker
 from ui.building.data import load_figures, load_issues, load_works
@@ -57,7 +57,7 @@ with tabs[0]:
         "#": row.id, _("Where"): row.space, _("Issue"): row.title,
         _("Priority"): label("issue priority", row.priority),
         _("Status"): label("issue status", row.status),
-        _("Reported"): show_day(row.reported_on),
+        _("Reported"): day_text(row.reported_on),
         **({_("By"): row.reported_by or "", _("Contractor"): row.contractor or ""}
            if staff else {}),
         _("Estimate"): money(row.cost_estimate) if row.cost_estimate is not None else "",
@@ -76,8 +76,8 @@ with tabs[0]:
 with tabs[1]:
     st.header(_("Works periods"))
     listed = pd.DataFrame([{
-        _("Works"): p.title, _("Spaces out of use"): p.spaces, _("From"): show_day(p.starts_on),
-        _("To"): show_day(p.ends_on), _("State"): _(WORKS_STATES[p.state(today)]),
+        _("Works"): p.title, _("Spaces out of use"): p.spaces, _("From"): day_text(p.starts_on),
+        _("To"): day_text(p.ends_on), _("State"): _(WORKS_STATES[p.state(today)]),
         _("Issue"): f"#{p.issue_id}" if p.issue_id else "",
         **({_("Notes"): p.notes or ""} if staff else {}),
     } for p in periods])

@@ -10,7 +10,7 @@ from hub.roles import EDITORS
 from ui.calendar import charts, data
 from ui.calendar.filters import calendar_filters
 from ui.empty import require_site
-from ui.format import as_text, day as show_day
+from ui.format import as_text, day_text
 from ui.navigation import guard
 
 user = guard("calendar")
@@ -70,7 +70,7 @@ else:
     st.caption(_("Two things in one room at one time — data entered before a rule existed, or "
                  "imported. Move or cancel one of them where it is kept (Lab occupancy, "
                  "Courses, Building)."))
-    st.dataframe(clashes.assign(Day=clashes["Day"].map(show_day)).drop(
+    st.dataframe(clashes.assign(Day=clashes["Day"].map(day_text)).drop(
         columns=["Site"] if site_id is not None else []).rename(columns={
             "Kind": _("Kind"), "Site": _("Site"), "Room": _("Room"), "Day": _("Day"),
             "Time": _("Time"), "What collides": _("What collides")}),
@@ -85,7 +85,7 @@ else:
 if events is not None:
     if not events.empty:
         st.dataframe(pd.DataFrame({
-            _("Day"): events["day"].map(show_day), _("Time"): events["when"],
+            _("Day"): events["day"].map(day_text), _("Time"): events["when"],
             _("Room"): events["room"], _("Kind"): events["label"], _("What"): events["title"],
             _("Who"): events["who"],
             _("Clash"): events["clash"].map({True: _("clash"), False: ""}),
@@ -95,7 +95,7 @@ if events is not None:
 elif not totals.empty:
     table = totals.pivot_table(index=["place", "day"], columns="label", values="events",
                                aggfunc="sum", fill_value=0).reset_index()
-    table["day"] = table["day"].map(show_day)
+    table["day"] = table["day"].map(day_text)
     st.dataframe(table.rename(columns={"place": charts.place_title(place_word),
                                        "day": _("Day")}), hide_index=True, width="stretch")
     st.caption(_("Works count the rooms out of use that day. Choose the day or week view to "
@@ -130,5 +130,5 @@ if site_id is not None:
         st.caption(_("From {first} to {last} (the period shown and the {days} days after it), "
                      "the kinds chosen above; each event keeps its identity from one download "
                      "to the next, so a calendar application updates it rather than adding it "
-                     "twice.").format(first=show_day(first), last=show_day(until),
+                     "twice.").format(first=day_text(first), last=day_text(until),
                                       days=ICS_DAYS_AFTER))

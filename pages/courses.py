@@ -9,18 +9,18 @@ from hub.dates import clock
 from hub.i18n import _, ngettext
 from hub.roles import sees_contacts
 from ui.programme import charts, data
-from ui.words import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
+from ui.format import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
                                   people_tables)
 from ui.format import as_text, label, labeller, money, number, percent
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
 from ui.programme.forms import (OPEN_ITEM, delete_draft_form, edit_session_form,
                                 instructor_form, item_form, remove_session_form, session_form)
-from ui import links
-from ui.links import linked
+from ui import url_params
+from ui.url_params import linked
 from ui.widgets import (EARLIEST_DAY, PROGRAMME_FEEDS, choice_box, csv_bytes, feed_addresses,
                         kpi_row, site_picker)
 
@@ -38,7 +38,7 @@ top = st.columns([2, 1])
 site = site_picker("courses_site", container=top[0])
 weeks = linked(top[1].select_slider, _("Weeks shown"), [2, 4, 8, 12], value=4,
                key="courses_weeks",
-               link=links.one_of("weeks", [2, 4, 8, 12], what=_("2, 4, 8 or 12"),
+               link=url_params.one_of("weeks", [2, 4, 8, 12], what=_("2, 4, 8 or 12"),
                                  fallback=_("4 weeks"), default=4))
 
 courses_since, this_year = data.headline(site.id, today.year)
@@ -71,21 +71,21 @@ if not hub_has("programme"):
 left, middle, right, last = st.columns(4)
 kinds = linked(left.multiselect, _("Kind"), PROGRAMME_KINDS, key="courses_kinds",
                format_func=labeller("programme kind"),
-               link=links.some_of("kind", PROGRAMME_KINDS, what=_("a kind of item"),
+               link=url_params.some_of("kind", PROGRAMME_KINDS, what=_("a kind of item"),
                                   fallback=_("every kind")))
 statuses = linked(middle.multiselect, _("Status"), PROGRAMME_STATUSES, key="courses_statuses",
                   format_func=labeller("programme status"),
-                  link=links.some_of("status", PROGRAMME_STATUSES, what=_("a status"),
+                  link=url_params.some_of("status", PROGRAMME_STATUSES, what=_("a status"),
                                      fallback=_("every status")))
 sectors = linked(right.multiselect, _("Sector"), SECTORS, key="courses_sectors",
                  format_func=labeller("sector"),
-                 link=links.some_of("sector", SECTORS, what=_("a sector"),
+                 link=url_params.some_of("sector", SECTORS, what=_("a sector"),
                                     fallback=_("every sector")))
 shown_period = (today - timedelta(days=365), today + timedelta(days=180))
 period = linked(last.date_input, _("Period"), value=shown_period,
                 min_value=EARLIEST_DAY, max_value=today + timedelta(days=5 * 366),
                 key="courses_period", format="DD/MM/YYYY",
-                link=links.period("from", "to", default=shown_period,
+                link=url_params.period("from", "to", default=shown_period,
                                   fallback=_("the past year and the next six months"),
                                   earliest=EARLIEST_DAY,
                                   latest=today + timedelta(days=5 * 366)))
@@ -131,8 +131,8 @@ def programme_tab() -> None:
     st.dataframe(pd.DataFrame([{
         _("Title"): r.title, _("Kind"): label("programme kind", r.kind),
         _("Sector"): label("sector", r.sector), _("Status"): label("programme status", r.status),
-        _("Format"): label("programme format", r.format), _("From"): show_day(r.starts_on),
-        _("Until"): show_day(r.ends_on), _("Price"): _price(r.price),
+        _("Format"): label("programme format", r.format), _("From"): day_text(r.starts_on),
+        _("Until"): day_text(r.ends_on), _("Price"): _price(r.price),
         _("Enrolled"): f"{number(r.seated)}/{number(r.capacity)}",
         _("Waitlist"): r.waitlisted, _("Fill rate"): percent(r.fill_rate),
         **({_("Site"): r.site} if site.id is None else {}),
@@ -164,7 +164,7 @@ def outside_hours_notice(sessions) -> None:
             "(evening courses and weekend events are common), but someone must open the "
             "building: {sessions}.", len(outside)).format(
             count=number(len(outside)), sessions=as_text("; ".join(
-                f"{show_day(s.day)}, {s.place}: {s.outside_hours}" for s in outside))),
+                f"{day_text(s.day)}, {s.place}: {s.outside_hours}" for s in outside))),
             icon=":material/schedule:")
 
 
@@ -175,7 +175,7 @@ def item_tab() -> None:
         opened = open_item(rows)
         # By id: an edit changes the row, and the item chosen stays chosen.
         names = {r.id: f"{r.title} · {label('programme status', r.status)} · "
-                       f"{show_day(r.starts_on)}" for r in rows}
+                       f"{day_text(r.starts_on)}" for r in rows}
         chosen = choice_box(_("Item"), names, key="courses_item")
         row, sessions, people, texts = data.item_detail(chosen)
         kpi_row([(_("Capacity"), number(row.capacity), None),
@@ -193,7 +193,7 @@ def item_tab() -> None:
             _("for: {target_group}").format(target_group=target_group) if target_group
             else "") if part)))
         st.dataframe(pd.DataFrame([{
-            _("Day"): show_day(s.day),
+            _("Day"): day_text(s.day),
             _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",
             _("Where"): s.place, _("Instructor"): s.instructor or "",
             **({_("Instructor contact"): " · ".join(filter(None, (s.instructor_email,

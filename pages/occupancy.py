@@ -10,13 +10,13 @@ from hub.i18n import N_, _
 from hub.occupancy.bookings import weekday_name
 from hub.roles import sees_contacts, sees_rents
 from ui.format import label, money, number, percent
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.occupancy import charts
 from ui.occupancy.forms import booking_forms, lease_forms, space_forms
-from ui import links
-from ui.links import linked
+from ui import url_params
+from ui.url_params import linked
 from ui.widgets import csv_download, EARLIEST_DAY, kpi_row, site_picker
 from ui.occupancy.data import (ENDING_WITHIN_DAYS, load_heatmap, load_kpis, load_lists, load_trend,
                                load_utilisation, load_week)
@@ -45,11 +45,11 @@ site = site_picker("occupancy_site", container=top[0])
 today, latest = date.today(), date.today() + timedelta(days=5 * 366)
 on = linked(top[1].date_input, _("As of"), value=today, key="occupancy_day",
             format="DD/MM/YYYY", min_value=EARLIEST_DAY, max_value=latest,
-            link=links.day("on", default=today, fallback=_("today"), earliest=EARLIEST_DAY,
+            link=url_params.day("on", default=today, fallback=_("today"), earliest=EARLIEST_DAY,
                            latest=latest))
 months = linked(top[2].select_slider, _("Months shown"), [12, 24, 36], value=12,
                 key="occupancy_months",
-                link=links.one_of("months", [12, 24, 36], what=_("12, 24 or 36"),
+                link=url_params.one_of("months", [12, 24, 36], what=_("12, 24 or 36"),
                                   fallback=_("12 months")))
 
 rates, roll = load_kpis(site.id, on)
@@ -57,7 +57,7 @@ free, running, ending = load_lists(site.id, on)
 metrics = [
     (_("Unit occupancy"), percent(rates.unit_rate),
      _("Leased units ÷ leasable units on {day}: {leased} of {units}.").format(
-         day=show_day(on), leased=number(rates.leased_units), units=number(rates.units))),
+         day=day_text(on), leased=number(rates.leased_units), units=number(rates.units))),
     (_("Area occupancy"), percent(rates.area_rate),
      _("Leased m² ÷ leasable m²: {leased} of {area} m².").format(
          leased=number(rates.leased_area), area=number(rates.area))),
@@ -95,14 +95,14 @@ with tabs[0]:
                       "the workshop or a room can be booked."))
 
 with tabs[1]:
-    st.header(_("Vacant on {day}").format(day=show_day(on)))
+    st.header(_("Vacant on {day}").format(day=day_text(on)))
     vacant = pd.DataFrame([{
         "Site": v.site, "Space": v.space, "Name": v.name, "Kind": label("space kind", v.kind),
         "Floor": v.floor or "", "Area m²": v.area_m2,
         **({"Monthly rent": money(v.monthly_rent)} if rents_shown else {}),
-        "Vacant since": show_day(v.vacant_since) if v.vacant_since else _("never leased"),
-        "Next lease starts": show_day(v.next_lease_starts) if v.next_lease_starts else "",
-        "Works": _("closed for works until {day}").format(day=show_day(v.closed_until))
+        "Vacant since": day_text(v.vacant_since) if v.vacant_since else _("never leased"),
+        "Next lease starts": day_text(v.next_lease_starts) if v.next_lease_starts else "",
+        "Works": _("closed for works until {day}").format(day=day_text(v.closed_until))
         if v.closed_until else "",
     } for v in free])
     if vacant.empty:
@@ -113,22 +113,22 @@ with tabs[1]:
                  "occupancy_vacancies_csv")
 
     st.header(_("Leases ending by {day}").format(
-        day=show_day(on + timedelta(days=ENDING_WITHIN_DAYS))))
+        day=day_text(on + timedelta(days=ENDING_WITHIN_DAYS))))
     if ending:
         st.dataframe(pd.DataFrame([{
             _("Site"): r.site, _("Space"): r.space, _("Tenant"): r.tenant,
-            _("Ends"): show_day(r.ends_on), _("Days left"): (r.ends_on - on).days}
+            _("Ends"): day_text(r.ends_on), _("Days left"): (r.ends_on - on).days}
             for r in ending]), hide_index=True, width="stretch")
     else:
         st.caption(_("No lease ends in the next 90 days."))
 
-    st.header(_("Leases running on {day}").format(day=show_day(on)))
+    st.header(_("Leases running on {day}").format(day=day_text(on)))
     def lease_table(shown) -> pd.DataFrame:
         """`shown` formats values for the screen; the CSV keeps plain dates and amounts."""
         return pd.DataFrame([{
             "Site": r.site, "Space": r.space, "Tenant": r.tenant,
-            "From": show_day(r.starts_on) if shown else r.starts_on,
-            "Until": (show_day(r.ends_on) if shown else r.ends_on) if r.ends_on else _("open end"),
+            "From": day_text(r.starts_on) if shown else r.starts_on,
+            "Until": (day_text(r.ends_on) if shown else r.ends_on) if r.ends_on else _("open end"),
             "Works": r.works or "",
             **({"Monthly rent": money(r.monthly_rent) if shown else r.monthly_rent,
                 "Deposit": money(r.deposit) if shown else r.deposit} if rents_shown else {}),
@@ -154,7 +154,7 @@ with tabs[2]:
             "time": f"{clock(b.start_minute)}–{clock(b.end_minute)}",
             "who": b.tenant or guest or b.guest_name, "purpose": b.purpose} for b in week])
         if frame.empty:
-            st.info(_("No bookings in the week of {day}.").format(day=show_day(monday)))
+            st.info(_("No bookings in the week of {day}.").format(day=day_text(monday)))
         else:
             st.altair_chart(charts.week_timeline(frame, min(8, int(frame["start"].min())),
                                                  max(20, -int(-frame["end"].max() // 1))))

@@ -6,22 +6,22 @@ import pandas as pd
 import streamlit as st
 
 from hub.i18n import N_, _, language, speaking
-from hub.overview import indicators
+from hub.overview import figures as overview_figures
 from hub.roles import sees_contacts
-from ui.format import as_text, day, number, percent, points_change
+from ui.format import as_text, day_text, number, percent, points_change
 from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
 from ui.overview.first_steps import checklist, load_steps
-from ui.report import report_html
-from ui import links
-from ui.links import linked
+from ui.overview.report import report_html
+from ui import url_params
+from ui.url_params import linked
 from ui.widgets import site_picker
 from ui.overview.data import load_evidence, load_snapshots
 
 user = guard("overview")
 today = date.today()
-PERIODS = indicators.periods(today)
+PERIODS = overview_figures.periods(today)
 
 
 def period_code(name: str) -> str:
@@ -29,7 +29,7 @@ def period_code(name: str) -> str:
     return {"This year so far": "ytd", "Last 12 months": "12m"}.get(name, name.removeprefix("Year "))
 
 
-def kpis(now: indicators.Snapshot, before: indicators.Snapshot, due: int | None) -> list[tuple]:
+def kpis(now: overview_figures.Snapshot, before: overview_figures.Snapshot, due: int | None) -> list[tuple]:
     """(label, value, delta shown by st.metric, comparison in words, help)."""
     def points(a, b):  # no arrow when nothing changed
         if a is None or b is None or round((a - b) * 100) == 0:
@@ -61,7 +61,7 @@ INDICATORS = (N_("Young entrepreneurs"), N_("Female-led businesses"), N_("Start-
               N_("Tenants from abroad"), N_("Partners abroad"))
 
 
-def innocrafts_frame(figures: indicators.Innocrafts) -> pd.DataFrame:
+def innocrafts_frame(figures: overview_figures.Innocrafts) -> pd.DataFrame:
     groups = figures.groups
     shares = (groups.share(groups.young), groups.share(groups.female_led),
               groups.share(groups.startup), figures.tenants_from_abroad, figures.partners_abroad)
@@ -87,17 +87,17 @@ left, right = st.columns(2)
 with left:
     site = site_picker("overview_site")
 # The names in this run's language, looked up (AppTest formats a value again after the run).
-period_names = {name: indicators.period_name(name) for name in PERIODS}
+period_names = {name: overview_figures.period_name(name) for name in PERIODS}
 period_name = linked(right.selectbox, _("Period"), list(PERIODS), key="overview_period",
                      format_func=lambda name: period_names.get(name, name),
-                     link=links.one_of("period", list(PERIODS), what=_("ytd, 12m or a year"),
+                     link=url_params.one_of("period", list(PERIODS), what=_("ytd, 12m or a year"),
                                        fallback=_("this year so far"), code=period_code))
 period = PERIODS[period_name]
 now, before, due = load_snapshots(site.id, period, today)
 rows = kpis(now, before, due if sees_contacts(user) else None)
 st.caption(_("{site}, {start} – {end}; occupancy and tenants on {day}; changes against the "
              "same period a year earlier. Partners belong to the whole network.").format(
-    site=as_text(site.name), start=day(period.start), end=day(period.end), day=day(period.day_for(today))))
+    site=as_text(site.name), start=day_text(period.start), end=day_text(period.end), day=day_text(period.day_for(today))))
 for start in range(0, len(rows), 4):    # four to a row; they wrap two to a row on a phone
     row = st.container(horizontal=True, gap="medium")
     for name, value, delta, note in rows[start:start + 4]:
@@ -143,11 +143,11 @@ def report() -> str:
     with speaking(reader):
         return report_html(
             title=f"Bottega — {site.name}",
-            subtitle=f"{period_names[period_name]}: {day(period.start)} – {day(period.end)}",
+            subtitle=f"{period_names[period_name]}: {day_text(period.start)} – {day_text(period.end)}",
             kpis=[(name, value, _("{delta} on last year").format(delta=delta) if delta else note)
                   for name, value, delta, note in rows],
             charts=charts,
-            notes=[_("Occupancy and tenants as on {day}.").format(day=day(period.day_for(today))),
+            notes=[_("Occupancy and tenants as on {day}.").format(day=day_text(period.day_for(today))),
                    _("Target-group shares count only tenants who consented to them.")],
             made_on=today)
 

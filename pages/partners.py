@@ -7,7 +7,7 @@ import streamlit as st
 
 from hub.i18n import N_, _, ngettext
 from ui.format import country_namer, label, labeller, number, table_date_format
-from ui.words import PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
+from ui.format import PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter)
 from hub.roles import sees_contacts
 from ui.navigation import guard
@@ -17,8 +17,8 @@ from ui.partners import charts
 from ui.partners.detail import partner_detail
 from ui.partners.export import export_buttons
 from ui.partners.forms import follow_up_done_form, partner_form
-from ui import links
-from ui.links import linked
+from ui import url_params
+from ui.url_params import linked
 from ui.widgets import kpi_row, show_flash
 from ui.partners.data import (SHOWN_ROWS, load_choices, load_directory, load_due, load_figures,
                               load_kpis, load_map, load_network, load_partner)
@@ -34,7 +34,7 @@ def filter_bar() -> PartnerFilter:
     any_name = _("Any")
     cols = st.columns([1.2, 1, 1, 1, 1, 1.4])
     def link(name: str, options, what: str, fallback: str):  # ?kind=gallery_retailer
-        return links.one_of(name, [any_, *options], what=what, fallback=fallback)
+        return url_params.one_of(name, [any_, *options], what=what, fallback=fallback)
     def any_or(name_of):  # names looked up in this run (see hub.words.labeller)
         return lambda value: any_name if value == any_ else name_of(value)
     kind = linked(cols[0].selectbox, _("Kind"), [any_, *PARTNER_KINDS], key="partners_kind",
@@ -55,7 +55,7 @@ def filter_bar() -> PartnerFilter:
                  format_func=any_or(str),
                  link=link("tag", choices["tags"], _("a partner's tag"), _("any tag")))
     search = linked(cols[5].text_input, _("Name or city"), key="partners_search", max_chars=80,
-                    link=links.text("q", max_chars=80))
+                    link=url_params.text("q", max_chars=80))
     pick = {k: (None if v == any_ else v) for k, v in
             {"kind": kind, "region": region, "country": country, "status": status,
              "tag": tag}.items()}

@@ -8,16 +8,16 @@ import streamlit as st
 from hub.i18n import N_, _, ngettext
 from hub.roles import sees_contacts
 from hub.tenants import directory, listings
-from ui.format import as_text, day, label, labeller, money, number, table_date_format
+from ui.format import as_text, day_text, label, labeller, money, number, table_date_format
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
 from ui.tenants import charts as tenant_charts
-from ui.words import country_name, RESIDENCIES
+from ui.format import country_name, RESIDENCIES
 from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor, listing_preview,
                              load_for_editing, notes_form)
-from ui import links
-from ui.links import linked
+from ui import url_params
+from ui.url_params import linked
 from ui.widgets import (LISTING_FEEDS, choice_box, csv_download, feed_addresses, kpi_row,
                         site_choices, site_picker, xlsx_download)
 from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
@@ -47,37 +47,37 @@ def directory_filter(site_id) -> directory.DirectoryFilter:
                    **{code: label("residency", code).capitalize() for code in RESIDENCIES}}
     top = st.columns([3, 2, 2, 2])
     search = linked(top[0].text_input, _("Search"), placeholder=_("Name, business or sector"),
-                    key=f"{FILTER}_search", link=links.text("q"))
+                    key=f"{FILTER}_search", link=url_params.text("q"))
     status = linked(top[1].selectbox, _("Status"), directory.STATUSES, key=f"{FILTER}_status",
                     format_func=label_of({code: _(name) for code, name in STATUS_NAMES.items()}),
-                    link=links.one_of("status", directory.STATUSES,
+                    link=url_params.one_of("status", directory.STATUSES,
                                       what=_("current, former or all"),
                                       fallback=_("current tenants")))
     residency = linked(top[2].selectbox, _("Residency"), [None, *RESIDENCIES],
                        key=f"{FILTER}_residency",
                        format_func=label_of(residencies),
-                       link=links.one_of("residency", [None, *RESIDENCIES],
+                       link=url_params.one_of("residency", [None, *RESIDENCIES],
                                          what=_("resident or visiting"),
                                          fallback=_("resident and visiting")))
     sort = linked(top[3].selectbox, _("Sort by"), list(directory.SORTS), key=f"{FILTER}_sort",
                   format_func=label_of({code: _(name) for code, name in SORT_NAMES.items()}),
-                  link=links.one_of("sort", list(directory.SORTS), what=_("a sort order"),
+                  link=url_params.one_of("sort", list(directory.SORTS), what=_("a sort order"),
                                     fallback=_("by name")))
     more = st.columns(3 if staff else 2)
     chosen_sectors = linked(more[0].multiselect, _("Sector"), sectors, key=f"{FILTER}_sectors",
                             format_func=label_of({code: label("sector", code) for code in sectors}),
-                            link=links.some_of("sector", sectors, what=_("a tenant's sector"),
+                            link=url_params.some_of("sector", sectors, what=_("a tenant's sector"),
                                                fallback=_("every sector")))
     chosen_countries = linked(more[1].multiselect, _("Origin country"), countries,
                               format_func=label_of({code: country_name(code) for code in countries}),
                               key=f"{FILTER}_countries",
-                              link=links.some_of("country", countries,
+                              link=url_params.some_of("country", countries,
                                                  what=_("a tenant's origin country"),
                                                  fallback=_("every country")))
     groups = linked(more[2].multiselect, _("Target groups"), list(directory.TARGET_GROUPS),
                     key=f"{FILTER}_groups",
                     format_func=label_of({group: _(group) for group in directory.TARGET_GROUPS}),
-                    link=links.some_of("group", list(directory.TARGET_GROUPS),
+                    link=url_params.some_of("group", list(directory.TARGET_GROUPS),
                                        what=_("a target group"),
                                        fallback=_("every target group"))) if staff else []
     return directory.DirectoryFilter(search=search, site_id=site_id, sectors=tuple(chosen_sectors),
@@ -162,14 +162,14 @@ def show_profile(found: directory.Profile) -> None:
              (_("Sector"), label("sector", tenant.sector).capitalize()),
              (_("Origin"), country_name(tenant.origin_country)),
              (_("Residency"), label("residency", tenant.residency).capitalize()),
-             (_("Site"), found.site), (_("Joined"), day(tenant.joined_on)),
-             (_("Left"), day(tenant.left_on) if tenant.left_on else _("still here"))]
+             (_("Site"), found.site), (_("Joined"), day_text(tenant.joined_on)),
+             (_("Left"), day_text(tenant.left_on) if tenant.left_on else _("still here"))]
     if staff:
         facts += [(_("Email"), tenant.email or "—"), (_("Phone"), tenant.phone or "—")]
         if tenant.consent_on:
             groups = [_(name) for flag, name in TARGET_GROUP_NAMES.items() if getattr(tenant, flag)]
             facts.append((_("Target groups"), ", ".join(groups) or _("none (consent {day})").format(
-                day=day(tenant.consent_on))))
+                day=day_text(tenant.consent_on))))
     st.markdown("  \n".join(f"**{heading}:** {as_text(value)}" for heading, value in facts))
     left, right = st.columns(2)
     with left:
@@ -180,7 +180,7 @@ def show_profile(found: directory.Profile) -> None:
                               for s in found.stays])
         st.dataframe(stays, hide_index=True, width="stretch") if not stays.empty else st.caption(_("No lease."))
         st.markdown(_("**Courses taught**"))
-        st.markdown("\n".join(f"- {as_text(title)} ({label('programme kind', kind)}, {day(first)})"
+        st.markdown("\n".join(f"- {as_text(title)} ({label('programme kind', kind)}, {day_text(first)})"
                               for title, kind, first in found.taught) or _("None yet."))
         st.markdown(_("**Partners linked**"))
         st.markdown("\n".join(f"- {as_text(name)} ({label('partner kind', kind)}: "

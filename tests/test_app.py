@@ -7,7 +7,7 @@ from db.engine import reading, writing
 from db.models import User
 from hub.admin import users
 from hub.words import label
-from ui import auth
+from ui.sign_in import auth
 from web import keys
 from streamlit.testing.v1 import AppTest
 

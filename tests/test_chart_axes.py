@@ -16,13 +16,13 @@ import pytest
 import vl_convert
 
 from tests.conftest import ROOT
-from ui.axes import count_ticks
-from ui.building import charts as building
-from ui.calendar import charts as calendar
-from ui.overview import charts as overview
-from ui.partners import charts as partners
-from ui.programme import charts as programme
-from ui.tenants import charts as tenants
+from ui.charts.axes import count_ticks
+from ui.building import charts as building_charts
+from ui.calendar import charts as calendar_charts
+from ui.overview import charts as overview_charts
+from ui.partners import charts as partners_charts
+from ui.programme import charts as programme_charts
+from ui.tenants import charts as tenants_charts
 
 DAY = date(2026, 6, 1)
 YEARS = (2024, 2025)
@@ -33,7 +33,7 @@ def frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def _issues():
-    return building.issues_by_priority(frame([
+    return building_charts.issues_by_priority(frame([
         {"priority": "urgent", "age": "under a week", "issues": 1},
         {"priority": "high", "age": "under a week", "issues": 1},
         {"priority": "low", "age": "over a year", "issues": 1}]))
@@ -44,66 +44,66 @@ def _month_grid():
                      "events": 2, "hours": 3.0},
                     {"place": "L1", "day": DAY, "kind": "session", "label": "Session",
                      "events": 1, "hours": 2.0}])
-    return calendar.month_grid(calendar.month_cells(totals, set()), "June 2026", "room")
+    return calendar_charts.month_grid(calendar_charts.month_cells(totals, set()), "June 2026", "room")
 
 
 def _network():
-    nodes = frame([{"label": "Artex", "kind": partners.node_kind("partner"), "x": 0.0, "y": 0.2,
+    nodes = frame([{"label": "Artex", "kind": partners_charts.node_kind("partner"), "x": 0.0, "y": 0.2,
                     "links": 2},
-                   {"label": "Giulia Neri", "kind": partners.node_kind("tenant"), "x": 1.0,
+                   {"label": "Giulia Neri", "kind": partners_charts.node_kind("tenant"), "x": 1.0,
                     "y": 0.5, "links": 1}])
     edges = frame([{"x": 0.0, "y": 0.2, "x2": 1.0, "y2": 0.5, "kind": "member"}])
-    return partners.network_graph(nodes, edges)
+    return partners_charts.network_graph(nodes, edges)
 
 
 COUNT_CHARTS = {
     "ui.building.charts.issues_by_priority": _issues,
-    "ui.building.charts.days_out_bars": lambda: building.days_out_bars(
+    "ui.building.charts.days_out_bars": lambda: building_charts.days_out_bars(
         frame([{"space": "L1", "days": 1}, {"space": "L2", "days": 2}]), "this year"),
     "ui.calendar.charts.month_grid": _month_grid,
-    "ui.overview.charts.programme_growth": lambda: overview.programme_growth(
+    "ui.overview.charts.programme_growth": lambda: overview_charts.programme_growth(
         frame([{"year": year, "courses": n, "events": n} for year, n in zip(YEARS, (1, 2))])),
-    "ui.overview.charts.running_total": lambda: overview.running_total(
+    "ui.overview.charts.running_total": lambda: overview_charts.running_total(
         frame([{"year": year, "people": n} for year, n in zip(YEARS, (1, 2))]), "people",
         lambda total: "{total} people", "People"),
-    "ui.overview.charts.participants_total": lambda: overview.participants_total(
+    "ui.overview.charts.participants_total": lambda: overview_charts.participants_total(
         frame([{"year": year, "participants": n} for year, n in zip(YEARS, (1, 2))])),
-    "ui.overview.charts.tenants_total": lambda: overview.tenants_total(
+    "ui.overview.charts.tenants_total": lambda: overview_charts.tenants_total(
         frame([{"year": year, "tenants": n} for year, n in zip(YEARS, (1, 2))])),
-    "ui.overview.charts.partners_by_region": lambda: overview.partners_by_region(
+    "ui.overview.charts.partners_by_region": lambda: overview_charts.partners_by_region(
         frame([{"year": year, "region": "Tuscany", "partners": n}
                for year, n in zip(YEARS, (1, 2))])),
-    "ui.partners.charts.by_region_and_kind": lambda: partners.by_region_and_kind(
+    "ui.partners.charts.by_region_and_kind": lambda: partners_charts.by_region_and_kind(
         frame([{"region": "Tuscany", "kind": "institution", "partners": 1},
                {"region": "China", "kind": "B2B buyer", "partners": 2}])),
-    "ui.partners.charts.new_per_year": lambda: partners.new_per_year(
+    "ui.partners.charts.new_per_year": lambda: partners_charts.new_per_year(
         frame([{"year": year, "kind": "institution", "partners": n}
                for year, n in zip(YEARS, (1, 2))])),
-    "ui.partners.charts.interactions_by_month": lambda: partners.interactions_by_month(
+    "ui.partners.charts.interactions_by_month": lambda: partners_charts.interactions_by_month(
         frame([{"month": pd.Timestamp(2026, m, 1), "kind": "meeting", "interactions": m}
                for m in (1, 2)])),
-    "ui.partners.charts.country_ranking": lambda: partners.country_ranking(
+    "ui.partners.charts.country_ranking": lambda: partners_charts.country_ranking(
         frame([{"name": "Italy", "partners": 2, "active": 1},
                {"name": "Japan", "partners": 1, "active": 1}])),
     "ui.partners.charts.network_graph": _network,
-    "ui.programme.charts.sessions_per_day": lambda: programme.sessions_per_day(
+    "ui.programme.charts.sessions_per_day": lambda: programme_charts.sessions_per_day(
         frame([{"starts": pd.Timestamp(2026, 6, d), "kind": "course", "sessions": d}
                for d in (1, 2)])),
-    "ui.programme.charts.items_per_year": lambda: programme.items_per_year(
+    "ui.programme.charts.items_per_year": lambda: programme_charts.items_per_year(
         frame([{"year": year, "kind": "course", "items": n} for year, n in zip(YEARS, (1, 2))])),
-    "ui.programme.charts.participants_per_year": lambda: programme.participants_per_year(
+    "ui.programme.charts.participants_per_year": lambda: programme_charts.participants_per_year(
         frame([{"year": year, "participants": n, "fill_rate": 0.5}
                for year, n in zip(YEARS, (1, 2))])),
-    "ui.programme.charts.waitlist_pressure": lambda: programme.waitlist_pressure(
+    "ui.programme.charts.waitlist_pressure": lambda: programme_charts.waitlist_pressure(
         frame([{"year": year, "filled": n, "waitlisted": n} for year, n in zip(YEARS, (1, 2))])),
-    "ui.programme.charts.seats_bar": lambda: programme.seats_bar(
-        programme.fill_gauge_frame(1, 0, 2)),
-    "ui.tenants.charts.sector_bars": lambda: tenants.sector_bars(
+    "ui.programme.charts.seats_bar": lambda: programme_charts.seats_bar(
+        programme_charts.fill_gauge_frame(1, 0, 2)),
+    "ui.tenants.charts.sector_bars": lambda: tenants_charts.sector_bars(
         frame([{"sector": "ceramics", "tenants": 2}, {"sector": "jewellery", "tenants": 1}])),
-    "ui.tenants.charts.origin_bars": lambda: tenants.origin_bars(
+    "ui.tenants.charts.origin_bars": lambda: tenants_charts.origin_bars(
         frame([{"origin": "Italy", "tenants": 2, "share": 2 / 3},
                {"origin": "outside Europe", "tenants": 1, "share": 1 / 3}])),
-    "ui.tenants.charts.residency_over_time": lambda: tenants.residency_over_time(
+    "ui.tenants.charts.residency_over_time": lambda: tenants_charts.residency_over_time(
         frame([{"year": year, "residency": "resident", "tenants": n}
                for year, n in zip(YEARS, (1, 2))])),
 }

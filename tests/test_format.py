@@ -9,7 +9,7 @@ from hub import checks
 from hub.errors import Invalid
 from hub.i18n import speaking
 from hub.words import label
-from ui import format as shown
+import ui.format
 
 WHEN = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)   # 18:05 in Florence
 
@@ -20,12 +20,13 @@ WHEN = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)   # 18:05 in Florence
 ])
 def test_money_and_dates(language, money, negative, day, moment, month):
     with speaking(language):
-        assert shown.money(Decimal("1250")) == money
-        assert shown.money(-3.5) == negative
-        assert shown.day(date(2026, 12, 2)) == day
-        assert shown.moment(WHEN) == moment
-        assert shown.month(date(2026, 12, 20)) == month
-        assert shown.money(None) == shown.day(None) == shown.moment(None) == "—"
+        assert ui.format.money(Decimal("1250")) == money
+        assert ui.format.money(-3.5) == negative
+        assert ui.format.day_text(date(2026, 12, 2)) == day
+        assert ui.format.moment_text(WHEN) == moment
+        assert ui.format.month(date(2026, 12, 20)) == month
+        assert ui.format.money(None) == ui.format.day_text(None) == "—"
+        assert ui.format.moment_text(None) == "—"
 
 
 @pytest.mark.parametrize("language, thousands, decimal, share, rows, one, listed", [
@@ -37,15 +38,15 @@ def test_money_and_dates(language, money, negative, day, moment, month):
 def test_numbers_shares_plurals_and_lists(language, thousands, decimal, share, rows, one,
                                           listed):
     with speaking(language):
-        assert shown.number(12345) == thousands
-        assert shown.number(3.5, decimals=1) == decimal
-        assert shown.percent(0.79) == share
-        assert shown.percent(None) == shown.percent(float("nan")) == "—"
+        assert ui.format.number(12345) == thousands
+        assert ui.format.number(3.5, decimals=1) == decimal
+        assert ui.format.percent(0.79) == share
+        assert ui.format.percent(None) == ui.format.percent(float("nan")) == "—"
         # the words of Courses' move-participant message (ui/programme/forms.py)
-        assert shown.counted(1200, "person enrolled", "people enrolled") == rows
-        assert shown.counted(1, "person enrolled", "people enrolled") == one
-        assert shown.listed(["Prato", "Siena", "Lucca"]) == listed
-        assert shown.listed([]) == ""
+        assert ui.format.counted(1200, "person enrolled", "people enrolled") == rows
+        assert ui.format.counted(1, "person enrolled", "people enrolled") == one
+        assert ui.format.listed(["Prato", "Siena", "Lucca"]) == listed
+        assert ui.format.listed([]) == ""
 
 
 @pytest.mark.parametrize("language, germany, first, last", [
@@ -55,21 +56,21 @@ def test_numbers_shares_plurals_and_lists(language, thousands, decimal, share, r
 def test_country_names_come_from_babel_in_the_readers_language(language, germany, first,
                                                                last):
     with speaking(language):
-        assert shown.country_name("DE") == germany
-        codes = shown.countries()
-        names = [shown.country_name(code) for code in codes]
+        assert ui.format.country_name("DE") == germany
+        codes = ui.format.countries()
+        names = [ui.format.country_name(code) for code in codes]
         assert names == sorted(names, key=str.casefold)
         assert (names[0], names[-1]) == (first, last)
-        assert shown.country_name("XX") == "XX"     # not a country Babel knows: the code
+        assert ui.format.country_name("XX") == "XX"     # not a country Babel knows: the code
 
 
 def test_country_names_sort_by_the_readers_language():
     """Germany is "Germania" in Italian: it sorts after Francia, and Spain (Spagna) moves."""
     with speaking("it"):
-        order = shown.countries()
+        order = ui.format.countries()
         assert order.index("DE") > order.index("FR") and order.index("ES") > order.index("DE")
     with speaking("en"):
-        assert shown.countries().index("ES") < shown.countries().index("TR")
+        assert ui.format.countries().index("ES") < ui.format.countries().index("TR")
 
 
 @pytest.mark.parametrize("typed", ["DE", "de", "Germany", "germania", " Germania "])
@@ -121,7 +122,7 @@ def test_charts_get_the_readers_number_and_date_locale(language, decimal, thousa
     import altair as alt
     import pandas as pd
 
-    from ui import vega  # noqa: F401 (registers and enables the theme)
+    from ui.charts import vega  # noqa: F401 (registers and enables the theme)
     chart = alt.Chart(pd.DataFrame({"n": [1250]})).mark_bar().encode(x="n:Q")
     with speaking(language):
         locale = chart.to_dict()["config"]["locale"]

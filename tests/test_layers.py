@@ -146,6 +146,11 @@ def test_the_http_side_is_a_package_of_its_own():
     assert {"web.routes", "web.feeds", "web.cache", "web.headers", "web.settings"} <= set(sources())
 
 
+def test_ui_keeps_only_the_shared_few_flat():
+    flat = sorted(path.stem for path in (ROOT / "ui").glob("*.py") if path.stem != "__init__")
+    assert len(flat) <= 10, f"ui/ has {len(flat)} flat modules: {flat}"
+
+
 @pytest.mark.parametrize("name", modules("hub") + modules("ui"))
 def test_areas_depend_on_each_other_in_one_direction_only(name):
     layer, area = area_of(name)
@@ -218,3 +223,21 @@ def find_circle() -> list[str] | None:
 def test_there_is_no_import_circle():
     circle = find_circle()
     assert circle is None, "import circle: " + " → ".join(circle)
+
+
+def test_a_module_of_ours_is_called_by_its_own_name():
+    """`from hub.occupancy import figures` — or, beside another area's module of the same name,
+    `figures as occupancy_figures` — never `rates as occupancy`, a module under another word."""
+    wrong = []
+    for name, path in sources().items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.ImportFrom) or not node.module or node.level:
+                continue
+            area = node.module.split(".")[-1]
+            for alias in node.names:
+                module = f"{node.module}.{alias.name}"
+                if module in sources() and alias.asname not in (None, alias.name,
+                                                                 f"{area}_{alias.name}",
+                                                                 f"{area.rstrip('s')}_{alias.name}"):
+                    wrong.append(f"{name}: {alias.name} as {alias.asname}")
+    assert not wrong, wrong

@@ -1,4 +1,4 @@
-"""Colour contrast of the theme (.streamlit/config.toml) and the chart palette (ui/palette.py),
+"""Colour contrast of the theme (.streamlit/config.toml) and the chart palette (ui/charts/palette.py),
 WCAG 2.1 AA: text 4.5:1 (1.4.3), graphical objects 3:1 (1.4.11)."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from tests.conftest import ROOT
-from ui import palette
+from ui.charts import palette
 
 THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
 BACKGROUNDS = {"background": THEME["backgroundColor"],
@@ -98,5 +98,5 @@ def test_the_palettes_lists_hold_chart_colours_only_and_the_separator_is_the_pag
 def test_charts_take_their_colours_from_the_palette(source):
     """A colour written into a chart module, or a named Vega scheme, escapes the checks above."""
     text = source.read_text()
-    assert not re.findall(r"#[0-9a-fA-F]{3,8}\b", text), f"{source.name}: use ui.palette"
-    assert "scheme=" not in text, f"{source.name}: a Vega colour scheme; use ui.palette"
+    assert not re.findall(r"#[0-9a-fA-F]{3,8}\b", text), f"{source.name}: use ui.charts.palette"
+    assert "scheme=" not in text, f"{source.name}: a Vega colour scheme; use ui.charts.palette"

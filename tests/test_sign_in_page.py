@@ -16,7 +16,8 @@ from hub.admin import users
 from tests.apptest import navigation, new_app, sign_in, signed_in_app, text_of
 from tests.conftest import PASSWORD
 from tests.faults import read_only
-from ui import client, cookie
+from ui.sign_in import client
+from ui.sign_in import cookie
 from web import keys
 
 HERE, THERE = "203.0.113.7", "198.51.100.20"

@@ -1,11 +1,11 @@
 """Chart titles fit a phone: a long title or subtitle goes to Vega as lines, and every chart
-of ours takes its title through ui.titles (a bare alt.Title would be cut on a 390 px screen)."""
+of ours takes its title through ui.charts.titles (a bare alt.Title would be cut on a 390 px screen)."""
 from __future__ import annotations
 
 import re
 
 from tests.conftest import ROOT
-from ui.titles import SUBTITLE_WIDTH, TITLE_WIDTH, chart_title, lines
+from ui.charts.titles import SUBTITLE_WIDTH, TITLE_WIDTH, chart_title, lines
 
 
 def test_a_short_text_stays_one_string():

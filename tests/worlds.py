@@ -12,8 +12,8 @@ from db.engine import reading, writing
 from db.models import Site, Space, Tenant, WorksPeriod, WorksSpace
 from hub.occupancy import bookings, leases
 from hub.partners import interactions
-from hub.partners import organisations as partners
-from hub.programme import items as programme
+from hub.partners import organisations
+from hub.programme import items
 from hub.programme.enrolments import enrol
 
 _items = itertools.count(1)
@@ -91,9 +91,9 @@ def book(base, space="POT", day=MONDAY, start=time(10), end=time(12), places=1, 
 def plan_world(base):
     """The hub plus two instructors (a tenant and an outsider) and two draft items."""
     manager = base["manager"]
-    base["teacher"] = write(programme.add_instructor, actor=manager,
+    base["teacher"] = write(items.add_instructor, actor=manager,
                            tenant_id=base["giulia"]).id
-    base["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+    base["outsider"] = write(items.add_instructor, actor=manager, name="Paolo Conti",
                             email="paolo@example.org", phone="+39 055 123").id
     base["wheel"] = item(base, title="Wheel throwing for beginners").id
     base["glaze"] = item(base, title="Glazes and firing", kind="workshop").id
@@ -105,12 +105,12 @@ def item(base, role="manager", **values):
     session yet, is refused as the same item)."""
     fields = dict(site_id=base["site"], kind="course", title=f"Course {next(_items)}",
                   sector="ceramics", capacity=2, price="120") | values
-    return write(programme.add_item, actor=base[role], **fields)
+    return write(items.add_item, actor=base[role], **fields)
 
 
 def add(base, item_key="wheel", day=TUESDAY, start=time(18), end=time(21), space="POT",
         instructor=None, role="manager", **extra):
-    return write(programme.add_session, actor=base[role], item_id=base[item_key], day=day,
+    return write(items.add_session, actor=base[role], item_id=base[item_key], day=day,
                  start=start, end=end, space_id=base[space] if space else None,
                  instructor_id=base[instructor] if instructor else None, **extra)
 
@@ -122,19 +122,19 @@ def published_world(plan):
     add(plan, day=TUESDAY, instructor="teacher")
     add(plan, day=date(2026, 6, 9), space=None, location="Online")
     add(plan, item_key="glaze", day=date(2026, 6, 3))
-    write(programme.edit_item, actor=m, item_id=plan["wheel"], version=None, status="published")
+    write(items.edit_item, actor=m, item_id=plan["wheel"], version=None, status="published")
     talk = item(plan, title="Craft and export", kind="seminar", sector="design", capacity=40)
-    write(programme.add_session, actor=m, item_id=talk.id, day=date(2026, 6, 4),
+    write(items.add_session, actor=m, item_id=talk.id, day=date(2026, 6, 4),
           start=time(10), end=time(12), space_id=plan["POT"])
-    write(programme.edit_item, actor=m, item_id=talk.id, version=None, status="cancelled")
+    write(items.edit_item, actor=m, item_id=talk.id, version=None, status="cancelled")
     old = item(plan, title="Raku 2019", capacity=3)
-    write(programme.add_session, actor=m, item_id=old.id, day=date(2019, 5, 7),
+    write(items.add_session, actor=m, item_id=old.id, day=date(2019, 5, 7),
           start=time(9), end=time(13), space_id=plan["POT"])
     for name in ("Anna", "Bruno", "Chiara", "Dario"):
         write(enrol, actor=m, item_id=old.id, participant_name=name,
               email=f"{name.lower()}@example.org")
     for status in ("published", "done"):
-        write(programme.edit_item, actor=m, item_id=old.id, version=None, status=status)
+        write(items.edit_item, actor=m, item_id=old.id, version=None, status=status)
     write(enrol, actor=m, item_id=plan["wheel"], participant_name="Elena",
           email="elena@example.org")
     plan["old"] = old.id
@@ -166,7 +166,7 @@ def network_world(make_user):
 
 def new_partner(ids, role="manager", **values):
     values = {"country": "IT", **values}
-    return write(partners.add_partner, actor=ids[role], **values)
+    return write(organisations.add_partner, actor=ids[role], **values)
 
 
 def log(ids, role="communication", partner="artex", **values):
@@ -177,7 +177,7 @@ def log(ids, role="communication", partner="artex", **values):
 
 
 def version_of(partner_id):
-    return read(partners.get_partner, partner_id=partner_id).version
+    return read(organisations.get_partner, partner_id=partner_id).version
 
 
 def close_for_works(base, codes, starts_on, ends_on, title="Restoration", cancelled=False) -> int:

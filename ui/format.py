@@ -1,6 +1,8 @@
 """How values look on screen, in the reader's language (Babel's locale data): money, dates,
-numbers, shares; and user text shown as text (`as_text`, from hub/markdown.py). Country names
-and the stored words' labels come from hub/words.py (re-exported here for the screens)."""
+numbers, shares; and user text shown as text (`as_text`, from hub/markdown.py). Country names,
+the stored words' labels (hub/words.py) and the word lists the filters offer (the tuples the
+database's CHECK constraints hold, db/vocabulary.py) are re-exported here for the screens, so
+pages need not reach into db/."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -11,16 +13,18 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_percent, parse_pattern
 
-from hub.i18n import HUB_TIMEZONE, language, locale, ngettext
-from hub.i18n import day_text as day
-from hub.i18n import moment_text as moment
+from db.vocabulary import (PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES, PROGRAMME_KINDS,
+                           PROGRAMME_STATUSES, RESIDENCIES, SECTORS)
+from hub.i18n import HUB_TIMEZONE, day_text, language, locale, moment_text, ngettext
 from hub.markdown import as_text
 from hub.words import countries, country_name, country_namer, label, labeller
 
-# € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
-__all__ = ["HUB_TIMEZONE", "as_text", "countries", "counted", "country_name", "country_namer", "day",
-           "label", "labeller", "listed", "moment", "money", "month", "number", "percent",
+__all__ = ["HUB_TIMEZONE", "PARTNER_KINDS", "PARTNER_REGIONS", "PARTNER_STATUSES",
+           "PROGRAMME_KINDS", "PROGRAMME_STATUSES", "RESIDENCIES", "SECTORS", "as_text",
+           "countries", "counted", "country_name", "country_namer", "day_text", "label",
+           "labeller", "listed", "moment_text", "money", "month", "number", "percent",
            "points_change", "table_date_format"]
+# € 1.250,00 in Italian, €1,250.00 in English: the symbol first in both, as the hub writes it.
 MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 
 

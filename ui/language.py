@@ -15,7 +15,7 @@ KEY = "bottega_language"        # this session's language, in st.session_state
 SIDEBAR_KEY = "sidebar_language"
 SIGN_IN_KEY = "sign_in_language"
 # streamlit-authenticator's form: in English its own default labels, in Italian Italian ones.
-# No form name: the sign-in page's own heading names it (ui/auth.py).
+# No form name: the sign-in page's own heading names it (ui/sign_in/auth.py).
 SIGN_IN_FIELDS = {"en": {"Form name": "", "Username": "Username", "Password": "Password",
                          "Login": "Login", "Captcha": "Captcha"},
                   "it": {"Form name": "", "Username": "Nome utente", "Password": "Password",

@@ -14,8 +14,10 @@ from db.models import User
 from db.vocabulary import ROLES
 from hub.i18n import N_, _
 from hub.words import label
-from ui import auth, database, language, vega  # noqa: F401 (vega: the charts' locale)
-from ui.auth import signed_in_user
+from ui import database, language
+from ui.charts import vega  # noqa: F401 (the charts' locale and theme)
+from ui.sign_in import auth
+from ui.sign_in.auth import signed_in_user
 from ui.focus import focus_ring
 from ui.format import as_text, listed
 from ui.forms import say_the_unsaid

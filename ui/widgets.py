@@ -15,7 +15,7 @@ import streamlit as st
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
 from hub.i18n import N_, _, language, speaking
 from hub.occupancy.sites import list_sites, site_by_code
-from ui import links
+from ui import url_params
 from ui.database import cached, reading
 from ui.format import as_text
 from web.settings import feed_url, feeds_on
@@ -45,7 +45,7 @@ def _site_codes() -> dict[int, str]:
         return {site.id: site.code for site in list_sites(session)}
 
 
-def site_link(choices: list[SiteChoice], name: str = "site") -> links.Param:
+def site_link(choices: list[SiteChoice], name: str = "site") -> url_params.Param:
     """?site=ON (the site's code, any case); "all" or nothing: the first choice (All sites
     where the picker offers it). A site not in use falls back to the first choice."""
     def read(text: str) -> SiteChoice:
@@ -55,14 +55,14 @@ def site_link(choices: list[SiteChoice], name: str = "site") -> links.Param:
             found = site_by_code(session, text)
         choice = next((choice for choice in choices if found and choice.id == found.id), None)
         if choice is None:
-            raise links.Unusable(_("is not a site in use"))
+            raise url_params.Unusable(_("is not a site in use"))
         return choice
 
     def write(choice: SiteChoice) -> tuple[str | None]:
         return ("all" if choice.id is None else _site_codes().get(choice.id),)
 
     fallback = _("all sites") if choices[0].id is None else choices[0].name
-    return links.Param((name,), read, write, choices[0], fallback)
+    return url_params.Param((name,), read, write, choices[0], fallback)
 
 
 def site_picker(key: str, *, allow_all: bool = True, container=st,
@@ -77,7 +77,7 @@ def site_picker(key: str, *, allow_all: bool = True, container=st,
     if link is None:
         return container.selectbox(_("Site"), choices, key=key,
                                    format_func=lambda choice: choice.name)
-    return links.linked(container.selectbox, _("Site"), choices, key=key,
+    return url_params.linked(container.selectbox, _("Site"), choices, key=key,
                         link=site_link(choices, link), format_func=lambda choice: choice.name)
 
 

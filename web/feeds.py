@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from db.engine import reading
-from hub.feeds import listings as listing_feeds
-from hub.feeds import programme as programme_feeds
+from hub.feeds import listings
+from hub.feeds import programme
 from hub.feeds.public import public_page
 from hub.feeds.sites import feed_site
 from hub.i18n import LANGUAGES, _, default_language, locale, speaking
@@ -67,13 +67,13 @@ MEDIA = {"ics": "text/calendar; charset=utf-8", "json": "application/json; chars
 def _build(name: str, site, changed: datetime) -> tuple[bytes, str]:
     with reading() as session:
         if name == "programme.ics":
-            return programme_feeds.programme_calendar(session, site=site, stamp=changed), "ics"
+            return programme.programme_calendar(session, site=site, stamp=changed), "ics"
         if name == "programme.json":
-            return _json(programme_feeds.programme_rows(session, site=site)), "json"
+            return _json(programme.programme_rows(session, site=site)), "json"
         if name == "listings.json":
-            return _json(listing_feeds.listing_rows(session, site_id=site.id)), "json"
+            return _json(listings.listing_rows(session, site_id=site.id)), "json"
         if name == "listings.csv":
-            return listing_feeds.listings_csv(session, site_id=site.id).encode(), "csv"
+            return listings.listings_csv(session, site_id=site.id).encode(), "csv"
         content = public_page(session, site=site, today=date.today())
         return render_public(content).encode(), "html"
 

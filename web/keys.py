@@ -1,6 +1,6 @@
 """The server's secret for the sign-in cookie, and the first manager's setup code made from it.
 
-Kept apart from ui/auth.py, which imports streamlit-authenticator and its cookie component: a
+Kept apart from ui/sign_in/auth.py, which imports streamlit-authenticator and its cookie component: a
 component module imported outside a script run (web/start.py prints the setup code as the
 server starts) is never registered, and its frame would never load on the sign-in page.
 """

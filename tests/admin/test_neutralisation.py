@@ -29,7 +29,7 @@ from hub.occupancy import leases, sites, spaces
 from hub.partners import organisations
 from hub.partners.directory import PartnerFilter
 from hub.programme import exports as programme_exports
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.enrolments import enrol
 from hub.programme.views import item_rows
 from hub.records import record_event
@@ -176,9 +176,9 @@ def published_item(plan, char: str) -> tuple[str, str]:
     """A published item whose title and off-site session place are dangerous."""
     title, place = dangerous(char, "title"), bare(char, "place")
     course = item(plan, title=title)
-    row = write(programme.add_session, actor=plan["manager"], item_id=course.id,
+    row = write(items.add_session, actor=plan["manager"], item_id=course.id,
                 day=date(2026, 6, 2), start=time(18), end=time(21), location=place)
-    write(programme.edit_item, actor=plan["manager"], item_id=course.id, version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=course.id, version=None,
           status="published")
     if char in TRIMMED:
         plant(ProgrammeItem, course.id, title=title)
@@ -330,10 +330,10 @@ def sweep_world(plan) -> None:
                        name=value["space"], kind="laboratory", area_m2=10, capacity=1,
                        monthly_rent="200", leasable=True)
         course = item(plan, title=value["item"])
-        meeting = write(programme.add_session, actor=m, item_id=course.id,
+        meeting = write(items.add_session, actor=m, item_id=course.id,
                         day=today + timedelta(days=7 + n), start=time(18), end=time(21),
                         location=value["place"])
-        write(programme.edit_item, actor=m, item_id=course.id, version=None,
+        write(items.edit_item, actor=m, item_id=course.id, version=None,
               status="published")
         partner = write(organisations.add_partner, actor=m, name=value["partner"],
                         kind="institution", country="IT")

@@ -14,7 +14,7 @@ from tests.apptest import open_page, said, shown, signed_in_app, text_of
 from tests.conftest import PASSWORD, ROOT
 from tests.faults import read_only
 from tests.worlds import book, lease
-from ui import auth
+from ui.sign_in import auth
 
 
 def admin_page(username="boss"):

@@ -17,10 +17,10 @@ from hub.errors import Forbidden
 from hub.occupancy import bookings, leases
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.programme import enrolments
-from hub.programme import items as programme
-from hub.tenants import roster as tenants
+from hub.programme import items
+from hub.tenants import roster
 from tests.worlds import MONDAY
 
 NAME, EMAIL, PHONE = "Ottavia Lunardi", "ottavia.lunardi@example.org", "+39 333 765 4321"
@@ -37,30 +37,30 @@ def person(base):  # noqa: F811
     """A tenant with everything a person leaves behind: listing, lease, booking, enrolment,
     instructor record, partner link, edits in the audit log, and mentions in others' notes."""
     boss = base["manager"]
-    tenant = write(tenants.add_tenant, actor=boss, site_id=base["site"], name=NAME,
+    tenant = write(roster.add_tenant, actor=boss, site_id=base["site"], name=NAME,
                    business="Lunardi Vetri", sector="glass", origin_country="IT",
                    residency="resident", joined_on=date(2024, 1, 10), email="old@example.org",
                    phone=PHONE, consent_on=date(2024, 1, 10), female_led=True,
                    website="https://lunardi.example.org")
-    write(tenants.edit_tenant, actor=boss, tenant_id=tenant.id, version=None, email=EMAIL)
-    write(tenants.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
+    write(roster.edit_tenant, actor=boss, tenant_id=tenant.id, version=None, email=EMAIL)
+    write(roster.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
           notes=f"Call {NAME} on {PHONE}")
     write(leases.lease_space, actor=boss, space_id=base["L3"], tenant_id=tenant.id,
           starts_on=date(2024, 2, 1), ends_on=None, monthly_rent="300",
           notes=f"{NAME} pays by transfer")
     write(bookings.book, actor=boss, space_id=base["POT"], day=MONDAY, start=time(9),
           end=time(11), places=1, tenant_id=tenant.id)
-    item = write(programme.add_item, actor=boss, site_id=base["site"], kind="course",
+    item = write(items.add_item, actor=boss, site_id=base["site"], kind="course",
                  title="Glass beads", sector="glass", capacity=5, price="50")
     write(enrolments.enrol, actor=boss, item_id=item.id, participant_name=NAME, email=EMAIL)
-    write(programme.add_instructor, actor=boss, tenant_id=tenant.id, email=EMAIL, phone=PHONE)
-    partner = write(partners.add_partner, actor=boss, name="Vetreria Toscana",
+    write(items.add_instructor, actor=boss, tenant_id=tenant.id, email=EMAIL, phone=PHONE)
+    partner = write(organisations.add_partner, actor=boss, name="Vetreria Toscana",
                     kind="supplier", country="IT")
     write(partner_links.link_tenant, actor=boss, partner_id=partner.id, tenant_id=tenant.id,
           kind="supplies", notes=f"supplies {NAME}")
     write(interactions.log_interaction, actor=boss, partner_id=partner.id, day=date(2025, 1, 3),
           kind="call", summary=f"Talked about {NAME.upper()} and wrote to {EMAIL}")
-    write(tenants.edit_staff_notes, actor=boss, tenant_id=base["giulia"], version=None,
+    write(roster.edit_staff_notes, actor=boss, tenant_id=base["giulia"], version=None,
           notes=f"shares the kiln with {NAME}")
     return {"id": tenant.id, "partner": partner.id, "hub": base}
 
@@ -129,7 +129,7 @@ def test_erasing_a_tenant_leaves_no_trace_but_keeps_the_history(person):
 def test_erasing_a_partner_contact(person):
     boss = person["hub"]["manager"]
     name, email, phone = CONTACT
-    contact = write(partners.add_contact, actor=boss, partner_id=person["partner"], name=name,
+    contact = write(organisations.add_contact, actor=boss, partner_id=person["partner"], name=name,
                     email=email, phone=phone, role="Buyer")
     write(interactions.log_interaction, actor=boss, partner_id=person["partner"],
           day=date(2025, 2, 1), kind="meeting", summary=f"Met {name} at the fair")

@@ -17,9 +17,9 @@ from db.models import AuditEntry, Lease, PartnerTenantLink, Tenant, TenantListin
 from hub.admin import privacy
 from hub.occupancy import leases
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.tenants import listings
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 from tests.worlds import write
 
 NAME = "Zoë D'Amico-Lòpez"
@@ -48,10 +48,10 @@ def traces(*needles: str) -> list[str]:
 def person(base):
     """A tenant with notes everywhere and an unpublished listing full of awkward text."""
     boss = base["manager"]
-    tenant = write(tenants.add_tenant, actor=boss, site_id=base["site"], name=NAME,
+    tenant = write(roster.add_tenant, actor=boss, site_id=base["site"], name=NAME,
                    sector="glass", origin_country="IT", joined_on=date(2024, 1, 10),
                    email="zoe@example.org")
-    write(tenants.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
+    write(roster.edit_staff_notes, actor=boss, tenant_id=tenant.id, version=None,
           notes=TENANT_NOTES)
     write(listings.edit_listing, actor=base["communication"], tenant_id=tenant.id,
           version=None, bio=BIO, website="zoe.example.org", instagram="@zoe.vetri",
@@ -59,7 +59,7 @@ def person(base):
           published=False)
     write(leases.lease_space, actor=boss, space_id=base["L2"], tenant_id=tenant.id,
           starts_on=date(2024, 2, 1), ends_on=None, monthly_rent="200", notes=LEASE_NOTES)
-    partner = write(partners.add_partner, actor=boss, name="Vetreria Toscana",
+    partner = write(organisations.add_partner, actor=boss, name="Vetreria Toscana",
                     kind="supplier", country="IT")
     write(partner_links.link_tenant, actor=boss, partner_id=partner.id, tenant_id=tenant.id,
           kind="supplies", notes=LINK_NOTES)
@@ -144,7 +144,7 @@ def test_a_name_with_accents_is_erased_where_others_quote_it_in_any_case(person)
     base = person["hub"]
     for tenant, notes in (("giulia", f"shares the kiln with {NAME}"),
                           ("aiko", f"ask {NAME.upper()} about murrine")):
-        write(tenants.edit_staff_notes, actor=base["manager"], tenant_id=base[tenant],
+        write(roster.edit_staff_notes, actor=base["manager"], tenant_id=base[tenant],
               version=None, notes=notes)
     erase(person)
     with reading() as session:

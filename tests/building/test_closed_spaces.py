@@ -8,10 +8,10 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Booking, Lease, ProgrammeSession
-from hub.building import works as building
+from hub.building import works as building_works
 from hub.errors import Invalid
 from hub.occupancy import bookings, leases
-from hub.programme import items as programme
+from hub.programme import items
 from tests.worlds import add, lease, write
 
 START, END = date(2027, 1, 11), date(2027, 2, 28)     # 11 January 2027 is a Monday
@@ -20,7 +20,7 @@ CLOSED_POT = "POT is closed for kiln service from 11 Jan 2027 to 28 Feb 2027"
 
 
 def close(base, code, title):
-    return write(building.plan_works, actor=base["manager"], site_id=base["site"],
+    return write(building_works.plan_works, actor=base["manager"], site_id=base["site"],
                  space_ids=[base[code]], title=title, starts_on=START, ends_on=END).works
 
 
@@ -77,13 +77,13 @@ def test_a_booking_on_a_day_of_the_works_is_refused(base):
 def test_a_session_placed_or_moved_into_a_closed_room_is_refused(plan):
     moved = add(plan, day=START - timedelta(days=1))       # the Sunday before, in POT
     close(plan, "POT", "Kiln service")
-    refused("space", CLOSED_POT, programme.add_session, actor=plan["manager"],
+    refused("space", CLOSED_POT, items.add_session, actor=plan["manager"],
             item_id=plan["wheel"], day=START + timedelta(days=1), start=time(18),
             end=time(21), space_id=plan["POT"])
-    refused("space", CLOSED_POT, programme.edit_session, actor=plan["communication"],
+    refused("space", CLOSED_POT, items.edit_session, actor=plan["communication"],
             session_id=moved.id, version=None, day=END, start=time(18), end=time(21),
             space_id=plan["POT"])
-    refused("space", CLOSED_POT, programme.add_weekly_series, actor=plan["manager"],
+    refused("space", CLOSED_POT, items.add_weekly_series, actor=plan["manager"],
             item_id=plan["glaze"], first_day=START - timedelta(days=7), weeks=3,
             start=time(9), end=time(12), space_id=plan["POT"])
     add(plan, item_key="glaze", day=START, space="L3")     # another room that day is fine
@@ -91,5 +91,5 @@ def test_a_session_placed_or_moved_into_a_closed_room_is_refused(plan):
 
 def test_cancelled_works_close_nothing(base):
     works = close(base, "L1", "Restoration")
-    write(building.cancel_works, actor=base["manager"], works_id=works.id, version=None)
+    write(building_works.cancel_works, actor=base["manager"], works_id=works.id, version=None)
     lease(base, space="L1", starts_on=START, ends_on=END)

@@ -138,7 +138,7 @@ def test_keeping_the_bookings_plans_nothing(building):
 def test_lab_occupancy_shows_the_works_on_vacancies_leases_and_the_rates(building):
     """The fixture closes L2 (vacant) for restoration now; L4 is leased and closed later."""
     from tests.worlds import lease
-    from ui.format import day as show_day
+    from ui.format import day_text
     lease(building, space="L4", starts_on=TODAY - timedelta(days=100))
     write(works.plan_works, actor=building["manager"], site_id=building["site"],
           space_ids=[building["L4"]], title="Repainting", starts_on=TODAY + timedelta(days=5),
@@ -149,7 +149,7 @@ def test_lab_occupancy_shows_the_works_on_vacancies_leases_and_the_rates(buildin
     assert not at.exception
     vacant = next(f.value for f in at.dataframe if "Vacant since" in f.value.columns)
     works_of = dict(zip(vacant["Space"], vacant["Works"]))
-    assert works_of["L2"] == f"closed for works until {show_day(TODAY + timedelta(days=20))}"
+    assert works_of["L2"] == f"closed for works until {day_text(TODAY + timedelta(days=20))}"
     assert works_of["L1"] == ""
     running = next(f.value for f in at.dataframe if "Tenant" in f.value.columns
                    and "Works" in f.value.columns and "Days left" not in f.value.columns)

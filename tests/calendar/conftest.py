@@ -7,7 +7,7 @@ import pytest
 from db.engine import writing
 from db.models import Booking, ProgrammeSession
 from hub.occupancy import bookings
-from hub.programme import items as programme
+from hub.programme import items
 from tests.worlds import add, item, lease, write
 from tests.worlds import close_for_works as works  # noqa: F401  (the calendar tests' name)
 
@@ -47,17 +47,17 @@ def week(base):
     - L3 is out of use from 25 May to 3 June ("Floor restoration");
     - a booking cancelled on Friday."""
     manager = base["manager"]
-    base["outsider"] = write(programme.add_instructor, actor=manager, name="Paolo Conti",
+    base["outsider"] = write(items.add_instructor, actor=manager, name="Paolo Conti",
                             email="paolo@example.org").id
     base["wheel"] = item(base, title="Wheel throwing").id
     base["wheel_session"] = add(base, day=date(2026, 6, 3), start=time(18), end=time(21),
                                instructor="outsider").id
-    write(programme.edit_item, actor=manager, item_id=base["wheel"], version=None,
+    write(items.edit_item, actor=manager, item_id=base["wheel"], version=None,
           status="published")
     base["talk"] = item(base, title="Craft and export", kind="seminar").id
     base["talk_session"] = add(base, item_key="talk", day=date(2026, 6, 4), start=time(10),
                               end=time(12)).id
-    write(programme.edit_item, actor=manager, item_id=base["talk"], version=None,
+    write(items.edit_item, actor=manager, item_id=base["talk"], version=None,
           status="cancelled")
     base["glazing"] = write(bookings.book, actor=manager, space_id=base["POT"],
                            day=date(2026, 6, 2), start=time(10), end=time(12),

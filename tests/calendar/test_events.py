@@ -4,13 +4,13 @@ from datetime import date
 
 import pytest
 
-from hub.calendar import events as calendar
+from hub.calendar import events as calendar_events
 from tests.calendar.conftest import MONDAY, SUNDAY, works
 from tests.worlds import read
 
 
 def shown(base, role="manager", first=MONDAY, last=SUNDAY, **options):
-    return read(calendar.events_between, actor=base[role], site_id=base["site"], first=first,
+    return read(calendar_events.events_between, actor=base[role], site_id=base["site"], first=first,
                 last=last, **options)
 
 
@@ -83,20 +83,20 @@ def test_cancelled_works_close_nothing_and_show_nowhere(week):
 
 
 def test_every_site_lists_the_events_of_each_site(week):
-    events = read(calendar.events_between, actor=week["viewer"], site_id=None, first=MONDAY,
+    events = read(calendar_events.events_between, actor=week["viewer"], site_id=None, first=MONDAY,
                   last=SUNDAY)
     assert {e.site for e in events} == {"Test Hub"} and len(events) == 6
 
 
 def test_the_views_show_a_day_its_week_or_its_month():
     thursday = date(2026, 2, 26)
-    assert calendar.view_days("day", thursday) == (thursday, thursday)
-    assert calendar.view_days("week", thursday) == (date(2026, 2, 23), date(2026, 3, 1))
-    assert calendar.view_days("month", thursday) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert calendar.view_days("month", date(2028, 2, 29)) == (date(2028, 2, 1),
+    assert calendar_events.view_days("day", thursday) == (thursday, thursday)
+    assert calendar_events.view_days("week", thursday) == (date(2026, 2, 23), date(2026, 3, 1))
+    assert calendar_events.view_days("month", thursday) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert calendar_events.view_days("month", date(2028, 2, 29)) == (date(2028, 2, 1),
                                                                date(2028, 2, 29))
     with pytest.raises(ValueError):
-        calendar.view_days("year", thursday)
+        calendar_events.view_days("year", thursday)
 
 
 def test_uids_name_the_kind_and_the_record(week):

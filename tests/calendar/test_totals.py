@@ -1,7 +1,7 @@
-"""The month view's figures (hub/calendar/totals.py), added up in SQL, checked by hand."""
+"""The month view's figures (hub/calendar/figures.py), added up in SQL, checked by hand."""
 from datetime import date
 
-from hub.calendar.totals import day_totals
+from hub.calendar.figures import day_totals
 from tests.calendar.conftest import booking, works
 from tests.worlds import read
 

@@ -1,4 +1,4 @@
-"""Lab occupancy figures worked out by hand (hub/occupancy/rates.py): which spaces count,
+"""Lab occupancy figures worked out by hand (hub/occupancy/figures.py): which spaces count,
 the first and last day of a lease, month lengths, the ends of weeks. Every expected number
 is written in the test, with the arithmetic beside it.
 
@@ -14,7 +14,7 @@ import pytest
 from db.engine import reading, writing
 from db.models import Site, Space
 from hub.occupancy import sites, spaces
-from hub.occupancy import rates as occupancy
+from hub.occupancy import figures
 from tests.worlds import book, lease, write
 
 FEB_2026, MAR_2026 = date(2026, 2, 1), date(2026, 3, 1)     # 28 and 31 days
@@ -69,7 +69,7 @@ def wider(base):
 
 def monthly(base, months, site="site"):
     with reading() as session:
-        rows = occupancy.occupancy_by_month(session, site_id=base[site] if site else None,
+        rows = figures.occupancy_by_month(session, site_id=base[site] if site else None,
                                             months=months)
     assert [row.month for row in rows] == months
     return rows
@@ -79,9 +79,9 @@ def monthly(base, months, site="site"):
 
 def test_occupancy_on_a_day_counts_active_leasable_spaces_of_the_chosen_site(wider):
     with reading() as session:
-        here = occupancy.occupancy_on(session, site_id=wider["site"], day=date(2026, 2, 15))
-        everywhere = occupancy.occupancy_on(session, site_id=None, day=date(2026, 2, 15))
-        day_before = occupancy.occupancy_on(session, site_id=None, day=date(2026, 2, 14))
+        here = figures.occupancy_on(session, site_id=wider["site"], day=date(2026, 2, 15))
+        everywhere = figures.occupancy_on(session, site_id=None, day=date(2026, 2, 15))
+        day_before = figures.occupancy_on(session, site_id=None, day=date(2026, 2, 14))
     # T: L1-L4 + B1 = 5 units, 105 m² (not POT: bookable only; not L9: out of use); L2 leased
     assert (here.leased_units, here.units, here.leased_area, here.area) == (1, 5, 20, 105)
     assert here.unit_rate == pytest.approx(0.2)                  # 1 / 5, not the 4 / 5 vacant
@@ -97,7 +97,7 @@ def test_occupancy_on_the_first_and_last_day_of_a_lease(base):
     lease(base, space="L1", starts_on=date(2026, 2, 15), ends_on=date(2026, 3, 31))
     days = [date(2026, 2, 14), date(2026, 2, 15), date(2026, 3, 31), date(2026, 4, 1)]
     with reading() as session:
-        rates = [occupancy.occupancy_on(session, site_id=base["site"], day=day) for day in days]
+        rates = [figures.occupancy_on(session, site_id=base["site"], day=day) for day in days]
     assert [rate.leased_units for rate in rates] == [0, 1, 1, 0]   # both ends are lease days
     assert [rate.unit_rate for rate in rates] == [0, 0.2, 0.2, 0]
 
@@ -166,7 +166,7 @@ def test_a_space_added_mid_month_counts_for_the_whole_month(base):
 def test_space_month_cells_count_lease_days_in_a_leap_february(wider):
     lease(wider, space="L1", starts_on=date(2028, 2, 10), ends_on=date(2028, 3, 5))
     with reading() as session:
-        cells = occupancy.space_months(session, site_id=wider["site"], months=[FEB_2028,
+        cells = figures.space_months(session, site_id=wider["site"], months=[FEB_2028,
                                                                              MAR_2028])
     by_cell = {(cell.space, cell.month): cell for cell in cells}
     assert sorted({space for space, _ in by_cell}) == ["B1", "L1", "L2", "L3", "L4"]
@@ -181,7 +181,7 @@ def test_touching_leases_fill_a_month_once(base):
     lease(base, space="L2", starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 10))
     lease(base, space="L2", tenant="aiko", starts_on=date(2026, 6, 11), ends_on=date(2026, 6, 30))
     with reading() as session:
-        cells = occupancy.space_months(session, site_id=base["site"], months=[JUN_2026])
+        cells = figures.space_months(session, site_id=base["site"], months=[JUN_2026])
     l2 = next(cell for cell in cells if cell.space == "L2")
     assert (l2.occupied_days, l2.days) == (30, 30)                 # 10 + 20 days
     assert set(l2.leases.split("; ")) == {"Giulia Neri (2026-06-01 → 2026-06-10)",
@@ -192,7 +192,7 @@ def test_touching_leases_fill_a_month_once(base):
 
 def test_site_months_give_each_site_its_own_denominator(wider):
     with reading() as session:
-        cells = occupancy.site_months(session, months=[FEB_2026, MAR_2026])
+        cells = figures.site_months(session, months=[FEB_2026, MAR_2026])
     assert [(cell.site, cell.month) for cell in cells] == [
         ("Second Hub", FEB_2026), ("Second Hub", MAR_2026),
         ("Test Hub", FEB_2026), ("Test Hub", MAR_2026)]
@@ -215,7 +215,7 @@ def test_a_week_runs_from_monday_to_sunday_inclusive(base):
     book(base, day=date(2026, 6, 7), start=time(10), end=time(13))            # Sunday: 3
     book(base, day=date(2026, 6, 8), start=time(10), end=time(11))            # next Monday
     with reading() as session:
-        week, = occupancy.utilisation_by_week(session, site_id=base["site"],
+        week, = figures.utilisation_by_week(session, site_id=base["site"],
                                               weeks=[date(2026, 6, 1)])
     # open every day now: 7 x 12 h x (2 + 1) = 252 place-hours; booked 4 + 3 = 7
     assert (week.booked_hours, week.open_hours) == (7, 252)
@@ -232,9 +232,9 @@ def test_utilisation_counts_active_bookable_spaces_of_the_chosen_site(base):
     book(base, day=date(2026, 6, 1), start=time(10), end=time(12), places=2)  # 4 place-hours
     book(base, space="SR", day=date(2026, 6, 3), start=time(9), end=time(11), places=4)  # 8
     with reading() as session:
-        here, = occupancy.utilisation_by_week(session, site_id=base["site"],
+        here, = figures.utilisation_by_week(session, site_id=base["site"],
                                               weeks=[date(2026, 6, 1)])
-        everywhere, = occupancy.utilisation_by_week(session, site_id=None,
+        everywhere, = figures.utilisation_by_week(session, site_id=None,
                                                     weeks=[date(2026, 6, 1)])
     assert (here.booked_hours, here.open_hours) == (4, 216)
     # + SR: 6 x 12 h x 4 places = 288 open place-hours, 8 booked
@@ -245,7 +245,7 @@ def test_utilisation_counts_active_bookable_spaces_of_the_chosen_site(base):
 def test_a_bench_lease_across_two_weeks_closes_each_of_its_days(base):
     lease(base, space="B1", starts_on=date(2026, 6, 4), ends_on=date(2026, 6, 9))
     with reading() as session:
-        first, second = occupancy.utilisation_by_week(
+        first, second = figures.utilisation_by_week(
             session, site_id=base["site"], weeks=[date(2026, 6, 1), date(2026, 6, 8)])
     # Thu 4 - Sat 6 June: 3 open days x 12 h x 1 place out of 216 (Sunday is closed)
     assert first.open_hours == 180
@@ -261,7 +261,7 @@ def test_the_rent_roll_sums_the_leases_running_on_the_day(base):
     lease(base, space="L2", tenant="aiko", starts_on=date(2026, 6, 30), rent="200")
     with reading() as session:
         def roll(day, site=base["site"]):
-            return occupancy.rent_roll(session, site_id=site, day=day)
+            return figures.rent_roll(session, site_id=site, day=day)
         assert roll(date(2026, 6, 29)) == Decimal("100.00")          # L1 only
         assert roll(date(2026, 6, 30)) == Decimal("300.00")          # L1's last, L2's first
         assert roll(date(2026, 7, 1)) == Decimal("200.00")           # L2 only

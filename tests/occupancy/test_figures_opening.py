@@ -15,7 +15,7 @@ from db.engine import engine_for, reading
 from db.migrate import alembic_config, upgrade
 from hub.dates import month_starts
 from hub.occupancy import leases as occupancy_leases
-from hub.occupancy import rates as occupancy
+from hub.occupancy import figures
 from tests.occupancy.test_figures import add_space, monthly
 from tests.worlds import lease
 
@@ -40,15 +40,15 @@ def test_monthly_rates_count_a_space_from_the_day_it_opened(opened):
 
 def test_a_day_before_the_opening_leaves_the_space_out(opened):
     with reading() as session:
-        before = occupancy.occupancy_on(session, site_id=opened["site"], day=date(2026, 6, 14))
-        after = occupancy.occupancy_on(session, site_id=opened["site"], day=date(2026, 6, 15))
+        before = figures.occupancy_on(session, site_id=opened["site"], day=date(2026, 6, 14))
+        after = figures.occupancy_on(session, site_id=opened["site"], day=date(2026, 6, 15))
     assert (before.units, before.area) == (5, 105)
     assert (after.units, after.area) == (6, 120)
 
 
 def test_the_heatmap_and_the_vacancies_start_at_the_opening(opened):
     with reading() as session:
-        cells = occupancy.space_months(session, site_id=opened["site"], months=[MAY, JUNE])
+        cells = figures.space_months(session, site_id=opened["site"], months=[MAY, JUNE])
         early = occupancy_leases.vacancies(session, site_id=opened["site"], day=date(2026, 6, 1))
         later = occupancy_leases.vacancies(session, site_id=opened["site"], day=date(2026, 7, 1))
     l5 = [(cell.month, cell.days, cell.leases) for cell in cells if cell.space == "L5"]
@@ -59,7 +59,7 @@ def test_the_heatmap_and_the_vacancies_start_at_the_opening(opened):
 
 def test_the_network_heatmap_counts_unit_days_in_use(opened):
     with reading() as session:
-        may, june = occupancy.site_months(session, months=[MAY, JUNE])
+        may, june = figures.site_months(session, months=[MAY, JUNE])
     assert may.unit_rate == pytest.approx(0.2) and june.unit_rate == pytest.approx(30 / 166)
 
 
@@ -85,7 +85,7 @@ def test_a_bookable_space_is_open_for_booking_from_its_opening(base):
     add_space(base, "B2", 3, kind="bench", leasable=False, bookable=True,
               opened_on=date(2026, 6, 3))
     with reading() as session:
-        before, week = occupancy.utilisation_by_week(session, site_id=base["site"],
+        before, week = figures.utilisation_by_week(session, site_id=base["site"],
                                                      weeks=[date(2026, 5, 25), JUNE])
     assert (before.open_hours, week.open_hours) == (216, 216 + 4 * 12)
 

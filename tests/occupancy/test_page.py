@@ -8,7 +8,7 @@ from db.engine import reading
 from db.models import AuditEntry, Lease
 from tests.apptest import open_page, said, signed_in_app, text_of
 from tests.worlds import lease
-from ui.format import day
+from ui.format import day_text
 
 TODAY = date.today()
 
@@ -105,9 +105,9 @@ def test_ending_a_lease_early_asks_first_naming_the_space_tenant_and_days(leased
     at = end_early_asked()
     assert not at.exception
     assert [t.value for t in at.text] == [
-        f"End L1's lease to Giulia Neri on {day(LAST_DAY)} instead of "
-        f"{day(TODAY + timedelta(days=30))} — L1 is free from "
-        f"{day(LAST_DAY + timedelta(days=1))}."]
+        f"End L1's lease to Giulia Neri on {day_text(LAST_DAY)} instead of "
+        f"{day_text(TODAY + timedelta(days=30))} — L1 is free from "
+        f"{day_text(LAST_DAY + timedelta(days=1))}."]
     assert {"End the lease", "Cancel"} <= {b.label for b in at.button}
     assert leases_now() == before
 
@@ -123,7 +123,7 @@ def test_confirming_the_early_end_writes_once_and_says_so(leased):
     (first, second), logged = leases_now()
     at = end_early_asked().button(key="occupancy_end_lease_confirm").click().run()
     assert not at.exception and not at.error and not at.text
-    assert said(at) == [f"Lease of L1 ends on {day(LAST_DAY)}"]
+    assert said(at) == [f"Lease of L1 ends on {day_text(LAST_DAY)}"]
     after = ([(first[0], LAST_DAY), second], logged + 1)
     assert leases_now() == after
     at.run()

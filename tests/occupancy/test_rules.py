@@ -10,7 +10,7 @@ from db.engine import reading, writing
 from db.models import AuditEntry, Booking, Lease, Site, Tenant
 from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import bookings, leases, sites, spaces
-from hub.occupancy import rates as occupancy
+from hub.occupancy import figures
 from tests.worlds import book, lease, MONDAY, write
 
 # --- leases ---------------------------------------------------------------------------------
@@ -165,8 +165,8 @@ def test_unit_and_area_rate_on_a_date(base):
     lease(base, space="L1", starts_on=date(2026, 1, 1))
     lease(base, space="L3", tenant="aiko", starts_on=date(2026, 1, 1), ends_on=date(2026, 6, 30))
     with reading() as session:
-        june = occupancy.occupancy_on(session, site_id=base["site"], day=date(2026, 6, 15))
-        july = occupancy.occupancy_on(session, site_id=None, day=date(2026, 7, 1))
+        june = figures.occupancy_on(session, site_id=base["site"], day=date(2026, 6, 15))
+        july = figures.occupancy_on(session, site_id=None, day=date(2026, 7, 1))
     # leasable: L1-L4 and B1 = 5 units, 105 m²
     assert (june.leased_units, june.units, june.leased_area, june.area) == (2, 5, 40, 105)
     assert june.unit_rate == pytest.approx(2 / 5) and june.area_rate == pytest.approx(40 / 105)
@@ -176,7 +176,7 @@ def test_unit_and_area_rate_on_a_date(base):
 def test_monthly_rates_average_the_days_of_each_month(base):
     lease(base, space="L4", starts_on=date(2026, 6, 16), ends_on=date(2026, 7, 31))
     with reading() as session:
-        may, june, july = occupancy.occupancy_by_month(
+        may, june, july = figures.occupancy_by_month(
             session, site_id=base["site"], months=[date(2026, 5, 1), date(2026, 6, 1),
                                                   date(2026, 7, 1)])
     assert (may.unit_rate, may.area_rate) == (0, 0)
@@ -188,7 +188,7 @@ def test_monthly_rates_average_the_days_of_each_month(base):
 def test_space_month_cells_name_the_tenant_and_dates(base):
     lease(base, space="L2", starts_on=date(2026, 6, 11), ends_on=date(2026, 6, 20))
     with reading() as session:
-        cells = occupancy.space_months(session, site_id=base["site"], months=[date(2026, 6, 1)])
+        cells = figures.space_months(session, site_id=base["site"], months=[date(2026, 6, 1)])
     by_space = {cell.space: cell for cell in cells}
     assert set(by_space) == {"L1", "L2", "L3", "L4", "B1"}
     assert (by_space["L2"].occupied_days, by_space["L2"].days) == (10, 30)
@@ -203,7 +203,7 @@ def test_utilisation_is_booked_over_open_place_hours(base):
     write(bookings.cancel_booking, actor=base["manager"], booking_id=cancelled.id,
           version=cancelled.version)
     with reading() as session:
-        before, week = occupancy.utilisation_by_week(
+        before, week = figures.utilisation_by_week(
             session, site_id=base["site"], weeks=[date(2026, 5, 25), MONDAY])
     # open: 6 days x 12 h x (2 places pottery + 1 bench) = 216 place-hours a week
     assert (week.booked_hours, week.open_hours) == (18, 216)
@@ -213,7 +213,7 @@ def test_utilisation_is_booked_over_open_place_hours(base):
 def test_a_leased_bench_is_not_open_for_booking_on_its_leased_days(base):
     lease(base, space="B1", tenant="aiko", starts_on=date(2026, 5, 1), ends_on=date(2026, 6, 3))
     with reading() as session:
-        week, = occupancy.utilisation_by_week(session, site_id=base["site"], weeks=[MONDAY])
+        week, = figures.utilisation_by_week(session, site_id=base["site"], weeks=[MONDAY])
     # the bench is leased Mon-Wed: 3 open days x 12 h x 1 place fewer than 216
     assert week.open_hours == 216 - 36
 
@@ -239,7 +239,7 @@ def test_vacancies_say_since_when(base):
     with reading() as session:
         free = {v.space: v for v in leases.vacancies(session, site_id=base["site"],
                                                      day=date(2026, 6, 15))}
-        roll = occupancy.rent_roll(session, site_id=base["site"], day=date(2026, 6, 15))
+        roll = figures.rent_roll(session, site_id=base["site"], day=date(2026, 6, 15))
     assert set(free) == {"L1", "L3", "L4", "B1"}
     assert free["L1"].vacant_since == date(2026, 6, 1)
     assert free["L4"].vacant_since is None
@@ -260,7 +260,7 @@ def test_leases_ending_soon(base):
 def test_site_months_give_each_site_its_unit_rate(base):
     lease(base, space="L1", starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 30))
     with reading() as session:
-        cells = occupancy.site_months(session, months=[date(2026, 6, 1), date(2026, 7, 1)])
+        cells = figures.site_months(session, months=[date(2026, 6, 1), date(2026, 7, 1)])
     assert [(c.site, c.month, c.unit_rate) for c in cells] == [
         ("Test Hub", date(2026, 6, 1), pytest.approx(1 / 5)),
         ("Test Hub", date(2026, 7, 1), 0)]

@@ -12,9 +12,9 @@ from db.engine import reading, writing
 from db.models import AuditEntry, Lease, Site, Space, Tenant
 from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import leases, sites, spaces
-from hub.occupancy import rates as occupancy
-from hub.overview import indicators
-from hub.programme import items as programme
+from hub.occupancy import figures as occupancy_figures
+from hub.overview import figures as overview_figures
+from hub.programme import items
 from hub.tenants import figures as tenant_figures
 from hub.tenants import roster
 from tests.worlds import TODAY, read, write
@@ -212,10 +212,10 @@ def test_archiving_is_refused_while_leases_run_or_sessions_and_bookings_lie_ahea
                    sector="jewellery", origin_country="IT", joined_on=date(2020, 1, 1))
     write(leases.lease_space, actor=base["manager"], space_id=bench, tenant_id=tenant.id,
           starts_on=date(2020, 1, 1), ends_on=None, monthly_rent="200")
-    item = write(programme.add_item, actor=base["manager"], site_id=site.id, kind="course",
+    item = write(items.add_item, actor=base["manager"], site_id=site.id, kind="course",
                  title="Wax carving", sector="jewellery", capacity=4, price="100")
     for days in (3, 10):
-        write(programme.add_session, actor=base["manager"], item_id=item.id,
+        write(items.add_session, actor=base["manager"], item_id=item.id,
               day=TODAY + timedelta(days=days), start=time(10), end=time(12),
               space_id=pottery.id)
     from hub.occupancy import bookings
@@ -283,7 +283,7 @@ def test_an_archived_site_takes_no_new_space_tenant_lease_booking_or_item(base):
                                  origin_country="IT", joined_on=date(2020, 1, 1))),
         (leases.lease_space, dict(space_id=bench, tenant_id=base["giulia"],
                                   starts_on=TODAY, ends_on=None, monthly_rent="200")),
-        (programme.add_item, dict(site_id=site.id, kind="course", title="Wax", sector="jewellery",
+        (items.add_item, dict(site_id=site.id, kind="course", title="Wax", sector="jewellery",
                                   capacity=4, price="100")),
     ]
     for action, arguments in refused:
@@ -313,21 +313,21 @@ def test_an_archived_site_drops_out_of_the_figures_of_every_site_but_not_its_own
         session.add(Lease(space_id=bench, tenant_id=tenant.id, starts_on=date(2021, 1, 1),
                           ends_on=date(2021, 12, 31), monthly_rent=Decimal(200)))
     on = date(2021, 6, 30)
-    assert read(occupancy.occupancy_on, site_id=None, day=on).units == 6   # 4 labs, B1, B01
-    assert read(occupancy.occupancy_on, site_id=None, day=on).leased_units == 1
-    assert read(indicators.hub_summary).sites == 2
+    assert read(occupancy_figures.occupancy_on, site_id=None, day=on).units == 6   # 4 labs, B1, B01
+    assert read(occupancy_figures.occupancy_on, site_id=None, day=on).leased_units == 1
+    assert read(overview_figures.hub_summary).sites == 2
     assert dict(read(tenant_figures.by_sector, site_id=None, today=on)) == {"jewellery": 1,
                                                                            "ceramics": 2}
     site = site_rows()[-1]
     write(sites.archive_site, actor=base["manager"], site_id=site.id, version=site.version)
-    every = read(occupancy.occupancy_on, site_id=None, day=on)
+    every = read(occupancy_figures.occupancy_on, site_id=None, day=on)
     assert (every.units, every.leased_units) == (5, 0)
-    own = read(occupancy.occupancy_on, site_id=site.id, day=on)
+    own = read(occupancy_figures.occupancy_on, site_id=site.id, day=on)
     assert (own.units, own.leased_units) == (1, 1)
-    summary = read(indicators.hub_summary, on=on)
+    summary = read(overview_figures.hub_summary, on=on)
     assert (summary.sites, summary.spaces, summary.active_tenants) == (1, 6, 2)
     assert dict(read(tenant_figures.by_sector, site_id=None, today=on)) == {"ceramics": 2}
-    trend = read(occupancy.site_months, months=[date(2021, 6, 1)])
+    trend = read(occupancy_figures.site_months, months=[date(2021, 6, 1)])
     assert [row.site for row in trend] == ["Test Hub"]
 
 
@@ -347,9 +347,9 @@ def test_utilisation_of_every_site_leaves_an_archived_sites_rooms_out(base):
           kind="workshop", area_m2=30, capacity=4, hourly_rate="10", bookable=True,
           opened_on=date(2021, 1, 1))
     week = [date(2021, 6, 7)]
-    assert read(occupancy.utilisation_by_week, site_id=None, weeks=week)[0].open_hours == \
+    assert read(occupancy_figures.utilisation_by_week, site_id=None, weeks=week)[0].open_hours == \
         3 * 6 * 12 + 4 * 5 * 10
     site = site_rows()[-1]
     write(sites.archive_site, actor=base["manager"], site_id=site.id, version=site.version)
-    assert read(occupancy.utilisation_by_week, site_id=None, weeks=week)[0].open_hours == 3 * 6 * 12
-    assert read(occupancy.utilisation_by_week, site_id=site.id, weeks=week)[0].open_hours == 200
+    assert read(occupancy_figures.utilisation_by_week, site_id=None, weeks=week)[0].open_hours == 3 * 6 * 12
+    assert read(occupancy_figures.utilisation_by_week, site_id=site.id, weeks=week)[0].open_hours == 200

@@ -1,4 +1,4 @@
-"""Overview figures worked out by hand (hub/overview/indicators.py): the periods offered,
+"""Overview figures worked out by hand (hub/overview/figures.py): the periods offered,
 the day a snapshot is taken, what falls inside a period (both ends included), running totals
 since 2016, partners by region, the INNOCRAFTS shares, the hub summary, follow-ups due.
 Every expected number is written in the test, with the arithmetic beside it.
@@ -13,13 +13,13 @@ import pytest
 from db.engine import reading, writing
 from db.models import Enrolment, Partner, ProgrammeItem, Space
 from hub.occupancy import spaces
-from hub.overview import indicators
+from hub.overview import figures as overview_figures
 from hub.partners import interactions
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.tenants import roster
 from tests.worlds import lease, read, write
 
-Period = indicators.Period
+Period = overview_figures.Period
 YEAR_2025 = Period(date(2025, 1, 1), date(2025, 12, 31))
 YEAR_2026 = Period(date(2026, 1, 1), date(2026, 12, 31))
 TODAY = date(2026, 6, 15)          # 2026 is still running on this day
@@ -51,19 +51,19 @@ def tenant(base, name, country="IT", *, site="site", residency="resident",
 
 
 def partner(base, name, country, city=None, status="active", since=None):
-    return write(partners.add_partner, actor=base["manager"], name=name, kind="institution",
+    return write(organisations.add_partner, actor=base["manager"], name=name, kind="institution",
                  country=country, city=city, status=status, since=since)
 
 
 def snapshot(base, period, today=TODAY, site="site"):
-    return read(indicators.snapshot, site_id=base[site] if site else None, period=period,
+    return read(overview_figures.snapshot, site_id=base[site] if site else None, period=period,
                 today=today)
 
 
 # --- periods --------------------------------------------------------------------------------
 
 def test_periods_on_new_years_day():
-    offered = indicators.periods(date(2026, 1, 1))
+    offered = overview_figures.periods(date(2026, 1, 1))
     assert offered["This year so far"] == Period(date(2026, 1, 1), date(2026, 1, 1))
     assert offered["Last 12 months"] == Period(date(2025, 1, 2), date(2026, 1, 1))
     years = [name for name in offered if name.startswith("Year")]
@@ -73,10 +73,10 @@ def test_periods_on_new_years_day():
 
 def test_the_last_12_months_around_a_leap_day():
     # the day after 28 February 2028 is the 29th
-    assert indicators.periods(date(2029, 2, 28))["Last 12 months"] == \
+    assert overview_figures.periods(date(2029, 2, 28))["Last 12 months"] == \
         Period(date(2028, 2, 29), date(2029, 2, 28))
     # 1 March 2028: from 2 March 2027, 366 days because they hold 29 February
-    after_leap = indicators.periods(date(2028, 3, 1))["Last 12 months"]
+    after_leap = overview_figures.periods(date(2028, 3, 1))["Last 12 months"]
     assert after_leap == Period(date(2027, 3, 2), date(2028, 3, 1))
     assert (after_leap.end - after_leap.start).days + 1 == 366
     assert after_leap.year_before() == Period(date(2026, 3, 2), date(2027, 3, 1))
@@ -166,14 +166,14 @@ def test_evidence_runs_totals_of_items_people_and_tenants(second_site):
     tenant(base, "Vin", joined=date(2018, 12, 31))
     tenant(base, "Wes", joined=date(2019, 1, 1))
     tenant(base, "Xia", site="S", joined=date(2017, 3, 1))
-    totals = read(indicators.evidence, site_id=t, until=2019)
+    totals = read(overview_figures.evidence, site_id=t, until=2019)
     # (year, courses, events, participants, tenants), running
     assert [(r.year, r.courses, r.events, r.participants, r.tenants) for r in totals] == [
         (2016, 1, 0, 0, 3),          # Giulia, Aiko (March 2016), Uma
         (2017, 2, 1, 2, 3),          # + workshop, seminar, 2 attended
         (2018, 2, 2, 5, 4),          # + event and its 3 seated; Vin on 31 December
         (2019, 2, 2, 5, 5)]          # Wes on 1 January; the draft and cancelled never
-    everywhere = read(indicators.evidence, site_id=None, until=2018)
+    everywhere = read(overview_figures.evidence, site_id=None, until=2018)
     assert [(r.year, r.courses, r.tenants) for r in everywhere] == [
         (2016, 1, 3), (2017, 2, 4), (2018, 3, 5)]                    # + Xia, + S's course
 
@@ -184,7 +184,7 @@ def test_partners_by_region_add_up_year_by_year(base):
     partner(base, "Lantern", "CN", "Shanghai", since=date(2018, 1, 1))
     insert(Partner(name="Maker NY", kind="gallery_retailer", country="US", region="USA",
                    status="active", created_at=datetime(2017, 5, 5, 12, tzinfo=UTC)))  # no since
-    rows = read(indicators.partners_by_region_cumulative, until=2018)
+    rows = read(overview_figures.partners_by_region_cumulative, until=2018)
     assert rows == [
         (2016, "Tuscany", 1), (2017, "Tuscany", 1), (2018, "Tuscany", 1),
         (2016, "rest of Italy", 0), (2017, "rest of Italy", 1), (2018, "rest of Italy", 1),
@@ -206,7 +206,7 @@ def test_innocrafts_shares_from_abroad_are_not_inverted(second_site):
     partner(base, "Milano Design", "IT", "Milano")
     partner(base, "Roma Arte", "IT", "Roma")
     partner(base, "Lantern", "CN", "Shanghai")
-    figures = read(indicators.innocrafts, site_id=base["site"], on=TODAY)
+    figures = read(overview_figures.innocrafts, site_id=base["site"], on=TODAY)
     # tenants: Giulia, Aiko, Zia (IT) and Wen (CN): 1 of 4 from abroad
     assert figures.tenants_from_abroad == 0.25
     # partners: 3 Italian, 1 Chinese: 1 of 4 abroad; 2 countries
@@ -214,7 +214,7 @@ def test_innocrafts_shares_from_abroad_are_not_inverted(second_site):
     groups = figures.groups                                             # Zia and Wen consent
     assert (groups.consenting, groups.share(groups.young), groups.share(groups.female_led)) \
         == (2, 0.5, 0.5)
-    empty = read(indicators.innocrafts, site_id=base["S"], on=TODAY)
+    empty = read(overview_figures.innocrafts, site_id=base["S"], on=TODAY)
     assert (empty.tenants_from_abroad, empty.groups.consenting) == (None, 0)
 
 
@@ -240,10 +240,10 @@ def test_the_hub_summary_counts_active_spaces_and_tenants_present(second_site):
     tenant(base, "Ada", "FR", site="S", joined=TODAY)
     tenant(base, "Ben", "DE", site="S", left=date(2026, 6, 14))
     tenant(base, "Cat", "JP", joined=date(2026, 6, 16))
-    summary = read(indicators.hub_summary, on=TODAY)
+    summary = read(overview_figures.hub_summary, on=TODAY)
     # spaces: T's L1-L4, B1, POT + S1, SR = 8 (not L9); leasable: L1-L4, B1, S1 = 6,
     # 10 + 20 + 30 + 40 + 5 + 50 = 155 m²; tenants: Giulia, Aiko, Ada (IT, FR)
-    assert summary == indicators.HubSummary(sites=2, spaces=8, leasable_spaces=6,
+    assert summary == overview_figures.HubSummary(sites=2, spaces=8, leasable_spaces=6,
                                             leasable_area_m2=155, active_tenants=3,
                                             countries=2)
 
@@ -261,6 +261,6 @@ def test_follow_ups_are_due_on_their_day_and_after_until_done(base):
     done = log(date(2026, 2, 20))
     write(interactions.mark_follow_up_done, actor=base["communication"],
           interaction_id=done.id, version=done.version)
-    due = [read(indicators.follow_ups_due, today=day)
+    due = [read(overview_figures.follow_ups_due, today=day)
            for day in (date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 2))]
     assert due == [0, 1, 2]            # the done one on 20 February never counts

@@ -5,7 +5,7 @@ import pytest
 
 from db.models import Interaction, Partner
 from tests.apptest import signed_in_app
-from tests.overview.test_indicators import add
+from tests.overview.test_period_figures import add
 from tests.worlds import lease
 
 

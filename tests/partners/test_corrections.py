@@ -11,8 +11,8 @@ from db.models import AuditEntry, Site
 from hub.errors import Stale
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
-from hub.programme import items as programme
+from hub.partners import organisations
+from hub.programme import items
 from tests.worlds import TODAY, log, read, write
 
 
@@ -74,7 +74,7 @@ def tenant_link(network, **values):
 def item_link(network, role="co_organiser"):
     with reading() as session:
         site_id = session.exec(select(Site.id)).one()
-    item = write(programme.add_item, actor=network["manager"], site_id=site_id, kind="course",
+    item = write(items.add_item, actor=network["manager"], site_id=site_id, kind="course",
                  title="Wheel throwing", sector="ceramics", capacity=8, price="90")
     return write(partner_links.link_item, actor=network["manager"],
                  partner_id=network["artex"], item_id=item.id, role=role)
@@ -143,11 +143,11 @@ def test_removing_a_link_returns_it_and_keeps_it_in_the_audit_log(network):
 def test_what_deleting_a_partner_takes_with_it_is_counted(network):
     for summary in ("One", "Two"):
         log(network, partner="buyer", summary=summary)
-    write(partners.add_contact, actor=network["manager"], partner_id=network["buyer"],
+    write(organisations.add_contact, actor=network["manager"], partner_id=network["buyer"],
           name="Li Wei")
     tenant_link(network)
     tenant_link(network, kind="exhibits")
-    assert read(partners.attached_to, partner_id=network["buyer"]) == partners.Attached(
+    assert read(organisations.attached_to, partner_id=network["buyer"]) == organisations.Attached(
         contacts=1, interactions=2, links=2)
-    assert read(partners.attached_to, partner_id=network["artex"]) == partners.Attached(
+    assert read(organisations.attached_to, partner_id=network["artex"]) == organisations.Attached(
         contacts=0, interactions=0, links=0)

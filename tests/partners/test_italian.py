@@ -6,14 +6,14 @@ import pytest
 
 from hub.errors import Invalid
 from hub.i18n import speaking
-from hub.partners import organisations as partners
+from hub.partners import organisations
 
 GOOD = {"name": "Museo Novecento", "kind": "institution", "country": "IT", "city": "Firenze"}
 
 
 def refusal(**values) -> str:
     with pytest.raises(Invalid) as refused:
-        partners.check_partner({**GOOD, **values})
+        organisations.check_partner({**GOOD, **values})
     return str(refused.value)
 
 
@@ -39,7 +39,7 @@ def test_a_partner_refusal_reads_in_the_readers_language(values, english, italia
 
 def test_a_contact_refusal_names_its_field_in_italian():
     with speaking("it"), pytest.raises(Invalid) as refused:
-        partners.check_contact({"name": "Lucia Bassi", "phone": "call me"})
+        organisations.check_contact({"name": "Lucia Bassi", "phone": "call me"})
     with speaking("it"):      # the field's name is translated when the refusal is shown
         shown = str(refused.value)
     assert shown == ("telefono: il telefono «call me» deve contenere cifre, spazi, + ( ) . / o -, "

@@ -7,7 +7,7 @@ import pytest
 from db.engine import writing
 from db.models import Site, Tenant
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.partners.directory import PartnerFilter
 from hub.partners.network import layout, partner_network
 from tests.worlds import read, write
@@ -28,7 +28,7 @@ def linked(db_url, make_user):
         tenant_ids = [tenant.id for tenant in people]
     ids = []
     for n in range(6):
-        partner = write(partners.add_partner, actor=manager, name=f"Partner {n}",
+        partner = write(organisations.add_partner, actor=manager, name=f"Partner {n}",
                         kind="b2b_buyer" if n % 2 else "school_academy",
                         country="US" if n % 2 else "IT", city="Prato")
         ids.append(partner.id)

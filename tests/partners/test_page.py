@@ -10,8 +10,8 @@ from db.models import (AuditEntry, Contact, Interaction, Partner, PartnerItemLin
                        PartnerTenantLink, Site)
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
-from hub.programme import items as programme
+from hub.partners import organisations
+from hub.programme import items
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import new_partner, write
 
@@ -21,7 +21,7 @@ TODAY = date.today()
 @pytest.fixture
 def known(network):  # noqa: F811
     """Contacts, a logged interaction with an overdue follow-up, and a tenant link."""
-    write(partners.add_contact, actor=network["manager"], partner_id=network["buyer"],
+    write(organisations.add_contact, actor=network["manager"], partner_id=network["buyer"],
           name="Li Wei", role="Buyer", email="li.wei@example.com", phone="+86 21 5555 0101")
     write(interactions.log_interaction, actor=network["manager"], partner_id=network["buyer"],
           day=TODAY - timedelta(days=20), kind="trade_fair", summary="Met at the Canton Fair",
@@ -246,7 +246,7 @@ def test_a_tenant_link_is_changed_and_removed_only_once_confirmed(known):
 def test_an_item_link_role_is_changed_on_the_page(known):
     with reading() as session:
         site_id = session.exec(select(Site.id)).one()
-    item = write(programme.add_item, actor=known["manager"], site_id=site_id, kind="course",
+    item = write(items.add_item, actor=known["manager"], site_id=site_id, kind="course",
                  title="Wheel throwing", sector="ceramics", capacity=8, price="90")
     made = write(partner_links.link_item, actor=known["manager"], partner_id=known["artex"],
                  item_id=item.id, role="co_organiser")

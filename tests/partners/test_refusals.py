@@ -14,8 +14,8 @@ from db.models import (AuditEntry, Contact, Interaction, Partner, PartnerItemLin
 from hub.errors import Invalid
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
-from hub.programme import items as programme
+from hub.partners import organisations
+from hub.programme import items
 from tests.worlds import TODAY, log, new_partner, read, write
 
 TABLES = (Partner, Contact, Interaction, PartnerTenantLink, PartnerItemLink, AuditEntry)
@@ -40,19 +40,19 @@ def refused(action, **arguments) -> tuple[str, str]:
 
 
 def partner_row(partner_id: int) -> Partner:
-    return read(partners.get_partner, partner_id=partner_id)
+    return read(organisations.get_partner, partner_id=partner_id)
 
 
 def contact(network, **values) -> Contact:
     values = {"name": "Lucia Bassi", "email": "lucia@artex.example.org", **values}
-    return write(partners.add_contact, actor=network["manager"], partner_id=network["artex"],
+    return write(organisations.add_contact, actor=network["manager"], partner_id=network["artex"],
                  **values)
 
 
 def programme_item(network) -> int:
     with reading() as session:
         site_id = session.exec(select(Site.id)).one()
-    return write(programme.add_item, actor=network["manager"], site_id=site_id, kind="course",
+    return write(items.add_item, actor=network["manager"], site_id=site_id, kind="course",
                  title="Wheel throwing", sector="ceramics", capacity=8, price="90").id
 
 
@@ -86,7 +86,7 @@ def programme_item(network) -> int:
 def test_a_bad_partner_is_refused_word_for_word_and_nothing_written(network, values, field,
                                                                     message):
     good = {"name": "Museo Novecento", "kind": "institution", "country": "IT"}
-    assert refused(partners.add_partner, actor=network["manager"],
+    assert refused(organisations.add_partner, actor=network["manager"],
                    **{**good, **values}) == (field, message)
 
 
@@ -105,14 +105,14 @@ def test_a_bad_edit_of_a_partner_is_refused_and_the_partner_left_as_it_was(netwo
     artex = network["artex"]
     before = partner_row(artex)
     edit = dict(actor=network["communication"], partner_id=artex, version=before.version)
-    assert refused(partners.edit_partner, **edit, region="China") == (
+    assert refused(organisations.edit_partner, **edit, region="China") == (
         "region", "region is not a partner field")
-    assert refused(partners.edit_partner, **edit, status="prospect") == (
+    assert refused(organisations.edit_partner, **edit, status="prospect") == (
         "status", "Artex is already active; a partner cannot become a prospect again")
-    assert refused(partners.edit_partner, **edit, city="Prato", website="not a site") == (
+    assert refused(organisations.edit_partner, **edit, city="Prato", website="not a site") == (
         "website", "website 'https://not a site' is not a web address "
                    "(like https://example.org)")
-    assert refused(partners.edit_partner, actor=network["manager"], partner_id=999,
+    assert refused(organisations.edit_partner, actor=network["manager"], partner_id=999,
                    version=None, city="Prato") == (
         "id", "Partner 999 no longer exists (it may have been deleted)")
     after = partner_row(artex)
@@ -141,12 +141,12 @@ def test_a_bad_edit_of_a_partner_is_refused_and_the_partner_left_as_it_was(netwo
 def test_a_bad_contact_is_refused_word_for_word_and_nothing_written(network, values, field,
                                                                     message):
     arguments = {"name": "Li Wei", **values}
-    assert refused(partners.add_contact, actor=network["manager"], partner_id=network["buyer"],
+    assert refused(organisations.add_contact, actor=network["manager"], partner_id=network["buyer"],
                    **arguments) == (field, message)
 
 
 def test_a_contact_of_a_missing_partner_is_refused(network):
-    assert refused(partners.add_contact, actor=network["manager"], partner_id=999,
+    assert refused(organisations.add_contact, actor=network["manager"], partner_id=999,
                    name="Li Wei") == ("partner", GONE)
 
 
@@ -156,7 +156,7 @@ def test_a_contact_at_the_limits_is_saved_with_its_address_in_lower_case(network
     assert (len(saved.name), saved.email, saved.phone) == (120, "lucia.bassi@artex.example.org",
                                                            "12345")
     edit = dict(actor=network["manager"], contact_id=saved.id, version=saved.version)
-    assert refused(partners.edit_contact, **edit, email="nobody") == (
+    assert refused(organisations.edit_contact, **edit, email="nobody") == (
         "email", "email 'nobody' is not a valid address (like name@example.org)")
     with reading() as session:
         assert session.get(Contact, saved.id).email == "lucia.bassi@artex.example.org"

@@ -11,7 +11,7 @@ from hub.errors import Forbidden, Invalid, Stale
 from hub.partners import interactions
 from hub.partners import figures as partner_figures
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.partners.directory import export_rows, partner_rows, PartnerFilter
 from tests.worlds import log, new_partner, read, version_of, write
 
@@ -28,14 +28,14 @@ TODAY = date.today()
     ("US", "New York", "USA"), ("JP", "Kyoto", "rest of world"), ("GB", "Florence", "rest of Europe"),
 ])
 def test_region_is_derived_from_country_and_city(country, city, region):
-    assert partners.region_of(country, city) == region
+    assert organisations.region_of(country, city) == region
 
 
 def test_region_is_stored_and_follows_an_edit(network):
-    assert read(partners.get_partner, partner_id=network["artex"]).region == "Tuscany"
-    write(partners.edit_partner, actor=network["communication"], partner_id=network["artex"],
+    assert read(organisations.get_partner, partner_id=network["artex"]).region == "Tuscany"
+    write(organisations.edit_partner, actor=network["communication"], partner_id=network["artex"],
           version=version_of(network["artex"]), city="Bologna")
-    assert read(partners.get_partner, partner_id=network["artex"]).region == "rest of Italy"
+    assert read(organisations.get_partner, partner_id=network["artex"]).region == "rest of Italy"
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def test_bad_contact_email_and_phone_refused_with_the_field_named(network):
     for values, field in (({"email": "li.wei@"}, "email"), ({"phone": "call me"}, "phone"),
                           ({"name": ""}, "name")):
         with pytest.raises(Invalid) as refused:
-            write(partners.add_contact, actor=network["manager"], partner_id=network["buyer"],
+            write(organisations.add_contact, actor=network["manager"], partner_id=network["buyer"],
                   **{"name": "Li Wei", **values})
         assert refused.value.field == field
     with reading() as session:
@@ -73,26 +73,26 @@ def test_bad_contact_email_and_phone_refused_with_the_field_named(network):
 
 
 def test_duplicate_names_are_found_ignoring_case_and_spacing(network):
-    found = read(partners.duplicate_partners, name="  ARTEX ")
+    found = read(organisations.duplicate_partners, name="  ARTEX ")
     assert [p.id for p in found] == [network["artex"]]
-    assert read(partners.duplicate_partners, name="Artex", other_than=network["artex"]) == []
+    assert read(organisations.duplicate_partners, name="Artex", other_than=network["artex"]) == []
 
 
 # --- roles ----------------------------------------------------------------------------------
 
 def test_communication_edits_partners_and_logs_interactions_but_cannot_delete(network):
-    write(partners.edit_partner, actor=network["communication"], partner_id=network["buyer"],
+    write(organisations.edit_partner, actor=network["communication"], partner_id=network["buyer"],
           version=version_of(network["buyer"]), status="dormant")
     log(network, role="communication")
     with pytest.raises(Forbidden):
-        write(partners.delete_partner, actor=network["communication"],
+        write(organisations.delete_partner, actor=network["communication"],
               partner_id=network["buyer"], version=version_of(network["buyer"]))
-    assert read(partners.get_partner, partner_id=network["buyer"]).status == "dormant"
+    assert read(organisations.get_partner, partner_id=network["buyer"]).status == "dormant"
 
 
 @pytest.mark.parametrize("action, arguments", [
-    (partners.add_partner, {"name": "X", "kind": "media", "country": "IT"}),
-    (partners.add_contact, {"partner_id": 0, "name": "Li"}),
+    (organisations.add_partner, {"name": "X", "kind": "media", "country": "IT"}),
+    (organisations.add_contact, {"partner_id": 0, "name": "Li"}),
     (interactions.log_interaction, {"partner_id": 0, "day": TODAY, "kind": "call",
                                     "summary": "x"}),
     (partner_links.link_tenant, {"partner_id": 0, "tenant_id": 0, "kind": "other"}),
@@ -107,17 +107,17 @@ def test_a_viewer_writes_nothing(network, action, arguments):
 
 def test_stale_edit_is_refused_and_the_first_edit_kept(network):
     seen = version_of(network["artex"])
-    write(partners.edit_partner, actor=network["manager"], partner_id=network["artex"],
+    write(organisations.edit_partner, actor=network["manager"], partner_id=network["artex"],
           version=seen, notes="first")
     with pytest.raises(Stale, match="^Partner Artex was changed by Boss \\(boss\\) on "):
-        write(partners.edit_partner, actor=network["communication"],
+        write(organisations.edit_partner, actor=network["communication"],
               partner_id=network["artex"], version=seen, notes="second")
-    assert read(partners.get_partner, partner_id=network["artex"]).notes == "first"
+    assert read(organisations.get_partner, partner_id=network["artex"]).notes == "first"
 
 
 def test_a_partner_cannot_go_back_to_prospect(network):
     with pytest.raises(Invalid, match="cannot become a prospect again"):
-        write(partners.edit_partner, actor=network["manager"], partner_id=network["artex"],
+        write(organisations.edit_partner, actor=network["manager"], partner_id=network["artex"],
               version=version_of(network["artex"]), status="prospect")
 
 
@@ -125,11 +125,11 @@ def test_a_partner_cannot_go_back_to_prospect(network):
 
 def test_deleting_a_partner_keeps_it_and_its_interactions_in_the_audit_log(network):
     log(network, summary="Signed the MoU for INNOCRAFTS", kind="mou_signed")
-    write(partners.add_contact, actor=network["manager"], partner_id=network["artex"],
+    write(organisations.add_contact, actor=network["manager"], partner_id=network["artex"],
           name="Anna Conti", email="anna@example.org")
     write(partner_links.link_tenant, actor=network["manager"], partner_id=network["artex"],
           tenant_id=network["tenant"], kind="mentors")
-    write(partners.delete_partner, actor=network["manager"], partner_id=network["artex"],
+    write(organisations.delete_partner, actor=network["manager"], partner_id=network["artex"],
           version=version_of(network["artex"]))
     with reading() as session:
         assert session.get(Partner, network["artex"]) is None
@@ -231,7 +231,7 @@ def test_filters_select_by_kind_region_status_tag_and_search(network):
 
 
 def test_export_gives_contacts_to_editors_and_never_to_a_viewer(network):
-    write(partners.add_contact, actor=network["manager"], partner_id=network["buyer"],
+    write(organisations.add_contact, actor=network["manager"], partner_id=network["buyer"],
           name="Li Wei", role="Buyer", email="li.wei@example.com", phone="+86 21 5555 0101")
     for role in ("manager", "communication"):
         rows = read(export_rows, actor=network[role])
@@ -240,7 +240,7 @@ def test_export_gives_contacts_to_editors_and_never_to_a_viewer(network):
     rows = read(export_rows, actor=network["viewer"])
     assert rows and all("contacts" not in row for row in rows)
     assert "li.wei" not in repr(rows) and "Li Wei" not in repr(rows)
-    assert read(partners.contacts_of, actor=network["viewer"], partner_id=network["buyer"]) == []
+    assert read(organisations.contacts_of, actor=network["viewer"], partner_id=network["buyer"]) == []
 
 
 def test_figures_count_in_sql(network):

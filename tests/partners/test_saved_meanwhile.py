@@ -11,7 +11,7 @@ from db.models import Contact, Interaction, PartnerItemLink, PartnerTenantLink
 from hub.errors import Stale
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from tests.occupancy.test_refusals import on_postgres, saved_meanwhile
 from tests.partners.test_refusals import contact, counts, partner_row, programme_item
 from tests.worlds import SOMEONE_ELSE, TODAY, log, stale, version_of, write
@@ -19,10 +19,10 @@ from tests.worlds import SOMEONE_ELSE, TODAY, log, stale, version_of, write
 
 def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
     opened = contact(network)
-    write(partners.edit_contact, actor=network["manager"], contact_id=opened.id,
+    write(organisations.edit_contact, actor=network["manager"], contact_id=opened.id,
           version=opened.version, role="Director")
     with pytest.raises(Stale) as refusal:
-        write(partners.edit_contact, actor=network["communication"], contact_id=opened.id,
+        write(organisations.edit_contact, actor=network["communication"], contact_id=opened.id,
               version=opened.version, role="Secretary")
     assert re.fullmatch(stale("This contact"), str(refusal.value))
     with reading() as session:
@@ -33,13 +33,13 @@ def test_the_second_of_two_contact_edits_is_refused_and_the_first_kept(network):
 def test_a_partner_change_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
                                                                        change):
     artex, before = network["artex"], counts()
-    saved_meanwhile(monkeypatch, partners, notes="theirs")
+    saved_meanwhile(monkeypatch, organisations, notes="theirs")
     with pytest.raises(Stale) as refusal:
         if change == "edit":
-            write(partners.edit_partner, actor=network["manager"], partner_id=artex,
+            write(organisations.edit_partner, actor=network["manager"], partner_id=artex,
                   version=version_of(artex), notes="mine")
         else:
-            write(partners.delete_partner, actor=network["manager"], partner_id=artex,
+            write(organisations.delete_partner, actor=network["manager"], partner_id=artex,
                   version=version_of(artex))
     assert re.fullmatch(stale("Partner Artex", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before
@@ -50,13 +50,13 @@ def test_a_partner_change_meeting_another_save_at_the_write_is_refused(network, 
 def test_a_contact_change_meeting_another_save_at_the_write_is_refused(network, monkeypatch,
                                                                        change):
     opened, before = contact(network), counts()
-    saved_meanwhile(monkeypatch, partners, role="theirs")
+    saved_meanwhile(monkeypatch, organisations, role="theirs")
     with pytest.raises(Stale) as refusal:
         if change == "edit":
-            write(partners.edit_contact, actor=network["manager"], contact_id=opened.id,
+            write(organisations.edit_contact, actor=network["manager"], contact_id=opened.id,
                   version=opened.version, role="mine")
         else:
-            write(partners.delete_contact, actor=network["manager"], contact_id=opened.id,
+            write(organisations.delete_contact, actor=network["manager"], contact_id=opened.id,
                   version=opened.version)
     assert re.fullmatch(stale("Contact Lucia Bassi", by=SOMEONE_ELSE), str(refusal.value))
     assert counts() == before

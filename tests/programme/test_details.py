@@ -5,7 +5,7 @@ from datetime import date, time
 from db.engine import reading
 from hub.partners import links
 from hub.programme import enrolments, exports, views
-from hub.programme import items as programme
+from hub.programme import items
 from hub.tenants import directory
 from tests.worlds import TUESDAY, add, new_partner, read, write
 
@@ -54,7 +54,7 @@ def test_the_enrolment_list_names_the_tenant_of_a_participant(plan):
 
 
 def test_published_sessions_carry_the_items_description(plan):
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           description="Clay, wheel and patience", status="published")
     add(plan, day=TUESDAY)
     rows = read(exports.published_sessions)

@@ -10,9 +10,9 @@ from db.engine import reading
 from db.models import AuditEntry, PartnerItemLink, ProgrammeItem, ProgrammeSession
 from hub.errors import Invalid
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.programme import drafts
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme import views
 from hub.programme.enrolments import enrol
 from tests.worlds import TUESDAY, add, item, write
@@ -34,7 +34,7 @@ def test_the_same_new_item_twice_is_refused_naming_the_one_that_exists(plan):
 def test_an_item_of_the_same_title_is_not_a_twin_once_dated_elsewhere_or_cancelled(plan):
     add(plan, item_key="wheel", day=TUESDAY)
     item(plan, title="Wheel throwing for beginners")     # that one has a first day now
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
           status="cancelled")
     item(plan, title="Glazes and firing")                # the cancelled one does not count
 
@@ -42,10 +42,10 @@ def test_an_item_of_the_same_title_is_not_a_twin_once_dated_elsewhere_or_cancell
 def test_renaming_an_item_to_a_twin_of_the_same_first_day_is_refused(plan):
     other = item(plan, title="Evening wheel")
     add(plan, item_key="wheel", day=TUESDAY)
-    write(programme.add_session, actor=plan["manager"], item_id=other.id, day=TUESDAY,
+    write(items.add_session, actor=plan["manager"], item_id=other.id, day=TUESDAY,
           start=time(9), end=time(12), space_id=plan["L1"])
     with pytest.raises(Invalid) as refused:
-        write(programme.edit_item, actor=plan["manager"], item_id=other.id, version=None,
+        write(items.edit_item, actor=plan["manager"], item_id=other.id, version=None,
               title="Wheel throwing for beginners")
     assert (refused.value.field, refused.value.message) == (
         "title", "“Wheel throwing for beginners” starting on 2 Jun 2026 is already in the "
@@ -54,7 +54,7 @@ def test_renaming_an_item_to_a_twin_of_the_same_first_day_is_refused(plan):
 
 def test_a_draft_made_by_mistake_goes_with_its_sessions_and_links(plan):
     add(plan, item_key="glaze")
-    partner = write(partners.add_partner, actor=plan["manager"], name="Artex",
+    partner = write(organisations.add_partner, actor=plan["manager"], name="Artex",
                     kind="institution", country="IT")
     write(partner_links.link_item, actor=plan["manager"], partner_id=partner.id,
           item_id=plan["glaze"], role="funder")
@@ -71,7 +71,7 @@ def test_a_draft_made_by_mistake_goes_with_its_sessions_and_links(plan):
 
 
 def test_a_published_item_or_one_with_people_is_not_deleted(plan):
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           status="published")
     with pytest.raises(Invalid) as refused:
         write(drafts.delete_draft, actor=plan["manager"], item_id=plan["wheel"], version=None)
@@ -97,7 +97,7 @@ def test_enrolling_into_an_item_not_yet_running_says_so(plan):
     add(plan, item_key="glaze")
     assert not_running(plan["glaze"]) == ("“Glazes and firing” is still a draft: it is not on "
                                           "the public programme yet.")
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
           status="published")
     assert not_running(plan["glaze"]) is None
     published = item(plan, title="Raku evening", status="published")

@@ -10,7 +10,7 @@ from db.engine import reading, writing
 from db.models import AuditEntry, Enrolment
 from hub.errors import Forbidden, Invalid
 from hub.programme import enrolments, seats
-from hub.programme import items as programme
+from hub.programme import items
 from tests.worlds import write
 
 
@@ -55,11 +55,11 @@ def test_cancelling_a_seat_promotes_the_first_waitlisted_and_says_who(plan):
 def test_raising_the_capacity_promotes_and_lowering_it_below_the_seated_is_refused(plan):
     for name in ("Anna", "Bruno", "Chiara", "Dario"):
         enrol(plan, name)
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           capacity=3)
     assert [s for _, s in statuses(plan["wheel"])] == ["enrolled"] * 3 + ["waitlisted"]
     with pytest.raises(Invalid, match="capacity cannot be below the 3 people already enrolled"):
-        write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+        write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
               capacity=2)
 
 
@@ -74,7 +74,7 @@ def test_the_same_person_cannot_enrol_twice_and_bad_input_is_refused(plan):
     assert refused.value.field == "email"
     with pytest.raises(Invalid, match="name is required"):
         enrol(plan, "   ")
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
           status="cancelled")
     with pytest.raises(Invalid, match="is cancelled: nobody can enrol"):
         enrol(plan, "Bruno", item_key="glaze")

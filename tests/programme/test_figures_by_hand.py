@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 
 from hub.programme import figures
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.enrolments import cancel_enrolment, enrol, mark_attendance
 from tests.worlds import read, write
 
@@ -20,13 +20,13 @@ def run(base, title, days, *, kind="course", sector="ceramics", capacity=10,
         status="published", start=time(18), end=time(21), site="site"):
     """An item with one session on each of `days`, taken to `status`."""
     manager = base["manager"]
-    item = write(programme.add_item, actor=manager, site_id=base[site], kind=kind, title=title,
+    item = write(items.add_item, actor=manager, site_id=base[site], kind=kind, title=title,
                  sector=sector, capacity=capacity, price="0")
     for day in days:
-        write(programme.add_session, actor=manager, item_id=item.id, day=day, start=start,
+        write(items.add_session, actor=manager, item_id=item.id, day=day, start=start,
               end=end, location="Studio")
     for step in STEPS[status]:
-        write(programme.edit_item, actor=manager, item_id=item.id, version=None, status=step)
+        write(items.edit_item, actor=manager, item_id=item.id, version=None, status=step)
     return item.id
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from hub.errors import Invalid
 from hub.i18n import speaking
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.enrolments import enrol
 from tests.worlds import add, write
 
@@ -27,14 +27,14 @@ def refusal(language, action, *arguments, **keywords) -> str:
     ("it", "posti: i posti devono essere un numero intero"),
     ("en", "capacity: capacity must be a whole number of places")])
 def test_a_capacity_that_is_no_number_is_refused_in_the_readers_language(language, expected):
-    assert refusal(language, programme.check_item, ITEM | {"capacity": "many"}) == expected
+    assert refusal(language, items.check_item, ITEM | {"capacity": "many"}) == expected
 
 
 @pytest.mark.parametrize("language, expected", [
     ("it", "destinatari: il campo «destinatari» supera i 120 caratteri"),
     ("en", "target_group: target group is longer than 120 characters")])
 def test_a_field_name_is_translated_before_and_inside_the_sentence(language, expected):
-    assert refusal(language, programme.check_item, ITEM | {"target_group": "x" * 121}) == expected
+    assert refusal(language, items.check_item, ITEM | {"target_group": "x" * 121}) == expected
 
 
 @pytest.mark.parametrize("language, expected", [
@@ -53,7 +53,7 @@ def test_an_instructor_clash_is_refused_in_the_readers_language(plan, language, 
     ("en", "item: “Glazes and firing” is cancelled: nobody can enrol")])
 def test_enrolling_into_a_cancelled_item_is_refused_in_the_readers_language(plan, language,
                                                                             expected):
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["glaze"], version=None,
           status="cancelled")
     assert refusal(language, write, enrol, actor=plan["manager"], item_id=plan["glaze"],
                    participant_name="Anna") == expected

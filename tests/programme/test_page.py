@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Enrolment, Instructor, ProgrammeItem
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.enrolments import enrol
 from tests.apptest import field, open_page, said, shown, signed_in_app, text_of
 from tests.worlds import add, write
@@ -66,7 +66,7 @@ def test_a_viewer_sees_counts_but_no_names_emails_or_forms(published):  # noqa: 
 
 
 def test_communication_enrols_past_capacity_and_sees_the_waitlist_and_promotion(plan):  # noqa: F811
-    write(programme.edit_item, actor=plan["manager"],
+    write(items.edit_item, actor=plan["manager"],
           item_id=plan["wheel"], version=None, status="published")
     at = courses_page("carla")
     for name in ("Anna", "Bruno", "Chiara"):
@@ -104,7 +104,7 @@ SOON = date.today() + timedelta(days=14)
 @pytest.fixture
 def running(plan):  # noqa: F811
     """Wheel throwing, published: 2 seated and 1 waiting; one past session, two to come."""
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           status="published")
     for name in ("Anna", "Bruno", "Chiara"):
         write(enrol, actor=plan["manager"], item_id=plan["wheel"], participant_name=name)

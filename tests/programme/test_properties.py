@@ -17,7 +17,7 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import Enrolment
 from hub.errors import Invalid
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.enrolments import cancel_enrolment, enrol
 from hub.programme.seats import taken_seats, waitlist
 from tests.worlds import item, write
@@ -111,11 +111,11 @@ def test_seats_never_exceed_capacity_and_the_waitlist_is_first_come_first_served
         elif action.places < len(model.seated):
             with pytest.raises(Invalid, match=f"capacity cannot be below the "
                                               f"{len(model.seated)} people") as refused:
-                write(programme.edit_item, actor=plan["manager"], item_id=item_id,
+                write(items.edit_item, actor=plan["manager"], item_id=item_id,
                       version=None, capacity=action.places)
             assert refused.value.field == "capacity"
         else:
-            write(programme.edit_item, actor=plan["manager"], item_id=item_id, version=None,
+            write(items.edit_item, actor=plan["manager"], item_id=item_id, version=None,
                   capacity=action.places)
             model.capacity = action.places
             model.promote()

@@ -16,7 +16,7 @@ from db.engine import reading, writing
 from db.models import AuditEntry, Booking, ProgrammeSession, Site, Space
 from hub.errors import Invalid, Stale
 from hub.occupancy import bookings
-from hub.programme import items as programme
+from hub.programme import items
 from tests.occupancy.test_refusals import on_postgres, saved_meanwhile
 from tests.worlds import MONDAY, SOMEONE_ELSE, TUESDAY, add, book, item, stale, write
 
@@ -37,7 +37,7 @@ def audit_count() -> int:
 
 
 def move(plan, row, start, end, space="POT", instructor=None, day=TUESDAY, **extra):
-    return write(programme.edit_session, actor=plan["manager"], session_id=row.id,
+    return write(items.edit_session, actor=plan["manager"], session_id=row.id,
                  version=row.version, day=day, start=start, end=end,
                  space_id=plan[space] if space else None,
                  instructor_id=plan[instructor] if instructor else None, **extra)
@@ -115,12 +115,12 @@ def test_a_cancelled_booking_does_not_block_moving_a_session_onto_its_hours(plan
 
 def test_a_cancelled_items_session_blocks_neither_a_booking_nor_a_session_in_its_room(plan):
     talk = item(plan, title="Craft and export", kind="seminar", capacity=40)
-    write(programme.add_session, actor=plan["manager"], item_id=talk.id, day=TUESDAY,
+    write(items.add_session, actor=plan["manager"], item_id=talk.id, day=TUESDAY,
           start=time(10), end=time(13), space_id=plan["POT"], instructor_id=plan["teacher"])
     assert refused(add, plan, start=time(11), end=time(13)) == (
         "space", "POT is taken at 11:00–13:00 on 2 Jun 2026 by “Craft and export” "
                  "(10:00–13:00)")
-    write(programme.edit_item, actor=plan["manager"], item_id=talk.id, version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=talk.id, version=None,
           status="cancelled")
     book(plan, day=TUESDAY, start=time(10), end=time(11), places=2)
     add(plan, start=time(11), end=time(13), instructor="teacher")   # touches the booking
@@ -131,9 +131,9 @@ def test_a_cancelled_items_session_blocks_neither_a_booking_nor_a_session_in_its
 
 def test_a_cancelled_items_session_does_not_block_moving_another_session_there(plan):
     talk = item(plan, title="Craft and export", kind="seminar", capacity=40)
-    write(programme.add_session, actor=plan["manager"], item_id=talk.id, day=TUESDAY,
+    write(items.add_session, actor=plan["manager"], item_id=talk.id, day=TUESDAY,
           start=time(9), end=time(12), space_id=plan["POT"])
-    write(programme.edit_item, actor=plan["manager"], item_id=talk.id, version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=talk.id, version=None,
           status="cancelled")
     held = add(plan, start=time(18), end=time(21))
     moved = move(plan, held, time(9), time(12))
@@ -215,12 +215,12 @@ def test_a_session_change_meeting_another_save_at_the_write_is_refused(plan, mon
                                                                        change):
     opened = add(plan, start=time(18), end=time(21))
     logged = audit_count()
-    saved_meanwhile(monkeypatch, programme, start_minute=17 * 60)
+    saved_meanwhile(monkeypatch, items, start_minute=17 * 60)
     with pytest.raises(Stale) as refusal:
         if change == "edit":
             move(plan, opened, time(9), time(12))
         else:
-            write(programme.remove_session, actor=plan["manager"], session_id=opened.id,
+            write(items.remove_session, actor=plan["manager"], session_id=opened.id,
                   version=opened.version)
     assert re.fullmatch(stale("This session", by=SOMEONE_ELSE), str(refusal.value))
     start = 17 * 60 if on_postgres() else 18 * 60

@@ -9,7 +9,7 @@ from db.engine import reading
 from db.models import AuditEntry, Booking, Enrolment, Instructor, ProgrammeItem, ProgrammeSession
 from hub.errors import Forbidden, Invalid, Stale
 from hub.occupancy import bookings
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme import views
 from hub.programme.enrolments import cancel_enrolment, enrol
 from tests.worlds import add, book, item, lease, MONDAY, TUESDAY, write
@@ -52,15 +52,15 @@ def test_a_viewer_cannot_touch_the_programme(plan):
     with pytest.raises(Forbidden):
         add(plan, role="viewer")
     with pytest.raises(Forbidden):
-        write(programme.edit_item, actor=plan["viewer"], item_id=plan["wheel"], version=None,
+        write(items.edit_item, actor=plan["viewer"], item_id=plan["wheel"], version=None,
               status="published")
     with pytest.raises(Forbidden):
-        write(programme.add_instructor, actor=plan["viewer"], name="Someone")
+        write(items.add_instructor, actor=plan["viewer"], name="Someone")
 
 
 def test_status_follows_draft_published_done_or_cancelled(plan):
     edit = lambda status, version=None: write(  # noqa: E731
-        programme.edit_item, actor=plan["communication"], item_id=plan["wheel"],
+        items.edit_item, actor=plan["communication"], item_id=plan["wheel"],
         version=version, status=status)
     with pytest.raises(Invalid, match="a draft item cannot become done"):
         edit("done")
@@ -73,10 +73,10 @@ def test_status_follows_draft_published_done_or_cancelled(plan):
 def test_a_stale_item_edit_is_refused(plan):
     with reading() as session:
         version = session.get(ProgrammeItem, plan["wheel"]).version
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=version,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=version,
           title="Wheel throwing I")
     with pytest.raises(Stale):
-        write(programme.edit_item, actor=plan["communication"], item_id=plan["wheel"],
+        write(items.edit_item, actor=plan["communication"], item_id=plan["wheel"],
               version=version, title="Wheel throwing 1")
 
 
@@ -139,7 +139,7 @@ def test_a_cancelled_item_frees_its_rooms_and_instructors(plan):
         add(plan, item_key="glaze", space=None, location="Online", instructor="teacher")
     with pytest.raises(Invalid, match="by the programme session"):
         book(plan, space="POT", day=TUESDAY, start=time(18), end=time(20))
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           status="cancelled")
     book(plan, space="POT", day=TUESDAY, start=time(18), end=time(20))
     add(plan, item_key="glaze", space=None, location="Online", instructor="teacher")
@@ -148,7 +148,7 @@ def test_a_cancelled_item_frees_its_rooms_and_instructors(plan):
 
 
 def test_a_weekly_series_is_one_action_and_all_or_nothing(plan):
-    series = write(programme.add_weekly_series, actor=plan["communication"],
+    series = write(items.add_weekly_series, actor=plan["communication"],
                    item_id=plan["wheel"], first_day=TUESDAY, weeks=8, start=time(18),
                    end=time(21), space_id=plan["POT"], instructor_id=plan["teacher"])
     assert [s.day.isoformat() for s in series][::7] == ["2026-06-02", "2026-07-21"]
@@ -158,21 +158,21 @@ def test_a_weekly_series_is_one_action_and_all_or_nothing(plan):
     assert (wheel.starts_on, wheel.ends_on) == (date(2026, 6, 2), date(2026, 7, 21))
     # a clash in week 5 of another series refuses all of it
     with pytest.raises(Invalid, match="20:00–22:00 on 2 Jun 2026"):
-        write(programme.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
+        write(items.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
               first_day=date(2026, 6, 2) - date.resolution * 28, weeks=10, start=time(20),
               end=time(22), space_id=plan["POT"])
     assert sessions_of(plan["glaze"]) == []
     with pytest.raises(Invalid, match="weeks must be between 1 and 52"):
-        write(programme.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
+        write(items.add_weekly_series, actor=plan["manager"], item_id=plan["glaze"],
               first_day=TUESDAY, weeks=0, start=time(9), end=time(10), space_id=plan["POT"])
 
 
 def test_item_dates_follow_edits_and_removals_of_sessions(plan):
     first = add(plan, day=MONDAY)
     last = add(plan, day=date(2026, 6, 20), space=None, location="Museo Bardini")
-    write(programme.remove_session, actor=plan["manager"], session_id=last.id,
+    write(items.remove_session, actor=plan["manager"], session_id=last.id,
           version=last.version)
-    moved = write(programme.edit_session, actor=plan["manager"], session_id=first.id,
+    moved = write(items.edit_session, actor=plan["manager"], session_id=first.id,
                   version=first.version, day=date(2026, 6, 9), start=time(9), end=time(12),
                   space_id=plan["POT"])
     with reading() as session:
@@ -186,17 +186,17 @@ def test_an_in_situ_session_needs_a_place_and_a_space_of_the_same_site(plan):
         add(plan, space=None)
     assert refused.value.field == "space"
     online = item(plan, title="Webinar", format="online", kind="seminar")
-    write(programme.add_session, actor=plan["manager"], item_id=online.id, day=TUESDAY,
+    write(items.add_session, actor=plan["manager"], item_id=online.id, day=TUESDAY,
           start=time(10), end=time(11))
 
 
 def test_an_instructor_is_a_tenant_once_or_an_outsider_with_a_valid_email(plan):
     with pytest.raises(Invalid, match="Giulia Neri is already an instructor"):
-        write(programme.add_instructor, actor=plan["manager"], tenant_id=plan["giulia"])
+        write(items.add_instructor, actor=plan["manager"], tenant_id=plan["giulia"])
     with pytest.raises(Invalid, match="email must be an address"):
-        write(programme.add_instructor, actor=plan["manager"], name="X", email="not-an-email")
+        write(items.add_instructor, actor=plan["manager"], name="X", email="not-an-email")
     with pytest.raises(Invalid, match="name is required"):
-        write(programme.add_instructor, actor=plan["manager"], name=" ")
+        write(items.add_instructor, actor=plan["manager"], name=" ")
 
 
 def instructor(instructor_id) -> Instructor:
@@ -206,7 +206,7 @@ def instructor(instructor_id) -> Instructor:
 
 def test_an_instructor_edit_is_saved_and_audited_with_what_changed(plan):
     before = instructor(plan["outsider"])
-    saved = write(programme.edit_instructor, actor=plan["communication"],
+    saved = write(items.edit_instructor, actor=plan["communication"],
                   instructor_id=before.id, version=before.version, name=" Paolo Conti Jr ",
                   phone="+39 055 999")
     after = instructor(before.id)
@@ -223,13 +223,13 @@ def test_an_instructor_edit_is_saved_and_audited_with_what_changed(plan):
 
 def test_an_instructor_edit_from_a_stale_screen_or_a_viewer_is_refused(plan):
     seen = instructor(plan["outsider"])
-    write(programme.edit_instructor, actor=plan["manager"], instructor_id=seen.id,
+    write(items.edit_instructor, actor=plan["manager"], instructor_id=seen.id,
           version=seen.version, email="conti@example.org")
     with pytest.raises(Stale, match="^This instructor was changed by "):
-        write(programme.edit_instructor, actor=plan["communication"], instructor_id=seen.id,
+        write(items.edit_instructor, actor=plan["communication"], instructor_id=seen.id,
               version=seen.version, name="Paolo")
     with pytest.raises(Forbidden):
-        write(programme.edit_instructor, actor=plan["viewer"], instructor_id=seen.id,
+        write(items.edit_instructor, actor=plan["viewer"], instructor_id=seen.id,
               version=None, name="Paolo")
     assert instructor(seen.id).name == "Paolo Conti"
 
@@ -244,7 +244,7 @@ def test_an_instructor_edit_from_a_stale_screen_or_a_viewer_is_refused(plan):
 def test_a_bad_instructor_edit_names_the_field_and_writes_nothing(plan, values, field, rule):
     before = instructor(plan["outsider"])
     with pytest.raises(Invalid, match=rule) as refused:
-        write(programme.edit_instructor, actor=plan["manager"], instructor_id=before.id,
+        write(items.edit_instructor, actor=plan["manager"], instructor_id=before.id,
               version=before.version, **values)
     assert refused.value.field == field
     after = instructor(before.id)
@@ -253,7 +253,7 @@ def test_a_bad_instructor_edit_names_the_field_and_writes_nothing(plan, values, 
 
 
 def test_the_cancellation_preview_counts_people_and_coming_sessions(plan):
-    write(programme.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
+    write(items.edit_item, actor=plan["manager"], item_id=plan["wheel"], version=None,
           capacity=3)
     for name in ("Anna", "Bruno", "Chiara", "Dario", "Elena"):   # 3 seated, 2 waiting
         write(enrol, actor=plan["manager"], item_id=plan["wheel"], participant_name=name)

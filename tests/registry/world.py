@@ -13,11 +13,11 @@ from hub.building import works as building_works
 from hub.occupancy import bookings, leases, spaces
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.programme import enrolments
-from hub.programme import items as programme
+from hub.programme import items
 from hub.tenants import listings
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 from tests.conftest import PASSWORD
 
 TODAY = date.today()
@@ -58,11 +58,11 @@ def build_world(session: Session) -> dict[str, int]:
 
     def tenant(name, **values):
         values = {"sector": "ceramics", "origin_country": "IT", **values}
-        return tenants.add_tenant(session, actor=boss, site_id=site.id, name=name, **values).id
+        return roster.add_tenant(session, actor=boss, site_id=site.id, name=name, **values).id
     w["giulia"] = tenant("Giulia Neri", joined_on=date(2016, 3, 1), email="giulia@example.org",
                          phone="+39 055 111 222")
     w["aiko"] = tenant("Aiko Tanaka", joined_on=date(2020, 1, 1), origin_country="JP")
-    tenants.edit_staff_notes(session, actor=boss, tenant_id=w["giulia"], version=None,
+    roster.edit_staff_notes(session, actor=boss, tenant_id=w["giulia"], version=None,
                              notes="Prefers mornings")
     w["listing"] = listings.edit_listing(session, actor=boss, tenant_id=w["giulia"], version=None,
                                          bio="Thrown stoneware.", published=True).id
@@ -71,25 +71,25 @@ def build_world(session: Session) -> dict[str, int]:
                                     monthly_rent="100").id
     w["booking"] = bookings.book(session, actor=boss, space_id=w["POT"], day=MONDAY,
                                  start=time(10), end=time(12), tenant_id=w["giulia"]).id
-    w["outsider"] = programme.add_instructor(session, actor=boss, name="Paolo Conti").id
+    w["outsider"] = items.add_instructor(session, actor=boss, name="Paolo Conti").id
 
     def item(title, capacity):
-        return programme.add_item(session, actor=boss, site_id=site.id, kind="course",
+        return items.add_item(session, actor=boss, site_id=site.id, kind="course",
                                   title=title, sector="ceramics", capacity=capacity,
                                   price="120").id
     w["wheel"], w["glaze"] = item("Wheel throwing", 2), item("Glazes and firing", 10)
     w["mistake"] = item("Made by mistake", 8)           # a draft nobody enrolled in
-    w["session"] = programme.add_session(session, actor=boss, item_id=w["wheel"], day=TUESDAY,
+    w["session"] = items.add_session(session, actor=boss, item_id=w["wheel"], day=TUESDAY,
                                          start=time(18), end=time(21), space_id=w["POT"],
                                          instructor_id=w["outsider"]).id
     for key, name in (("anna", "Anna Bruni"), ("bea", "Bea Conti"), ("carlo", "Carlo Dini")):
         w[key] = enrolments.enrol(session, actor=boss, item_id=w["wheel"],
                                   participant_name=name).id    # Carlo waits
-    w["artex"] = partners.add_partner(session, actor=boss, name="Artex",
+    w["artex"] = organisations.add_partner(session, actor=boss, name="Artex",
                                       kind="trade_association", country="IT", city="Firenze",
                                       status="active", since=date(2016, 1, 10),
                                       notes="Board meets in March").id
-    w["contact"] = partners.add_contact(session, actor=boss, partner_id=w["artex"],
+    w["contact"] = organisations.add_contact(session, actor=boss, partner_id=w["artex"],
                                         name="Lucia Bassi", email="lucia@artex.example.org").id
     w["interaction"] = interactions.log_interaction(
         session, actor=boss, partner_id=w["artex"], day=TODAY - timedelta(days=3), kind="call",

@@ -7,7 +7,7 @@ from db.engine import reading
 from hub.errors import Invalid
 from hub.i18n import speaking
 from hub.tenants import listings
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 
 HTTP_PHOTO = {"bio": "Maiolica.", "photo_url": "http://example.org/giulia.jpg"}
 
@@ -37,8 +37,8 @@ def test_a_listing_refusal_reads_in_english_with_its_field():
 def test_a_roster_refusal_reads_in_both_languages(base):
     with reading() as session:
         with speaking("it"):
-            assert refusal(tenants.retirement, session, tenant_id=999_999,
+            assert refusal(roster.retirement, session, tenant_id=999_999,
                            left_on=None) == "artigiano: questo artigiano non esiste"
         with speaking("en"):
-            assert refusal(tenants.retirement, session, tenant_id=999_999,
+            assert refusal(roster.retirement, session, tenant_id=999_999,
                            left_on=None) == "tenant: that tenant does not exist"

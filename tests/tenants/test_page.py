@@ -10,7 +10,7 @@ from hub.tenants import listings
 from tests.apptest import open_page, said, shown, signed_in_app, text_of
 from tests.tenants.test_rules import new_tenant, XSS
 from tests.worlds import book, lease, write
-from ui.format import as_text, day
+from ui.format import as_text, day_text
 
 
 @pytest.fixture
@@ -175,7 +175,7 @@ def test_retiring_asks_first_naming_the_lease_bookings_and_listing(leaving):
     at = retire_asked(leaving)
     assert not at.exception
     assert [t.value for t in at.text] == [
-        f"Retire Giulia Neri on {day(LEAVING)} — the lease of L2 ends that day, 2 later "
+        f"Retire Giulia Neri on {day_text(LEAVING)} — the lease of L2 ends that day, 2 later "
         "bookings are cancelled, and their public listing comes off the website. Their "
         "history stays."]
     assert {"Retire", "Cancel"} <= {b.label for b in at.button}
@@ -194,7 +194,7 @@ def test_confirming_retires_once_and_says_so(leaving):
     at = retire_asked(leaving)
     at = at.button(key="tenants_retire_confirm").click().run()
     assert not at.exception and not at.error
-    assert said(at) == [f"Giulia Neri retired on {day(LEAVING)}"]
+    assert said(at) == [f"Giulia Neri retired on {day_text(LEAVING)}"]
     assert not at.text                                  # the dialog closed
     after = (LEAVING, [LEAVING], ["cancelled", "cancelled"], False, 1)
     assert giulia_now(leaving) == after

@@ -12,7 +12,7 @@ from hub.markdown import as_text
 from hub.occupancy import bookings, leases
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 from tests.worlds import book, lease, stale, write
 
 TODAY = date.today()
@@ -24,7 +24,7 @@ def new_tenant(base, **values):  # noqa: F811
                   sector="ceramics", origin_country="IT", residency="resident",
                   joined_on=date(2024, 1, 1), email="marta@example.org", phone="+39 055 123456")
     fields.update(values)
-    return write(tenants.add_tenant, actor=fields.pop("actor", base["manager"]), **fields)
+    return write(roster.add_tenant, actor=fields.pop("actor", base["manager"]), **fields)
 
 
 def count(model) -> int:
@@ -69,7 +69,7 @@ def test_target_group_flags_need_a_consent_date(base):
     tenant = new_tenant(base, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=False)
     assert (tenant.female_led, tenant.young_entrepreneur, tenant.startup) == (True, False, None)
     with pytest.raises(Invalid, match="consent date"):
-        write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
+        write(roster.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
               version=tenant.version, consent_on=None)
     with pytest.raises(Invalid, match="cannot be in the future"):
         new_tenant(base, name="Other", consent_on=TODAY + timedelta(days=1), startup=True)
@@ -98,16 +98,16 @@ def test_the_same_name_and_email_are_the_same_person_whatever_the_business(base)
     assert count(Tenant) == 3
     other = new_tenant(base, name="Marta Bianchi", email="mb@example.org")
     with pytest.raises(Invalid, match="the same name and e-mail are the same person"):
-        write(tenants.edit_tenant, actor=base["manager"], tenant_id=other.id,
+        write(roster.edit_tenant, actor=base["manager"], tenant_id=other.id,
               version=other.version, name="Marta Rossi", email="marta@example.org")
 
 
 def test_a_stale_edit_is_refused_and_the_first_edit_kept(base):
     tenant = new_tenant(base)
-    write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id, version=tenant.version,
+    write(roster.edit_tenant, actor=base["manager"], tenant_id=tenant.id, version=tenant.version,
           business="Rossi Ceramiche d'Arte")
     with pytest.raises(Stale, match=stale("Tenant Marta Rossi", by="Boss (boss)")):
-        write(tenants.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
+        write(roster.edit_tenant, actor=base["manager"], tenant_id=tenant.id,
               version=tenant.version, sector="glass")
     with reading() as session:
         stored = session.get(Tenant, tenant.id)
@@ -121,7 +121,7 @@ def test_communication_edits_listings_but_not_tenants_flags_rents_or_leases(base
                     version=1, bio="Hand-thrown stoneware.", published=True)
     assert listing.published and listing.updated_by == "carla"
     with pytest.raises(Forbidden):
-        write(tenants.edit_tenant, actor=carla, tenant_id=tenant.id, version=tenant.version,
+        write(roster.edit_tenant, actor=carla, tenant_id=tenant.id, version=tenant.version,
               female_led=True)
     with pytest.raises(Forbidden):
         write(leases.lease_space, actor=carla, space_id=base["L1"], tenant_id=tenant.id,
@@ -148,7 +148,7 @@ def test_retiring_ends_leases_cancels_later_bookings_and_keeps_history(base):
     book(base, day=later)
     with reading() as session:
         giulia = session.get(Tenant, base["giulia"])
-    write(tenants.retire_tenant, actor=base["manager"], tenant_id=giulia.id,
+    write(roster.retire_tenant, actor=base["manager"], tenant_id=giulia.id,
           version=giulia.version, left_on=TODAY)
     with reading() as session:
         assert session.get(Tenant, giulia.id).left_on == TODAY
@@ -176,13 +176,13 @@ def test_the_retirement_preview_names_what_retiring_then_changes(base):
     write(bookings.cancel_booking, actor=base["manager"], booking_id=gone.id, version=None)
     book(base, day=open_day(left_on + timedelta(days=9)), who="aiko")
     with reading() as session:
-        shown = tenants.retirement(session, tenant_id=base["giulia"], left_on=left_on)
-        aiko = tenants.retirement(session, tenant_id=base["aiko"], left_on=date(2024, 6, 1))
-    assert shown == tenants.Retirement(tenant="Giulia Neri", spaces=["L2"], bookings=2,
+        shown = roster.retirement(session, tenant_id=base["giulia"], left_on=left_on)
+        aiko = roster.retirement(session, tenant_id=base["aiko"], left_on=date(2024, 6, 1))
+    assert shown == roster.Retirement(tenant="Giulia Neri", spaces=["L2"], bookings=2,
                                        unpublishes=True)
-    assert aiko == tenants.Retirement(tenant="Aiko Tanaka", spaces=["L4"], bookings=1,
+    assert aiko == roster.Retirement(tenant="Aiko Tanaka", spaces=["L4"], bookings=1,
                                          unpublishes=False)
-    write(tenants.retire_tenant, actor=base["manager"], tenant_id=base["giulia"], version=None,
+    write(roster.retire_tenant, actor=base["manager"], tenant_id=base["giulia"], version=None,
           left_on=left_on)
     with reading() as session:
         cancelled = {row.id for row in session.exec(select(Booking).where(
@@ -192,7 +192,7 @@ def test_the_retirement_preview_names_what_retiring_then_changes(base):
     assert cancelled == {gone.id, *(booking.id for booking in after)} and before.id not in cancelled
     assert ending == {"L2"}
     with reading() as session, pytest.raises(Invalid, match="that tenant does not exist"):
-        tenants.retirement(session, tenant_id=999_999, left_on=left_on)
+        roster.retirement(session, tenant_id=999_999, left_on=left_on)
 
 
 def test_a_leaving_day_before_a_running_lease_ends_is_refused_on_edit(base):
@@ -200,7 +200,7 @@ def test_a_leaving_day_before_a_running_lease_ends_is_refused_on_edit(base):
     with reading() as session:
         giulia = session.get(Tenant, base["giulia"])
     with pytest.raises(Invalid, match="holds a lease until") as refused:
-        write(tenants.edit_tenant, actor=base["manager"], tenant_id=giulia.id,
+        write(roster.edit_tenant, actor=base["manager"], tenant_id=giulia.id,
               version=giulia.version, left_on=TODAY)
     assert refused.value.field == "left"
 
@@ -295,7 +295,7 @@ def test_directory_filters_and_contacts_only_for_staff(base):
 
 def test_profile_hides_contacts_notes_and_flags_from_a_viewer_and_rents_from_communication(base):
     marta = new_tenant(base, consent_on=date(2024, 1, 1), startup=True)
-    write(tenants.edit_staff_notes, actor=base["communication"], tenant_id=marta.id,
+    write(roster.edit_staff_notes, actor=base["communication"], tenant_id=marta.id,
           version=marta.version, notes="Wants a bigger lab")
     lease(base, space="L4", tenant="giulia", starts_on=date(2025, 1, 1), rent="400")
     with reading() as session:
@@ -311,7 +311,7 @@ def test_profile_hides_contacts_notes_and_flags_from_a_viewer_and_rents_from_com
     assert boss.stays[0].space == "L4 Lab 4"
 
 
-def test_indicators_count_current_tenants_and_consenting_ones_for_target_groups(base):
+def test_period_figures_count_current_tenants_and_consenting_ones_for_target_groups(base):
     new_tenant(base, consent_on=date(2024, 1, 1), female_led=True, young_entrepreneur=True)
     new_tenant(base, name="B", business=None, consent_on=date(2024, 1, 1), female_led=False,
                origin_country="FR")
@@ -352,6 +352,6 @@ def test_listing_editor_choices_are_the_sites_current_tenants_including_those_le
     new_tenant(base, name="Leaving", business=None, left_on=TODAY + timedelta(days=30))
     new_tenant(base, name="Gone", business=None, joined_on=date(2020, 1, 1), left_on=date(2021, 1, 1))
     with reading() as session:
-        here = [label for _, label in tenants.tenant_choices(session, on=TODAY, site_id=base["site"])]
-        elsewhere = tenants.tenant_choices(session, on=TODAY, site_id=base["site"] + 99)
+        here = [label for _, label in roster.tenant_choices(session, on=TODAY, site_id=base["site"])]
+        elsewhere = roster.tenant_choices(session, on=TODAY, site_id=base["site"] + 99)
     assert here == ["Aiko Tanaka", "Giulia Neri", "Leaving"] and elsewhere == []

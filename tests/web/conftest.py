@@ -1,4 +1,4 @@
-"""The web side served for real: web/'s routes and middleware and ui/cookie.py's route on
+"""The web side served for real: web/'s routes and middleware and ui/sign_in/cookie.py's route on
 uvicorn, in a thread of this process (so each test's DATABASE_URL applies), asked over HTTP
 with urllib."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from tests.postgres import free_port
-from ui import cookie
+from ui.sign_in import cookie
 from web import cache, feeds, routes
 from web.headers import middleware
 

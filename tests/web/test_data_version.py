@@ -12,7 +12,7 @@ from db.models import Site
 from hub.admin import backup
 from hub.errors import Invalid
 from hub.occupancy import leases
-from hub.occupancy import rates
+from hub.occupancy import figures
 from tests.apptest import open_page, signed_in_app
 from tests.worlds import lease
 
@@ -102,7 +102,7 @@ def test_a_cached_loader_loads_again_once_another_process_wrote(base, db_url):
     def occupied(site_id: int) -> int:
         calls.append(site_id)
         with reading() as session:
-            return rates.occupancy_on(session, site_id=site_id, day=TODAY).leased_units
+            return figures.occupancy_on(session, site_id=site_id, day=TODAY).leased_units
 
     first = occupied(base["site"])
     assert occupied(base["site"]) == first and len(calls) == 1   # cached while nothing changes
@@ -148,7 +148,7 @@ def test_every_loader_of_the_screens_is_keyed_on_the_data_version():
 def test_writers_at_once_each_move_the_version_on_once(base, db_url):
     """No bump is lost and no writer deadlocks on the stamp's row (it is locked last)."""
     import threading
-    from hub.programme import items as programme
+    from hub.programme import items
     before = version_now(db_url)
     failures = []
 
@@ -156,7 +156,7 @@ def test_writers_at_once_each_move_the_version_on_once(base, db_url):
         try:
             for k in range(5):
                 with writing() as session, session.begin():
-                    programme.add_instructor(session, actor=base["manager"],
+                    items.add_instructor(session, actor=base["manager"],
                                              name=f"Teacher {n}-{k}")
         except Exception as error:  # reported below
             failures.append(error)

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from db.engine import writing
 from db.models import ProgrammeSession, Site
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme.exports import CSV_COLUMNS
 from hub.tenants.listings import PUBLIC_FIELDS, edit_listing
 from hub.feeds.listings import CSV_FIELDS
@@ -42,7 +42,7 @@ def coming_session(world, item_key="wheel"):
     """A session of the item next week (a Tuesday, whatever today is), 18:00-21:00."""
     today = date.today()
     day = today + timedelta(days=7 + (1 - today.weekday()) % 7)
-    return write(programme.add_session, actor=world["manager"], item_id=world[item_key],
+    return write(items.add_session, actor=world["manager"], item_id=world[item_key],
                  day=day, start=time(18), end=time(21), space_id=world["POT"])
 
 
@@ -86,13 +86,13 @@ def test_uids_and_bytes_stay_the_same_across_two_builds(published, get):
 def test_a_change_moves_sequence_on_for_the_events_it_touches(published, get):
     before = {uid: int(e["SEQUENCE"]) for uid, e in by_uid(get("/feeds/T/programme.ics")).items()}
     moved, kept = session_ids(published)
-    write(programme.edit_session, actor=published["manager"], session_id=moved, version=None,
+    write(items.edit_session, actor=published["manager"], session_id=moved, version=None,
           day=TUESDAY, start=time(17), end=time(20), space_id=published["POT"])
     after = {uid: int(e["SEQUENCE"]) for uid, e in by_uid(get("/feeds/T/programme.ics")).items()}
     assert after.keys() == before.keys()
     assert after[web_uid(moved)] == before[web_uid(moved)] + 1
     assert after[web_uid(kept)] == before[web_uid(kept)]
-    write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
+    write(items.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, title="Wheel throwing, first steps")
     renamed = by_uid(get("/feeds/T/programme.ics"))
     assert {uid: int(e["SEQUENCE"]) for uid, e in renamed.items()} == \
@@ -106,7 +106,7 @@ def web_uid(session_id: int) -> str:
 
 def test_an_item_cancelled_after_publishing_stays_as_cancelled_events(published, get):
     before = by_uid(get("/feeds/T/programme.ics"))
-    write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
+    write(items.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, status="cancelled")
     after = by_uid(get("/feeds/T/programme.ics"))
     assert after.keys() == before.keys()
@@ -122,7 +122,7 @@ def test_an_unchanged_calendar_answers_304_and_a_changed_one_200(published, get)
     assert get("/feeds/T/programme.ics", If_None_Match=etag).status == 304
     assert get("/feeds/T/programme.ics", If_Modified_Since=modified).status == 304
     assert get("/feeds/T/programme.ics", If_None_Match='"other"').status == 200
-    write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
+    write(items.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, title="Wheel throwing, first steps")
     changed = get("/feeds/T/programme.ics", If_None_Match=etag)
     assert changed.status == 200 and changed.headers["etag"] != etag
@@ -136,7 +136,7 @@ def test_a_burst_of_requests_builds_the_feed_once_per_data_version(published, ge
     for _ in range(5):
         assert get("/feeds/T/programme.json").status == 200
     assert feeds.cache.builds == builds + 1
-    write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
+    write(items.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, title="Wheel throwing, first steps")
     assert "first steps" in get("/feeds/T/programme.json").text
     assert feeds.cache.builds == builds + 2
@@ -174,7 +174,7 @@ def test_a_formula_in_a_listing_leaves_the_csv_as_text(base, get):
 def test_user_text_stays_text_in_the_page_and_the_json(published, get):
     listing(published, bio=XSS)
     coming_session(published)
-    write(programme.edit_item, actor=published["manager"], item_id=published["wheel"],
+    write(items.edit_item, actor=published["manager"], item_id=published["wheel"],
           version=None, title=XSS[:150])
     page = get("/feeds/T/public.html")
     assert page.status == 200 and page.headers["content-type"].startswith("text/html")

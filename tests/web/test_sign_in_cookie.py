@@ -1,13 +1,15 @@
-"""The sign-in cookie set by the server (ui/cookie.py): HttpOnly and SameSite=Strict, Secure
+"""The sign-in cookie set by the server (ui/sign_in/cookie.py): HttpOnly and SameSite=Strict, Secure
 behind HTTPS, given only for a ticket of this address and a same-origin request, and the
-addresses ui/client.py believes (the forwarded one only from a proxy on this machine)."""
+addresses ui/sign_in/client.py believes (the forwarded one only from a proxy on this machine)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ui import client, cookie
+from ui.sign_in import client
+
+from ui.sign_in import cookie
 
 EXPIRES = datetime.now(UTC) + timedelta(days=7)
 

@@ -10,7 +10,7 @@ from db.models import User
 from hub.admin import audit
 from hub.i18n import _, ngettext, pgettext
 from ui.database import cached, reading
-from ui.format import moment, number
+from ui.format import moment_text, number
 from ui.widgets import csv_bytes, EARLIEST_DAY
 
 EXPORT_LIMIT = 50_000
@@ -102,7 +102,7 @@ def load_entries(_user: User, username: str, who: str | None, entity: str | None
     with reading() as session:
         rows, total = audit.audit_entries(session, actor=_user, username=who, entity=entity,
                                           since=since, until=until, limit=limit)
-    frame = pd.DataFrame([{"When": moment(r.at), "User": r.username, "Action": r.action,
+    frame = pd.DataFrame([{"When": moment_text(r.at), "User": r.username, "Action": r.action,
                            "Record": r.what, "Changes (old → new)": r.readable}
                           for r in rows], columns=SCREEN_COLUMNS)
     return frame, total
@@ -116,7 +116,7 @@ def load_export(_user: User, username: str, who: str | None, entity: str | None,
         rows, __ = audit.audit_entries(session, actor=_user, username=who, entity=entity,
                                        since=since, until=until, limit=EXPORT_LIMIT,
                                        described=False)
-    return pd.DataFrame([{"When": moment(r.at), "User": r.username, "Action": r.action,
+    return pd.DataFrame([{"When": moment_text(r.at), "User": r.username, "Action": r.action,
                           "Record": r.entity, "Id": r.entity_id, "Changes (old → new)":
                           r.changes} for r in rows], columns=COLUMNS)
 

@@ -14,7 +14,7 @@ from hub.i18n import _, locale
 from hub.occupancy import sites
 from ui.confirm import confirm
 from ui.database import cached, reading, save
-from ui.format import as_text, countries, country_name, day, money, number
+from ui.format import as_text, countries, country_name, day_text, money, number
 from ui.forms import form
 from ui.widgets import choice_box, record_picker
 
@@ -71,7 +71,7 @@ def render(user: User) -> None:
             _("Address"): s.address or "", _("Open"): opening(s),
             _("Time zone"): s.timezone, _("Spaces"): s.spaces,
             _("Building budget / year"): money(s.building_budget),
-            _("State"): _("archived {day}").format(day=day(s.archived_at.date()))
+            _("State"): _("archived {day}").format(day=day_text(s.archived_at.date()))
             if s.archived_at else _("in use")}
             for s in lines]), hide_index=True, width="stretch")
     else:

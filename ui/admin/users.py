@@ -12,7 +12,7 @@ from db.vocabulary import ROLES
 from hub.admin import sign_in, users
 from hub.i18n import LANGUAGES, N_, _, ngettext
 from ui.database import cached, reading
-from ui.format import label, moment
+from ui.format import label, moment_text
 from ui.forms import form
 from ui.widgets import choice_box
 
@@ -62,7 +62,7 @@ def _table(accounts: list[Account]) -> None:
     st.dataframe(pd.DataFrame([{
         _("Username"): a.username, _("Name"): a.name, _("Email"): a.email,
         _("Role"): label("role", a.role), _("Language"): LANGUAGES.get(a.language, a.language),
-        _("State"): _state(a), _("Last sign-in"): moment(a.last_login_at)}
+        _("State"): _state(a), _("Last sign-in"): moment_text(a.last_login_at)}
         for a in accounts]), hide_index=True, width="stretch")
 
 

@@ -7,10 +7,10 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import N_, _, ngettext
-from ui.axes import count_axis, stacked_top
+from ui.charts.axes import count_axis, stacked_top
 from ui.format import label, listed, money, number, percent
-from ui.palette import BRICK, CLAY, INK, OLIVE, SEPARATOR, SLATE, STONE, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import BRICK, CLAY, INK, OLIVE, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.charts.titles import chart_title
 
 PRIORITIES = ("urgent", "high", "normal", "low")      # the stacking order, most pressing first
 PRIORITY_COLOURS = (BRICK, TERRACOTTA, CLAY, STONE)

@@ -18,7 +18,7 @@ from hub.i18n import N_, _, ngettext
 from hub.occupancy import spaces
 from ui.confirm import confirm
 from ui.database import cached, reading, save
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.format import label, labeller
 from ui.forms import form
 from ui.widgets import SiteChoice, choice_box, choice_boxes, record_picker
@@ -183,7 +183,7 @@ def edit_works_form(user: User, site: SiteChoice, rows: list) -> None:
     choices = space_choices(site.id)
     chosen = record_picker(_("Works to change"), live, key="building_edit_pick",
                            name_of=lambda r: f"{r.title} · {r.spaces} · "
-                                             f"{show_day(r.starts_on)} → {show_day(r.ends_on)}")
+                                             f"{day_text(r.starts_on)} → {day_text(r.ends_on)}")
     with form(f"building_edit_works_{chosen.id}", version=chosen.version,
               about=("works", chosen.id)) as edit:
         key = edit.key(f"building_edit_works_{chosen.id}")
@@ -239,15 +239,15 @@ def cancel_works_form(user: User, rows: list) -> None:
         st.markdown(_("**Cancel works**"))
         chosen = record_picker(_("Works"), live, key=cancel.key("building_cancel_pick"),
                                name_of=lambda r: (f"{r.title} · {r.spaces} · "
-                                                  f"{show_day(r.starts_on)} → "
-                                                  f"{show_day(r.ends_on)}"))
+                                                  f"{day_text(r.starts_on)} → "
+                                                  f"{day_text(r.ends_on)}"))
         if cancel.submitted(_("Cancel the works")) and chosen:
             cancel.ask(CANCEL_WORKS, _("Cancel “{title}” — {spaces} will be in use again from "
                                        "{start} to {end}; bookings cancelled for it stay "
                                        "cancelled.").format(
                                            title=chosen.title, spaces=chosen.spaces,
-                                           start=show_day(chosen.starts_on),
-                                           end=show_day(chosen.ends_on)),
+                                           start=day_text(chosen.starts_on),
+                                           end=day_text(chosen.ends_on)),
                        works_id=chosen.id, version=cancel.version_of(chosen.id),
                        title=chosen.title)
     confirm(CANCEL_WORKS, title=_("Cancel the works"), action=_("Cancel the works"),

@@ -12,11 +12,11 @@ from babel.dates import format_date
 
 from hub.calendar.events import KIND_LABELS, KINDS
 from hub.i18n import _, locale, ngettext, pgettext
-from ui.axes import count_legend
-from ui.format import day as show_day
+from ui.charts.axes import count_legend
+from ui.format import day_text
 from ui.format import listed, number
-from ui.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import BRICK, CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.charts.titles import chart_title
 
 KIND_RANGE = [TERRACOTTA, SLATE, STONE, OLIVE, PLUM]
 DAY_HOURS = (8, 20)         # a day view shows at least the usual opening hours
@@ -55,7 +55,7 @@ def period_words(view: str, first: date, last: date) -> str:
     if view == "day":
         return format_date(first, "EEE d MMM y", locale=locale())
     if view == "week":
-        return _("the week of {day}").format(day=show_day(first))
+        return _("the week of {day}").format(day=day_text(first))
     return format_date(first, "LLLL y", locale=locale())
 
 
@@ -66,7 +66,7 @@ def period_within(view: str, first: date, last: date) -> str:
     if view == "day":
         return _("on {day}").format(day=period)
     if view == "week":
-        return _("in the week of {day}").format(day=show_day(first))
+        return _("in the week of {day}").format(day=day_text(first))
     return _("in {month}").format(month=period)
 
 

@@ -11,7 +11,7 @@ from db.models import User
 from hub.calendar import clashes as calendar_clashes
 from hub.calendar import events as calendar_events
 from hub.calendar import ics as calendar_ics
-from hub.calendar import totals as calendar_totals
+from hub.calendar import figures
 from hub.calendar.events import KIND_LABELS
 from hub.dates import clock
 from hub.i18n import _, locale
@@ -57,7 +57,7 @@ def events(site_id: int | None, first: date, last: date, kinds: tuple[str, ...],
 def totals(site_id: int | None, first: date, last: date, kinds: tuple[str, ...]) -> pd.DataFrame:
     """Columns: place, day, kind, label, events, hours — per room (or site) and day."""
     with reading() as session:
-        rows = calendar_totals.day_totals(session, site_id=site_id, first=first, last=last,
+        rows = figures.day_totals(session, site_id=site_id, first=first, last=last,
                                           kinds=kinds)
     return pd.DataFrame([{"place": t.place, "day": t.day, "kind": t.kind,
                           "label": _(KIND_LABELS[t.kind]), "events": t.events,

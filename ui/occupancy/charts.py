@@ -8,8 +8,8 @@ from babel.dates import format_date
 
 from hub.i18n import N_, _, locale, ngettext
 from ui.format import listed, month, number, percent
-from ui.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, SLATE, STONE, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import CLAY, OLIVE, SEPARATOR, SEQUENTIAL, SLATE, STONE, TERRACOTTA
+from ui.charts.titles import chart_title
 
 # A heatmap cell's status (pages/occupancy.py sets the code), as the legend names it.
 STATUSES = {"occupied": N_("occupied"), "partly": N_("partly"), "vacant": N_("vacant"),

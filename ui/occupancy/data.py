@@ -8,7 +8,7 @@ import pandas as pd
 from hub.dates import month_starts, week_starts
 from hub.i18n import _
 from hub.occupancy import leases
-from hub.occupancy import rates as occupancy
+from hub.occupancy import figures
 from hub.occupancy.bookings import week_bookings
 from ui.database import cached, reading
 from ui.occupancy import charts
@@ -19,14 +19,14 @@ ENDING_WITHIN_DAYS = 90   # a lease ending this soon is listed as ending
 @cached(ttl=300)
 def load_kpis(site_id, on: date):
     with reading() as session:
-        return (occupancy.occupancy_on(session, site_id=site_id, day=on),
-                occupancy.rent_roll(session, site_id=site_id, day=on))
+        return (figures.occupancy_on(session, site_id=site_id, day=on),
+                figures.rent_roll(session, site_id=site_id, day=on))
 
 
 @cached(ttl=300)
 def load_trend(site_id, on: date, months: int) -> pd.DataFrame:
     with reading() as session:
-        rows = occupancy.occupancy_by_month(session, site_id=site_id,
+        rows = figures.occupancy_by_month(session, site_id=site_id,
                                             months=month_starts(on, months))
     return pd.DataFrame([{"month": r.month, "rate": rate, "value": value}
                          for r in rows for rate, value in
@@ -38,8 +38,8 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
     starts = month_starts(on, months)
     with reading() as session:
         if site_id is None:
-            return pd.DataFrame([vars(c) for c in occupancy.site_months(session, months=starts)])
-        cells = occupancy.space_months(session, site_id=site_id, months=starts)
+            return pd.DataFrame([vars(c) for c in figures.site_months(session, months=starts)])
+        cells = figures.space_months(session, site_id=site_id, months=starts)
     frame = pd.DataFrame([vars(c) for c in cells])
     if not frame.empty:
         frame["share"] = frame["occupied_days"] / frame["days"]
@@ -53,7 +53,7 @@ def load_heatmap(site_id, on: date, months: int) -> pd.DataFrame:
 @cached(ttl=300)
 def load_utilisation(site_id, on: date, weeks: int) -> pd.DataFrame:
     with reading() as session:
-        rows = occupancy.utilisation_by_week(session, site_id=site_id,
+        rows = figures.utilisation_by_week(session, site_id=site_id,
                                              weeks=week_starts(on, weeks))
     return pd.DataFrame([{"week": r.week, "rate": r.rate or 0, "booked_hours": r.booked_hours,
                           "open_hours": r.open_hours} for r in rows])

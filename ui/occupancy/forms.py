@@ -17,7 +17,7 @@ from hub.occupancy import bookings, leases, sites, spaces
 from hub.tenants.roster import tenant_choices
 from ui.confirm import confirm
 from ui.database import cached, reading, save
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.format import labeller
 from ui.forms import form
 from ui.widgets import SiteChoice, choice_box, record_picker
@@ -263,10 +263,10 @@ END_EARLY = "occupancy_end_lease"
 def _lease_label(row) -> str:
     if row.ends_on is None:
         return _("{space} — {tenant} (from {start} to open end)").format(
-            space=row.space, tenant=row.tenant, start=show_day(row.starts_on))
+            space=row.space, tenant=row.tenant, start=day_text(row.starts_on))
     return _("{space} — {tenant} (from {start} to {end})").format(
-        space=row.space, tenant=row.tenant, start=show_day(row.starts_on),
-        end=show_day(row.ends_on))
+        space=row.space, tenant=row.tenant, start=day_text(row.starts_on),
+        end=day_text(row.ends_on))
 
 # What a saved change of a running lease says.
 UPDATED = {"Renew": lambda: _("Lease of {space} updated (renew)."),
@@ -279,12 +279,12 @@ def _end_early_sentence(lease, last: date) -> str:
     if lease.ends_on is None:
         return _("End {space}'s lease to {tenant} on {last} instead of its open end — {space} "
                  "is free from {free}.").format(space=lease.space, tenant=lease.tenant,
-                                                last=show_day(last),
-                                                free=show_day(last + timedelta(days=1)))
+                                                last=day_text(last),
+                                                free=day_text(last + timedelta(days=1)))
     return _("End {space}'s lease to {tenant} on {last} instead of {end} — {space} is free "
-             "from {free}.").format(space=lease.space, tenant=lease.tenant, last=show_day(last),
-                                    end=show_day(lease.ends_on),
-                                    free=show_day(last + timedelta(days=1)))
+             "from {free}.").format(space=lease.space, tenant=lease.tenant, last=day_text(last),
+                                    end=day_text(lease.ends_on),
+                                    free=day_text(last + timedelta(days=1)))
 
 
 def _end_early(user: User, *, lease_id: int, version: int, ends_on: date,
@@ -292,7 +292,7 @@ def _end_early(user: User, *, lease_id: int, version: int, ends_on: date,
     if not save(leases.end_lease_early, actor=user, lease_id=lease_id, version=version,
                 ends_on=ends_on):
         return None
-    return _("Lease of {space} ends on {day}").format(space=space, day=show_day(ends_on))
+    return _("Lease of {space} ends on {day}").format(space=space, day=day_text(ends_on))
 
 
 def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> None:
@@ -328,7 +328,7 @@ def booking_forms(user: User, site: SiteChoice, monday: date, week: list) -> Non
                             guest_name=None if tenant_id else guest, purpose=purpose)
             if done:
                 new.done(_("{space} booked on {day}.").format(space=space["code"],
-                                                               day=show_day(day)))
+                                                               day=day_text(day)))
     if week:
         _cancel_booking_form(user, monday, week)
 
@@ -339,7 +339,7 @@ def _cancel_booking_form(user: User, monday: date, week: list) -> None:
         st.markdown("**" + _("Cancel a booking of this week") + "**")
         booking = record_picker(
             _("Booking"), week, key=cancel.key(f"occupancy_cancel_pick_{monday.isoformat()}"),
-            name_of=lambda b: f"{show_day(b.day)} {clock(b.start_minute)}–"
+            name_of=lambda b: f"{day_text(b.day)} {clock(b.start_minute)}–"
                               f"{clock(b.end_minute)} · {b.space} · {b.tenant or b.guest_name}")
         if cancel.submitted(_("Cancel booking")) and booking and cancel.save(
                 bookings.cancel_booking, actor=user, booking_id=booking.id,

@@ -10,10 +10,10 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import _, ngettext
-from ui.axes import count_axis, stacked_top
+from ui.charts.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
-from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, TERRACOTTA
+from ui.charts.titles import chart_title
 
 REGIONS = ("Tuscany", "rest of Italy", "rest of Europe", "China", "USA", "rest of world")
 REGION_RANGE = (TERRACOTTA, CLAY, OLIVE, INK, SLATE, PLUM)

@@ -8,10 +8,10 @@ import pandas as pd
 
 from db.vocabulary import PARTNER_REGIONS
 from hub.i18n import N_, _, ngettext
-from ui.axes import count_axis, count_legend, stacked_top
+from ui.charts.axes import count_axis, count_legend, stacked_top
 from ui.format import label, listed, month, number
-from ui.palette import CATEGORICAL, CLAY, INK, OLIVE, SAND, SEPARATOR, STONE, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import CATEGORICAL, CLAY, INK, OLIVE, SAND, SEPARATOR, STONE, TERRACOTTA
+from ui.charts.titles import chart_title
 
 __all__ = ["SAND", "TERRACOTTA", "by_region_and_kind", "country_ranking", "interactions_by_month",
            "network_graph", "new_per_year", "node_kind", "region_summary"]

@@ -7,7 +7,7 @@ import streamlit as st
 
 from db.models import Contact, User
 from hub.i18n import _
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from ui.forms import form
 from ui.partners.forms import REMOVE_CONTACT
 from ui.widgets import choice_box, record_picker
@@ -33,7 +33,7 @@ def contact_forms(user: User, partner: dict, contacts: list[Contact], *, key: st
     with form(f"{key}_add") as add:
         st.markdown(_("**Add a contact**"))
         values = _fields(add.key(f"{key}_add"))
-        if add.submitted(_("Add contact")) and add.save(partners.add_contact, actor=user,
+        if add.submitted(_("Add contact")) and add.save(organisations.add_contact, actor=user,
                                                         partner_id=partner["id"], **values):
             add.done(_("Contact {name} added.").format(name=values["name"]))
     if contacts:
@@ -52,7 +52,7 @@ def _edit_form(user: User, contacts: list[Contact], *, key: str) -> None:
               about=("contact", contact.id)) as edit:
         values = _fields(edit.key(f"{key}_edit_{contact.id}"), contact)
         if edit.submitted(_("Save contact")) and edit.save(
-                partners.edit_contact, actor=user, contact_id=contact.id, **values):
+                organisations.edit_contact, actor=user, contact_id=contact.id, **values):
             edit.done(_("Contact {name} saved.").format(name=values["name"]))
 
 

@@ -9,14 +9,14 @@ from hub.i18n import _
 from hub.partners import figures as partner_figures
 from hub.partners import interactions, network
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices, partner_choices,
                                     partner_rows)
 from ui.database import cached, reading
 from ui.format import label
 from ui.partners import charts
 from ui.partners.map import world_map
-from ui.words import country_name
+from ui.format import country_name
 
 SHOWN_ROWS = 500
 
@@ -61,11 +61,11 @@ def load_directory(wanted: PartnerFilter) -> tuple[pd.DataFrame, list]:
 def load_partner(partner_id: int, role: str, _actor) -> dict | None:
     """One partner's detail; `role` keys the cache, so a viewer never gets an editor's copy."""
     with reading() as session:
-        partner = partners.get_partner(session, partner_id)
+        partner = organisations.get_partner(session, partner_id)
         if partner is None:
             return None
         return {"partner": partner.model_dump(),
-                "contacts": partners.contacts_of(session, actor=_actor, partner_id=partner_id),
+                "contacts": organisations.contacts_of(session, actor=_actor, partner_id=partner_id),
                 "log": interactions.interactions_of(session, partner_id=partner_id),
                 "links": partner_links.links_of(session, partner_id=partner_id)}
 

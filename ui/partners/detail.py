@@ -12,7 +12,7 @@ from hub.i18n import _
 from hub.roles import sees_contacts
 from ui.format import as_text, country_name, label, table_date_format
 from ui.widgets import choice_box
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.partners.contacts import contact_forms
 from ui.partners.forms import (confirmations, delete_form, interaction_edit_form,
                               interaction_form, link_forms, link_label, partner_form)
@@ -81,7 +81,7 @@ def _detail(user: User, picks: list[tuple[int, str]],
 def _facts(partner: dict, editor: bool) -> None:
     place = ", ".join(filter(None, [partner["city"], country_name(partner["country"])]))
     st.markdown(f"### {as_text(partner['name'])}")
-    since = (_("since {day}").format(day=show_day(partner["since"])) if partner["since"] else
+    since = (_("since {day}").format(day=day_text(partner["since"])) if partner["since"] else
              _("since —"))
     st.markdown(" · ".join([as_text(label("partner kind", partner["kind"])), as_text(place),
                             as_text(label("region", partner["region"])),
@@ -103,7 +103,7 @@ def _log(log: list, editor: bool) -> None:
     st.dataframe(pd.DataFrame([{
         _("Day"): i.day, _("Kind"): label("interaction kind", i.kind),
         **({_("Summary"): i.summary, _("Owner"): i.owner or ""} if editor else {}),
-        _("Follow-up"): show_day(i.follow_up_on) + (" ✓" if i.follow_up_done else "")
+        _("Follow-up"): day_text(i.follow_up_on) + (" ✓" if i.follow_up_done else "")
         if i.follow_up_on else ""} for i in log]), hide_index=True, width="stretch",
         column_config={_("Day"): st.column_config.DateColumn(format=table_date_format())})
     if not editor:
@@ -118,6 +118,6 @@ def _links(links: list) -> None:
     st.dataframe(pd.DataFrame([{
         _("With"): link.other,
         _("Is"): _("tenant") if link.link_kind == "tenant" else _("programme item"),
-        _("As"): link_label(link), _("From"): show_day(link.starts_on) if link.starts_on else "",
-        _("Until"): show_day(link.ends_on) if link.ends_on else ""} for link in links]),
+        _("As"): link_label(link), _("From"): day_text(link.starts_on) if link.starts_on else "",
+        _("Until"): day_text(link.ends_on) if link.ends_on else ""} for link in links]),
         hide_index=True, width="stretch")

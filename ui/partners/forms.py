@@ -17,13 +17,13 @@ from db.vocabulary import (INTERACTION_KINDS, ITEM_LINK_ROLES, PARTNER_KINDS,
 from hub.i18n import _, ngettext
 from hub.partners import interactions
 from hub.partners import links as partner_links
-from hub.partners import organisations as partners
+from hub.partners import organisations
 from hub.tenants.roster import tenant_choices
 from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import (as_text, countries, country_name, country_namer, label, labeller, listed,
                        number)
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.forms import form
 from ui.widgets import EARLIEST_DAY, choice_box
 
@@ -58,13 +58,13 @@ def _item_text(item: tuple[int, str, str, date | None]) -> str:
     if starts is None:
         return _("{title} ({kind})").format(title=title, kind=label("programme kind", kind))
     return _("{title} ({kind}, {day})").format(title=title, kind=label("programme kind", kind),
-                                               day=show_day(starts))
+                                               day=day_text(starts))
 
 
 def _duplicates(name: str, other_than: int | None) -> list[str]:
     with reading() as session:
         return [f"{p.name} ({p.city or country_name(p.country)})" for p in
-                partners.duplicate_partners(session, name, other_than=other_than)]
+                organisations.duplicate_partners(session, name, other_than=other_than)]
 
 
 def partner_form(user: User, partner=None, *, key: str) -> None:
@@ -113,9 +113,9 @@ def _save_partner(user: User, old: dict, edit, values: dict, anyway: bool) -> No
         st.warning(_("A partner with this name already exists: {partners}. Tick the box to save "
                      "anyway.").format(partners=as_text("; ".join(same))))
     elif not old:
-        if edit.save(partners.add_partner, actor=user, **values):
+        if edit.save(organisations.add_partner, actor=user, **values):
             edit.done(_("Partner {name} added.").format(name=values["name"]))
-    elif edit.save(partners.edit_partner, actor=user, partner_id=old["id"], **values):
+    elif edit.save(organisations.edit_partner, actor=user, partner_id=old["id"], **values):
         edit.done(_("Partner {name} saved.").format(name=values["name"]))
 
 
@@ -139,7 +139,7 @@ def interaction_form(user: User, partner_id: int, *, key: str) -> None:
                 interactions.log_interaction, actor=user, partner_id=partner_id, day=day,
                 kind=kind, summary=summary, follow_up_on=follow_up,
                 owner_id=owner_id):
-            log.done(_("Interaction logged; follow-up on {day}.").format(day=show_day(follow_up))
+            log.done(_("Interaction logged; follow-up on {day}.").format(day=day_text(follow_up))
                      if follow_up else _("Interaction logged."))
 
 
@@ -148,7 +148,7 @@ def follow_up_done_form(user: User, due: list, *, key: str) -> None:
         return
     # The options' names are written in this run (Streamlit's test harness formats them again
     # outside it, see hub.words.labeller).
-    names = {f.interaction_id: f"{show_day(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"
+    names = {f.interaction_id: f"{day_text(f.follow_up_on)} · {f.partner} · {f.summary[:60]}"
              for f in due}
     with form(key, versions={f.interaction_id: f.version for f in due}) as done:
         picked = choice_box(_("Follow-up"), names, key=done.key(f"{key}_pick"))
@@ -257,7 +257,7 @@ def link_edit_form(user: User, partner: dict, links: list, *, key: str) -> None:
 
 
 def _interaction_text(interaction) -> str:
-    return (f"{show_day(interaction.day)} · {label('interaction kind', interaction.kind)} · "
+    return (f"{day_text(interaction.day)} · {label('interaction kind', interaction.kind)} · "
             f"{interaction.summary[:60]}")
 
 
@@ -310,17 +310,17 @@ def interaction_edit_form(user: User, partner: dict, log: list, *, key: str) -> 
 
 def _ask_to_delete(edit, partner: dict, chosen, key: str) -> None:
     consequence = _("Delete the {kind} of {day} with {partner}: {summary}").format(
-        kind=label("interaction kind", chosen.kind), day=show_day(chosen.day),
+        kind=label("interaction kind", chosen.kind), day=day_text(chosen.day),
         partner=partner["name"], summary=chosen.summary[:120])
     if chosen.follow_up_on and not chosen.follow_up_done:
         consequence += " " + _("Its open follow-up on {day} goes with it.").format(
-            day=show_day(chosen.follow_up_on))
+            day=day_text(chosen.follow_up_on))
     edit.ask(DELETE_INTERACTION, consequence,
              details=[_("The audit log keeps a copy of the interaction.")],
              interaction_id=chosen.id, forget=f"{key}_pick", done=_("Interaction deleted."))
 
 
-def _goes_with(held: partners.Attached) -> str:
+def _goes_with(held: organisations.Attached) -> str:
     """'2 contacts, 14 interactions and 3 links go with it.'"""
     kept = [(n, words.format(n=number(n))) for n, words in (
         (held.contacts, ngettext("{n} contact", "{n} contacts", held.contacts)),
@@ -340,7 +340,7 @@ def delete_form(user: User, partner: dict, *, key: str) -> None:
                       "it; the audit log keeps a copy of everything."))
         if delete.submitted(_("Delete partner"), type="primary"):
             with reading() as session:
-                held = partners.attached_to(session, partner_id=partner["id"])
+                held = organisations.attached_to(session, partner_id=partner["id"])
             delete.ask(DELETE_PARTNER, _("Delete {name} — {consequence}").format(
                 name=partner["name"], consequence=_goes_with(held)),
                 details=[_("The audit log keeps a copy of everything deleted.")],
@@ -363,11 +363,11 @@ def confirmations(user: User) -> None:
     """The dialogs of the destructive actions above: call on every run, after the forms."""
     for key, title, action, write in (
             (DELETE_PARTNER, _("Delete a partner"), _("Delete the partner"),
-             partners.delete_partner),
+             organisations.delete_partner),
             (DELETE_INTERACTION, _("Delete an interaction"), _("Delete the interaction"),
              interactions.delete_interaction),
             (REMOVE_CONTACT, _("Remove a contact"), _("Remove the contact"),
-             partners.delete_contact),
+             organisations.delete_contact),
             (REMOVE_LINK, _("Remove a link"), _("Remove the link"), partner_links.unlink)):
         confirm(key, title=title, action=action,
                 run=lambda write=write, **request: _confirmed(user, write, **request))

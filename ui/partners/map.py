@@ -12,8 +12,8 @@ import pandas as pd
 
 from hub.i18n import _, ngettext
 from ui.format import listed, number
-from ui.palette import SAND, SEPARATOR, SEQUENTIAL
-from ui.titles import chart_title
+from ui.charts.palette import SAND, SEPARATOR, SEQUENTIAL
+from ui.charts.titles import chart_title
 
 OUTLINE = Path(__file__).resolve().parent / "assets" / "countries-110m.json"
 # ISO 3166-1 alpha-2 (the hub's country list) -> numeric, the outline's country ids.

@@ -7,11 +7,11 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import N_, _, ngettext
-from ui.axes import count_axis
+from ui.charts.axes import count_axis
 from ui.format import label, listed, number, percent
-from ui.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
+from ui.charts.palette import CLAY, INK, OLIVE, PLUM, SEPARATOR, SLATE, STONE, TERRACOTTA
 from ui.programme.dates import day_span, weekday_day
-from ui.titles import chart_title
+from ui.charts.titles import chart_title
 
 KINDS = ("course", "workshop", "seminar", "meeting", "exhibition", "event")
 KIND_RANGE = [TERRACOTTA, CLAY, OLIVE, SLATE, INK, PLUM]

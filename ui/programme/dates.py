@@ -1,6 +1,6 @@
 """Days with their weekday, as the Courses screen writes them in the reader's language
 ("Tue 2 Jun 2026" / "mar 2 giu 2026"). (The charts' own axis dates get the reader's locale
-from ui/vega.py's theme.)"""
+from ui/charts/vega.py's theme.)"""
 from __future__ import annotations
 
 from datetime import date

@@ -14,7 +14,7 @@ from hub.programme import views
 from ui.database import reading
 from ui.forms import form
 from ui.widgets import choice_box, choice_boxes, csv_download, record_picker
-from ui.format import label, moment
+from ui.format import label, moment_text
 
 
 def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool) -> None:
@@ -29,7 +29,7 @@ def people_tables(row: ItemRow, people: list[EnrolmentRow], with_contacts: bool)
             **({"#": n} if numbered else {}), _("Participant"): p.name,
             **({_("Email"): p.email or ""} if with_contacts else {}), _("Tenant"): p.tenant or "",
             _("Status"): label("enrolment status", p.status).capitalize(),
-            _("Since"): moment(p.queued_at)}
+            _("Since"): moment_text(p.queued_at)}
             for n, p in enumerate(rows, start=1)])
     if seated:
         st.dataframe(table(seated, False), hide_index=True, width="stretch")

@@ -13,13 +13,13 @@ from hub.dates import clock
 from hub.errors import Refused
 from hub.i18n import _, ngettext
 from hub.programme import drafts
-from hub.programme import items as programme
+from hub.programme import items
 from hub.programme import views as programme_views
 from hub.programme.views import ItemRow, SessionRow
 from ui.confirm import confirm
 from ui.database import reading, save
 from ui.format import as_text, counted, label, labeller, number
-from ui.format import day as show_day
+from ui.format import day_text
 from ui.programme import data
 from ui.programme.dates import weekday_day
 from ui.forms import form
@@ -86,7 +86,7 @@ OPEN_ITEM = "courses_open_item"     # the item the Item tab opens on, with its s
 
 def _submit_item(user: User, site: SiteChoice, row: ItemRow | None, edit, values: dict) -> None:
     if row is None:
-        if item := edit.save(programme.add_item, actor=user, site_id=site.id, **values):
+        if item := edit.save(items.add_item, actor=user, site_id=site.id, **values):
             st.session_state[OPEN_ITEM] = item.id      # and said there, where sessions come next
             status = label("programme status", item.status)
             edit.done(_("“{title}” added as {status}: add its sessions below.").format(
@@ -98,7 +98,7 @@ def _submit_item(user: User, site: SiteChoice, row: ItemRow | None, edit, values
             edit.ask(CANCEL_ITEM, cancellation_sentence(row.id), item_id=row.id, **values)
         except Refused as refusal:
             st.error(as_text(str(refusal)), icon=":material/block:")
-    elif edit.save(programme.edit_item, actor=user, item_id=row.id, **values):
+    elif edit.save(items.edit_item, actor=user, item_id=row.id, **values):
         edit.done(_("“{title}” saved.").format(title=values["title"]))
 
 
@@ -121,7 +121,7 @@ def cancellation_sentence(item_id: int) -> str:
 
 
 def _cancel_item(user: User, **request) -> str | None:
-    item = save(programme.edit_item, actor=user, **request)
+    item = save(items.edit_item, actor=user, **request)
     return _("“{title}” cancelled").format(title=item.title) if item else None
 
 
@@ -142,7 +142,7 @@ def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
                               format="DD/MM/YYYY", key=f"{key}_day")
         start = middle.time_input(_("Start"), time(18), step=900, key=f"{key}_start")
         end = right.time_input(_("End"), time(21), step=900, key=f"{key}_end")
-        weeks = last.number_input(_("Weeks (1 = one session)"), 1, programme.MAX_SERIES_WEEKS,
+        weeks = last.number_input(_("Weeks (1 = one session)"), 1, items.MAX_SERIES_WEEKS,
                                   1, key=f"{key}_weeks")
         left, right = st.columns(2)
         space_id = choice_box(_("Space"), _named(space_keys, space_label), key=f"{key}_space",
@@ -155,14 +155,14 @@ def session_form(user: User, row: ItemRow, spaces: list[tuple[int, str]],
             return
         place = {"space_id": space_id, "location": location, "instructor_id": instructor_id}
         if weeks > 1:
-            if added := add.save(programme.add_weekly_series, actor=user, item_id=row.id,
+            if added := add.save(items.add_weekly_series, actor=user, item_id=row.id,
                                  first_day=day, weeks=weeks, start=start, end=end, **place):
                 add.done(ngettext("{count} weekly session added to “{title}”.",
                                   "{count} weekly sessions added to “{title}”.",
                                   len(added)).format(count=number(len(added)), title=row.title))
-        elif add.save(programme.add_session, actor=user, item_id=row.id, day=day, start=start,
+        elif add.save(items.add_session, actor=user, item_id=row.id, day=day, start=start,
                       end=end, **place):
-            add.done(_("Session on {day} added to “{title}”.").format(day=show_day(day),
+            add.done(_("Session on {day} added to “{title}”.").format(day=day_text(day),
                                                                      title=row.title))
 
 
@@ -199,10 +199,10 @@ def edit_session_form(user: User, row: ItemRow, sessions: list[SessionRow],
         location = st.text_input(_("Location when not in a space (an address, or a link)"),
                                  chosen.location or "", max_chars=200, key=f"{key}_location")
         if edit.submitted(_("Save session")) and edit.save(
-                programme.edit_session, actor=user, session_id=chosen.id, day=day,
+                items.edit_session, actor=user, session_id=chosen.id, day=day,
                 start=start, end=end, space_id=space_id, location=location,
                 instructor_id=instructor_id):
-            edit.done(_("Session of {day} saved.").format(day=show_day(day)))
+            edit.done(_("Session of {day} saved.").format(day=day_text(day)))
 
 
 def _time(minute: int) -> time:
@@ -217,9 +217,9 @@ def remove_session_form(user: User, row: ItemRow, sessions: list[SessionRow]) ->
         chosen = record_picker(_("Session to remove"), sessions, name_of=_session_label,
                                key=remove.key(f"courses_remove_session_{row.id}_pick"))
         if remove.submitted(_("Remove session")) and chosen and remove.save(
-                programme.remove_session, actor=user, session_id=chosen.id,
+                items.remove_session, actor=user, session_id=chosen.id,
                 version=remove.version_of(chosen.id)):
-            remove.done(_("Session of {day} removed.").format(day=show_day(chosen.day)))
+            remove.done(_("Session of {day} removed.").format(day=day_text(chosen.day)))
 
 
 DELETE_DRAFT = "courses_delete_draft"
@@ -259,7 +259,7 @@ def instructor_form(user: User, tenants: list[tuple[int, str]]) -> None:
                                   key=key("courses_instructor_email"))
         phone = right.text_input(_("Phone"), max_chars=40, key=key("courses_instructor_phone"))
         if add.submitted(_("Add instructor")) and add.save(
-                programme.add_instructor, actor=user, name=name or None, tenant_id=tenant_id,
+                items.add_instructor, actor=user, name=name or None, tenant_id=tenant_id,
                 email=email, phone=phone):
             add.done(_("Instructor added."))
     edit_instructor_form(user, data.choices(None)["instructors"])
@@ -286,5 +286,5 @@ def edit_instructor_form(user: User, instructors: list[tuple[int, str]]) -> None
                   "phone": right.text_input(_("Phone"), instructor.phone or "", max_chars=40,
                                             key=f"{key}_phone")}
         if edit.submitted(_("Save instructor")) and (saved := edit.save(
-                programme.edit_instructor, actor=user, instructor_id=instructor.id, **values)):
+                items.edit_instructor, actor=user, instructor_id=instructor.id, **values)):
             edit.done(_("Instructor {name} saved").format(name=saved.name))

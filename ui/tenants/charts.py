@@ -6,10 +6,10 @@ import altair as alt
 import pandas as pd
 
 from hub.i18n import _, ngettext
-from ui.axes import count_axis, stacked_top
+from ui.charts.axes import count_axis, stacked_top
 from ui.format import label, listed, number, percent
-from ui.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
-from ui.titles import chart_title
+from ui.charts.palette import CLAY, OLIVE, SEPARATOR, TERRACOTTA
+from ui.charts.titles import chart_title
 
 ORIGINS = ("Italy", "rest of Europe", "outside Europe")
 ORIGIN_RANGE = (TERRACOTTA, CLAY, OLIVE)

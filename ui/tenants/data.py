@@ -9,7 +9,7 @@ import pandas as pd
 from hub.roles import sees_contacts
 from hub.tenants import directory, listings
 from hub.tenants import figures as tenant_figures
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 from ui.database import cached, reading
 
 
@@ -56,4 +56,4 @@ def load_figures(site_id, on: date) -> tenant_figures.TenantFigures:
 @cached(ttl=300)
 def load_current_tenants(site_id, on: date) -> list[tuple[int, str]]:
     with reading() as session:
-        return tenants.tenant_choices(session, on=on, site_id=site_id)
+        return roster.tenant_choices(session, on=on, site_id=site_id)

@@ -11,10 +11,10 @@ from db.vocabulary import RESIDENCIES, SECTORS
 from hub.errors import Refused
 from hub.i18n import N_, _, ngettext
 from hub.tenants import listings
-from hub.tenants import roster as tenants
+from hub.tenants import roster
 from ui.confirm import confirm
 from ui.database import reading, save
-from ui.format import as_text, countries, country_name, day, label, listed, moment, number
+from ui.format import as_text, countries, country_name, day_text, label, listed, moment_text, number
 from ui.forms import form
 from ui.widgets import EARLIEST_DAY, choice_box
 
@@ -82,7 +82,7 @@ def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str])
         twin = st.checkbox(_("This is a different person from an existing tenant with the same "
                              "name and business"), key=add.key("tenants_add_twin"))
         if add.submitted(_("Add tenant"), type="primary"):
-            tenant = add.save(tenants.add_tenant, actor=user, site_id=site, website=website,
+            tenant = add.save(roster.add_tenant, actor=user, site_id=site, website=website,
                               allow_duplicate=twin, **values)
             if tenant is not None:
                 add.done(_("{name} added").format(name=tenant.name))
@@ -94,7 +94,7 @@ def edit_tenant_form(user: User, tenant: Tenant) -> None:
         st.markdown(_("**Edit the record**"))
         values = tenant_fields(tenant, edit.key(f"tenants_edit_{tenant.id}"))
         if edit.submitted(_("Save tenant"), type="primary"):
-            saved = edit.save(tenants.edit_tenant, actor=user, tenant_id=tenant.id, **values)
+            saved = edit.save(roster.edit_tenant, actor=user, tenant_id=tenant.id, **values)
             if saved is not None:
                 edit.done(_("{name} saved").format(name=saved.name))
     if tenant.left_on is None:
@@ -122,7 +122,7 @@ def retirement_sentence(tenant_id: int, left_on: date) -> str:
     """What retiring changes, e.g. Retire Studio Rossi on 31 Dec 2026 — the lease of L12
     ends that day, 2 later bookings are cancelled, and …"""
     with reading() as session:
-        effect = tenants.retirement(session, tenant_id=tenant_id, left_on=left_on)
+        effect = roster.retirement(session, tenant_id=tenant_id, left_on=left_on)
     # Each clause is a whole clause in every language; the sentence puts them in its order.
     leases = (ngettext("the lease of {spaces} ends that day", "the leases of {spaces} end that day",
                        len(effect.spaces)).format(spaces=listed(effect.spaces))
@@ -133,26 +133,26 @@ def retirement_sentence(tenant_id: int, left_on: date) -> str:
     listing = (_("their public listing comes off the website") if effect.unpublishes
                else _("they have no published listing"))
     return _("Retire {tenant} on {day} — {leases}, {bookings}, and {listing}. Their history "
-             "stays.").format(tenant=effect.tenant, day=day(left_on), leases=leases,
+             "stays.").format(tenant=effect.tenant, day=day_text(left_on), leases=leases,
                               bookings=bookings, listing=listing)
 
 
 def _retire(user: User, *, tenant_id: int, version: int | None, left_on: date) -> str | None:
-    retired = save(tenants.retire_tenant, actor=user, tenant_id=tenant_id, version=version,
+    retired = save(roster.retire_tenant, actor=user, tenant_id=tenant_id, version=version,
                    left_on=left_on)
     if retired is None:
         return None
-    return _("{name} retired on {day}").format(name=retired.name, day=day(left_on))
+    return _("{name} retired on {day}").format(name=retired.name, day=day_text(left_on))
 
 
 def notes_form(user: User, tenant: Tenant) -> None:
     with form(f"tenants_notes_{tenant.id}", version=tenant.version,
               about=("tenant", tenant.id)) as edit:
-        notes = st.text_area(_("Staff notes"), value=tenant.notes or "", max_chars=tenants.MAX_NOTES,
+        notes = st.text_area(_("Staff notes"), value=tenant.notes or "", max_chars=roster.MAX_NOTES,
                              key=edit.key(f"tenants_notes_{tenant.id}"),
                              help=_("Seen by the manager and the communication team only"))
         if edit.submitted(_("Save notes")):
-            if edit.save(tenants.edit_staff_notes, actor=user, tenant_id=tenant.id,
+            if edit.save(roster.edit_staff_notes, actor=user, tenant_id=tenant.id,
                          notes=notes) is not None:
                 edit.done(_("Notes saved"))
 
@@ -226,7 +226,7 @@ def listing_editor(user: User, tenant: Tenant, country: str, listing: TenantList
         if listing and listing.updated_at:
             words = (_("Last updated {moment} by {user}") if listing.published
                      else _("Last updated {moment} by {user} · not published"))
-            st.caption(words.format(moment=moment(listing.updated_at),
+            st.caption(words.format(moment=moment_text(listing.updated_at),
                                     user=as_text(listing.updated_by)))
 
 

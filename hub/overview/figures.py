@@ -14,7 +14,7 @@ from db.models import Enrolment, Partner, ProgrammeItem, Site, Space, Tenant
 from db.vocabulary import PARTNER_REGIONS
 from hub.dates import year_before
 from hub.i18n import N_, _
-from hub.occupancy import rates as occupancy
+from hub.occupancy import figures
 from hub.partners import figures as partner_figures
 from hub.programme import figures as programme_figures
 from hub.tenants import figures as tenant_figures
@@ -104,7 +104,7 @@ class Snapshot:
 
 def snapshot(session: Session, *, site_id: int | None, period: Period, today: date) -> Snapshot:
     on = period.day_for(today)
-    rates = occupancy.occupancy_on(session, site_id=site_id, day=on)
+    rates = figures.occupancy_on(session, site_id=site_id, day=on)
     residents, visitors = _tenants_present(session, site_id, on)
     items, participants = _programme_in(session, site_id, period)
     partners, countries = _partners_by(session, on)

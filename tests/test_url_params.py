@@ -1,4 +1,4 @@
-"""Shareable views (ui/links.py): a screen's site, dates and main filters in its URL.
+"""Shareable views (ui/url_params.py): a screen's site, dates and main filters in its URL.
 
 The parsing helpers are tested as plain functions; the screens through AppTest on the demo
 hub (Officina Creativa, OC, and Officine Nora, ON), signing in through the form. Dates are
@@ -14,8 +14,8 @@ from db.engine import writing
 from db.models import Site, utcnow
 from db.seed.driver import seed_demo
 from tests.apptest import new_app, open_page, sign_in, signed_in_app, text_of
-from ui import links
-from ui.format import day as show_day
+from ui import url_params
+from ui.format import day_text
 
 TODAY = date.today()
 EARLIER = TODAY - timedelta(days=45)       # inside the As of picker's range, whatever the data
@@ -24,70 +24,70 @@ EARLIER = TODAY - timedelta(days=45)       # inside the As of picker's range, wh
 # --- the parsing helpers, without Streamlit -------------------------------------------------
 
 def test_one_of_reads_any_case_and_leaves_the_default_out():
-    status = links.one_of("status", ["current", "former", "all"], what="a status",
+    status = url_params.one_of("status", ["current", "former", "all"], what="a status",
                           fallback="current tenants")
     assert status.parse({"status": "FORMER"}) == "former"
     assert status.parse({"status": None}) == status.parse({"status": ""}) == "current"
     assert status.query("former") == {"status": "former"}
     assert status.query("current") == {"status": None}         # the default: left out
-    with pytest.raises(links.Unusable, match="is not a status"):
+    with pytest.raises(url_params.Unusable, match="is not a status"):
         status.parse({"status": "gone"})
 
 
 def test_one_of_writes_codes_not_labels():
-    period = links.one_of("period", ["This year so far", "Year 2024"], what="a period",
+    period = url_params.one_of("period", ["This year so far", "Year 2024"], what="a period",
                           fallback="this year", code=lambda name: name.split()[-1])
     assert period.parse({"period": "2024"}) == "Year 2024"
     assert period.query("Year 2024") == {"period": "2024"}
 
 
 def test_some_of_is_comma_separated_and_falls_back_whole_on_an_unknown_code():
-    kinds = links.some_of("kind", ["course", "workshop", "event"], what="a kind",
+    kinds = url_params.some_of("kind", ["course", "workshop", "event"], what="a kind",
                           fallback="every kind")
     assert kinds.parse({"kind": "Course, workshop,course"}) == ["course", "workshop"]
     assert kinds.query(["workshop", "event"]) == {"kind": "workshop,event"}
     assert kinds.query([]) == {"kind": None}
-    with pytest.raises(links.Unusable) as refused:
+    with pytest.raises(url_params.Unusable) as refused:
         kinds.parse({"kind": "course,dance"})
     assert refused.value.problem == "names 'dance', which is not a kind"
 
 
 @pytest.mark.parametrize("text", ["2026-13-45", "2026-02-30", "20260630", "30/06/2026", "soon"])
 def test_a_day_must_be_an_iso_date(text):
-    on = links.day("on", default=TODAY, fallback="today")
-    with pytest.raises(links.Unusable, match="is not a day written YYYY-MM-DD"):
+    on = url_params.day("on", default=TODAY, fallback="today")
+    with pytest.raises(url_params.Unusable, match="is not a day written YYYY-MM-DD"):
         on.parse({"on": text})
 
 
 def test_a_day_within_bounds_and_today_left_out():
-    on = links.day("on", default=TODAY, fallback="today", earliest=date(2000, 1, 1),
+    on = url_params.day("on", default=TODAY, fallback="today", earliest=date(2000, 1, 1),
                    latest=TODAY + timedelta(days=30))
     assert on.parse({"on": " 2016-03-01 "}) == date(2016, 3, 1)
     assert on.query(date(2016, 3, 1)) == {"on": "2016-03-01"}
     assert on.query(TODAY) == {"on": None}
-    with pytest.raises(links.Unusable, match="is outside 2000-01-01"):
+    with pytest.raises(url_params.Unusable, match="is outside 2000-01-01"):
         on.parse({"on": "1999-12-31"})
 
 
 def test_a_period_is_two_days_either_left_out():
     default = (TODAY - timedelta(days=365), TODAY + timedelta(days=180))
-    span = links.period("from", "to", default=default, fallback="the default period")
+    span = url_params.period("from", "to", default=default, fallback="the default period")
     assert span.parse({"from": "2020-01-01"}) == (date(2020, 1, 1), default[1])
     assert span.parse({"to": "2030-01-01"}) == (default[0], date(2030, 1, 1))
     assert span.query((date(2020, 1, 1), default[1])) == {"from": "2020-01-01", "to": None}
     assert span.query((date(2020, 1, 1),)) is None      # half chosen: the URL stays
-    with pytest.raises(links.Unusable) as refused:
+    with pytest.raises(url_params.Unusable) as refused:
         span.parse({"from": "2020-06-01", "to": "2020-01-01"})
     assert refused.value.name == "to"
-    with pytest.raises(links.Unusable) as refused:
+    with pytest.raises(url_params.Unusable) as refused:
         span.parse({"from": "2020-13-01"})
     assert refused.value.name == "from"
 
 
 def test_the_notice_names_the_parameter_and_the_value_shown_as_text():
-    status = links.one_of("status", ["current"], what="a status", fallback="current tenants")
+    status = url_params.one_of("status", ["current"], what="a status", fallback="current tenants")
     texts = {"status": "*gone*"}
-    with pytest.raises(links.Unusable) as refused:
+    with pytest.raises(url_params.Unusable) as refused:
         status.parse(texts)
     assert status.notice(texts, refused.value) == (
         r"The link's status '\*gone\*' is not a status; showing current tenants.")
@@ -96,10 +96,10 @@ def test_the_notice_names_the_parameter_and_the_value_shown_as_text():
 
 
 def test_a_search_is_taken_as_typed_up_to_its_length():
-    search = links.text("q", max_chars=5)
+    search = url_params.text("q", max_chars=5)
     assert search.parse({"q": "Rossi"}) == "Rossi"
     assert search.query("") == {"q": None}
-    with pytest.raises(links.Unusable, match="longer than 5"):
+    with pytest.raises(url_params.Unusable, match="longer than 5"):
         search.parse({"q": "Rossini"})
 
 
@@ -143,7 +143,7 @@ def test_a_link_opened_signed_out_shows_its_view_after_sign_in(demo):
     assert picker(at).value.name == "Officine Nora"
     assert as_of(at).value == EARLIER
     assert at.select_slider(key="occupancy_months").value == 24
-    assert f"Vacant on {show_day(EARLIER)}" in text_of(at)
+    assert f"Vacant on {day_text(EARLIER)}" in text_of(at)
     # The URL says what the screen shows, the site by its code as stored.
     assert at.query_params == {"site": "ON", "on": EARLIER.isoformat(), "months": "24"}
     assert "The link's" not in text_of(at)

@@ -3,13 +3,13 @@ it, SameSite=Strict, and Secure behind HTTPS (BOTTEGA_HTTPS=1).
 
 streamlit-authenticator writes its cookie through extra_streamlit_components' CookieManager,
 from JavaScript, and a cookie written by a script cannot be HttpOnly. So the authenticator
-writes none (ui/auth.py gives it a cookie lifetime of 0) and only reads ours, which reaches the
+writes none (ui/sign_in/auth.py gives it a cookie lifetime of 0) and only reads ours, which reaches the
 server with the WebSocket's handshake (st.context.cookies). To set or drop it, a run leaves a
 ticket here and draws a one-pixel image whose address names the ticket; the browser's request
 for that image is answered with the Set-Cookie header.
 
 A ticket is random, lives TICKET_SECONDS, is honoured only for a same-origin request from the
-address it was issued to (ui/client.py), and holds one Set-Cookie value. Tickets live in this
+address it was issued to (ui/sign_in/client.py), and holds one Set-Cookie value. Tickets live in this
 process's memory: nginx keeps a browser on one process (deploy/nginx/bottega-upstream.conf).
 app.py adds `route()` to the app's routes.
 """
@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ui import client
+from ui.sign_in import client
 from web.settings import https_on
 
 NAME = "bottega_sign_in"

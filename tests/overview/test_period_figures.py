@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from db.engine import writing
 from db.models import Enrolment, Partner, ProgrammeItem, Site, Tenant
-from hub.overview import indicators
+from hub.overview import figures
 from tests.worlds import lease
 
-PERIOD = indicators.Period(date(2025, 1, 1), date(2025, 12, 31))
+PERIOD = figures.Period(date(2025, 1, 1), date(2025, 12, 31))
 
 
 def add(*rows):
@@ -41,7 +41,7 @@ def test_snapshot_counts_the_period_and_compares_with_the_year_before(base):
         Partner(name="Maybe", kind="media", country="FR", region="rest of Europe", status="prospect"))
     def snapshot_for(site_id, period):
         with writing() as session:
-            return indicators.snapshot(session, site_id=site_id, period=period, today=date(2026, 6, 1))
+            return figures.snapshot(session, site_id=site_id, period=period, today=date(2026, 6, 1))
     now = snapshot_for(site, PERIOD)
     before = snapshot_for(site, PERIOD.year_before())
     assert (now.unit_rate, before.unit_rate) == (0.2, 0.0)
@@ -58,7 +58,7 @@ def test_evidence_runs_totals_from_2016(base):
         item(site, date(2018, 6, 1), kind="workshop"),
         Tenant(site_id=site, name="Late", sector="glass", origin_country="FR", joined_on=date(2019, 1, 1)))
     with writing() as session:
-        totals = {row.year: row for row in indicators.evidence(session, site_id=site, until=2020)}
+        totals = {row.year: row for row in figures.evidence(session, site_id=site, until=2020)}
     assert [totals[y].courses for y in (2016, 2017, 2018, 2020)] == [1, 1, 2, 2]
     assert totals[2018].events == 1 and totals[2016].events == 0
     assert (totals[2016].tenants, totals[2019].tenants) == (2, 3)
@@ -67,7 +67,7 @@ def test_evidence_runs_totals_from_2016(base):
 def test_the_report_is_self_contained_and_escapes_text():
     import altair as alt
     import pandas as pd
-    from ui.report import report_html
+    from ui.overview.report import report_html
     chart = alt.Chart(pd.DataFrame({"year": [2016, 2017], "n": [1, 3]})).mark_bar().encode(x="year:O", y="n:Q")
     page = report_html(title="Bottega <script>alert(1)</script>", subtitle="2025",
                        kpis=[("Unit occupancy", "80%", "+5 pts on last year")], charts=[chart],
@@ -78,13 +78,13 @@ def test_the_report_is_self_contained_and_escapes_text():
 
 
 def test_the_overview_periods_hold_on_any_day_including_the_29th_of_february():
-    leap = indicators.periods(date(2028, 2, 29))
-    assert leap["This year so far"] == indicators.Period(date(2028, 1, 1), date(2028, 2, 29))
-    assert leap["Last 12 months"] == indicators.Period(date(2027, 3, 1), date(2028, 2, 29))
-    assert leap["Last 12 months"].year_before() == indicators.Period(date(2026, 3, 1),
+    leap = figures.periods(date(2028, 2, 29))
+    assert leap["This year so far"] == figures.Period(date(2028, 1, 1), date(2028, 2, 29))
+    assert leap["Last 12 months"] == figures.Period(date(2027, 3, 1), date(2028, 2, 29))
+    assert leap["Last 12 months"].year_before() == figures.Period(date(2026, 3, 1),
                                                                      date(2027, 2, 28))
-    ordinary = indicators.periods(date(2026, 12, 2))
-    assert ordinary["Last 12 months"] == indicators.Period(date(2025, 12, 3), date(2026, 12, 2))
+    ordinary = figures.periods(date(2026, 12, 2))
+    assert ordinary["Last 12 months"] == figures.Period(date(2025, 12, 3), date(2026, 12, 2))
     years = [name for name in ordinary if name.startswith("Year")]
     assert years[0] == "Year 2025" and years[-1] == "Year 2016" and len(years) == 10
-    assert [name for name in indicators.periods(date(2016, 5, 1)) if name.startswith("Year")] == []
+    assert [name for name in figures.periods(date(2016, 5, 1)) if name.startswith("Year")] == []

@@ -1,5 +1,5 @@
 """Where a browser connects from: the address failed sign-ins are counted against
-(hub/admin/sign_in.py) and the sign-in cookie's tickets are bound to (ui/cookie.py).
+(hub/admin/sign_in.py) and the sign-in cookie's tickets are bound to (ui/sign_in/cookie.py).
 
 Behind nginx (deploy/nginx/) every connection comes from 127.0.0.1 and the browser's own
 address is in the headers nginx sets: X-Forwarded-For (nginx appends the address it saw) and

@@ -4,9 +4,9 @@ streamlit-authenticator draws the form, checks the password against what
 hub/admin/sign_in.py's `credentials` give it, and signs in again with the sign-in cookie. What
 it does not do we do ourselves, against our tables, on every run: the account must still
 exist and be active, the role comes from the database, failures are counted per username and
-browser address (ui/client.py) and pause that username there, a cookie issued before the user
+browser address (ui/sign_in/client.py) and pause that username there, a cookie issued before the user
 last logged out (anywhere) is refused, and the cookie itself is set by the server, HttpOnly
-(ui/cookie.py). A sign-in or log-out whose write fails is not reported as done.
+(ui/sign_in/cookie.py). A sign-in or log-out whose write fails is not reported as done.
 """
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from db.models import User, utcnow
 from hub.admin import sign_in, users
 from hub.i18n import _
 from hub.words import label
-from ui import client, cookie, language
+from ui import language
+from ui.sign_in import client
+from ui.sign_in import cookie
 from web.keys import cookie_key, setup_code
 from ui.forms import form
 from ui.database import attempt, reading
@@ -43,7 +45,7 @@ HIDE_EMPTY_FORM_HEADING = ("[data-testid='stForm'] [data-testid='stElementContai
 
 def _authenticator(credentials: dict) -> stauth.Authenticate:
     # A cookie lifetime of 0: the authenticator writes no cookie of its own from JavaScript
-    # (ui/cookie.py sets ours, HttpOnly); it still signs in with ours.
+    # (ui/sign_in/cookie.py sets ours, HttpOnly); it still signs in with ours.
     return stauth.Authenticate(credentials, COOKIE_NAME, cookie_key(), 0,
                                auto_hash=False, login_sleep_time=0)
 
@@ -83,7 +85,7 @@ def signed_in_user() -> User | None:
 
 def _forget(notice: str | None = None, *, drop_cookie: bool = True) -> None:
     """Nobody is signed in in this session any more; with `drop_cookie`, the browser is asked
-    to drop its sign-in cookie too (ui/cookie.py)."""
+    to drop its sign-in cookie too (ui/sign_in/cookie.py)."""
     for key in (SIGNED_IN, SIGNED_IN_AT, COOKIE_TICKET, REFUSAL, *AUTHENTICATOR_KEYS):
         st.session_state[key] = None
     st.session_state["logout"] = True  # tells streamlit-authenticator to ignore the cookie

@@ -9,7 +9,7 @@ import altair as alt
 import vl_convert
 
 from hub.i18n import _, locale
-from ui.format import day
+from ui.format import day_text
 
 STYLE = """
 body{font-family:Georgia,serif;color:#2F2A25;background:#FAF7F2;max-width:960px;margin:2rem auto;padding:0 1rem}
@@ -37,7 +37,7 @@ def report_html(*, title: str, subtitle: str, kpis: list[tuple[str, str, str]],
                     f"<span>{e(comparison)}</span></div>" for label, value, comparison in kpis)
     figures = "".join(f"<div>{chart_svg(chart)}</div>" for chart in charts)
     remarks = "".join(f"<li>{e(note)}</li>" for note in notes)
-    footer = _("Computed live from Bottega's tables on {day}.").format(day=day(made_on))
+    footer = _("Computed live from Bottega's tables on {day}.").format(day=day_text(made_on))
     return (f"<!DOCTYPE html><html lang='{locale().language}'><head><meta charset='utf-8'>"
             f"<title>{e(title)}</title>"
             f"<style>{STYLE}</style></head><body><h1>{e(title)}</h1><p class='sub'>{e(subtitle)}</p>"
