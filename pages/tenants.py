@@ -18,7 +18,7 @@ from ui.tenants.forms import (add_tenant_form, edit_tenant_form, listing_editor,
                              load_for_editing, notes_form)
 from ui import url_params
 from ui.url_params import linked
-from ui.widgets import (LISTING_FEEDS, choice_box, csv_download, feed_addresses, kpi_row,
+from ui.widgets import (LISTING_FEEDS, choice_box, csv_download, feed_addresses, kpi_row, labels_of,
                         site_choices, site_picker, xlsx_download)
 from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
                              load_profile, load_published, load_to_chase)
@@ -49,34 +49,34 @@ def directory_filter(site_id) -> directory.DirectoryFilter:
     search = linked(top[0].text_input, _("Search"), placeholder=_("Name, business or sector"),
                     key=f"{FILTER}_search", link=url_params.text("q"))
     status = linked(top[1].selectbox, _("Status"), directory.STATUSES, key=f"{FILTER}_status",
-                    format_func=label_of({code: _(name) for code, name in STATUS_NAMES.items()}),
+                    format_func=labels_of({code: _(name) for code, name in STATUS_NAMES.items()}),
                     link=url_params.one_of("status", directory.STATUSES,
                                       what=_("current, former or all"),
                                       fallback=_("current tenants")))
     residency = linked(top[2].selectbox, _("Residency"), [None, *RESIDENCIES],
                        key=f"{FILTER}_residency",
-                       format_func=label_of(residencies),
+                       format_func=labels_of(residencies),
                        link=url_params.one_of("residency", [None, *RESIDENCIES],
                                          what=_("resident or visiting"),
                                          fallback=_("resident and visiting")))
     sort = linked(top[3].selectbox, _("Sort by"), list(directory.SORTS), key=f"{FILTER}_sort",
-                  format_func=label_of({code: _(name) for code, name in SORT_NAMES.items()}),
+                  format_func=labels_of({code: _(name) for code, name in SORT_NAMES.items()}),
                   link=url_params.one_of("sort", list(directory.SORTS), what=_("a sort order"),
                                     fallback=_("by name")))
     more = st.columns(3 if staff else 2)
     chosen_sectors = linked(more[0].multiselect, _("Sector"), sectors, key=f"{FILTER}_sectors",
-                            format_func=label_of({code: label("sector", code) for code in sectors}),
+                            format_func=labels_of({code: label("sector", code) for code in sectors}),
                             link=url_params.some_of("sector", sectors, what=_("a tenant's sector"),
                                                fallback=_("every sector")))
     chosen_countries = linked(more[1].multiselect, _("Origin country"), countries,
-                              format_func=label_of({code: country_name(code) for code in countries}),
+                              format_func=labels_of({code: country_name(code) for code in countries}),
                               key=f"{FILTER}_countries",
                               link=url_params.some_of("country", countries,
                                                  what=_("a tenant's origin country"),
                                                  fallback=_("every country")))
     groups = linked(more[2].multiselect, _("Target groups"), list(directory.TARGET_GROUPS),
                     key=f"{FILTER}_groups",
-                    format_func=label_of({group: _(group) for group in directory.TARGET_GROUPS}),
+                    format_func=labels_of({group: _(group) for group in directory.TARGET_GROUPS}),
                     link=url_params.some_of("group", list(directory.TARGET_GROUPS),
                                        what=_("a target group"),
                                        fallback=_("every target group"))) if staff else []
@@ -128,12 +128,6 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
         with st.expander(_("Add a tenant"), icon=":material/person_add:", key="tenants_add_expander"):
             sites = {choice.id: choice.name for choice in site_choices()}
             add_tenant_form(user, site.id, sites)
-
-
-def label_of(names: dict):
-    """A format_func from the names worked out in this run: AppTest formats a value again
-    outside the run, where the language is English. A label passed back formats as itself."""
-    return lambda key: names.get(key, str(key))
 
 
 def profile_tab(frame: pd.DataFrame) -> None:

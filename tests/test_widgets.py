@@ -39,3 +39,11 @@ def test_a_record_chosen_stays_chosen_when_renamed_and_is_said_when_removed():
     assert [GONE in warning.value for warning in at.warning] == [True]
     at.selectbox(key="pick").select(3).run()                          # chosen again
     assert chosen(at) == "chosen: 3" and not at.warning
+
+
+def test_labels_of_reads_the_run_s_labels_and_formats_an_unknown_option_as_itself():
+    from ui.widgets import labels_of
+    by_code = labels_of({"lab": "Laboratorio"})
+    assert (by_code("lab"), by_code("bench")) == ("Laboratorio", "bench")
+    by_index = labels_of(["lun", "mar"])
+    assert (by_index(1), by_index(7), by_index("x")) == ("mar", "7", "x")

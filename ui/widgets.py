@@ -126,6 +126,16 @@ def record_picker(label: str, rows: list, *, key: str, name_of: Callable[[Any], 
     return by_id.get(chosen)
 
 
+def labels_of(names: dict | list) -> Callable[[Any], str]:
+    """A format_func reading the labels worked out in this run (a dict by option, or a list by
+    index): AppTest formats a value again outside the run, where the reader's language is not
+    known. An option with no label formats as itself."""
+    if isinstance(names, dict):
+        return lambda key: names.get(key, str(key))
+    return lambda index: names[index] if isinstance(index, int) and 0 <= index < len(names) \
+        else str(index)
+
+
 def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
     """Metrics side by side: (label, value, help). They wrap, two to a row on a phone, where
     columns would stack into one long column."""

@@ -20,7 +20,7 @@ from ui.database import cached, reading, save
 from ui.format import day_text
 from ui.format import labeller
 from ui.forms import form
-from ui.widgets import SiteChoice, choice_box, record_picker
+from ui.widgets import SiteChoice, choice_box, labels_of, record_picker
 
 NEW = N_("New space…")
 # The ways to change a running lease (the radio's values), as the radio and the button say them.
@@ -38,13 +38,6 @@ def _spaces(site_id: int) -> list[dict]:
 def _tenants(on: date) -> list[tuple[int, str]]:
     with reading() as session:
         return tenant_choices(session, on=on)
-
-
-def shown(labels):
-    """A format_func reading labels made during the run (a dict by option, or a list by index):
-    a test harness may call format_func outside the run, where the reader's language and
-    locale are not known."""
-    return labels.__getitem__
 
 
 def _space_label(space: dict) -> str:
@@ -77,7 +70,7 @@ def _opening_hours_form(user: User, site: SiteChoice) -> None:
                                       key=f"{key}_closes")
         days = right.multiselect(_("Open days"), range(7),
                                  [int(d) for d in current.open_weekdays],
-                                 format_func=shown([bookings.weekday_name(d) for d in range(7)]),
+                                 format_func=labels_of([bookings.weekday_name(d) for d in range(7)]),
                                  key=f"{key}_days", placeholder=_("Choose…"))
         st.caption(_("Now: {hours}. Bookings must fall within these hours; a change is refused "
                      "while booked slots would fall outside.").format(
@@ -106,7 +99,7 @@ def _space_form(user: User, site: SiteChoice) -> None:
                                       key=f"{key}_name"),
             "kind": right.selectbox(_("Kind"), SPACE_KINDS, index=SPACE_KINDS.index(
                 space.get("kind", "laboratory")),
-                format_func=shown({kind: labeller("space kind")(kind) for kind in SPACE_KINDS}),
+                format_func=labels_of({kind: labeller("space kind")(kind) for kind in SPACE_KINDS}),
                 key=f"{key}_kind"),
             "floor": left.text_input(_("Floor"), space.get("floor") or "", max_chars=20,
                                      key=f"{key}_floor"),
@@ -209,7 +202,7 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
     st.markdown("**" + _("Change a running lease") + "**")
     lease = record_picker(_("Lease"), running, key="occupancy_lease_pick", name_of=_lease_label)
     action = st.radio(_("Action"), list(ACTIONS), horizontal=True, key="occupancy_lease_action",
-                      format_func=shown({code: _(name) for code, name in ACTIONS.items()}))
+                      format_func=labels_of({code: _(name) for code, name in ACTIONS.items()}))
     with form(f"occupancy_change_{lease.id}", version=lease.version,
               about=("lease", lease.id)) as change:
         key = change.key(f"occupancy_change_{lease.id}")
