@@ -20,7 +20,7 @@ from db.seed.driver import seed_demo, seed_scale
 from db.vocabulary import LANGUAGES, ROLES
 from hub.admin import backup, transfer, users
 from hub.errors import Refused
-from hub.occupancy import sites
+from hub import sites
 
 
 def main(argv: list[str] | None = None) -> int:

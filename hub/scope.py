@@ -1,7 +1,7 @@
 """Which sites records and figures may use: sites in use, not archived ones.
 
 Every area asks here (tenants and the programme as well as occupancy), so it sits with the
-shared vocabulary; the rules that add, edit and archive a site are in hub/occupancy/sites.py.
+shared vocabulary; the rules that add, edit and archive a site are in hub/sites.py.
 An archived site keeps its history, but takes no new records and drops out of the figures
 of every site.
 """

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hub.occupancy import sites
+from hub import sites
 from tests.apptest import open_page, signed_in_app, text_of
 from tests.worlds import write
 

@@ -36,7 +36,7 @@ AREA_ARROWS = {
     "feeds": {"tenants", "programme"},           # the public listings and programme
 }
 HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "markdown",
-              "scope", "i18n", "words")
+              "scope", "sites", "i18n", "words")
 
 
 def module_name(path: Path) -> str:

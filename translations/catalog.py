@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "translations" / "messages.pot"
-SOURCES = ("app.py", "pages", "ui", "hub")
+SOURCES = ("app.py", "pages", "ui", "web", "hub")
 FIELD_CHECKS = ("text", "email", "phone", "web_address", "country", "day", "one_of", "money",
                 "optional_email", "visible")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "Invalid": (1,),

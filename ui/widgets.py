@@ -14,7 +14,7 @@ import streamlit as st
 
 from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
 from hub.i18n import N_, _, language, speaking
-from hub.occupancy.sites import list_sites, site_by_code
+from hub.sites import list_sites, site_by_code
 from ui import url_params
 from ui.database import cached, reading
 from ui.format import as_text

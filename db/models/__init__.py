@@ -5,13 +5,12 @@ an UPDATE names the version it read, so a stale save matches no row and is refus
 One module per area; importing this package registers every table on SQLModel.metadata.
 """
 from db.models.base import MONEY, utcnow, version_column, versioned
-from db.models.building import BuildingIssue, WorksPeriod, WorksSpace
-from db.models.core import (AuditEntry, DataVersion, SignInFailure, Site, Space, Tenant,
-                            TenantListing, User)
-from db.models.occupancy import Booking, Lease
-from db.models.partners import (Contact, Interaction, Partner, PartnerItemLink,
-                                PartnerTenantLink)
+from db.models.building import BuildingIssue
+from db.models.core import AuditEntry, DataVersion, SignInFailure, Site, User
+from db.models.occupancy import Booking, Lease, Space, WorksPeriod, WorksSpace
+from db.models.partners import Contact, Interaction, Partner, PartnerItemLink, PartnerTenantLink
 from db.models.programme import Enrolment, Instructor, ProgrammeItem, ProgrammeSession
+from db.models.tenants import Tenant, TenantListing
 
 __all__ = [
     "MONEY", "utcnow", "version_column", "versioned",

@@ -1,5 +1,5 @@
-"""The building: maintenance issues on a space or the common parts, and works periods that
-take one or more spaces out of use from a day to a day (both included)."""
+"""The building: maintenance issues on a space or the common parts (works periods, which take
+spaces out of use, are occupancy's: db/models/occupancy.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -44,36 +44,3 @@ class BuildingIssue(SQLModel, table=True):
     closed_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
     version: int | None = Field(default=None, sa_column=version_column())
-
-
-class WorksPeriod(SQLModel, table=True):
-    """Works that take spaces out of use from `starts_on` to `ends_on`, both days included.
-    A cancelled period (cancelled_at set) no longer closes anything; its record stays."""
-    __tablename__ = "works_periods"
-    __table_args__ = (
-        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
-        Index("ix_works_periods_site_days", "site_id", "starts_on", "ends_on"),
-    )
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    site_id: int = Field(foreign_key="sites.id", ondelete="RESTRICT")
-    issue_id: int | None = Field(default=None, foreign_key="building_issues.id", index=True,
-                                 ondelete="SET NULL")
-    title: str = Field(max_length=160)
-    starts_on: date
-    ends_on: date
-    notes: str | None = Field(default=None, max_length=4000)
-    cancelled_at: datetime | None = None
-    cancelled_by: str | None = Field(default=None, max_length=32)
-    created_at: datetime = Field(default_factory=utcnow)
-    version: int | None = Field(default=None, sa_column=version_column())
-
-
-class WorksSpace(SQLModel, table=True):
-    """A space a works period takes out of use."""
-    __tablename__ = "works_spaces"
-
-    works_id: int = Field(foreign_key="works_periods.id", primary_key=True, ondelete="CASCADE")
-    space_id: int = Field(foreign_key="spaces.id", primary_key=True, index=True,
-                          ondelete="RESTRICT")

@@ -1,15 +1,15 @@
-"""The hub itself: sites, spaces, tenants and their public listings, users, the audit log."""
+"""What every area shares: sites, users, failed sign-ins, the audit log, the data version."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
 
-from sqlalchemy import JSON, CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db.models.base import MONEY, utcnow, version_column, versioned
-from db.vocabulary import LANGUAGES, RESIDENCIES, ROLES, SPACE_KINDS, sql_in
+from db.vocabulary import LANGUAGES, ROLES, sql_in
 
 
 class Site(SQLModel, table=True):
@@ -44,97 +44,6 @@ class Site(SQLModel, table=True):
     archived_at: datetime | None = Field(default=None, index=True)
     # What the site means to spend on the building in a year (maintenance and works), euros.
     building_budget: Decimal | None = Field(default=None, sa_type=MONEY)
-    version: int | None = Field(default=None, sa_column=version_column())
-
-
-class Space(SQLModel, table=True):
-    """A unit of a site: a laboratory, a bench, the pottery workshop, a room."""
-    __tablename__ = "spaces"
-    __table_args__ = (
-        UniqueConstraint("site_id", "code", name="uq_spaces_site_code"),
-        CheckConstraint(f"kind IN {sql_in(SPACE_KINDS)}", name="kind_known"),
-        CheckConstraint("area_m2 >= 0", name="area_not_negative"),
-        CheckConstraint("capacity >= 1", name="capacity_positive"),
-        CheckConstraint("monthly_rent IS NULL OR monthly_rent >= 0", name="rent_not_negative"),
-        CheckConstraint("hourly_rate IS NULL OR hourly_rate >= 0", name="hourly_not_negative"),
-        CheckConstraint("daily_rate IS NULL OR daily_rate >= 0", name="daily_not_negative"),
-        Index("ix_spaces_site_kind", "site_id", "kind"),
-    )
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    site_id: int = Field(foreign_key="sites.id", ondelete="RESTRICT")
-    code: str = Field(max_length=16)
-    name: str = Field(max_length=120)
-    kind: str = Field(max_length=20)
-    floor: str | None = Field(default=None, max_length=20)
-    area_m2: float = Field(default=0)
-    capacity: int = Field(default=1)
-    equipment: str | None = Field(default=None, max_length=1000)
-    monthly_rent: Decimal | None = Field(default=None, sa_type=MONEY)
-    hourly_rate: Decimal | None = Field(default=None, sa_type=MONEY)
-    daily_rate: Decimal | None = Field(default=None, sa_type=MONEY)
-    leasable: bool = Field(default=False)
-    bookable: bool = Field(default=False)
-    active: bool = Field(default=True, index=True)
-    # The first day the space is part of the hub (one added on the screens or by an import:
-    # that day, unless given); None: in use since before the hub's records began. Occupancy
-    # counts a space as leasable from here on (or from its first lease, if earlier).
-    opened_on: date | None = Field(default=None)
-    version: int | None = Field(default=None, sa_column=version_column())
-
-
-class Tenant(SQLModel, table=True):
-    """An artisan or craft business working in the hub."""
-    __tablename__ = "tenants"
-    __table_args__ = (
-        CheckConstraint(f"residency IN {sql_in(RESIDENCIES)}", name="residency_known"),
-        CheckConstraint("left_on IS NULL OR left_on >= joined_on", name="left_after_joined"),
-        CheckConstraint("length(origin_country) = 2 AND origin_country = upper(origin_country)",
-                        name="country_iso_code"),
-        # Target-group flags are personal data: held only with a recorded consent.
-        CheckConstraint("consent_on IS NOT NULL OR (young_entrepreneur IS NULL AND "
-                        "female_led IS NULL AND startup IS NULL)", name="flags_need_consent"),
-        Index("ix_tenants_name_business", "name", "business"),
-    )
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    site_id: int = Field(foreign_key="sites.id", index=True, ondelete="RESTRICT")
-    name: str = Field(max_length=120)
-    business: str | None = Field(default=None, max_length=160)
-    sector: str = Field(max_length=40, index=True)
-    origin_country: str = Field(max_length=2, index=True)
-    residency: str = Field(default="resident", max_length=10, index=True)
-    joined_on: date
-    left_on: date | None = Field(default=None, index=True)
-    email: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=40)
-    consent_on: date | None = None
-    young_entrepreneur: bool | None = None
-    female_led: bool | None = None
-    startup: bool | None = None
-    notes: str | None = Field(default=None, max_length=4000)
-    version: int | None = Field(default=None, sa_column=version_column())
-
-
-class TenantListing(SQLModel, table=True):
-    """A tenant's public face on the website, kept by the communication team. Its own row
-    (and version), so a listing edit never collides with the manager editing the tenant."""
-    __tablename__ = "tenant_listings"
-    __table_args__ = (Index("ix_tenant_listings_published", "published", "updated_at"),)
-    __mapper_args__ = declared_attr(versioned)
-
-    id: int | None = Field(default=None, primary_key=True)
-    tenant_id: int = Field(foreign_key="tenants.id", unique=True, ondelete="CASCADE")
-    bio: str = Field(default="", max_length=2000)
-    website: str | None = Field(default=None, max_length=300)
-    instagram: str | None = Field(default=None, max_length=60)
-    keywords: str = Field(default="", max_length=300)
-    photo_url: str | None = Field(default=None, max_length=500)
-    published: bool = Field(default=False)
-    updated_at: datetime | None = None
-    updated_by: str | None = Field(default=None, max_length=32)
     version: int | None = Field(default=None, sa_column=version_column())
 
 

@@ -1,14 +1,53 @@
-"""Occupancy: leases of labs and benches, bookings of bookable spaces."""
+"""Occupancy: the spaces of a site, leases of labs and benches, bookings of bookable spaces,
+and works periods that take spaces out of use from a day to a day (both included)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db.models.base import MONEY, utcnow, version_column, versioned
+from db.vocabulary import SPACE_KINDS, sql_in
+
+
+class Space(SQLModel, table=True):
+    """A unit of a site: a laboratory, a bench, the pottery workshop, a room."""
+    __tablename__ = "spaces"
+    __table_args__ = (
+        UniqueConstraint("site_id", "code", name="uq_spaces_site_code"),
+        CheckConstraint(f"kind IN {sql_in(SPACE_KINDS)}", name="kind_known"),
+        CheckConstraint("area_m2 >= 0", name="area_not_negative"),
+        CheckConstraint("capacity >= 1", name="capacity_positive"),
+        CheckConstraint("monthly_rent IS NULL OR monthly_rent >= 0", name="rent_not_negative"),
+        CheckConstraint("hourly_rate IS NULL OR hourly_rate >= 0", name="hourly_not_negative"),
+        CheckConstraint("daily_rate IS NULL OR daily_rate >= 0", name="daily_not_negative"),
+        Index("ix_spaces_site_kind", "site_id", "kind"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="sites.id", ondelete="RESTRICT")
+    code: str = Field(max_length=16)
+    name: str = Field(max_length=120)
+    kind: str = Field(max_length=20)
+    floor: str | None = Field(default=None, max_length=20)
+    area_m2: float = Field(default=0)
+    capacity: int = Field(default=1)
+    equipment: str | None = Field(default=None, max_length=1000)
+    monthly_rent: Decimal | None = Field(default=None, sa_type=MONEY)
+    hourly_rate: Decimal | None = Field(default=None, sa_type=MONEY)
+    daily_rate: Decimal | None = Field(default=None, sa_type=MONEY)
+    leasable: bool = Field(default=False)
+    bookable: bool = Field(default=False)
+    active: bool = Field(default=True, index=True)
+    # The first day the space is part of the hub (one added on the screens or by an import:
+    # that day, unless given); None: in use since before the hub's records began. Occupancy
+    # counts a space as leasable from here on (or from its first lease, if earlier).
+    opened_on: date | None = Field(default=None)
+    version: int | None = Field(default=None, sa_column=version_column())
 
 
 class Lease(SQLModel, table=True):
@@ -66,3 +105,36 @@ class Booking(SQLModel, table=True):
     cancelled_at: datetime | None = None
     cancelled_by: str | None = Field(default=None, max_length=32)
     version: int | None = Field(default=None, sa_column=version_column())
+
+
+class WorksPeriod(SQLModel, table=True):
+    """Works that take spaces out of use from `starts_on` to `ends_on`, both days included.
+    A cancelled period (cancelled_at set) no longer closes anything; its record stays."""
+    __tablename__ = "works_periods"
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        Index("ix_works_periods_site_days", "site_id", "starts_on", "ends_on"),
+    )
+    __mapper_args__ = declared_attr(versioned)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="sites.id", ondelete="RESTRICT")
+    issue_id: int | None = Field(default=None, foreign_key="building_issues.id", index=True,
+                                 ondelete="SET NULL")
+    title: str = Field(max_length=160)
+    starts_on: date
+    ends_on: date
+    notes: str | None = Field(default=None, max_length=4000)
+    cancelled_at: datetime | None = None
+    cancelled_by: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    version: int | None = Field(default=None, sa_column=version_column())
+
+
+class WorksSpace(SQLModel, table=True):
+    """A space a works period takes out of use."""
+    __tablename__ = "works_spaces"
+
+    works_id: int = Field(foreign_key="works_periods.id", primary_key=True, ondelete="CASCADE")
+    space_id: int = Field(foreign_key="spaces.id", primary_key=True, index=True,
+                          ondelete="RESTRICT")

@@ -1,3 +1,4 @@
-"""The building: maintenance issues, works periods that take spaces out of use, and their
-figures. Uses occupancy (spaces, bookings), tenants (whom to tell) and programme (sessions
-in a closed room); nothing below uses it."""
+"""The building: maintenance issues and the building's figures (issues, spending, days out of
+use). Works periods, which take spaces out of use, are planned and checked in
+hub/occupancy/works.py and hub/occupancy/closures.py. Uses occupancy (spaces, works), tenants
+and programme; nothing below uses it."""

@@ -17,7 +17,7 @@ from db.models import (Booking, Instructor, Lease, ProgrammeItem, ProgrammeSessi
                        Tenant, User)
 from hub.dates import month_end
 from hub.i18n import N_, _
-from hub.occupancy.works import works_between
+from hub.occupancy.closures import works_between
 from hub.roles import require_role, sees_contacts
 from hub.scope import in_use
 

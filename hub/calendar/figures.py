@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space
 from hub.calendar.events import KINDS, ONLINE
 from hub.i18n import _
-from hub.occupancy.works import works_between
+from hub.occupancy.closures import works_between
 from hub.scope import in_use
 
 

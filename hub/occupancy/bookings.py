@@ -18,7 +18,7 @@ from hub.errors import Invalid
 from hub.i18n import _, day_text, locale, ngettext
 from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
-from hub.occupancy.works import closed_message, closure_of
+from hub.occupancy.closures import closed_message, closure_of
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site

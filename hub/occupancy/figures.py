@@ -9,7 +9,7 @@ Leasable units are the active leasable spaces as they are now, each from the day
 part of the hub (hub.occupancy.spaces.in_use_from: its opening day, or its first lease if
 earlier): a lab added today is no vacant lab last year.
 
-Works (hub/occupancy/works.py): a space out of use on a day is not leasable that day. It
+Works (hub/occupancy/closures.py): a space out of use on a day is not leasable that day. It
 leaves both sides of the rate for those days: the leasable denominator loses its unit-days
 (and m²-days), and a lease running through the works does not count as leased on them
 either. So a 30-day month with 3 labs, one closed 10 days and another leased all month,

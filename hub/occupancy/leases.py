@@ -17,7 +17,7 @@ from hub.checks import money
 from hub.errors import Invalid
 from hub.i18n import _, day_text
 from hub.occupancy.spaces import in_use_from, lock_space
-from hub.occupancy.works import closed_message, closed_until, closure_of, works_between
+from hub.occupancy.closures import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
 from hub.roles import require_role
 from hub.scope import open_site

@@ -20,7 +20,7 @@ from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, ngettext
 from hub.occupancy import claims
 from hub.occupancy.spaces import lock_space
-from hub.occupancy.works import closed_message, closure_of
+from hub.occupancy.closures import closed_message, closure_of
 from hub.programme import clashes
 from hub.programme.drafts import refuse_twin
 from hub.programme.seats import fill_from_waitlist, taken_seats

@@ -11,7 +11,8 @@ from datetime import date, time, timedelta
 from db.engine import reading
 from hub.admin import audit
 from hub.i18n import speaking
-from hub.occupancy import sites, spaces
+from hub.occupancy import spaces
+from hub import sites
 from hub.partners import organisations
 from tests.tenants.test_rules import new_tenant
 from tests.worlds import book, write

@@ -14,7 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 from db.engine import reading
 from db.models import Space
 from hub.admin import transfer
-from hub.occupancy import sites
+from hub import sites
 from tests.admin.test_page import admin_page
 from tests.apptest import said
 from tests.worlds import write

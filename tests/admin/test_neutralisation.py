@@ -25,7 +25,8 @@ from db.models import (AuditEntry, Contact, Enrolment, Lease, Partner, Programme
 from hub.admin import transfer
 from hub.admin.transfer.formats import read_table
 from hub.cells import FORMULA_STARTS
-from hub.occupancy import leases, sites, spaces
+from hub.occupancy import leases, spaces
+from hub import sites
 from hub.partners import organisations
 from hub.partners.directory import PartnerFilter
 from hub.programme import exports as programme_exports

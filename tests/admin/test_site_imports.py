@@ -12,7 +12,7 @@ from sqlmodel import select
 from db.engine import reading
 from db.models import AuditEntry, Site
 from hub.admin.transfer import ImportRefused
-from hub.occupancy import sites
+from hub import sites
 from tests.admin.test_imports import export, run_import
 from tests.worlds import write
 

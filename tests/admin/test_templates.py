@@ -7,7 +7,7 @@ import io
 
 from db.engine import reading
 from hub.admin import transfer
-from hub.occupancy import sites
+from hub import sites
 from tests.worlds import write
 
 DEMO_WORDS = ("OC", "ON", "Officina Creativa", "Officine Nora")

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Booking, Lease, ProgrammeSession
-from hub.building import works as building_works
+from hub.occupancy import works as occupancy_works
 from hub.errors import Invalid
 from hub.occupancy import bookings, leases
 from hub.programme import items
@@ -20,7 +20,7 @@ CLOSED_POT = "POT is closed for kiln service from 11 Jan 2027 to 28 Feb 2027"
 
 
 def close(base, code, title):
-    return write(building_works.plan_works, actor=base["manager"], site_id=base["site"],
+    return write(occupancy_works.plan_works, actor=base["manager"], site_id=base["site"],
                  space_ids=[base[code]], title=title, starts_on=START, ends_on=END).works
 
 
@@ -91,5 +91,5 @@ def test_a_session_placed_or_moved_into_a_closed_room_is_refused(plan):
 
 def test_cancelled_works_close_nothing(base):
     works = close(base, "L1", "Restoration")
-    write(building_works.cancel_works, actor=base["manager"], works_id=works.id, version=None)
+    write(occupancy_works.cancel_works, actor=base["manager"], works_id=works.id, version=None)
     lease(base, space="L1", starts_on=START, ends_on=END)

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from hub.building import issues, works
+from hub.building import issues
+
+from hub.occupancy import works
 from hub.errors import Invalid
 from hub.i18n import speaking
 from tests.worlds import write

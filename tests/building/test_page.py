@@ -7,7 +7,8 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import Booking, BuildingIssue
-from hub.building import issues, works
+from hub.building import issues
+from hub.occupancy import works
 from hub.i18n import day_text
 from hub.markdown import as_text
 from tests.apptest import open_page, said, signed_in_app, text_of

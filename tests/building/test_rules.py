@@ -10,7 +10,8 @@ from sqlmodel import select
 
 from db.engine import reading
 from db.models import AuditEntry, Booking, BuildingIssue, WorksPeriod
-from hub.building import issues, works
+from hub.building import issues
+from hub.occupancy import works
 from hub.errors import Forbidden, Invalid, Stale
 from tests.worlds import add, book, lease, write
 

@@ -10,7 +10,7 @@ from db.models import (Booking, BuildingIssue, ProgrammeItem, ProgrammeSession, 
                        WorksPeriod, WorksSpace)
 from db.seed.driver import seed_demo, seed_scale
 from hub.building import figures
-from hub.occupancy.works import works_between
+from hub.occupancy.closures import works_between
 
 
 def demo(engine):

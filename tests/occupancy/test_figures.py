@@ -13,7 +13,8 @@ import pytest
 
 from db.engine import reading, writing
 from db.models import Site, Space
-from hub.occupancy import sites, spaces
+from hub.occupancy import spaces
+from hub import sites
 from hub.occupancy import figures
 from tests.worlds import book, lease, write
 

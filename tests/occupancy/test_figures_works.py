@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from db.engine import reading
-from hub.building import works
+from hub.occupancy import works
 from hub.occupancy import leases
 from hub.occupancy import figures
 from tests.worlds import lease, write

@@ -9,7 +9,8 @@ from sqlmodel import select
 from db.engine import reading, writing
 from db.models import AuditEntry, Booking, Lease, Site, Tenant
 from hub.errors import Forbidden, Invalid, Stale
-from hub.occupancy import bookings, leases, sites, spaces
+from hub.occupancy import bookings, leases, spaces
+from hub import sites
 from hub.occupancy import figures
 from tests.worlds import book, lease, MONDAY, write
 

@@ -89,18 +89,18 @@ WRITES: dict[str, Write] = {
     "hub.occupancy.spaces.edit_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], version=None, code="L2", name="Lab two", kind="laboratory",
         area_m2=11, capacity=1, monthly_rent="210", leasable=True), (("update", "spaces"),)),
-    "hub.occupancy.sites.set_opening_hours": Write(MANAGER, lambda s, w: dict(
+    "hub.sites.set_opening_hours": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], version=None, opens_at=time(7), closes_at=time(21),
         weekdays=[0, 1, 2, 3, 4, 5]), (("update", "sites"),)),
-    "hub.occupancy.sites.add_site": Write(MANAGER, lambda s, w: dict(
+    "hub.sites.add_site": Write(MANAGER, lambda s, w: dict(
         code="ON", name="Officine Nora", city="Florence", country="IT", total_area_m2=420),
         (("create", "sites"),)),
-    "hub.occupancy.sites.edit_site": Write(MANAGER, lambda s, w: dict(
+    "hub.sites.edit_site": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], version=None, code="T", name="Test Hub", city="Firenze",
         country="IT", total_area_m2=500, address="Via Tornabuoni 1"), (("update", "sites"),)),
-    "hub.occupancy.sites.archive_site": Write(MANAGER, lambda s, w: dict(
+    "hub.sites.archive_site": Write(MANAGER, lambda s, w: dict(
         site_id=_empty_site(s).id, version=None), (("archive", "sites"),)),
-    "hub.occupancy.sites.restore_site": Write(MANAGER, lambda s, w: dict(
+    "hub.sites.restore_site": Write(MANAGER, lambda s, w: dict(
         site_id=_empty_site(s, archived=True).id, version=None), (("restore", "sites"),)),
     "hub.occupancy.leases.lease_space": Write(MANAGER, lambda s, w: dict(
         space_id=w["L2"], tenant_id=w["aiko"], starts_on=TODAY, ends_on=None,
@@ -225,14 +225,14 @@ WRITES: dict[str, Write] = {
     "hub.building.issues.move_issue": Write(MANAGER, lambda s, w: dict(
         issue_id=w["issue"], version=None, status="planned"), (("planned", "building_issues"),)),
     # Over the world's Monday booking of POT: confirmed, it is cancelled first.
-    "hub.building.works.plan_works": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.works.plan_works": Write(MANAGER, lambda s, w: dict(
         site_id=w["site"], space_ids=[w["POT"]], title="Kiln service", starts_on=MONDAY,
         ends_on=MONDAY, confirm=True), (("cancel", "bookings"), ("create", "works_periods"))),
-    "hub.building.works.edit_works": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.works.edit_works": Write(MANAGER, lambda s, w: dict(
         works_id=w["works"], version=None, space_ids=[w["L3"]], title="Restoration",
         starts_on=TODAY + timedelta(days=400), ends_on=TODAY + timedelta(days=420)),
         (("update", "works_periods"),)),
-    "hub.building.works.cancel_works": Write(MANAGER, lambda s, w: dict(
+    "hub.occupancy.works.cancel_works": Write(MANAGER, lambda s, w: dict(
         works_id=w["works"], version=None), (("cancel", "works_periods"),)),
     # administration (manager only)
     "hub.admin.users.add_user": Write(MANAGER, lambda s, w: dict(
@@ -325,7 +325,7 @@ def _works_by_role(role, rows, w):
 READS: dict[str, Read] = {
     "hub.building.issues.issue_rows": Read(EVERYONE, lambda s, w: dict(site_id=w["site"]),
                                            _issues_by_role),
-    "hub.building.works.works_rows": Read(EVERYONE, lambda s, w: dict(site_id=w["site"]),
+    "hub.occupancy.works.works_rows": Read(EVERYONE, lambda s, w: dict(site_id=w["site"]),
                                           _works_by_role),
     "hub.calendar.events.events_between": Read(EVERYONE, lambda s, w: dict(
         site_id=w["site"], first=MONDAY, last=TUESDAY), _outsiders_by_role),

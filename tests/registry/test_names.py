@@ -22,9 +22,9 @@ HIDDEN = "Ab\u202eCd"
 # write → the arguments holding a name or a code, each with the field its refusal names (and
 # the other arguments the write needs for that one: a guest instead of a tenant …)
 NAMED: dict[str, dict[str, tuple[str, dict]]] = {
-    "hub.occupancy.sites.add_site": {"code": ("code", {}), "name": ("name", {}),
+    "hub.sites.add_site": {"code": ("code", {}), "name": ("name", {}),
                                      "city": ("city", {})},
-    "hub.occupancy.sites.edit_site": {"code": ("code", {}), "name": ("name", {}),
+    "hub.sites.edit_site": {"code": ("code", {}), "name": ("name", {}),
                                       "city": ("city", {})},
     "hub.occupancy.spaces.add_space": {"code": ("code", {}), "name": ("name", {})},
     "hub.occupancy.spaces.edit_space": {"code": ("code", {}), "name": ("name", {})},
@@ -46,21 +46,21 @@ NAMED: dict[str, dict[str, tuple[str, dict]]] = {
     "hub.building.issues.report_issue": {"title": ("title", {})},
     "hub.building.issues.edit_issue": {"title": ("title", {}),
                                        "contractor": ("contractor", {})},
-    "hub.building.works.plan_works": {"title": ("title", {})},
-    "hub.building.works.edit_works": {"title": ("title", {})},
+    "hub.occupancy.works.plan_works": {"title": ("title", {})},
+    "hub.occupancy.works.edit_works": {"title": ("title", {})},
     "hub.admin.users.add_user": {"username": ("username", {}), "name": ("name", {})},
 }
 # Writes to a record with a name or a code that take neither (the rest of the record, its
 # state, or a copy of names already checked).
 UNNAMED = {
-    "hub.occupancy.sites.set_opening_hours", "hub.occupancy.sites.archive_site",
-    "hub.occupancy.sites.restore_site", "hub.occupancy.bookings.cancel_booking",
+    "hub.sites.set_opening_hours", "hub.sites.archive_site",
+    "hub.sites.restore_site", "hub.occupancy.bookings.cancel_booking",
     "hub.tenants.roster.retire_tenant", "hub.tenants.roster.edit_staff_notes",
     "hub.programme.items.remove_session", "hub.programme.seats.fill_from_waitlist",
     "hub.programme.enrolments.cancel_enrolment", "hub.programme.enrolments.mark_attendance",
     "hub.programme.enrolments.move_enrolment",       # the participant's name, as enrolled
     "hub.partners.organisations.delete_partner", "hub.partners.organisations.delete_contact",
-    "hub.building.issues.move_issue", "hub.building.works.cancel_works",
+    "hub.building.issues.move_issue", "hub.occupancy.works.cancel_works",
     "hub.admin.users.set_role", "hub.admin.users.deactivate", "hub.admin.users.reactivate",
     "hub.admin.users.unlock", "hub.admin.users.reset_password", "hub.admin.users.set_language",
     "hub.admin.privacy.erase",                       # writes "erased" in place of the names

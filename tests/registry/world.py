@@ -9,7 +9,7 @@ from sqlmodel import Session
 from db.models import Site
 from hub.admin import users
 from hub.building import issues as building_issues
-from hub.building import works as building_works
+from hub.occupancy import works as building_works
 from hub.occupancy import bookings, leases, spaces
 from hub.partners import interactions
 from hub.partners import links as partner_links

@@ -11,7 +11,7 @@ import streamlit as st
 
 from db.models import User
 from hub.i18n import _, locale
-from hub.occupancy import sites
+from hub import sites
 from ui.confirm import confirm
 from ui.database import cached, reading, save
 from ui.format import as_text, countries, country_name, day_text, money, number

@@ -5,7 +5,9 @@ from datetime import date
 
 import pandas as pd
 
-from hub.building import figures, issues, works
+from hub.building import figures, issues
+
+from hub.occupancy import works
 from ui.database import cached, reading
 
 YEARS = 5   # the figures' span in years

@@ -13,7 +13,8 @@ import streamlit as st
 
 from db.models import User
 from db.vocabulary import ISSUE_PRIORITIES
-from hub.building import issues, works
+from hub.building import issues
+from hub.occupancy import works
 from hub.i18n import N_, _, ngettext
 from hub.occupancy import spaces
 from ui.confirm import confirm

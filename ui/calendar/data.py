@@ -15,7 +15,7 @@ from hub.calendar import figures
 from hub.calendar.events import KIND_LABELS
 from hub.dates import clock
 from hub.i18n import _, locale
-from hub.occupancy.sites import list_sites
+from hub.sites import list_sites
 from hub.occupancy.spaces import list_spaces
 from ui.database import cached, reading
 

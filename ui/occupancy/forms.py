@@ -13,7 +13,8 @@ from db.models import User
 from db.vocabulary import SPACE_KINDS
 from hub.dates import a_year_from, clock
 from hub.i18n import N_, _, pgettext
-from hub.occupancy import bookings, leases, sites, spaces
+from hub.occupancy import bookings, leases, spaces
+from hub import sites
 from hub.tenants.roster import tenant_choices
 from ui.confirm import confirm
 from ui.database import cached, reading, save

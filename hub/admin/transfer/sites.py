@@ -11,7 +11,7 @@ from hub.admin.transfer.values import also_the_rules, cell, required, text
 from hub.checks import FieldChecks
 from hub.errors import Invalid
 from hub.i18n import N_, _
-from hub.occupancy import sites
+from hub import sites
 
 
 SITE_PLACEHOLDER = "SITE"   # a template's site column before the hub has a site

@@ -1,4 +1,4 @@
-"""Sites as a managed record (hub/occupancy/sites.py, hub/scope.py): added, edited and
+"""Sites as a managed record (hub/sites.py, hub/scope.py): added, edited and
 archived by the manager, validated field by field, audited, version-checked; archiving is
 refused while leases run or sessions and bookings lie ahead, and an archived site takes no
 new records and drops out of the pickers and of the figures of every site."""
@@ -11,7 +11,8 @@ from sqlmodel import select
 from db.engine import reading, writing
 from db.models import AuditEntry, Lease, Site, Space, Tenant
 from hub.errors import Forbidden, Invalid, Stale
-from hub.occupancy import leases, sites, spaces
+from hub.occupancy import leases, spaces
+from hub import sites
 from hub.occupancy import figures as occupancy_figures
 from hub.overview import figures as overview_figures
 from hub.programme import items
