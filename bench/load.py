@@ -153,7 +153,7 @@ def report(args, timings, errors, wall, memory: MemoryWatch, ports: list[str]) -
              f"- date: {datetime.now():%Y-%m-%d %H:%M}; machine: {platform.platform()}, "
              f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
              f"- setup: PostgreSQL 15, two `streamlit run app.py` processes ({', '.join(ports)}), "
-             "Debian's nginx with deploy/nginx/bottega-*.conf, the demo hub",
+             "Debian's nginx with deploy/nginx/bottega*.conf, the demo hub",
              f"- sessions at once: {args.sessions} (Playwright contexts in one Chromium), "
              f"each signed in as a manager and opened every page {args.rounds}×; "
              f"wall time {wall:.0f} s",

@@ -1,7 +1,7 @@
 """Demo and scale data for the programme: courses, seminars and events since 2016, their
 sessions, instructors and enrolments.
 
-Like the leases and bookings (db/seed_occupancy.py) the plan keeps hub/'s rules by
+Like the leases and bookings (db/seed/occupancy.py) the plan keeps hub/'s rules by
 construction: a session takes a space only when no booking and no other session holds it
 then, never a bench on a day it is leased, and an instructor teaches one session at a time;
 seats never pass an item's capacity, the rest wait in order. Deterministic (fixed seeds);

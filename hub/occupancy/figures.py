@@ -1,4 +1,4 @@
-"""Occupancy figures, aggregated in SQL. Each rate says which one it is (SPEC.md):
+"""Occupancy figures, aggregated in SQL. Each rate says which one it is (../shared/SPEC.md):
 
 - unit rate: leased units / leasable units (on a date, or averaged over a month's days)
 - area rate: leased m² / leasable m² (same)

@@ -1,4 +1,4 @@
-"""Utilisation of bookable spaces (SPEC.md): booked place-hours / open place-hours, week by
+"""Utilisation of bookable spaces (../shared/SPEC.md): booked place-hours / open place-hours, week by
 week. Open place-hours are the site's opening hours times the space's capacity, on the days
 the space is open for booking: not a day a monthly lease holds it (a bench), not a day it is
 out of use for works, and not a day before it became part of the hub (its opening day)."""

@@ -1,7 +1,8 @@
 """Partners: the organisations in the hub's network and the people we know there.
 
-Interactions and follow-ups are in hub/interactions.py, links to tenants and programme items
-in hub/partner_links.py, figures in hub/partner_figures.py, the graph in hub/network.py.
+Interactions and follow-ups are in hub/partners/interactions.py, links to tenants and
+programme items in hub/partners/links.py, figures in hub/partners/figures.py, the graph in
+hub/partners/network.py.
 """
 from __future__ import annotations
 

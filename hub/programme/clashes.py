@@ -1,5 +1,5 @@
 """What a programme session may not overlap: another session in the same space or a booking
-of that space (hub/claims.py, shared with bookings), or another session of the same
+of that space (hub/occupancy/claims.py, shared with bookings), or another session of the same
 instructor. Sessions of cancelled items free their rooms and instructors, so they never clash.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Imports and exports (hub/transfer): all rows or none, every bad row by its line, clear
+"""Imports and exports (hub/admin/transfer/): all rows or none, every bad row by its line, clear
 messages for a bad file, formula cells neutralised and read back, the hub's own rules."""
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Lab occupancy rules (hub/spaces, hub/leases, hub/bookings) and figures (hub/occupancy),
+"""Lab occupancy rules (hub/occupancy/: spaces, leases, bookings) and figures
+(hub/occupancy/figures.py),
 on a small hand-built hub whose numbers can be worked out by hand."""
 from datetime import date, time, timedelta
 from decimal import Decimal

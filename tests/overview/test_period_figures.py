@@ -1,4 +1,4 @@
-"""Overview figures (hub/indicators): live from the tables, against the same period last
+"""Overview figures (hub/overview/figures.py): live from the tables, against the same period last
 year, per site or for the whole network; and the offline stakeholder report."""
 from datetime import date
 from decimal import Decimal

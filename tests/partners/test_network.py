@@ -1,4 +1,4 @@
-"""The network graph (hub/network.py): capped to the most-linked partners, filterable, and
+"""The network graph (hub/partners/network.py): capped to the most-linked partners, filterable, and
 laid out deterministically in three columns."""
 from datetime import date
 

@@ -1,5 +1,5 @@
 """The Partners screen through AppTest, per role, on the hand-built network of
-tests/test_partners.py (Artex in Florence, a buyer in Shanghai, one tenant)."""
+tests/worlds.py (network_world: Artex in Florence, a buyer in Shanghai, one tenant)."""
 from datetime import date, timedelta
 
 import pytest

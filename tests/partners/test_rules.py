@@ -1,5 +1,5 @@
-"""Partner rules (hub/partners, hub/interactions, hub/partner_links, hub/partner_directory)
-and figures (hub/partner_figures) on a small hand-built network."""
+"""Partner rules (hub/partners/: organisations, interactions, links, directory) and
+figures (hub/partners/figures.py) on a small hand-built network."""
 from datetime import date, timedelta
 
 import pytest

@@ -1,4 +1,4 @@
-"""Enrolment rules (hub/enrolments.py): capacity, waitlist order, promotion, attendance,
+"""Enrolment rules (hub/programme/enrolments.py): capacity, waitlist order, promotion, attendance,
 moves, roles, and two people taking the last seat at the same moment."""
 import threading
 import time

@@ -1,5 +1,5 @@
-"""Programme rules (hub/programme.py): items, sessions, clashes of rooms and instructors, on
-the small hand-built hub of tests/test_occupancy.py."""
+"""Programme rules (hub/programme/items.py): items, sessions, clashes of rooms and instructors, on
+the small hand-built hub of tests/worlds.py."""
 from datetime import date, time
 
 import pytest

@@ -349,7 +349,7 @@ READS: dict[str, Read] = {
 }
 
 # Restoring needs an empty database: its roles are checked here, the restore and its audit
-# entry in tests/test_backup.py.
+# entry in tests/admin/test_backup.py.
 ROLES_ONLY = {"hub.admin.backup.restore_bytes": (MANAGER, dict(data=b"", file_name="none.db")),
               "hub.admin.backup.restore": (MANAGER, dict(path=Path("none.db")))}
 

@@ -1,5 +1,5 @@
-"""Tenant rules (hub/tenants, hub/listings) and what each role gets from the directory,
-profiles, exports and indicators (hub/directory, hub/tenant_figures)."""
+"""Tenant rules (hub/tenants/: roster, listings) and what each role gets from the directory,
+profiles, exports and indicators (hub/tenants/directory.py, hub/tenants/figures.py)."""
 from datetime import date, datetime, timedelta, UTC
 
 import pytest

@@ -135,7 +135,7 @@ def country_ranking(rows: pd.DataFrame, top: int = 20) -> alt.Chart:
 
 def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     """Nodes: label, kind (node_kind's words), x, y, links. Edges: x, y, x2, y2, kind (label).
-    Positions from hub/network."""
+    Positions from hub/partners/network.py."""
     per_column = int(nodes.groupby("kind").size().max()) if not nodes.empty else 1
     height = max(320, 18 * per_column)
     colours = alt.Scale(domain=[node_kind(code) for code in NODE_KINDS], range=NODE_RANGE)

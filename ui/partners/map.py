@@ -1,5 +1,5 @@
 """The world view of the network: an Altair geoshape map from the world outline shipped in
-ui/assets (Natural Earth 1:110m via world-atlas, see LICENSE-world-atlas.txt), and a ranked
+ui/partners/assets (Natural Earth 1:110m via world-atlas, see LICENSE-world-atlas.txt), and a ranked
 chart beside it for the countries too small to see (Malta, Hong Kong, Singapore)."""
 from __future__ import annotations
 
