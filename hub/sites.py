@@ -14,7 +14,7 @@ from zoneinfo import available_timezones
 
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User, utcnow
@@ -96,16 +96,16 @@ def site_holds(session: Session, *, site_id: int, today: date | None = None) -> 
     today = today or date.today()
     leases = session.exec(
         select(func.count(Lease.id)).join(Space, Space.id == Lease.space_id)
-        .where(Space.site_id == site_id, or_(Lease.ends_on.is_(None), Lease.ends_on >= today))
+        .where(Space.site_id == site_id, Lease.overlaps(today))
     ).one()
     sessions = session.exec(
         select(func.count(ProgrammeSession.id))
         .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
-        .where(ProgrammeItem.site_id == site_id, ProgrammeSession.day >= today,
+        .where(ProgrammeItem.site_id == site_id, ProgrammeSession.falls_between(today),
                ProgrammeItem.status.not_in(("cancelled", "done")))).one()
     bookings = session.exec(
         select(func.count(Booking.id)).join(Space, Space.id == Booking.space_id)
-        .where(Space.site_id == site_id, Booking.status == "booked", Booking.day >= today)
+        .where(Space.site_id == site_id, Booking.status == "booked", Booking.falls_between(today))
     ).one()
     return SiteHolds(leases, sessions, bookings)
 
@@ -265,7 +265,7 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
                              days: str) -> None:
     outside = [booking for booking in session.exec(
         select(Booking).join(Space, Space.id == Booking.space_id).where(
-            Space.site_id == site.id, Booking.status == "booked", Booking.day >= date.today()))
+            Space.site_id == site.id, Booking.status == "booked", Booking.falls_between(date.today())))
         if str(booking.day.weekday()) not in days
         or booking.start_minute < opens_at.hour * 60 + opens_at.minute
         or booking.end_minute > closes_at.hour * 60 + closes_at.minute]

@@ -3,9 +3,11 @@ and works periods that take spaces out of use from a day to a day (both included
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -75,6 +77,27 @@ class Lease(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     version: int | None = Field(default=None, sa_column=version_column())
 
+    # "The lease holds day D", written once: usable on a loaded lease and in a query
+    # (`select(Lease).where(Lease.holds(day))`). An open lease (no end) runs on for good.
+    def _holds(self, day: date) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)
+
+    def _holds_in_sql(cls, day):
+        return and_(cls.starts_on <= day, or_(cls.ends_on.is_(None), cls.ends_on >= day))
+
+    holds: ClassVar = hybrid_method(_holds, _holds_in_sql)
+
+    def _overlaps(self, first: date, last: date | None = None) -> bool:
+        """Holds some day from `first` to `last` (both included; no `last`: from `first` on)."""
+        return (last is None or self.starts_on <= last) \
+            and (self.ends_on is None or self.ends_on >= first)
+
+    def _overlaps_in_sql(cls, first, last=None):
+        runs = or_(cls.ends_on.is_(None), cls.ends_on >= first)
+        return runs if last is None else and_(cls.starts_on <= last, runs)
+
+    overlaps: ClassVar = hybrid_method(_overlaps, _overlaps_in_sql)
+
 
 class Booking(SQLModel, table=True):
     """Short use of a bookable space on one day, in minutes from midnight (site time).
@@ -106,6 +129,15 @@ class Booking(SQLModel, table=True):
     cancelled_by: str | None = Field(default=None, max_length=32)
     version: int | None = Field(default=None, sa_column=version_column())
 
+    def _falls_between(self, first: date, last: date | None = None) -> bool:
+        """On a day from `first` to `last` (both included; no `last`: from `first` on)."""
+        return self.day >= first and (last is None or self.day <= last)
+
+    def _falls_between_in_sql(cls, first, last=None):
+        return cls.day >= first if last is None else and_(cls.day >= first, cls.day <= last)
+
+    falls_between: ClassVar = hybrid_method(_falls_between, _falls_between_in_sql)
+
 
 class WorksPeriod(SQLModel, table=True):
     """Works that take spaces out of use from `starts_on` to `ends_on`, both days included.
@@ -129,6 +161,25 @@ class WorksPeriod(SQLModel, table=True):
     cancelled_by: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
     version: int | None = Field(default=None, sa_column=version_column())
+
+    # Works not cancelled close their spaces from starts_on to ends_on, both included: on a
+    # loaded period and in a query (`select(WorksPeriod).where(WorksPeriod.closes(day))`).
+    def _closes(self, day: date) -> bool:
+        return self.cancelled_at is None and self.starts_on <= day <= self.ends_on
+
+    def _closes_in_sql(cls, day):
+        return and_(cls.cancelled_at.is_(None), cls.starts_on <= day, cls.ends_on >= day)
+
+    closes: ClassVar = hybrid_method(_closes, _closes_in_sql)
+
+    def _closes_between(self, first: date, last: date) -> bool:
+        """Closes some day from `first` to `last` (both included)."""
+        return self.cancelled_at is None and self.starts_on <= last and self.ends_on >= first
+
+    def _closes_between_in_sql(cls, first, last):
+        return and_(cls.cancelled_at.is_(None), cls.starts_on <= last, cls.ends_on >= first)
+
+    closes_between: ClassVar = hybrid_method(_closes_between, _closes_between_in_sql)
 
 
 class WorksSpace(SQLModel, table=True):

@@ -4,9 +4,11 @@ in a space and a booking of that space compare directly."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index
+from sqlalchemy import CheckConstraint, Index, and_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -88,6 +90,15 @@ class ProgrammeSession(SQLModel, table=True):
     instructor_id: int | None = Field(default=None, foreign_key="instructors.id",
                                       ondelete="RESTRICT")
     version: int | None = Field(default=None, sa_column=version_column())
+
+    def _falls_between(self, first: date, last: date | None = None) -> bool:
+        """On a day from `first` to `last` (both included; no `last`: from `first` on)."""
+        return self.day >= first and (last is None or self.day <= last)
+
+    def _falls_between_in_sql(cls, first, last=None):
+        return cls.day >= first if last is None else and_(cls.day >= first, cls.day <= last)
+
+    falls_between: ClassVar = hybrid_method(_falls_between, _falls_between_in_sql)
 
 
 class Enrolment(SQLModel, table=True):

@@ -99,8 +99,7 @@ def days_out_of_use(session: Session, *, site_id: int, first: date,
         select(Space.code, func.sum(days))
         .select_from(WorksSpace)
         .join(WorksPeriod, and_(WorksPeriod.id == WorksSpace.works_id,
-                                WorksPeriod.cancelled_at.is_(None),
-                                WorksPeriod.starts_on <= last, WorksPeriod.ends_on >= first))
+                                WorksPeriod.closes_between(first, last)))
         .join(Space, Space.id == WorksSpace.space_id)
         .where(Space.site_id == site_id)
         .group_by(Space.code))

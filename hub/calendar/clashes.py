@@ -107,7 +107,7 @@ def _bookings_and_sessions(session, site_id, first, last, limit) -> list[Clash]:
                                           ProgrammeSession.end_minute > Booking.start_minute))
              .join(item, live)
              .join(Space, Space.id == Booking.space_id).join(Site, Site.id == Space.site_id)
-             .where(Booking.status == "booked", Booking.day >= first, Booking.day <= last,
+             .where(Booking.status == "booked", Booking.falls_between(first, last),
                     in_use(Space.site_id, site_id))
              .order_by(Booking.day, Booking.start_minute).limit(limit))
     return [Clash(kind="booking_session", site=site, space_id=space, space_code=code,
@@ -137,7 +137,7 @@ def _two_sessions(session, site_id, first, last, limit) -> list[Clash]:
              .join(other_item, other_live)
              .join(Space, Space.id == ProgrammeSession.space_id)
              .join(Site, Site.id == Space.site_id)
-             .where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+             .where(ProgrammeSession.falls_between(first, last),
                     in_use(Space.site_id, site_id))
              .order_by(ProgrammeSession.day, ProgrammeSession.start_minute).limit(limit))
     return [Clash(kind="session_session", site=site, space_id=space, space_code=code,
@@ -161,8 +161,8 @@ def _during_works(session, site_id, first, last, limit) -> list[Clash]:
                 .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
                 .join(Space, Space.id == WorksSpace.space_id)
                 .join(Site, Site.id == Space.site_id)
-                .where(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
-                       WorksPeriod.ends_on >= first, in_use(WorksPeriod.site_id, site_id),
+                .where(WorksPeriod.closes_between(first, last),
+                       in_use(WorksPeriod.site_id, site_id),
                        space_column == WorksSpace.space_id, day_column >= first,
                        day_column <= last, day_column >= WorksPeriod.starts_on,
                        day_column <= WorksPeriod.ends_on))
@@ -204,7 +204,7 @@ def _over_capacity(session, site_id, first, last, limit) -> list[Clash]:
     its fullest stretch. The places taken are a running sum over each space-day's starts (+)
     and ends (−) in time order, ends first at a tie (touching bookings do not add up) — one
     window function in SQL rather than a comparison of every pair of bookings."""
-    live = (Booking.status == "booked", Booking.day >= first, Booking.day <= last)
+    live = (Booking.status == "booked", Booking.falls_between(first, last))
     if site_id is not None:
         live += (Booking.space_id.in_(select(Space.id).where(Space.site_id == site_id)),)
     changes = union_all(

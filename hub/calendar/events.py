@@ -116,7 +116,7 @@ def _bookings(session, site_id, first, last, cancelled, space_id, staff, limit):
                     Tenant.name, Space.id, Space.code, Space.name, Site.id, Site.name)
              .join(Space, Space.id == Booking.space_id).join(Site, Site.id == Space.site_id)
              .outerjoin(Tenant, Tenant.id == Booking.tenant_id)
-             .where(Booking.day >= first, Booking.day <= last))
+             .where(Booking.falls_between(first, last)))
     query = _in_site(query, Space.site_id, site_id, Booking.space_id, space_id)
     if not cancelled:
         query = query.where(Booking.status == "booked")
@@ -140,7 +140,7 @@ def _sessions(session, site_id, first, last, space_id, staff, limit):
              .join(Site, Site.id == ProgrammeItem.site_id)
              .outerjoin(Space, Space.id == ProgrammeSession.space_id)
              .outerjoin(Instructor, Instructor.id == ProgrammeSession.instructor_id)
-             .where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+             .where(ProgrammeSession.falls_between(first, last),
                     ProgrammeItem.status != "cancelled"))
     query = _in_site(query, ProgrammeItem.site_id, site_id, ProgrammeSession.space_id, space_id)
     query = query.order_by(ProgrammeSession.day, ProgrammeSession.start_minute).limit(limit)

@@ -41,14 +41,14 @@ def day_totals(session: Session, *, site_id: int | None, first: date, last: date
         found += _grouped(session, "booking", by_site, site_id, Booking.day,
                           Booking.end_minute - Booking.start_minute, Space.site_id,
                           select_from=Booking, joins=[(Space, Space.id == Booking.space_id)],
-                          where=[Booking.day >= first, Booking.day <= last,
+                          where=[Booking.falls_between(first, last),
                                  Booking.status == "booked"], space=Booking.space_id)
     if "session" in kinds:
         found += _grouped(session, "session", by_site, site_id, ProgrammeSession.day,
                           ProgrammeSession.end_minute - ProgrammeSession.start_minute,
                           ProgrammeItem.site_id, select_from=ProgrammeSession,
                           joins=[(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)],
-                          where=[ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+                          where=[ProgrammeSession.falls_between(first, last),
                                  ProgrammeItem.status != "cancelled"],
                           space=ProgrammeSession.space_id)
     for kind, column in (("lease_start", Lease.starts_on), ("lease_end", Lease.ends_on)):

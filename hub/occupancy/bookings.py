@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, Tenant, User, utcnow
@@ -106,8 +105,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
         raise Invalid("day", closed_message(space.code, works))
     if space.leasable:
         holder = session.exec(select(Tenant.name).join(Lease, Lease.tenant_id == Tenant.id).where(
-            Lease.space_id == space.id, Lease.starts_on <= day,
-            or_(Lease.ends_on.is_(None), Lease.ends_on >= day))).first()
+            Lease.space_id == space.id, Lease.holds(day))).first()
         if holder:
             raise Invalid("day", _("{space} is leased to {tenant} on {day}; choose another day "
                                    "or space").format(space=space.code, tenant=holder,
@@ -181,8 +179,8 @@ def week_bookings(session: Session, *, site_id: int | None, monday: date,
     query = (select(Booking, Site.name, Space.code, Tenant.name)
              .join(Space, Space.id == Booking.space_id).join(Site, Site.id == Space.site_id)
              .outerjoin(Tenant, Tenant.id == Booking.tenant_id)
-             .where(Booking.status == "booked", Booking.day >= monday,
-                    Booking.day <= monday + timedelta(days=6))
+             .where(Booking.status == "booked",
+                    Booking.falls_between(monday, monday + timedelta(days=6)))
              .order_by(Booking.day, Booking.start_minute, Space.code))
     if site_id is not None:
         query = query.where(Space.site_id == site_id)

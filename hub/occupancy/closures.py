@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_
 from sqlmodel import Session, select
 
 from db.models import Space, WorksPeriod, WorksSpace
@@ -18,8 +17,7 @@ from hub.scope import in_use
 
 def _live_between(first: date, last: date):
     """Works periods not cancelled sharing at least one day with [first, last]."""
-    return and_(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
-                WorksPeriod.ends_on >= first)
+    return WorksPeriod.closes_between(first, last)
 
 
 def closure_of(session: Session, *, space_id: int, first: date,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, union_all
 from sqlmodel import Session, select
 
 from db.models import Lease, Site, Space, Tenant, WorksPeriod, WorksSpace
@@ -55,21 +55,16 @@ def _in_scope(site_id: int | None):
     return and_(Space.leasable, Space.active, in_use(Space.site_id, site_id))
 
 
-def _covers(day: date):
-    return and_(Lease.starts_on <= day, or_(Lease.ends_on.is_(None), Lease.ends_on >= day))
-
-
 def _closed_on(day: date):
     """The space is out of use on `day` (works not cancelled cover it)."""
     return exists().where(WorksSpace.space_id == Space.id, WorksSpace.works_id == WorksPeriod.id,
-                          WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= day,
-                          WorksPeriod.ends_on >= day)
+                          WorksPeriod.closes(day))
 
 
 def occupancy_on(session: Session, *, site_id: int | None, day: date) -> Rates:
     """Leased / leasable on `day`; a space out of use for works that day, or not yet part
     of the hub, is left out."""
-    leased = exists().where(Lease.space_id == Space.id, _covers(day))
+    leased = exists().where(Lease.space_id == Space.id, Lease.holds(day))
     row = session.exec(select(
         func.count(Space.id), func.coalesce(func.sum(Space.area_m2), 0),
         func.count(Space.id).filter(leased),
@@ -113,14 +108,12 @@ def _lease_days(months):
 
 
 def _overlaps(months):
-    return and_(Lease.starts_on <= months.c.month_end,
-                or_(Lease.ends_on.is_(None), Lease.ends_on >= months.c.month_start))
+    return Lease.overlaps(months.c.month_start, months.c.month_end)
 
 
 def _works_in(months):
     """Works not cancelled sharing a day with the month."""
-    return and_(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= months.c.month_end,
-                WorksPeriod.ends_on >= months.c.month_start)
+    return WorksPeriod.closes_between(months.c.month_start, months.c.month_end)
 
 
 def _works_days(months):
@@ -155,9 +148,7 @@ def _leased_closed_query(table, site_id: int | None, *group):
             .join(Space, and_(Space.id == Lease.space_id, _in_scope(site_id)))
             .join(WorksSpace, WorksSpace.space_id == Lease.space_id)
             .join(WorksPeriod, and_(WorksPeriod.id == WorksSpace.works_id, _works_in(table),
-                                    WorksPeriod.starts_on <= func.coalesce(
-                                        Lease.ends_on, WorksPeriod.ends_on),
-                                    WorksPeriod.ends_on >= Lease.starts_on))
+                                    Lease.overlaps(WorksPeriod.starts_on, WorksPeriod.ends_on)))
             .group_by(table.c.month_start, *group))
 
 
@@ -288,5 +279,5 @@ def rent_roll(session: Session, *, site_id: int | None, day: date) -> Decimal:
     """Monthly rent of the leases running on `day`."""
     total = session.exec(select(func.coalesce(func.sum(Lease.monthly_rent), 0))
                          .join(Space, Space.id == Lease.space_id)
-                         .where(_covers(day), _in_scope(site_id))).one()
+                         .where(Lease.holds(day), _in_scope(site_id))).one()
     return Decimal(str(total)).quantize(Decimal("0.01"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from db.models import Lease, Site, Space, Tenant, User
@@ -25,18 +25,14 @@ from hub.scope import open_site
 
 def current_lease(session: Session, space_id: int, on: date) -> Lease | None:
     return session.exec(select(Lease).where(
-        Lease.space_id == space_id, Lease.starts_on <= on,
-        or_(Lease.ends_on.is_(None), Lease.ends_on >= on))).first()
+        Lease.space_id == space_id, Lease.holds(on))).first()
 
 
 def first_overlapping_lease(session: Session, space_id: int, starts_on: date,
                             ends_on: date | None, *, other_than: int | None = None
                             ) -> Lease | None:
     """A lease of the space sharing at least one day with [starts_on, ends_on]."""
-    query = select(Lease).where(Lease.space_id == space_id,
-                                or_(Lease.ends_on.is_(None), Lease.ends_on >= starts_on))
-    if ends_on is not None:
-        query = query.where(Lease.starts_on <= ends_on)
+    query = select(Lease).where(Lease.space_id == space_id, Lease.overlaps(starts_on, ends_on))
     if other_than is not None:
         query = query.where(Lease.id != other_than)
     return session.exec(query.order_by(Lease.starts_on)).first()
@@ -224,7 +220,7 @@ def lease_rows(session: Session, *, site_id: int | None, day: date,
     query = (select(Lease, Site.name, Space.code, Tenant.name)
              .join(Space, Space.id == Lease.space_id).join(Site, Site.id == Space.site_id)
              .join(Tenant, Tenant.id == Lease.tenant_id)
-             .where(Lease.starts_on <= day, or_(Lease.ends_on.is_(None), Lease.ends_on >= day)))
+             .where(Lease.holds(day)))
     if site_id is not None:
         query = query.where(Space.site_id == site_id)
     if ending_within is not None:
@@ -258,8 +254,7 @@ class Vacancy:
 def vacancies(session: Session, *, site_id: int | None, day: date) -> list[Vacancy]:
     """Active leasable spaces nobody holds on `day`: since when (the day after their last
     lease, or the day they opened), and until a booked lease. A space not open yet is none."""
-    covering = select(Lease.id).where(Lease.space_id == Space.id, Lease.starts_on <= day,
-                                      or_(Lease.ends_on.is_(None), Lease.ends_on >= day))
+    covering = select(Lease.id).where(Lease.space_id == Space.id, Lease.holds(day))
     last_end = (select(func.max(Lease.ends_on)).where(Lease.space_id == Space.id,
                                                       Lease.ends_on < day).scalar_subquery())
     next_start = (select(func.min(Lease.starts_on)).where(Lease.space_id == Space.id,

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from babel.numbers import format_decimal
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -160,7 +160,7 @@ def edit_space(session: Session, *, actor: User, space_id: int, version: int | N
     if not clean["leasable"] and space.leasable:
         current = session.exec(select(Lease).where(
             Lease.space_id == space.id,
-            or_(Lease.ends_on.is_(None), Lease.ends_on >= date.today()))).first()
+            Lease.overlaps(date.today()))).first()
         if current:
             if current.ends_on is None:
                 raise Invalid("leasable", _("{space} is leased until open end; end the lease "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, func
 from sqlmodel import Session, select
 
 from db.models import Booking, Lease, Site, Space, WorksPeriod, WorksSpace
@@ -38,8 +38,8 @@ def utilisation_by_week(session: Session, *, site_id: int | None,
     booked = dict((as_date(w), minutes) for w, minutes in session.exec(
         select(week, func.sum((Booking.end_minute - Booking.start_minute) * Booking.places))
         .join(Space, and_(Space.id == Booking.space_id, *scope))
-        .where(Booking.status == "booked", Booking.day >= weeks[0],
-               Booking.day <= weeks[-1] + timedelta(days=6))
+        .where(Booking.status == "booked",
+               Booking.falls_between(weeks[0], weeks[-1] + timedelta(days=6)))
         .group_by(week)))
     sites = session.exec(select(Site.open_weekdays, Site.opens_at, Site.closes_at,
                                 func.sum(Space.capacity))
@@ -82,7 +82,7 @@ def _leased_open_minutes(session: Session, scope: list, weeks: list[date]) -> di
         .select_from(Lease)
         .join(Space, and_(Space.id == Lease.space_id, Space.leasable, *scope))
         .join(Site, Site.id == Space.site_id)
-        .where(Lease.starts_on <= last, or_(Lease.ends_on.is_(None), Lease.ends_on >= first)))
+        .where(Lease.overlaps(first, last)))
     lost: dict[date, int] = {}
     for starts, ends, capacity, weekdays, opens, closes in rows:
         for monday in weeks:
@@ -104,14 +104,12 @@ def _closed_open_minutes(session: Session, scope: list, weeks: list[date]) -> di
         .join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
         .join(Space, and_(Space.id == WorksSpace.space_id, *scope))
         .join(Site, Site.id == Space.site_id)
-        .where(WorksPeriod.cancelled_at.is_(None), WorksPeriod.starts_on <= last,
-               WorksPeriod.ends_on >= first)).all()
+        .where(WorksPeriod.closes_between(first, last))).all()
     leases: dict[int, list] = {}
     if rows:
         for space_id, starts, ends in session.exec(
                 select(Lease.space_id, Lease.starts_on, Lease.ends_on)
-                .where(Lease.space_id.in_({row[0] for row in rows}), Lease.starts_on <= last,
-                       or_(Lease.ends_on.is_(None), Lease.ends_on >= first))):
+                .where(Lease.space_id.in_({row[0] for row in rows}), Lease.overlaps(first, last))):
             leases.setdefault(space_id, []).append((starts, ends or last))
     lost: dict[date, int] = {}
     for space_id, starts, ends, capacity, weekdays, opens, closes in rows:

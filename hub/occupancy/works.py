@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, select
 
@@ -97,7 +96,7 @@ def works_collisions(session: Session, *, space_ids: list[int], starts_on: date,
     cancelled, and leases running then (these stay; their tenants should know)."""
     if not space_ids or starts_on is None or ends_on is None or ends_on < starts_on:
         return Collisions()
-    days = and_(Booking.day >= starts_on, Booking.day <= ends_on)
+    days = Booking.falls_between(starts_on, ends_on)
     bookings = [CollidingBooking(id=b.id, version=b.version, space=code, day=b.day,
                                  start_minute=b.start_minute, end_minute=b.end_minute,
                                  who=tenant or b.guest_name or _("someone"))
@@ -117,15 +116,14 @@ def works_collisions(session: Session, *, space_ids: list[int], starts_on: date,
                     .outerjoin(Instructor, Instructor.id == ProgrammeSession.instructor_id)
                     .where(ProgrammeSession.space_id.in_(space_ids),
                            ProgrammeItem.status != "cancelled",
-                           ProgrammeSession.day >= starts_on, ProgrammeSession.day <= ends_on)
+                           ProgrammeSession.falls_between(starts_on, ends_on))
                     .order_by(ProgrammeSession.day, ProgrammeSession.start_minute))]
     leases = [RunningLease(space=code, tenant=tenant, starts_on=starts, ends_on=ends)
               for code, tenant, starts, ends in session.exec(
                   select(Space.code, Tenant.name, Lease.starts_on, Lease.ends_on)
                   .join(Space, Space.id == Lease.space_id)
                   .join(Tenant, Tenant.id == Lease.tenant_id)
-                  .where(Lease.space_id.in_(space_ids), Lease.starts_on <= ends_on,
-                         (Lease.ends_on.is_(None)) | (Lease.ends_on >= starts_on))
+                  .where(Lease.space_id.in_(space_ids), Lease.overlaps(starts_on, ends_on))
                   .order_by(Space.code))]
     return Collisions(bookings=bookings, sessions=sessions, leases=leases)
 
@@ -187,8 +185,8 @@ def _no_other_works(session: Session, spaces: list[Space], starts_on: date, ends
     """Two works periods never close one space on the same day (the days would count twice)."""
     for space in spaces:
         query = (select(WorksPeriod).join(WorksSpace, WorksSpace.works_id == WorksPeriod.id)
-                 .where(WorksSpace.space_id == space.id, WorksPeriod.cancelled_at.is_(None),
-                        WorksPeriod.starts_on <= ends_on, WorksPeriod.ends_on >= starts_on))
+                 .where(WorksSpace.space_id == space.id,
+                        WorksPeriod.closes_between(starts_on, ends_on)))
         if other_than is not None:
             query = query.where(WorksPeriod.id != other_than)
         other = session.exec(query).first()

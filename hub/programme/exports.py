@@ -34,7 +34,7 @@ def published_sessions(session: Session, *, site_id: int | None = None,
     if site_id is not None:
         query = query.where(ProgrammeItem.site_id == site_id)
     if since is not None:
-        query = query.where(ProgrammeSession.day >= since)
+        query = query.where(ProgrammeSession.falls_between(since))
     rows = []
     for (session_id, day, first, last, location, item_id, title, kind, sector, form, price,
          capacity, description, site, city, space) in session.exec(

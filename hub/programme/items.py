@@ -252,8 +252,7 @@ def _check_free(session: Session, *, space: Space | None, instructor_id: int | N
                           .format(space=space.code, start=clock(first), end=clock(last),
                                   day=day_text(day), taken=taken))
         if space.leasable and session.exec(select(Lease.id).where(
-                Lease.space_id == space.id, Lease.starts_on <= day,
-                (Lease.ends_on.is_(None)) | (Lease.ends_on >= day))).first():
+                Lease.space_id == space.id, Lease.holds(day))).first():
             raise Invalid("space", _("{space} is leased on {day}; choose another space").format(
                 space=space.code, day=day_text(day)))
     if instructor_id is not None:

@@ -148,7 +148,7 @@ def item_sessions(session: Session, item_id: int) -> list[SessionRow]:
 def sessions_between(session: Session, *, site_id: int | None, first: date, last: date,
                      limit: int = 2000) -> list[SessionRow]:
     """Sessions of live items (not cancelled) from `first` to `last`, for the calendar."""
-    query = _session_query().where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+    query = _session_query().where(ProgrammeSession.falls_between(first, last),
                                    ProgrammeItem.status != "cancelled")
     if site_id is not None:
         query = query.where(ProgrammeItem.site_id == site_id)
@@ -162,7 +162,7 @@ def sessions_per_day(session: Session, *, site_id: int | None, first: date,
     calendar of a whole network, where single sessions would be too many to draw."""
     query = (select(ProgrammeSession.day, ProgrammeItem.kind, func.count())
              .join(ProgrammeItem, ProgrammeItem.id == ProgrammeSession.item_id)
-             .where(ProgrammeSession.day >= first, ProgrammeSession.day <= last,
+             .where(ProgrammeSession.falls_between(first, last),
                     ProgrammeItem.status != "cancelled"))
     if site_id is not None:
         query = query.where(ProgrammeItem.site_id == site_id)
@@ -243,7 +243,7 @@ def cancellation(session: Session, *, item_id: int, today: date) -> Cancellation
                                           func.coalesce(func.sum(counts.c.waitlisted), 0))
                                    ).one()
     ahead = session.exec(select(func.count()).select_from(ProgrammeSession).where(
-        ProgrammeSession.item_id == item_id, ProgrammeSession.day >= today)).one()
+        ProgrammeSession.item_id == item_id, ProgrammeSession.falls_between(today))).one()
     return Cancellation(title=item.title, seated=int(seated), waitlisted=int(waiting),
                         sessions_ahead=ahead)
 

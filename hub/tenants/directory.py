@@ -81,8 +81,7 @@ def _filtered(query, chosen: DirectoryFilter, today: date):
 def current_spaces(session: Session, *, today: date, site_id: int | None = None) -> dict[int, str]:
     """tenant id -> "L03, L04": the spaces each tenant leases today."""
     query = (select(Lease.tenant_id, Space.code).join(Space, Space.id == Lease.space_id)
-             .where(Lease.starts_on <= today,
-                    or_(Lease.ends_on.is_(None), Lease.ends_on >= today))
+             .where(Lease.holds(today))
              .order_by(Space.code))
     if site_id is not None:
         query = query.where(Space.site_id == site_id)

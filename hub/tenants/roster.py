@@ -3,7 +3,7 @@ retiring them is the manager's; staff notes are kept by manager and communicatio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
@@ -155,7 +155,7 @@ def _check_leases_end_by(session: Session, tenant: Tenant, left_on: date | None)
     if left_on is None:
         return
     late = session.exec(select(Lease).where(Lease.tenant_id == tenant.id,
-                                            or_(Lease.ends_on.is_(None), Lease.ends_on > left_on))
+                                            Lease.overlaps(left_on + timedelta(days=1)))
                         .order_by(Lease.starts_on)).first()
     if late is not None:
         if late.ends_on is None:
@@ -195,7 +195,7 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
 
 def _leases_past(tenant_id: int, left_on: date) -> tuple:
     """The tenant's leases running past the leaving day: they end on it."""
-    return (Lease.tenant_id == tenant_id, or_(Lease.ends_on.is_(None), Lease.ends_on > left_on))
+    return (Lease.tenant_id == tenant_id, Lease.overlaps(left_on + timedelta(days=1)))
 
 
 def _bookings_after(tenant_id: int, left_on: date) -> tuple:
