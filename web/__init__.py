@@ -1,7 +1,7 @@
 """The HTTP side of Bottega, beside the Streamlit screens: what the server answers without a
-browser session. app.py hands `web.server.app` to Streamlit's server.
+browser session. app.py builds the ASGI app from these routes, middleware and start.
 
-- server.py: the ASGI app — Streamlit's screens plus the routes and middleware below;
+- routes.py: the routes beside the screens (/healthz, the feeds);
 - start.py: what a server process does once as it starts (schema, demo data, setup code);
 - settings.py: the environment variables of the HTTP side (feeds on, HTTPS, framing, address);
 - feeds.py: the public feeds (/feeds/<site>/<feed>), with conditional GET;
