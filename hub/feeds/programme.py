@@ -21,15 +21,11 @@ from sqlmodel import Session, select
 from db.models import AuditEntry, ProgrammeItem, ProgrammeSession, Site, Space
 from hub.i18n import _
 from hub.programme.exports import (ics_bytes, local_moment, programme_csv_rows,
-                                   published_sessions)
+                                   published_sessions, session_uid)
 from hub.words import label
 
 PRODUCT_ID = "-//Bottega//Public programme feed//EN"
 REFRESH = timedelta(hours=1)   # what calendar apps are asked to poll at (ETags make it cheap)
-
-
-def uid(session_id: int) -> str:
-    return f"programme-session-{session_id}@bottega"
 
 
 def ever_published(session: Session, item_ids: list[int]) -> set[int]:
@@ -65,7 +61,7 @@ def calendar_events(session: Session, *, site: Site) -> list[dict]:
             continue
         place = (f"{space}, {site.name}, {site.address or site.city}" if space is not None
                  else location or _("Online"))
-        events.append({"session_id": session_id, "uid": uid(session_id), "day": day,
+        events.append({"session_id": session_id, "uid": session_uid(session_id), "day": day,
                        "start_minute": first, "end_minute": last, "title": title,
                        "kind": kind, "description": description, "location": place,
                        "cancelled": status == "cancelled",
@@ -92,8 +88,8 @@ def programme_calendar(session: Session, *, site: Site, stamp: datetime) -> byte
             event.add("description", row["description"])
         event.add("categories", [label("programme kind", row["kind"])])
         events.append(event)
-    return ics_bytes(_("{site}: programme").format(site=site.name), events, product=PRODUCT_ID,
-                     refresh=REFRESH)
+    return ics_bytes(_("{site}: programme").format(site=site.name), events, zones=[zone.key],
+                     product=PRODUCT_ID, refresh=REFRESH)
 
 
 def _plain(value):
