@@ -3,7 +3,7 @@ by three parsers (icalendar, vobject, ics), with the checks RFC 5545 asks that t
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timezone
 
 import ics
 import vobject
@@ -41,11 +41,6 @@ def read_everywhere(body: bytes, *, zone: str) -> Calendar:
 
 def _aware(moment):
     """ics gives every moment as a datetime (an all-day event's at midnight UTC)."""
-    if hasattr(moment, "tzinfo"):
+    if isinstance(moment, datetime):
         return moment
-    from datetime import datetime, timezone
     return datetime.combine(moment, datetime.min.time(), tzinfo=timezone.utc)
-
-
-def offset(moment) -> timedelta:
-    return moment.utcoffset()
