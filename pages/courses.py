@@ -22,7 +22,7 @@ from ui.programme.forms import (OPEN_ITEM, delete_draft_form, edit_session_form,
 from ui import url_params
 from ui.url_params import linked
 from ui.widgets import (EARLIEST_DAY, PROGRAMME_FEEDS, choice_box, csv_bytes, feed_addresses,
-                        kpi_row, site_picker)
+                        in_this_language, kpi_row, site_picker)
 
 user = guard("courses")
 editor = user.role in ("manager", "communication")
@@ -105,13 +105,15 @@ def calendar_tab() -> None:
     published = data.published_count(site.id)
     left, right = st.columns(2)
     left.download_button(_("Download the published programme (.ics)"),
-                         lambda: data.published_ics(site.id), file_name="bottega-programme.ics",
-                         mime="text/calendar", key="courses_ics",
-                         icon=":material/calendar_month:", disabled=not published)
+                         in_this_language(lambda: data.published_ics(site.id)),
+                         file_name="bottega-programme.ics", mime="text/calendar",
+                         key="courses_ics", icon=":material/calendar_month:",
+                         disabled=not published, on_click="ignore")
     right.download_button(_("Download the published programme (CSV)"),
-                          lambda: data.published_csv(site.id), file_name="bottega-programme.csv",
-                          mime="text/csv", key="courses_programme_csv",
-                          icon=":material/download:", disabled=not published)
+                          in_this_language(lambda: data.published_csv(site.id)),
+                          file_name="bottega-programme.csv", mime="text/csv",
+                          key="courses_programme_csv", icon=":material/download:",
+                          disabled=not published, on_click="ignore")
     st.caption(ngettext("{count} session of a published item, one calendar event each; drafts "
                         "and cancelled items are never exported.",
                         "{count} sessions of published items, one calendar event each; drafts "
@@ -146,9 +148,10 @@ def programme_tab() -> None:
         "format": r.format, "starts_on": r.starts_on, "ends_on": r.ends_on, "price": r.price,
         "capacity": r.capacity, "enrolled": r.seated, "waitlisted": r.waitlisted}
         for r in rows])
-    st.download_button(_("Download this list (CSV)"), lambda: csv_bytes(listing),
+    st.download_button(_("Download this list (CSV)"),
+                       in_this_language(lambda: csv_bytes(listing)),
                        file_name="programme-list.csv", mime="text/csv", key="courses_list_csv",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
 
 
 def outside_hours_notice(sessions) -> None:

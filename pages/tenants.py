@@ -206,7 +206,8 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
     buttons = st.columns([1, 1, 4])
     buttons[0].download_button(_("Website (JSON)"), json.dumps(published, ensure_ascii=False, indent=2),
                                file_name="listings.json", mime="application/json",
-                               key="tenants_export_json", icon=":material/download:")
+                               key="tenants_export_json", icon=":material/download:",
+                               on_click="ignore")
     with buttons[1]:
         csv_download(_("Website (CSV)"), exports.drop(columns=["bio_html"]), "listings.csv",
                      key="tenants_export_listings")

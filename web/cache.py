@@ -1,7 +1,9 @@
 """Built feeds keyed on the data version (db/stamp.py): any number of requests between two
-writes costs one build per feed and language."""
+writes costs one build per feed and language — and one compression."""
 from __future__ import annotations
 
+import gzip
+import hashlib
 import threading
 import time
 from dataclasses import dataclass
@@ -13,14 +15,38 @@ from db.engine import get_engine
 
 STAMP_MEMO_SECONDS = 1.0   # a burst of polling reads the data version once a second at most
 
+GZIP_MINIMUM = 500   # bytes: a smaller body is sent as it is (gzip would save next to nothing)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One representation of a feed: its bytes, and an ETag of its own."""
+    body: bytes
+    etag: str
+    encoding: str | None   # the Content-Encoding, None for the plain bytes
+
+
 @dataclass(frozen=True)
 class Built:
-    body: bytes
+    plain: Encoded
+    gzipped: Encoded | None   # None: too small to be worth compressing
     media_type: str
-    etag: str
     last_modified: datetime
 
+    @classmethod
+    def of(cls, body: bytes, media_type: str, last_modified: datetime) -> Built:
+        """The feed's bytes, and gzipped once here: Streamlit's server would gzip every
+        answer again, under the plain bytes' ETag. Each encoding gets its own strong ETag
+        (the same hash, `-gzip` added), as a cache must not take one for the other."""
+        tag = hashlib.sha256(body).hexdigest()[:32]
+        gzipped = None
+        if len(body) >= GZIP_MINIMUM:
+            gzipped = Encoded(gzip.compress(body, compresslevel=6, mtime=0), f'"{tag}-gzip"',
+                              "gzip")
+        return cls(Encoded(body, f'"{tag}"', None), gzipped, media_type, last_modified)
 
+    def for_reader(self, gzip_accepted: bool) -> Encoded:
+        return self.gzipped if gzip_accepted and self.gzipped is not None else self.plain
 
 
 class FeedCache:

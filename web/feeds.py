@@ -1,5 +1,7 @@
 """The public feeds: GET /feeds/<site-code>/<feed>, built from what hub/feeds reads, kept in
-web/cache.py per data version, answered 304 when the reader's copy is current.
+web/cache.py per data version (plain and gzipped, each with its own ETag), answered 304 when
+the reader's copy is current. They hold public data only, so any website may read them from
+a browser: web/headers.py adds the CORS headers, and a preflight (OPTIONS) is answered here.
 
 A feed has no signed-in reader: it speaks BOTTEGA_LANGUAGE (hub.i18n.default_language), or
 the language its address asks for with `?lang=it` or `?lang=en`. Keys of the JSON and CSV feeds
@@ -7,7 +9,6 @@ stay English; only the sentences and names a person reads are translated.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -21,6 +22,7 @@ from db.engine import reading
 from hub.feeds import listings
 from hub.feeds import programme
 from hub.feeds.public import public_page
+from hub.feeds.schemas import SCHEMAS
 from hub.feeds.sites import feed_site
 from hub.i18n import LANGUAGES, _, default_language, locale, speaking
 from hub.words import label
@@ -28,7 +30,10 @@ from web.cache import Built, FeedCache
 from web.headers import TEMPLATES
 from web.settings import feeds_on
 
-FEEDS = ("programme.ics", "programme.json", "listings.json", "listings.csv", "public.html")
+FEEDS = ("programme.ics", "programme.json", "programme.schema.json", "listings.json",
+         "listings.schema.json", "listings.csv", "public.html")
+METHODS = ("GET", "HEAD", "OPTIONS")
+PREFLIGHT_MAX_AGE = 86400   # seconds a browser may keep a preflight's answer
 
 
 # --- the public page's template ---------------------------------------------------------------
@@ -65,6 +70,8 @@ MEDIA = {"ics": "text/calendar; charset=utf-8", "json": "application/json; chars
 
 
 def _build(name: str, site, changed: datetime) -> tuple[bytes, str]:
+    if name in SCHEMAS:
+        return json.dumps(SCHEMAS[name], ensure_ascii=False, indent=1).encode(), "json"
     with reading() as session:
         if name == "programme.ics":
             return programme.programme_calendar(session, site=site, stamp=changed), "ics"
@@ -102,7 +109,10 @@ def feed_language(request: Request) -> str | None:
 
 
 def feed(request: Request) -> Response:
-    """GET /feeds/<site-code>/<feed>: the feed, or 304 when the reader's copy is current."""
+    """GET /feeds/<site-code>/<feed>: the feed, or 304 when the reader's copy is current;
+    OPTIONS: a browser's CORS preflight."""
+    if request.method == "OPTIONS":
+        return preflight(request)
     lang = feed_language(request)
     if lang is None:
         with speaking(default_language()):
@@ -110,6 +120,17 @@ def feed(request: Request) -> Response:
                                        "lang=en.") + "\n", status_code=400)
     with speaking(lang):
         return _feed(request, lang)
+
+
+def preflight(request: Request) -> Response:
+    """A browser asking whether another origin's page may read a feed: yes, with GET or HEAD,
+    sending the validators of a copy it holds. Access-Control-Allow-Origin is web/headers.py's."""
+    if not feeds_on() or request.path_params["feed"] not in FEEDS:
+        return _not_found()
+    return Response(status_code=204, headers={
+        "Access-Control-Allow-Methods": ", ".join(METHODS),
+        "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+        "Access-Control-Max-Age": str(PREFLIGHT_MAX_AGE)})
 
 
 def _feed(request: Request, lang: str) -> Response:
@@ -124,28 +145,54 @@ def _feed(request: Request, lang: str) -> Response:
             return None
         changed = (changed or datetime(2020, 1, 1, tzinfo=UTC)).replace(microsecond=0)
         body, kind = _build(name, site, changed)
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        return Built(body, MEDIA[kind], etag, changed)
+        return Built.of(body, MEDIA[kind], changed)
 
     built = cache.get(code, name, build, lang)
     if built is None:
         return _not_found(_("No site has the code {code}.").format(code=repr(code[:12])))
-    headers = {"ETag": built.etag, "Last-Modified": format_datetime(built.last_modified, usegmt=True),
+    sent = built.for_reader(gzip_accepted(request.headers.get("accept-encoding", "")))
+    headers = {"ETag": sent.etag,
+               "Last-Modified": format_datetime(built.last_modified, usegmt=True),
                "Cache-Control": "public, max-age=60"}
-    if _still_fresh(request, built):
+    if name in ("programme.json", "listings.json"):
+        schema = name.replace(".json", ".schema.json")
+        headers["Link"] = f'<{schema}>; rel="describedby"; type="application/schema+json"'
+    if _still_fresh(request, sent.etag, built.last_modified):
         return Response(status_code=304, headers=headers)
-    return Response(built.body, media_type=built.media_type, headers=headers)
+    if sent.encoding:
+        headers["Content-Encoding"] = sent.encoding
+    return Response(sent.body, media_type=built.media_type, headers=headers)
 
 
-def _still_fresh(request: Request, built: Built) -> bool:
+def gzip_accepted(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip: named (or `*`) without q=0."""
+    quality = {}
+    for part in accept_encoding.split(","):
+        coding, *parameters = part.split(";")
+        weight = 1.0
+        for parameter in parameters:
+            name, __, value = parameter.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        quality[coding.strip().lower()] = weight
+    for coding in ("gzip", "x-gzip", "*"):
+        if coding in quality:
+            return quality[coding] > 0
+    return False
+
+
+def _still_fresh(request: Request, etag: str, last_modified: datetime) -> bool:
     match = request.headers.get("if-none-match")
     if match is not None:
-        return built.etag in [tag.strip().removeprefix("W/") for tag in match.split(",")] \
+        return etag in [tag.strip().removeprefix("W/") for tag in match.split(",")] \
             or match.strip() == "*"
     since = request.headers.get("if-modified-since")
     if since:
         try:
-            return built.last_modified <= parsedate_to_datetime(since)
+            return last_modified <= parsedate_to_datetime(since)
         except (TypeError, ValueError):
             return False
     return False

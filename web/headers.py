@@ -1,6 +1,8 @@
-"""The security headers of every response: no framing but where allowed (public.html through
-BOTTEGA_FRAME_ANCESTORS, Streamlit's components by the app itself), no sniffing, a strict
-content policy on the feeds, HSTS behind HTTPS."""
+"""The headers every response gets by its path. Security: no framing but where allowed
+(public.html through BOTTEGA_FRAME_ANCESTORS, Streamlit's components by the app itself), no
+sniffing, a strict content policy on the feeds, HSTS behind HTTPS. On the feeds only, which
+hold public data: CORS for any origin (a website's script may read them; they answer the
+same with or without a cookie) and `Vary: Accept-Encoding` (each encoding has its own ETag)."""
 from __future__ import annotations
 
 import base64
@@ -23,6 +25,10 @@ def _style_hash() -> str:
 STYLE_HASH = _style_hash()
 COMPONENT_PREFIX = "/component/"
 FEED_CSP = ("default-src 'none'; img-src https: data:; base-uri 'none'; form-action 'none'")
+FEED_CORS = {"Access-Control-Allow-Origin": "*",
+             # ETag and Link are not readable by another origin's script unless named
+             "Access-Control-Expose-Headers": "ETag, Link",
+             "Vary": "Accept-Encoding"}
 
 
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
@@ -36,6 +42,7 @@ def security_headers(path: str) -> list[tuple[bytes, bytes]]:
             headers["X-Frame-Options"] = "DENY"
         style = f"; style-src {STYLE_HASH}" if path.endswith("/public.html") else ""
         headers["Content-Security-Policy"] = f"{FEED_CSP}{style}; frame-ancestors {framing}"
+        headers.update(FEED_CORS)
     elif path.startswith(COMPONENT_PREFIX):
         # Streamlit's custom components (the sign-in cookie's, for one) are pages the app
         # itself shows in an iframe: framed by the app, by nobody else.
@@ -51,7 +58,8 @@ def security_headers(path: str) -> list[tuple[bytes, bytes]]:
 
 class SecurityHeaders:
     """Pure ASGI middleware (WebSockets pass untouched): adds security_headers to every HTTP
-    response, replacing any header of the same name."""
+    response, replacing any header of the same name (so a feed's Vary is said once, whatever
+    Streamlit's gzip layer inside added)."""
 
     def __init__(self, app):
         self.app = app

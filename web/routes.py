@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from web.feeds import feed
+from web.feeds import METHODS, feed
 from web.health import healthz
 
 
 def routes() -> list[Route]:
     return [Route("/healthz", healthz, methods=["GET", "HEAD"]),
-            Route("/feeds/{site}/{feed}", feed, methods=["GET", "HEAD"])]
+            Route("/feeds/{site}/{feed}", feed, methods=list(METHODS))]

@@ -42,7 +42,7 @@ def calendar_ics(session: Session, *, actor: User, site_id: int | None = None,
         space_id=space_id)]
     name = (f"{site.name} · {space.code} {space.name}" if space
             else _("{site} calendar").format(site=site.name))
-    return ics_bytes(name, events, product=PRODUCT_ID)
+    return ics_bytes(name, events, zones=[zone.key], product=PRODUCT_ID)
 
 
 def _event(shown: CalendarEvent, zone: ZoneInfo, stamp: datetime) -> Event:

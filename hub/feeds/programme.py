@@ -1,5 +1,6 @@
-"""The published programme of a site as feeds: an iCalendar to subscribe to, and the rows of
-the Courses screen's export (hub.programme.exports) as JSON.
+"""The published programme of a site as feeds: an iCalendar to subscribe to, and the sessions
+of the Courses screen's export (hub.programme.exports) as typed JSON rows whose ids are the
+calendar's UIDs.
 
 In the calendar every session of a published item is one event, with
 - a UID that never changes (the session's id), so a calendar app updates the event in place;
@@ -11,7 +12,7 @@ In the calendar every session of a published item is one event, with
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -20,16 +21,11 @@ from sqlmodel import Session, select
 
 from db.models import AuditEntry, ProgrammeItem, ProgrammeSession, Site, Space
 from hub.i18n import _
-from hub.programme.exports import (ics_bytes, local_moment, programme_csv_rows,
-                                   published_sessions)
+from hub.programme.exports import ics_bytes, local_moment, published_sessions, session_uid
 from hub.words import label
 
 PRODUCT_ID = "-//Bottega//Public programme feed//EN"
 REFRESH = timedelta(hours=1)   # what calendar apps are asked to poll at (ETags make it cheap)
-
-
-def uid(session_id: int) -> str:
-    return f"programme-session-{session_id}@bottega"
 
 
 def ever_published(session: Session, item_ids: list[int]) -> set[int]:
@@ -65,7 +61,7 @@ def calendar_events(session: Session, *, site: Site) -> list[dict]:
             continue
         place = (f"{space}, {site.name}, {site.address or site.city}" if space is not None
                  else location or _("Online"))
-        events.append({"session_id": session_id, "uid": uid(session_id), "day": day,
+        events.append({"session_id": session_id, "uid": session_uid(session_id), "day": day,
                        "start_minute": first, "end_minute": last, "title": title,
                        "kind": kind, "description": description, "location": place,
                        "cancelled": status == "cancelled",
@@ -92,19 +88,29 @@ def programme_calendar(session: Session, *, site: Site, stamp: datetime) -> byte
             event.add("description", row["description"])
         event.add("categories", [label("programme kind", row["kind"])])
         events.append(event)
-    return ics_bytes(_("{site}: programme").format(site=site.name), events, product=PRODUCT_ID,
-                     refresh=REFRESH)
+    return ics_bytes(_("{site}: programme").format(site=site.name), events, zones=[zone.key],
+                     product=PRODUCT_ID, refresh=REFRESH)
 
 
-def _plain(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+def _number(amount: Decimal) -> int | float:
+    """Money as a JSON number: whole euros as integers, cents as a decimal fraction (two
+    decimals at most, which a float gives back exactly as written)."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def programme_rows(session: Session, *, site: Site) -> list[dict]:
-    """What programme.json holds: the rows of the Courses screen's CSV export, JSON-safe."""
-    return [{field: _plain(value) for field, value in row.items()}
-            for row in programme_csv_rows(published_sessions(session, site_id=site.id))]
+    """What programme.json holds (its schema: hub/feeds/schemas.py): the sessions of the
+    Courses screen's export, typed for a website — start and end as ISO 8601 moments with the
+    offset of the site's time zone, numbers as numbers, and each session's calendar UID as
+    its id."""
+    zone = ZoneInfo(site.timezone or "Europe/Rome")
+    return [{"id": session_uid(row["session_id"]), "item_id": row["item_id"],
+             "title": row["title"], "kind": row["kind"], "sector": row["sector"],
+             "format": row["format"], "description": row["description"] or "",
+             "day": row["day"].isoformat(),
+             "start": local_moment(row["day"], row["start_minute"], zone).isoformat(),
+             "end": local_moment(row["day"], row["end_minute"], zone).isoformat(),
+             "timezone": zone.key, "location": row["location"], "site": row["site"],
+             "price": _number(row["price"] or Decimal(0)), "currency": "EUR",
+             "capacity": int(row["capacity"])}
+            for row in published_sessions(session, site_id=site.id)]

@@ -153,8 +153,9 @@ def listings_to_chase(session: Session, *, site_id: int | None, today: date) -> 
             for tenant_id, name, business, site, bio, updated_at in session.exec(query)]
 
 
-PUBLIC_FIELDS = ("name", "business", "sector", "site", "country", "residency", "bio",
-                 "bio_html", "website", "instagram", "keywords", "photo_url", "updated_on")
+PUBLIC_FIELDS = ("id", "name", "business", "sector", "site", "country", "country_code",
+                 "residency", "bio", "bio_html", "website", "instagram", "keywords", "photo_url",
+                 "updated_on")
 
 
 def published_listings(session: Session, *, site_id: int | None = None) -> list[dict]:
@@ -168,10 +169,11 @@ def published_listings(session: Session, *, site_id: int | None = None) -> list[
              .order_by(Tenant.name))
     if site_id is not None:
         query = query.where(Tenant.site_id == site_id)
-    return [{"name": tenant.name, "business": tenant.business, "sector": tenant.sector,
-             "site": site, "country": country_name(tenant.origin_country),
-             "residency": tenant.residency, "bio": listing.bio, "bio_html": bio_html(listing.bio),
-             "website": listing.website,
+    return [{"id": f"tenant-{tenant.id}@bottega", "name": tenant.name,
+             "business": tenant.business, "sector": tenant.sector, "site": site,
+             "country": country_name(tenant.origin_country),
+             "country_code": tenant.origin_country, "residency": tenant.residency,
+             "bio": listing.bio, "bio_html": bio_html(listing.bio), "website": listing.website,
              "instagram": f"https://www.instagram.com/{listing.instagram}/" if listing.instagram else None,
              "keywords": [k.strip() for k in listing.keywords.split(",") if k.strip()],
              "photo_url": listing.photo_url,

@@ -1,13 +1,17 @@
-"""The calendar as an .ics file (hub/calendar/ics.py): it parses, its UIDs stay the same from
-one download to the next, a room's file holds that room only, and a viewer gets none."""
+"""The calendar as an .ics file (hub/calendar/ics.py): it parses (with three parsers), its
+UIDs stay the same from one download to the next, a room's file holds that room only, its
+time zone is the site's, and a viewer gets none."""
 from datetime import date
 
 import icalendar
 import pytest
 
+from db.engine import writing
+from db.models import Site
 from hub.calendar.ics import calendar_ics
 from hub.errors import Forbidden, Invalid
 from tests.calendar.conftest import MONDAY, SUNDAY, booking
+from tests.icalendars import read_everywhere
 from tests.worlds import read
 
 
@@ -16,8 +20,8 @@ def download(base, role="manager", **where):
     return read(calendar_ics, actor=base[role], first=MONDAY, last=SUNDAY, **where)
 
 
-def events_of(data: bytes) -> list:
-    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+def events_of(data: bytes, zone: str = "Europe/Rome") -> list:
+    return read_everywhere(data, zone=zone).walk("VEVENT")
 
 
 def test_the_site_file_parses_with_one_event_per_calendar_event(week):
@@ -63,3 +67,19 @@ def test_a_file_needs_a_site_or_a_room(week):
         read(calendar_ics, actor=week["manager"], first=MONDAY, last=SUNDAY)
     assert (refused.value.field, refused.value.message) == (
         "site", "choose a site or a room for the calendar file")
+
+
+def test_a_site_in_another_time_zone_gets_its_own(week):
+    with writing() as session, session.begin():
+        session.get(Site, week["site"]).timezone = "Asia/Tokyo"
+    events = events_of(download(week), zone="Asia/Tokyo")
+    glazing = next(e for e in events if str(e["summary"]) == "POT · Glazing")
+    assert glazing.decoded("dtstart").isoformat() == "2026-06-02T10:00:00+09:00"
+    assert b"Europe/Rome" not in download(week)
+
+
+def test_a_file_with_no_timed_event_still_holds_its_time_zone(week):
+    """Works and lease markers are whole days: the file still says the site's zone."""
+    data = read(calendar_ics, actor=week["manager"], site_id=week["site"], first=MONDAY,
+                last=SUNDAY, kinds=("works",))
+    assert [str(e["summary"]) for e in events_of(data)] == ["L3 · Floor restoration"]

@@ -1,19 +1,20 @@
 """The programme's reads: exports (.ics, CSV, enrolment list), list filters and figures."""
 from datetime import date
 
-import icalendar
 import pytest
 
-from db.engine import reading
+from db.engine import reading, writing
+from db.models import Site
 from hub.programme import exports as programme_exports
 from hub.programme import figures as programme_figures
 from hub.programme import views as programme_views
+from tests.icalendars import read_everywhere
 
 
 def test_the_ics_parses_and_holds_exactly_the_published_sessions(published):
     with reading() as session:
         rows = programme_exports.published_sessions(session)
-    calendar = icalendar.Calendar.from_ical(programme_exports.programme_ics(rows))
+    calendar = read_everywhere(programme_exports.programme_ics(rows), zone="Europe/Rome")
     events = list(calendar.walk("VEVENT"))
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART").isoformat(), str(e["LOCATION"]))
             for e in events] == [
@@ -22,6 +23,20 @@ def test_the_ics_parses_and_holds_exactly_the_published_sessions(published):
         ("Wheel throwing for beginners", "2026-06-09T18:00:00+02:00", "Online")]
     assert len({str(e["UID"]) for e in events}) == 2
     assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Rome"]
+    assert {str(e["UID"]) for e in events} == {
+        programme_exports.session_uid(row["session_id"]) for row in rows}
+
+
+def test_the_ics_puts_each_session_in_its_site_s_time_zone(published):
+    """The Courses screen's download: a hub in New York gets New York times, not Rome's."""
+    with writing() as session, session.begin():
+        session.get(Site, published["site"]).timezone = "America/New_York"
+    with reading() as session:
+        rows = programme_exports.published_sessions(session, site_id=published["site"])
+    calendar = read_everywhere(programme_exports.programme_ics(rows), zone="America/New_York")
+    assert [e.decoded("DTSTART").isoformat() for e in calendar.walk("VEVENT")] == [
+        "2026-06-02T18:00:00-04:00", "2026-06-09T18:00:00-04:00"]
+    assert [tz.tz_name for tz in calendar.timezones] == ["America/New_York"]
 
 
 def test_drafts_and_cancelled_items_are_never_in_the_csv_export(published):

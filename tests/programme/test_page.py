@@ -1,14 +1,17 @@
 """The Courses screen through AppTest, per role."""
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
+from streamlit.testing.v1 import app_test
 
-from db.engine import reading
-from db.models import AuditEntry, Enrolment, Instructor, ProgrammeItem
+from db.engine import reading, writing
+from db.models import AuditEntry, Enrolment, Instructor, ProgrammeItem, Site
 from hub.programme import items
 from hub.programme.enrolments import enrol
 from tests.apptest import field, open_page, said, shown, signed_in_app, text_of
+from tests.icalendars import read_everywhere
 from tests.worlds import add, write
 from ui.format import as_text
 
@@ -48,6 +51,36 @@ def test_manager_and_communication_see_people_and_forms(published, username):  #
     assert len(open_tab(at, "Figures").get("vega_lite_chart")) == 4
     downloads = [d.proto.label for d in open_tab(at, "Calendar").get("download_button")]
     assert "Download the published programme (.ics)" in downloads
+    assert not at.exception
+
+
+def built_on_press(manager, button) -> bytes:
+    """What a press of a download button gets: its file built by Streamlit's server in a
+    worker thread, outside any run of the page."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        url = worker.submit(manager.execute_deferred, button.deferred_file_id).result()
+    return manager._storage.get_file(url.rsplit("/", 1)[1].split(".")[0]).content
+
+
+def test_the_published_programme_downloads_without_rerunning_the_page(published, monkeypatch):
+    """The .ics button stayed greyed with a spinner: its press reran the page, which dropped
+    the file's address on its way to the browser (tests/test_downloads.py)."""
+    managers = []
+
+    class Kept(app_test.MediaFileManager):   # AppTest's, kept past its run for the press
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+    monkeypatch.setattr(app_test, "MediaFileManager", Kept)
+    with writing() as session, session.begin():
+        session.get(Site, published["site"]).timezone = "America/New_York"
+    at = open_tab(courses_page("carla"), "Calendar")
+    buttons = {d.proto.label: d.proto for d in at.get("download_button")}
+    ics = buttons["Download the published programme (.ics)"]
+    assert ics.ignore_rerun and buttons["Download the published programme (CSV)"].ignore_rerun
+    calendar = read_everywhere(built_on_press(managers[-1], ics), zone="America/New_York")
+    assert [e.decoded("DTSTART").isoformat() for e in calendar.walk("VEVENT")] == [
+        "2026-06-02T18:00:00-04:00", "2026-06-09T18:00:00-04:00"]
     assert not at.exception
 
 

@@ -1,6 +1,7 @@
 """The web side served for real: web/'s routes and middleware and ui/sign_in/cookie.py's route on
 uvicorn, in a thread of this process (so each test's DATABASE_URL applies), asked over HTTP
-with urllib."""
+with urllib. Inside our middleware sits Streamlit's own gzip layer, as in streamlit.starlette's
+App (which wraps the routes it is given in it)."""
 from __future__ import annotations
 
 import threading
@@ -12,6 +13,10 @@ from dataclasses import dataclass
 import pytest
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZipMiddleware
+from streamlit.web.server.starlette.starlette_server_config import (GZIP_COMPRESSLEVEL,
+                                                                    GZIP_MINIMUM_SIZE)
 
 from tests.postgres import free_port
 from ui.sign_in import cookie
@@ -32,7 +37,10 @@ class Answer:
 
 @pytest.fixture(scope="session")
 def web_root():
-    app = Starlette(routes=[*routes.routes(), cookie.route()], middleware=middleware())
+    streamlit_gzip = Middleware(SelectiveGZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE,
+                                compresslevel=GZIP_COMPRESSLEVEL)
+    app = Starlette(routes=[*routes.routes(), cookie.route()],
+                    middleware=[*middleware(), streamlit_gzip])
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -53,8 +61,8 @@ def get(web_root, monkeypatch):
     feeds.cache.clear()
     monkeypatch.setattr(cache, "STAMP_MEMO_SECONDS", 0)
 
-    def fetch(path: str, **headers: str) -> Answer:
-        request = urllib.request.Request(web_root + path, headers={
+    def fetch(path: str, method: str = "GET", **headers: str) -> Answer:
+        request = urllib.request.Request(web_root + path, method=method, headers={
             name.replace("_", "-"): value for name, value in headers.items()})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:

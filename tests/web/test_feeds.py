@@ -1,5 +1,6 @@
 """The public feeds over HTTP: what each holds (published and public only), the calendar's
-UIDs, SEQUENCE and cancellations, 304s, user text kept as text, a site code unknown."""
+UIDs, SEQUENCE, cancellations and time zone, 304s, user text kept as text, a site code
+unknown. CORS, typed JSON and its schemas, encodings: test_websites.py."""
 from __future__ import annotations
 
 import csv
@@ -13,19 +14,19 @@ from icalendar import Calendar
 from db.engine import writing
 from db.models import ProgrammeSession, Site
 from hub.programme import items
-from hub.programme.exports import CSV_COLUMNS
 from hub.tenants.listings import PUBLIC_FIELDS, edit_listing
 from hub.feeds.listings import CSV_FIELDS
 from sqlmodel import select
+from tests.icalendars import read_everywhere
 from tests.worlds import TUESDAY, write
 from web import feeds
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def events(answer) -> list:
+def events(answer, zone: str = "Europe/Rome") -> list:
     assert answer.status == 200 and answer.headers["content-type"].startswith("text/calendar")
-    return [c for c in Calendar.from_ical(answer.body).walk("VEVENT")]
+    return list(read_everywhere(answer.body, zone=zone).walk("VEVENT"))
 
 
 def by_uid(answer) -> dict:
@@ -68,6 +69,7 @@ def test_the_calendar_holds_one_event_per_session_of_published_items_only(publis
     calendar = Calendar.from_ical(answer.body)
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Rome"]
     assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H" in answer.body   # for subscribing apps
+    assert b"X-PUBLISHED-TTL:PT1H\r\n" in answer.body                # Outlook's, a duration too
     first = min(found, key=lambda e: e["DTSTART"].dt)
     assert str(first["DTSTART"].dt.tzinfo) == "Europe/Rome"
     assert (first["DTSTART"].dt.date(), first["DTSTART"].dt.time()) == (TUESDAY, time(18))
@@ -144,11 +146,30 @@ def test_a_burst_of_requests_builds_the_feed_once_per_data_version(published, ge
 
 # --- programme.json, listings.json and .csv -------------------------------------------------------
 
-def test_the_programme_json_is_the_screens_export(published, get):
+def test_the_programme_json_holds_the_calendar_s_sessions(published, get):
     rows = json.loads(get("/feeds/T/programme.json").body)
     assert [row["title"] for row in rows] == ["Wheel throwing for beginners"] * 2
-    assert all(tuple(row) == CSV_COLUMNS for row in rows)
-    assert rows[0]["day"] == TUESDAY.isoformat() and rows[0]["start"] == "18:00"
+    assert [row["id"] for row in rows] == [web_uid(i) for i in session_ids(published)]
+    assert rows[0]["day"] == TUESDAY.isoformat()
+    assert (rows[0]["start"], rows[0]["end"]) == (f"{TUESDAY}T18:00:00+02:00",
+                                                  f"{TUESDAY}T21:00:00+02:00")   # summer in Rome
+
+
+def test_a_site_in_another_time_zone_gets_its_own_in_every_feed(published, get):
+    with writing() as session, session.begin():
+        session.get(Site, published["site"]).timezone = "America/New_York"
+    feeds.cache.clear()
+    found = events(get("/feeds/T/programme.ics"), zone="America/New_York")
+    first = min(found, key=lambda e: e["DTSTART"].dt)
+    assert str(first["DTSTART"].dt.tzinfo) == "America/New_York"
+    assert (first["DTSTART"].dt.date(), first["DTSTART"].dt.time()) == (TUESDAY, time(18))
+    assert b"Europe/Rome" not in get("/feeds/T/programme.ics").body
+    row = json.loads(get("/feeds/T/programme.json").body)[0]
+    assert (row["start"], row["timezone"]) == (f"{TUESDAY}T18:00:00-04:00", "America/New_York")
+
+
+def test_an_empty_programme_is_still_a_calendar_with_its_time_zone(base, get):
+    assert events(get("/feeds/T/programme.ics")) == []
 
 
 def test_listings_hold_published_listings_and_public_fields_only(base, get):

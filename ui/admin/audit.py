@@ -168,7 +168,7 @@ def render(user: User) -> None:
 
     st.download_button(_("Export CSV"), export, file_name="bottega-audit-log.csv",
                        mime="text/csv", key="admin_audit_export", icon=":material/download:",
-                       disabled=frame.empty,
+                       disabled=frame.empty, on_click="ignore",
                        help=_("The entries that match the filters (at most {limit}).").format(
                            limit=number(EXPORT_LIMIT)))
 

@@ -57,7 +57,7 @@ def _download(user: User) -> None:
 
     st.download_button(_("Download backup"), build, file_name=backup.backup_name(engine, stamp),
                        mime="application/octet-stream", key="admin_backup_download",
-                       icon=":material/download:", type="primary")
+                       icon=":material/download:", type="primary", on_click="ignore")
 
 
 def _restore(user: User) -> None:

@@ -64,7 +64,7 @@ def render(user: User) -> None:
     st.download_button(_("Export everything held (JSON)"), build,
                        file_name=f"bottega-{person.kind}-{person.id}.json",
                        mime="application/json", key="admin_privacy_export",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     with form(f"admin_privacy_erase_{person.kind}_{person.id}") as erase:
         st.markdown(_("Erase {person}: this cannot be undone.").format(
             person=as_text(person.label)))

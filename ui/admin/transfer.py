@@ -63,7 +63,8 @@ def _templates(kind: transfer.Kind) -> None:
             _("Template ({format})").format(format=file_format.upper()),
             transfer.template(kind, file_format, site_code=site_code),
             file_name=f"bottega-{kind.name}-template.{file_format}", mime=MIME[file_format],
-            key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:")
+            key=f"admin_template_{kind.name}_{file_format}", icon=":material/download:",
+            on_click="ignore")
 
 
 def _check(user: User, kind: transfer.Kind, data: bytes, name: str):
@@ -165,7 +166,7 @@ def _exports(user: User) -> None:
             column.download_button(
                 file_format.upper(), build, file_name=f"bottega-{name}-{stamp}.{file_format}",
                 mime=MIME[file_format], key=f"admin_export_{name}_{file_format}",
-                icon=":material/download:")
+                icon=":material/download:", on_click="ignore")
 
 
 def render(user: User) -> None:
