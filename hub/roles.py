@@ -8,6 +8,19 @@ from hub.words import label
 
 # Who keeps the public listings (tenants, programme, partners) and manages enrolments.
 EDITORS = ("manager", "communication")
+# Who keeps the building and its records: sites, spaces, leases, bookings, works, tenants'
+# records, building issues' plans, imports and backups.
+MANAGERS = ("manager",)
+
+# Named permissions: the roles a write checks (require_role(actor, *SPACE_KEEPERS)) and the
+# gate a screen asks before drawing its form (keeps_spaces(user)) are one and the same.
+# tests/registry/test_gates.py holds each gate to the writes the registry says it opens.
+SITE_KEEPERS = MANAGERS        # sites and their opening hours (hub/sites.py)
+SPACE_KEEPERS = MANAGERS       # spaces, leases, bookings, works (hub/occupancy/)
+TENANT_KEEPERS = MANAGERS      # adding, editing and retiring tenants (hub/tenants/roster.py)
+ISSUE_REPORTERS = EDITORS      # reporting a building issue (hub/building/issues.py)
+ISSUE_PLANNERS = MANAGERS      # planning and closing building issues (hub/building/issues.py)
+IMPORTERS = MANAGERS           # imports (hub/admin/transfer/)
 
 
 def require_role(actor: User, *roles: str) -> None:
@@ -25,3 +38,42 @@ def sees_contacts(actor: User) -> bool:
 
 def sees_rents(actor: User) -> bool:
     return actor.role == "manager"
+
+
+def _holds(actor: User, roles: tuple[str, ...]) -> bool:
+    return actor.active and actor.role in roles
+
+
+def keeps_sites(actor: User) -> bool:
+    """May add, edit and archive sites: the first steps of a new hub."""
+    return _holds(actor, SITE_KEEPERS)
+
+
+def keeps_spaces(actor: User) -> bool:
+    """May add and change spaces, leases, bookings and works."""
+    return _holds(actor, SPACE_KEEPERS)
+
+
+def keeps_tenants(actor: User) -> bool:
+    """May add, edit and retire tenants."""
+    return _holds(actor, TENANT_KEEPERS)
+
+
+def reports_issues(actor: User) -> bool:
+    """May report a building issue and read the staff's notes on issues and works."""
+    return _holds(actor, ISSUE_REPORTERS)
+
+
+def plans_issues(actor: User) -> bool:
+    """May plan, progress and close building issues (anyone on the staff reports one)."""
+    return _holds(actor, ISSUE_PLANNERS)
+
+
+def edits_listings(actor: User) -> bool:
+    """May keep the public listings, the programme, enrolments and partners."""
+    return _holds(actor, EDITORS)
+
+
+def imports_data(actor: User) -> bool:
+    """May import spreadsheets in Admin."""
+    return _holds(actor, IMPORTERS)

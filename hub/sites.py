@@ -22,7 +22,7 @@ from hub.checks import FieldChecks, country, decimal_of, money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale, ngettext
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import SITE_KEEPERS, require_role
 
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{0,11}")
 DEFAULT_TIMEZONE = "Europe/Rome"
@@ -284,7 +284,7 @@ def _refuse_bookings_outside(session: Session, site: Site, opens_at: time, close
 
 def add_site(session: Session, *, actor: User, opens_at: time = time(8, 0),
              closes_at: time = time(20, 0), weekdays=(0, 1, 2, 3, 4, 5), **values) -> Site:
-    require_role(actor, "manager")
+    require_role(actor, *SITE_KEEPERS)
     checks = FieldChecks()      # the site's fields and its hours, every bad one at once
     clean = checks.run(check_site, values)
     days = checks.run(check_hours, opens_at, closes_at, weekdays)
@@ -300,7 +300,7 @@ def edit_site(session: Session, *, actor: User, site_id: int, version: int | Non
               opens_at: time | None = None, closes_at: time | None = None, weekdays=None,
               **values) -> Site:
     """Change a site's facts; opening hours too when given (all three)."""
-    require_role(actor, "manager")
+    require_role(actor, *SITE_KEEPERS)
     site = load_for_edit(session, Site, site_id, version,
                          _("site {site}").format(site=site_id))
     checks = FieldChecks()
@@ -322,7 +322,7 @@ def set_opening_hours(session: Session, *, actor: User, site_id: int, version: i
                       opens_at: time, closes_at: time, weekdays: list[int]) -> Site:
     """Change when a site is open for bookings. Refused while live bookings from today on
     would fall outside the new hours (cancel or move them first)."""
-    require_role(actor, "manager")
+    require_role(actor, *SITE_KEEPERS)
     site = load_for_edit(session, Site, site_id, version,
                          _("site {site}").format(site=site_id))
     days = check_hours(opens_at, closes_at, weekdays)
@@ -336,7 +336,7 @@ def archive_site(session: Session, *, actor: User, site_id: int, version: int | 
                  today: date | None = None) -> Site:
     """Take a site out of use. Refused while it has running leases, future programme
     sessions or future bookings, with how many of each."""
-    require_role(actor, "manager")
+    require_role(actor, *SITE_KEEPERS)
     site = load_for_edit(session, Site, site_id, version,
                          _("site {site}").format(site=site_id))
     if site.archived_at is not None:
@@ -352,7 +352,7 @@ def archive_site(session: Session, *, actor: User, site_id: int, version: int | 
 
 def restore_site(session: Session, *, actor: User, site_id: int, version: int | None) -> Site:
     """Bring an archived site back into the pickers and figures."""
-    require_role(actor, "manager")
+    require_role(actor, *SITE_KEEPERS)
     site = load_for_edit(session, Site, site_id, version,
                          _("site {site}").format(site=site_id))
     if site.archived_at is None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from hub.building import issues
 from hub.i18n import N_, _
-from hub.roles import EDITORS
+from hub.roles import keeps_spaces, plans_issues, reports_issues
 from ui.building import charts
 from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_form,
                                plan_works_form, report_form)
@@ -18,8 +18,7 @@ from ui.widgets import kpi_row, show_flash, site_picker
 from ui.building.data import load_figures, load_issues, load_works
 
 user = guard("building")
-manager = user.role == "manager"
-staff = user.role in EDITORS
+staff = reports_issues(user)     # reports issues and reads the staff's notes
 WORKS_STATES = {"cancelled": N_("cancelled"), "done": N_("done"), "running": N_("running"),
                 "upcoming": N_("upcoming")}
 
@@ -70,7 +69,7 @@ with tabs[0]:
         st.dataframe(table, hide_index=True, width="stretch")
     if staff:
         report_form(user, site)
-    if manager:
+    if plans_issues(user):
         manage_issue_form(user, site, rows)
 
 with tabs[1]:
@@ -87,7 +86,7 @@ with tabs[1]:
         st.dataframe(listed, hide_index=True, width="stretch")
         st.caption(_("While works run, their spaces cannot be newly leased or booked and take "
                      "no programme session; a running lease stays, flagged on Lab occupancy."))
-    if manager:
+    if keeps_spaces(user):
         plan_works_form(user, site, open_rows)
         edit_works_form(user, site, periods)
         cancel_works_form(user, periods)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from hub.i18n import _, pgettext
-from hub.roles import EDITORS
+from hub.roles import sees_contacts
 from ui.calendar import charts, data
 from ui.calendar.filters import calendar_filters
 from ui.empty import require_site
@@ -14,7 +14,7 @@ from ui.format import as_text, day_text
 from ui.navigation import guard
 
 user = guard("calendar")
-staff = user.role in EDITORS
+staff = sees_contacts(user)      # calendar files name tenants and bookers
 ICS_DAYS_AFTER = 90     # a calendar file holds the period shown and the 90 days after it
 
 st.title(_("Calendar"))

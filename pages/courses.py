@@ -7,7 +7,7 @@ import streamlit as st
 
 from hub.dates import clock
 from hub.i18n import _, ngettext
-from hub.roles import sees_contacts
+from hub.roles import edits_listings, imports_data, sees_contacts
 from ui.programme import charts, data
 from ui.format import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
@@ -25,7 +25,7 @@ from ui.widgets import (EARLIEST_DAY, PROGRAMME_FEEDS, choice_box, csv_bytes, fe
                         in_this_language, kpi_row, site_picker)
 
 user = guard("courses")
-editor = user.role in ("manager", "communication")
+editor = edits_listings(user)
 contacts = sees_contacts(user)
 today = date.today()
 
@@ -58,7 +58,7 @@ if not hub_has("programme"):
         empty = _("No programme yet: this screen will show courses, workshops and events room by "
                   "room, with enrolments, the waiting list and the public calendar. The manager "
                   "and the communication team plan it.")
-    elif user.role == "manager":
+    elif imports_data(user):
         empty = _("No programme yet: this screen will show courses, workshops and events room by "
                   "room, with enrolments, the waiting list and the public calendar. Plan the "
                   "first item on the Plan tab, or import a spreadsheet of the programme.")

@@ -1,15 +1,12 @@
 """Lab occupancy: which labs and benches are taken, by whom, until when; what is free."""
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
 
-from hub.dates import clock
-from hub.i18n import N_, _
-from hub.occupancy.bookings import weekday_name
-from hub.roles import sees_contacts, sees_rents
-from ui.format import label, money, number, percent
+from hub.i18n import _
+from hub.roles import keeps_spaces, sees_contacts, sees_rents
+from ui.format import money, number, percent
 from ui.format import day_text
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -18,22 +15,13 @@ from ui.occupancy.forms import booking_forms, lease_forms, space_forms
 from ui import url_params
 from ui.url_params import linked
 from ui.widgets import csv_download, EARLIEST_DAY, kpi_row, site_picker
-from ui.occupancy.data import (ENDING_WITHIN_DAYS, load_heatmap, load_kpis, load_lists, load_trend,
-                               load_utilisation, load_week)
+from ui.occupancy.data import (ENDING_WITHIN_DAYS, ending_table, lease_table, load_heatmap,
+                               load_kpis, load_lists, load_trend, load_utilisation, load_week,
+                               on_screen, vacancy_table, week_frame)
 
 user = guard("occupancy")
 rents_shown = sees_rents(user)
-
-
-# The vacancy and lease tables' columns: English in the CSV downloads, translated on screen.
-COLUMNS = (N_("Site"), N_("Space"), N_("Name"), N_("Kind"), N_("Floor"), N_("Area m²"),
-           N_("Monthly rent"), N_("Vacant since"), N_("Next lease starts"), N_("Works"),
-           N_("Tenant"), N_("From"), N_("Until"), N_("Deposit"))
-
-
-def on_screen(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with its column names in the reader's language."""
-    return frame.rename(columns=_)
+manages_spaces = keeps_spaces(user)
 
 
 st.title(_("Lab occupancy"))
@@ -72,7 +60,7 @@ if rents_shown:
 kpi_row(metrics)
 
 names = [_("Occupancy"), _("Vacancies and leases"), _("Bookings")] + (
-    [_("Manage")] if rents_shown else [])
+    [_("Manage")] if manages_spaces else [])
 tabs = st.tabs(names)
 
 with tabs[0]:
@@ -96,15 +84,7 @@ with tabs[0]:
 
 with tabs[1]:
     st.header(_("Vacant on {day}").format(day=day_text(on)))
-    vacant = pd.DataFrame([{
-        "Site": v.site, "Space": v.space, "Name": v.name, "Kind": label("space kind", v.kind),
-        "Floor": v.floor or "", "Area m²": v.area_m2,
-        **({"Monthly rent": money(v.monthly_rent)} if rents_shown else {}),
-        "Vacant since": day_text(v.vacant_since) if v.vacant_since else _("never leased"),
-        "Next lease starts": day_text(v.next_lease_starts) if v.next_lease_starts else "",
-        "Works": _("closed for works until {day}").format(day=day_text(v.closed_until))
-        if v.closed_until else "",
-    } for v in free])
+    vacant = vacancy_table(free, rents=rents_shown)
     if vacant.empty:
         st.success(_("Every leasable space is taken on this date."))
     else:
@@ -115,27 +95,15 @@ with tabs[1]:
     st.header(_("Leases ending by {day}").format(
         day=day_text(on + timedelta(days=ENDING_WITHIN_DAYS))))
     if ending:
-        st.dataframe(pd.DataFrame([{
-            _("Site"): r.site, _("Space"): r.space, _("Tenant"): r.tenant,
-            _("Ends"): day_text(r.ends_on), _("Days left"): (r.ends_on - on).days}
-            for r in ending]), hide_index=True, width="stretch")
+        st.dataframe(on_screen(ending_table(ending, on)), hide_index=True, width="stretch")
     else:
         st.caption(_("No lease ends in the next 90 days."))
 
     st.header(_("Leases running on {day}").format(day=day_text(on)))
-    def lease_table(shown) -> pd.DataFrame:
-        """`shown` formats values for the screen; the CSV keeps plain dates and amounts."""
-        return pd.DataFrame([{
-            "Site": r.site, "Space": r.space, "Tenant": r.tenant,
-            "From": day_text(r.starts_on) if shown else r.starts_on,
-            "Until": (day_text(r.ends_on) if shown else r.ends_on) if r.ends_on else _("open end"),
-            "Works": r.works or "",
-            **({"Monthly rent": money(r.monthly_rent) if shown else r.monthly_rent,
-                "Deposit": money(r.deposit) if shown else r.deposit} if rents_shown else {}),
-        } for r in running])
-    st.dataframe(on_screen(lease_table(True)), hide_index=True, width="stretch")
-    csv_download(_("Download leases (CSV)"), lease_table(False), "leases.csv",
-                 "occupancy_leases_csv")
+    st.dataframe(on_screen(lease_table(running, rents=rents_shown, for_screen=True)),
+                 hide_index=True, width="stretch")
+    csv_download(_("Download leases (CSV)"), lease_table(running, rents=rents_shown),
+                 "leases.csv", "occupancy_leases_csv")
 
 with tabs[2]:
     if site.id is None:
@@ -146,22 +114,16 @@ with tabs[2]:
                                              key="occupancy_week", format="DD/MM/YYYY")
         monday -= timedelta(days=monday.weekday())
         week = load_week(site.id, monday)
-        guest = _("Guest") if not sees_contacts(user) else None
-        frame = pd.DataFrame([{
-            "day": b.day, "day_label": f"{weekday_name(b.day.weekday(), 'abbreviated')} "
-                                       f"{b.day.day}", "space": b.space,
-            "start": b.start_minute / 60, "end": b.end_minute / 60, "places": b.places,
-            "time": f"{clock(b.start_minute)}–{clock(b.end_minute)}",
-            "who": b.tenant or guest or b.guest_name, "purpose": b.purpose} for b in week])
+        frame = week_frame(week, contacts=sees_contacts(user))
         if frame.empty:
             st.info(_("No bookings in the week of {day}.").format(day=day_text(monday)))
         else:
             st.altair_chart(charts.week_timeline(frame, min(8, int(frame["start"].min())),
                                                  max(20, -int(-frame["end"].max() // 1))))
-        if rents_shown:
+        if manages_spaces:
             booking_forms(user, site, monday, week)
 
-if rents_shown:
+if manages_spaces:
     with tabs[3]:
         space_forms(user, site)
         lease_forms(user, site, on, running)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from hub.i18n import N_, _, language, speaking
 from hub.overview import figures as overview_figures
-from hub.roles import sees_contacts
+from hub.roles import keeps_sites, sees_contacts
 from ui.format import as_text, day_text, number, percent, points_change
 from ui.empty import require_site
 from ui.navigation import guard
@@ -73,12 +73,12 @@ st.title(_("Overview"))
 st.caption(_("How is the hub doing? Occupancy, tenants, programme and partners against the same "
              "period last year, and what the hub has achieved since 2016."))
 steps = load_steps()
-if user.role == "manager" and not steps[0].done:
+if keeps_sites(user) and not steps[0].done:
     checklist(user, steps)     # a new hub: what to do first, and nothing else yet
     st.stop()
 require_site(user, _("The Overview will show the hub's occupancy, tenants, programme and "
                      "partners against last year, and its record since 2016."))
-if user.role == "manager" and not all(step.done for step in steps):
+if keeps_sites(user) and not all(step.done for step in steps):
     with st.expander(_("First steps — {done} of {total} done").format(
             done=sum(s.done for s in steps), total=len(steps)),
             expanded=True, key="overview_first_steps"):

@@ -9,7 +9,7 @@ from hub.i18n import N_, _, ngettext
 from ui.format import country_namer, label, labeller, number, table_date_format
 from ui.format import PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter)
-from hub.roles import sees_contacts
+from hub.roles import imports_data, sees_contacts
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
 from ui.empty import nothing_yet
@@ -93,7 +93,7 @@ if editor:
 if not hub_has("partners"):
     if not editor:
         start = _("The manager and the communication team add partners.")
-    elif user.role == "manager":
+    elif imports_data(user):
         start = _("Add the first on the Add partner tab, or import a spreadsheet of partners.")
     else:
         start = _("Add the first on the Add partner tab.")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from hub.i18n import N_, _, ngettext
-from hub.roles import sees_contacts
+from hub.roles import keeps_tenants, sees_contacts, sees_rents
 from hub.tenants import directory, listings
 from ui.format import as_text, day_text, label, labeller, money, number, table_date_format
 from ui.empty import nothing_yet, require_site
@@ -25,7 +25,8 @@ from ui.tenants.data import (load_choices, load_current_tenants, load_directory,
 
 user = guard("tenants")
 staff = sees_contacts(user)
-manager = user.role == "manager"
+manages_tenants = keeps_tenants(user)
+rents_shown = sees_rents(user)
 today = date.today()
 FILTER = "tenants_filter"
 STATUS_NAMES = {"current": N_("Current tenants"), "former": N_("Former tenants"), "all": N_("All")}
@@ -105,7 +106,7 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
     if frame.empty and not hub_has("tenants"):
         nothing_yet(_("No tenant yet: the directory will list the artisans and businesses of "
                       "the hub, with their spaces, public listings and figures. Add the first "
-                      "one below, or import a spreadsheet of tenants.") if manager else
+                      "one below, or import a spreadsheet of tenants.") if manages_tenants else
                     _("No tenant yet: the directory will list the artisans and businesses of "
                       "the hub, with their spaces, public listings and figures. Add the first "
                       "one — the manager adds tenants."),
@@ -124,7 +125,7 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
             csv_download(_("Directory (CSV)"), shown, "tenants.csv", key="tenants_export_csv")
         with buttons[1]:
             xlsx_download(_("Directory (XLSX)"), shown, "tenants.xlsx", key="tenants_export_xlsx")
-    if manager:
+    if manages_tenants:
         with st.expander(_("Add a tenant"), icon=":material/person_add:", key="tenants_add_expander"):
             sites = {choice.id: choice.name for choice in site_choices()}
             add_tenant_form(user, site.id, sites)
@@ -170,7 +171,7 @@ def show_profile(found: directory.Profile) -> None:
         st.markdown(_("**Spaces, current and past**"))
         stays = pd.DataFrame([{_("Space"): s.space, _("Site"): s.site, _("From"): s.starts_on,
                                _("Until"): s.ends_on,
-                               **({_("Monthly rent"): money(s.monthly_rent)} if manager else {})}
+                               **({_("Monthly rent"): money(s.monthly_rent)} if rents_shown else {})}
                               for s in found.stays])
         st.dataframe(stays, hide_index=True, width="stretch") if not stays.empty else st.caption(_("No lease."))
         st.markdown(_("**Courses taught**"))
@@ -191,7 +192,7 @@ def show_profile(found: directory.Profile) -> None:
     if staff:
         fresh, __ = load_for_editing(tenant.id)
         notes_form(user, fresh)
-        if manager:
+        if manages_tenants:
             with st.expander(_("Edit or retire"), icon=":material/edit:", key="tenants_edit_expander"):
                 edit_tenant_form(user, fresh)
 

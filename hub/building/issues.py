@@ -18,7 +18,7 @@ from hub.checks import money, one_of, text
 from hub.errors import Invalid
 from hub.i18n import N_, _, locale
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import EDITORS, require_role
+from hub.roles import ISSUE_PLANNERS, ISSUE_REPORTERS, require_role
 from hub.scope import open_site
 from hub.words import label
 
@@ -52,7 +52,7 @@ def report_issue(session: Session, *, actor: User, site_id: int, title: str,
                  space_id: int | None = None, description: str | None = None,
                  priority: str = "normal", reported_on: date | None = None) -> BuildingIssue:
     """Report an issue (manager or communication); it starts as `reported`."""
-    require_role(actor, *EDITORS)
+    require_role(actor, *ISSUE_REPORTERS)
     site = open_site(session, site_id)
     _space_of(session, site.id, space_id)
     values = _fields({"title": title, "description": description, "priority": priority})
@@ -71,7 +71,7 @@ def edit_issue(session: Session, *, actor: User, issue_id: int, version: int | N
                description: str | None = None, contractor: str | None = None,
                cost_estimate=None, final_cost=None, notes: str | None = None) -> BuildingIssue:
     """The manager corrects an issue and records who does the work and what it costs."""
-    require_role(actor, "manager")
+    require_role(actor, *ISSUE_PLANNERS)
     issue = load_for_edit(session, BuildingIssue, issue_id, version, THIS_ISSUE)
     _space_of(session, issue.site_id, space_id)
     values = _fields({"title": title, "description": description, "priority": priority})
@@ -88,7 +88,7 @@ def move_issue(session: Session, *, actor: User, issue_id: int, version: int | N
                status: str, final_cost=None) -> BuildingIssue:
     """One step along reported -> planned -> in progress -> done (or dropped). Closing it as
     done may give the final cost at the same time."""
-    require_role(actor, "manager")
+    require_role(actor, *ISSUE_PLANNERS)
     issue = load_for_edit(session, BuildingIssue, issue_id, version, THIS_ISSUE)
     status = one_of(status, "status", ISSUE_STATUSES)
     allowed = NEXT_STATUSES[issue.status]
@@ -147,7 +147,7 @@ def issue_rows(session: Session, *, actor: User, site_id: int,
     if open_only:
         query = query.where(BuildingIssue.status.in_(OPEN_STATUSES))
     rows = session.exec(query.order_by(BuildingIssue.reported_on.desc(), BuildingIssue.id))
-    staff = actor.role in EDITORS
+    staff = actor.role in ISSUE_REPORTERS
     result = [IssueRow(id=issue.id, version=issue.version, space=code or _("common parts"),
                        space_id=issue.space_id, title=issue.title,
                        description=issue.description, priority=issue.priority,

@@ -19,7 +19,7 @@ from hub.occupancy.claims import session_in_space
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.closures import closed_message, closure_of
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import SPACE_KEEPERS, require_role
 from hub.scope import open_site
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -92,7 +92,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
          end: time | None, places: int = 1, tenant_id: int | None = None,
          guest_name: str | None = None, purpose: str = "", whole_day: bool = False) -> Booking:
     """Book places in a space for one stretch of one day (`whole_day`: the opening hours)."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     space = lock_space(session, space_id)  # one booking of this space at a time
     if not space.bookable or not space.active:
         raise Invalid("space", _("space {space} cannot be booked").format(space=space.code))
@@ -148,7 +148,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
 
 def cancel_booking(session: Session, *, actor: User, booking_id: int,
                    version: int | None) -> Booking:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     booking = load_for_edit(session, Booking, booking_id, version, _("this booking"))
     if booking.status == "cancelled":
         raise Invalid("status", _("this booking is already cancelled"))

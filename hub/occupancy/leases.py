@@ -19,7 +19,7 @@ from hub.i18n import _, day_text
 from hub.occupancy.spaces import in_use_from, lock_space
 from hub.occupancy.closures import closed_message, closed_until, closure_of, works_between
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import SPACE_KEEPERS, require_role
 from hub.scope import open_site
 
 
@@ -83,7 +83,7 @@ def _tenant(session: Session, tenant_id: int, ends_on: date | None) -> Tenant:
 def lease_space(session: Session, *, actor: User, space_id: int, tenant_id: int,
                 starts_on: date, ends_on: date | None, monthly_rent, deposit=None,
                 notes: str | None = None) -> Lease:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     space = _leasable(session, space_id)
     open_site(session, space.site_id)
     _check_period(session, space, starts_on, ends_on)
@@ -107,7 +107,7 @@ def _notes(notes: str | None) -> str | None:
 def edit_lease(session: Session, *, actor: User, lease_id: int, version: int | None,
                starts_on: date, ends_on: date | None, monthly_rent, deposit=None,
                notes: str | None = None) -> Lease:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     space = lock_space(session, lease.space_id)
     _check_period(session, space, starts_on, ends_on, other_than=lease.id)
@@ -122,7 +122,7 @@ def edit_lease(session: Session, *, actor: User, lease_id: int, version: int | N
 
 def end_lease_early(session: Session, *, actor: User, lease_id: int, version: int | None,
                     ends_on: date) -> Lease:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if ends_on is None or ends_on < lease.starts_on:
         raise Invalid("end", _("end date is before the lease's start ({start})").format(
@@ -138,7 +138,7 @@ def end_lease_early(session: Session, *, actor: User, lease_id: int, version: in
 def renew_lease(session: Session, *, actor: User, lease_id: int, version: int | None,
                 until: date | None, monthly_rent=None) -> Lease:
     """A new lease of the same space for the same tenant, from the day after this one ends."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if lease.ends_on is None:
         raise Invalid("end", _("this lease is open-ended; there is nothing to renew"))
@@ -151,7 +151,7 @@ def renew_lease(session: Session, *, actor: User, lease_id: int, version: int | 
 def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | None,
                 to_space_id: int, on: date, monthly_rent=None) -> Lease:
     """End this lease the day before `on` and lease `to_space_id` from `on`, same end date."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     if to_space_id == lease.space_id:
         raise Invalid("space", _("choose a different space to move to"))

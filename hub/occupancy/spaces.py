@@ -16,7 +16,7 @@ from hub.checks import FieldChecks, day, money, text, visible
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, locale
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import SPACE_KEEPERS, require_role
 from hub.scope import open_site
 from hub.sql import earlier_of
 
@@ -136,7 +136,7 @@ def _code_taken(session: Session, site_id: int, code: str, other_than: int | Non
 
 
 def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     clean = check_space(values)
     open_site(session, site_id)
     if _code_taken(session, site_id, clean["code"], None):
@@ -151,7 +151,7 @@ def add_space(session: Session, *, actor: User, site_id: int, **values) -> Space
 
 def edit_space(session: Session, *, actor: User, space_id: int, version: int | None,
                **values) -> Space:
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     space = load_for_edit(session, Space, space_id, version, _("this space"))
     clean = check_space(values)
     if _code_taken(session, space.site_id, clean["code"], space.id):

@@ -28,7 +28,7 @@ from hub.occupancy.bookings import cancel_booking
 from hub.occupancy.spaces import lock_space
 from hub.occupancy.closures import closed_message
 from hub.records import flush, load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import SPACE_KEEPERS, require_role
 from hub.scope import open_site
 
 MAX_DAYS = 3 * 366   # works longer than three years are a typing mistake
@@ -221,7 +221,7 @@ def plan_works(session: Session, *, actor: User, site_id: int, space_ids: list[i
                title: str, starts_on: date, ends_on: date, issue_id: int | None = None,
                notes: str | None = None, confirm: bool = False) -> WorksResult:
     """Take spaces out of use from `starts_on` to `ends_on` (both included)."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     site = open_site(session, site_id)
     spaces, values = _checked(session, site_id=site.id, space_ids=space_ids, title=title,
                               starts_on=starts_on, ends_on=ends_on, issue_id=issue_id,
@@ -248,7 +248,7 @@ def edit_works(session: Session, *, actor: User, works_id: int, version: int | N
                confirm: bool = False) -> WorksResult:
     """Change the days, spaces or title of planned works; the same collision rules apply to
     what the change newly covers."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     works = load_for_edit(session, WorksPeriod, works_id, version, THESE_WORKS)
     if works.cancelled_at is not None:
         raise Invalid("works", _("these works are cancelled; plan new ones instead"))
@@ -281,7 +281,7 @@ def edit_works(session: Session, *, actor: User, works_id: int, version: int | N
 def cancel_works(session: Session, *, actor: User, works_id: int,
                  version: int | None) -> WorksPeriod:
     """The works will not happen: the spaces are in use again; the record stays."""
-    require_role(actor, "manager")
+    require_role(actor, *SPACE_KEEPERS)
     works = load_for_edit(session, WorksPeriod, works_id, version, THESE_WORKS)
     if works.cancelled_at is not None:
         raise Invalid("works", _("these works are already cancelled"))

@@ -14,7 +14,7 @@ from hub import checks
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text
 from hub.records import flush, load_for_edit, record, save_changes
-from hub.roles import require_role
+from hub.roles import TENANT_KEEPERS, require_role
 from hub.scope import open_site
 
 MAX_NOTES = 4000
@@ -117,7 +117,7 @@ def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
                website: str | None = None, **values) -> Tenant:
     """A new tenant (and their empty, unpublished listing). Same name and business as an
     existing tenant is refused unless `allow_duplicate`: it is usually the same person."""
-    require_role(actor, "manager")
+    require_role(actor, *TENANT_KEEPERS)
     clean = check_tenant(session, values)
     open_site(session, clean["site_id"])
     website = checks.web_address(website)
@@ -136,7 +136,7 @@ def add_tenant(session: Session, *, actor: User, allow_duplicate: bool = False,
 def edit_tenant(session: Session, *, actor: User, tenant_id: int, version: int | None,
                 allow_duplicate: bool = False, **values) -> Tenant:
     """Change a tenant's record; fields not given keep their value."""
-    require_role(actor, "manager")
+    require_role(actor, *TENANT_KEEPERS)
     tenant = load_for_edit(session, Tenant, tenant_id, version,
                            _("tenant {id}").format(id=tenant_id),
                            _("tenant {name}"))
@@ -172,7 +172,7 @@ def retire_tenant(session: Session, *, actor: User, tenant_id: int, version: int
                   left_on: date) -> Tenant:
     """The tenant leaves on `left_on`: running leases end that day, later bookings are
     cancelled, their listing is unpublished. Nothing is deleted: history stays."""
-    require_role(actor, "manager")
+    require_role(actor, *TENANT_KEEPERS)
     tenant = load_for_edit(session, Tenant, tenant_id, version,
                            _("tenant {id}").format(id=tenant_id),
                            _("tenant {name}"))
