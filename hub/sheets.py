@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -37,9 +36,8 @@ _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
 
 
 def blank(value) -> bool:
-    """None, or a missing number as pandas gives it (NaN, NaT)."""
-    return value is None or (isinstance(value, float) and math.isnan(value)) or \
-        (type(value).__name__ == "NaTType")
+    """None, or a missing number or time as pandas gives it (NaN, NaT: unequal to itself)."""
+    return value is None or (isinstance(value, (float, datetime)) and value != value)
 
 
 def cell_text(value) -> str:
@@ -79,7 +77,6 @@ def csv_bytes(columns: list[str], rows: Iterable[Iterable]) -> bytes:
 def xlsx_bytes(columns: list[str], rows: Iterable[Iterable], *, sheet: str = "data") -> bytes:
     """The workbook: one sheet of typed cells under a bold, frozen header row."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -93,20 +90,21 @@ def xlsx_bytes(columns: list[str], rows: Iterable[Iterable], *, sheet: str = "da
         page.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     bold = Font(bold=True)
 
-    def header(name) -> WriteOnlyCell:
-        cell = _cell(WriteOnlyCell, page, str(name))
+    def header(name):
+        cell = _cell(page, str(name))
         cell.font = bold
         return cell
     page.append([header(name) for name in columns])
     for row in rows:
-        page.append([_cell(WriteOnlyCell, page, value) for value in row])
+        page.append([_cell(page, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _cell(make, page, value):
+def _cell(page, value):
     """A typed cell; text always a text cell (openpyxl would make "=…" a formula)."""
+    from openpyxl.cell import WriteOnlyCell as make
     if blank(value):
         return make(page, value=None)
     if isinstance(value, bool):
