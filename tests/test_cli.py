@@ -184,5 +184,5 @@ def test_import_and_export_of_sites_from_the_command_line(db_url, capsys, monkey
     assert (status, out.strip()) == (0, "imported sites from sites.csv: 2 row(s): 2 new, "
                                         "0 updated, 0 unchanged")
     status, _, _ = cli(capsys, monkeypatch, "export", "sites", str(tmp_path / "out.csv"))
-    lines = (tmp_path / "out.csv").read_text().splitlines()
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
     assert status == 0 and [line.split(",")[0] for line in lines] == ["code", "OC", "ON"]

@@ -35,8 +35,8 @@ AREA_ARROWS = {
     "calendar": {"occupancy", "tenants", "programme", "building"},   # everything in a room
     "feeds": {"tenants", "programme"},           # the public listings and programme
 }
-HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "markdown",
-              "scope", "sites", "i18n", "words")
+HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "sheets",
+              "markdown", "scope", "sites", "i18n", "words")
 
 
 def module_name(path: Path) -> str:

@@ -2,7 +2,6 @@
 site's live feeds."""
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +11,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from hub.cells import FORMULA_STARTS, neutralise  # noqa: F401  (FORMULA_STARTS kept importable)
+from hub import sheets
+from hub.cells import FORMULA_STARTS  # noqa: F401  (kept importable)
 from hub.i18n import N_, _, language, speaking
 from hub.sites import list_sites, site_by_code
 from ui import url_params
@@ -144,19 +144,16 @@ def kpi_row(metrics: list[tuple[str, str, str | None]]) -> None:
         row.metric(label, value, help=help_text)
 
 
-def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe."""
-    def textual(column: pd.Series) -> bool:
-        return column.dtype == object or pd.api.types.is_string_dtype(column)
-    return frame.apply(lambda column: column.map(neutralise) if textual(column) else column)
+def frame_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
+    """The frame's column names and its rows as Python values, a missing one as None."""
+    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+    return [str(column) for column in frame.columns], rows
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    buffer = io.StringIO()
-    # CRLF line ends, so a cell holding a carriage return is quoted: a bare one would end the
-    # row in a spreadsheet and start the next with what follows it (a formula, say).
-    neutralised(frame).to_csv(buffer, index=False, lineterminator="\r\n")
-    return buffer.getvalue().encode("utf-8")
+    """The frame as the CSV file every download is (hub.sheets: UTF-8 with a byte-order mark,
+    CRLF rows, formula-like cells neutralised)."""
+    return sheets.csv_bytes(*frame_rows(frame))
 
 
 def in_this_language(build: Callable[[], Any]) -> Callable[[], Any]:
@@ -195,10 +192,9 @@ def site_choices() -> list[SiteChoice]:
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An Excel workbook of `frame`, formula-like cells neutralised like the CSV exports."""
-    from hub.admin.transfer.formats import write_table
-    rows = frame.astype(object).where(frame.notna(), None).values.tolist()
-    return write_table([str(column) for column in frame.columns], rows, "xlsx", sheet=sheet)
+    """An Excel workbook of `frame`, with typed cells (hub.sheets), like every other one."""
+    columns, rows = frame_rows(frame)
+    return sheets.xlsx_bytes(columns, rows, sheet=sheet)
 
 
 def xlsx_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

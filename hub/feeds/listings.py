@@ -2,12 +2,9 @@
 (hub.tenants.listings.published_listings), the same fields, as JSON rows or CSV."""
 from __future__ import annotations
 
-import csv
-import io
-
 from sqlmodel import Session
 
-from hub.cells import neutralise
+from hub import sheets
 from hub.tenants.listings import PUBLIC_FIELDS, published_listings
 
 CSV_FIELDS = tuple(field for field in PUBLIC_FIELDS if field != "bio_html")
@@ -19,23 +16,14 @@ def listing_rows(session: Session, *, site_id: int) -> list[dict]:
 
 
 def csv_text(rows: list[dict], fields: tuple[str, ...]) -> str:
-    """CRLF rows (a carriage return inside a cell stays quoted); text that a spreadsheet
-    would run as a formula gets an apostrophe first, as the screens' CSV files do."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n",
-                            extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({field: neutralise(_cell(row.get(field))) for field in fields})
-    return buffer.getvalue()
+    """The CSV file every download is (hub.sheets: a byte-order mark, CRLF rows, formula-like
+    text neutralised), as text; keywords joined by commas."""
+    return sheets.csv_text(list(fields), ([_cell(row.get(field)) for field in fields]
+                                          for row in rows))
 
 
 def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(part) for part in value)
-    return value if isinstance(value, str) else str(value)
+    return ", ".join(str(part) for part in value) if isinstance(value, list) else value
 
 
 def listings_csv(session: Session, *, site_id: int) -> str:

@@ -144,7 +144,7 @@ def test_formula_cells_are_neutralised_on_export_and_read_back_intact(base):  # 
         "site,code,name,kind,equipment,capacity\n"
         'T,F1,"=HYPERLINK(""http://evil.example"")",workshop,@SUM(A1),2\n'
         "T,F2,+39 055 lab,workshop,-rm,1\n").encode())
-    exported = export(base["manager"], "spaces").decode()
+    exported = export(base["manager"], "spaces").decode("utf-8-sig")
     cells = list(csv.reader(io.StringIO(exported)))
     by_code = {row[1]: row for row in cells[1:]}
     assert by_code["F1"][2] == "'=HYPERLINK(\"http://evil.example\")"
@@ -157,13 +157,14 @@ def test_formula_cells_are_neutralised_on_export_and_read_back_intact(base):  # 
             '=HYPERLINK("http://evil.example")'
 
 
-def test_xlsx_export_is_neutralised_and_imports_back(base):  # noqa: F811
+def test_xlsx_export_holds_formula_text_as_text_and_imports_back(base):  # noqa: F811
     from openpyxl import load_workbook
     run_import(base["manager"], "spaces", b"site,code,name,kind\nT,F1,=1+1,workshop\n")
     data = export(base["manager"], "spaces", "xlsx")
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    names = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "'=1+1" in names and not any(str(name).startswith("=") for name in names)
+    names = {row[2].value: row[2].data_type for row in sheet.iter_rows(min_row=2)}
+    assert names["=1+1"] == "s"                        # a text cell, as typed: never run
+    assert "f" not in names.values()
     outcome = run_import(base["manager"], "spaces", data, "spaces.xlsx")
     assert (outcome.rows, outcome.unchanged) == (7, 7)
 
@@ -227,7 +228,7 @@ def demo(db_url, make_user):
 def test_every_kind_exported_imports_back_unchanged(demo):
     for name in transfer.KINDS:
         data = export(demo, name)
-        rows = data.decode().count("\n") - 1
+        rows = data.decode("utf-8-sig").count("\n") - 1
         assert rows >= (2 if name == "sites" else 11), f"the demo hub has {rows} {name}"
         outcome = run_import(demo, name, data, f"{name}.csv")
         assert (outcome.rows, outcome.created, outcome.updated) == (rows, 0, 0), name
@@ -235,7 +236,7 @@ def test_every_kind_exported_imports_back_unchanged(demo):
 
 def test_templates_name_every_column_and_import(base):  # noqa: F811
     for name, kind in transfer.KINDS.items():
-        header = transfer.template(kind, "csv").decode().splitlines()[0]
+        header = transfer.template(kind, "csv").decode("utf-8-sig").splitlines()[0]
         assert header.split(",") == list(kind.columns), name
     with reading() as session:
         template = transfer.template(transfer.KINDS["spaces"], "csv",

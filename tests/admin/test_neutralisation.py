@@ -1,6 +1,7 @@
-"""Formula neutralisation in every export the app offers (hub/cells.py): a cell that would
-begin with = + - @, a tab or a carriage return is written with a leading apostrophe, in CSV
-and in XLSX, and an import of the file gives back the value as it was.
+"""Formula neutralisation in every export the app offers (hub/cells.py, hub/sheets.py): a CSV
+cell that would begin with = + - @, a tab or a carriage return is written with a leading
+apostrophe; in XLSX it is a text cell holding the value as it is (a text cell never runs, and
+no formula cell is ever written); an import of the file gives back the value as it was.
 
 The files are read here with the csv module and openpyxl, as a spreadsheet would see them,
 not through Bottega's own reader. The hub trims the whitespace around what a person types,
@@ -86,19 +87,27 @@ def column(data: bytes, file_format: str, name: str) -> list[str]:
 
 
 def assert_no_formula(data: bytes, file_format: str, where: str) -> None:
+    """No CSV cell starts like a formula; no XLSX cell is one (cells_of checks every cell)."""
     for line, row in enumerate(cells_of(data, file_format), start=1):
         for cell in row:
-            assert not cell.startswith(FORMULA_STARTS), \
+            assert file_format == XLSX or not cell.startswith(FORMULA_STARTS), \
                 f"{where}, row {line}: {cell!r} would run as a formula"
+
+
+def written(value: str, file_format: str) -> str:
+    """How the file holds a formula-like value: behind an apostrophe in CSV, as it is in an
+    XLSX text cell."""
+    return value if file_format == XLSX else "'" + value
 
 
 def assert_neutralised(data: bytes, file_format: str, name: str, value: str,
                        where: str) -> None:
-    """The column holds the value behind one apostrophe, and no cell of the file starts
-    like a formula."""
-    assert "'" + value in column(data, file_format, name), \
-        f"{where}: {value!r} is not in column {name} behind an apostrophe"
-    assert value not in column(data, file_format, name)
+    """The column holds the value behind one apostrophe (CSV) or as it is in a text cell
+    (XLSX), and no cell of the file would run as a formula."""
+    cells = column(data, file_format, name)
+    assert written(value, file_format) in cells, \
+        f"{where}: {written(value, file_format)!r} is not in column {name}"
+    assert ("'" + value if file_format == XLSX else value) not in cells
     assert_no_formula(data, file_format, where)
 
 
@@ -235,7 +244,7 @@ def test_the_partner_directory_export_is_neutralised(network, char, file_format)
     for field, value in values.items():
         assert_neutralised(data, file_format, field, value, f"partners.{file_format}")
     contacts = column(data, file_format, "contacts")
-    assert any(cell.startswith("'" + char) for cell in contacts)
+    assert any(cell.startswith(written(char, file_format)) for cell in contacts)
     header, rows = read_table(data, f"partners.{file_format}")
     names = [cells[header.index("name")] for _, cells in rows]
     assert values["name"] in names
@@ -391,5 +400,5 @@ def test_every_spreadsheet_a_page_offers_is_neutralised(plan, offered, page):
             continue
         cells = [cell for row in cells_of(data, file_format)[1:] for cell in row]
         for char, label in CHARACTERS.items():
-            assert any(cell.startswith("'" + char) for cell in cells), \
+            assert any(cell.startswith(written(char, file_format)) for cell in cells), \
                 f"{name}: no neutralised value starting with {label}"

@@ -80,7 +80,7 @@ def test_an_archived_site_is_not_exported_nor_changed_by_an_import(base):
     run_import(base["manager"], "sites", (HEADER + NORA).encode())
     nora = all_sites()["ON"]
     write(sites.archive_site, actor=base["manager"], site_id=nora.id, version=nora.version)
-    exported = export(base["manager"], "sites").decode()
+    exported = export(base["manager"], "sites").decode("utf-8-sig")
     assert exported.splitlines()[0] == HEADER.strip()
     assert [line.split(",")[0] for line in exported.splitlines()[1:]] == ["T"]
     with pytest.raises(ImportRefused) as refused:
@@ -100,5 +100,5 @@ def test_an_empty_building_budget_cell_clears_the_budget_and_exports_empty(base)
     run_import(base["manager"], "sites", (HEADER + NORA).encode())
     outcome = run_import(base["manager"], "sites", (HEADER + NORA.replace(",6000", ",")).encode())
     assert outcome.updated == 1 and all_sites()["ON"].building_budget is None
-    lines = export(base["manager"], "sites").decode().splitlines()
+    lines = export(base["manager"], "sites").decode("utf-8-sig").splitlines()
     assert [line.rsplit(",", 1)[1] for line in lines] == ["building_budget", "", ""]

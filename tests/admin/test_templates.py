@@ -16,7 +16,7 @@ DEMO_WORDS = ("OC", "ON", "Officina Creativa", "Officine Nora")
 def example_rows(site_code) -> dict[str, dict[str, str]]:
     rows = {}
     for name, kind in transfer.KINDS.items():
-        text = transfer.template(kind, "csv", site_code=site_code).decode("utf-8")
+        text = transfer.template(kind, "csv", site_code=site_code).decode("utf-8-sig")
         header, example = csv.reader(io.StringIO(text))
         rows[name] = dict(zip(header, example))
     return rows

@@ -20,7 +20,7 @@ IMPORT_TAB = "Import / export"
 
 
 def filled_template(template: bytes, rows: list[list[str]]) -> bytes:
-    header = next(csv.reader(io.StringIO(template.decode("utf-8"))))
+    header = next(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

@@ -152,7 +152,7 @@ def test_a_manager_does_everything_with_the_keyboard_alone(app_server, page):
     tab_to(page, button, "the Directory (CSV) button")
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
     assert download.value.suggested_filename == "tenants.csv"
     assert rows and "Name" in rows[0], rows[:1]
 

@@ -180,7 +180,8 @@ def test_listings_hold_published_listings_and_public_fields_only(base, get):
     assert tuple(rows[0]) == PUBLIC_FIELDS
     assert rows[0]["keywords"] == ["stoneware", "glaze"]
     assert "<strong>stoneware</strong>" in rows[0]["bio_html"]
-    table = list(csv.DictReader(io.StringIO(get("/feeds/T/listings.csv").text)))
+    table = list(csv.DictReader(io.StringIO(
+        get("/feeds/T/listings.csv").body.decode("utf-8-sig"))))
     assert [row["name"] for row in table] == ["Giulia Neri"]
     assert tuple(table[0]) == CSV_FIELDS and table[0]["keywords"] == "stoneware, glaze"
     assert "Aiko" not in get("/feeds/T/public.html").text
@@ -188,7 +189,8 @@ def test_listings_hold_published_listings_and_public_fields_only(base, get):
 
 def test_a_formula_in_a_listing_leaves_the_csv_as_text(base, get):
     listing(base, bio="=HYPERLINK(\"http://evil\")")
-    table = list(csv.DictReader(io.StringIO(get("/feeds/T/listings.csv").text)))
+    table = list(csv.DictReader(io.StringIO(
+        get("/feeds/T/listings.csv").body.decode("utf-8-sig"))))
     assert table[0]["bio"].startswith("'=")
 
 

@@ -1,4 +1,6 @@
-"""Files in and out: CSV (UTF-8) and XLSX, read into rows that know their line number.
+"""Files in and out: CSV (UTF-8, with or without a byte-order mark; comma or semicolon) and
+XLSX (typed cells read back as the text an export writes), read into rows that know their line
+number; written by hub.sheets.
 
 Line numbers are what a person sees: the header is line 1, the first data row line 2 (in a
 spreadsheet, the row number; in a CSV, the line unless a quoted field spans several lines).
@@ -7,14 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from babel.numbers import format_decimal
 
-from hub.cells import neutralise, restore
+from hub.cells import restore
+from hub.sheets import cell_text, csv_bytes, unescape, xlsx_bytes
 from hub.errors import Refused
 from hub.i18n import _, locale
 
@@ -23,12 +25,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_FIELD = 10_000          # characters in one cell; the longest column Bottega holds is 4,000
 FORMATS = ("csv", "xlsx")
-# XLSX text cannot hold what XML 1.0 forbids, and XML turns a carriage return into a line
-# feed: such characters are written as _xHHHH_, as Excel does (and a literal "_xHHHH_" as
-# "_x005F_xHHHH_"), and read back.
-_NOT_IN_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_LOOKS_ESCAPED = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
-_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
 
 
 def figure(count: int) -> str:
@@ -127,52 +123,21 @@ def _read_xlsx(data: bytes, file_name: str) -> list[list[str]]:
 
 
 def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    """A cell as the text an export writes: a date cell is its ISO date (a timestamp its ISO
+    date and time), a number 12 or 12.5, a text cell its text."""
+    if isinstance(value, datetime) and value.time() == time(0):
+        return value.date().isoformat()
     if isinstance(value, str):
-        return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value)
-    return str(value)
-
-
-def _xlsx_text(value):
-    if not isinstance(value, str):
-        return value
-    value = _LOOKS_ESCAPED.sub("_x005F_", value)
-    return _NOT_IN_XML.sub(lambda found: f"_x{ord(found.group()):04X}_", value)
+        return unescape(value)
+    return cell_text(value)
 
 
 # --- writing --------------------------------------------------------------------------------
 
 def write_table(columns: list[str], rows: list[list], file_format_: str, *,
                 sheet: str = "data") -> bytes:
-    """A CSV (UTF-8) or XLSX file of `rows` under `columns`, every text cell neutralised."""
-    safe = ([neutralise("" if value is None else value) for value in row] for row in rows)
+    """A CSV or XLSX file of `rows` under `columns` (hub.sheets): text, numbers, Decimal money
+    and dates, typed in XLSX; every CSV cell that would run as a formula neutralised."""
     if file_format_ == "xlsx":
-        return _write_xlsx(columns, safe, sheet)
-    buffer = io.StringIO()
-    # CRLF, as RFC 4180 has it: a cell holding a carriage return is then quoted, where a bare
-    # one would end the row in a spreadsheet (and start the next with what follows it).
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(safe)
-    return buffer.getvalue().encode("utf-8")
-
-
-def _write_xlsx(columns: list[str], rows, name: str) -> bytes:
-    from openpyxl import Workbook
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(name)
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([_xlsx_text(value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        return xlsx_bytes(columns, rows, sheet=sheet)
+    return csv_bytes(columns, rows)

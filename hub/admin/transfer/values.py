@@ -66,17 +66,13 @@ def flag(value: str | None, column: str) -> bool | None:
 
 
 
-def cell(value) -> str:
-    """How an export writes a value: ISO dates, plain decimals, yes/no, empty for None."""
-    if value is None:
-        return ""
+def cell(value):
+    """How an export gives a value: typed (dates, numbers, Decimal money), which an XLSX file
+    keeps and a CSV writes as ISO dates and plain decimals (hub.sheets); yes/no for a flag,
+    the words the import reads; None for nothing."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return value
 
 
 def _same_field(name: str) -> str:
