@@ -1,9 +1,11 @@
 """What every table shares: constraint names, aware UTC time, the version column."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import ClassVar
 
-from sqlalchemy import Column, Integer, Numeric
+from sqlalchemy import Column, Integer, Numeric, and_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlmodel import SQLModel
 
 # Stable constraint names, so migrations (and SQLite batch mode) can address them.
@@ -31,3 +33,15 @@ def versioned(cls) -> dict:
     return {"version_id_col": cls.__table__.c.version}
 
 
+class OnADay:
+    """A record of one `day` (a booking, a programme session): `falls_between(first, last)` on a
+    loaded record and in a query (`select(Booking).where(Booking.falls_between(a, b))`)."""
+
+    def _falls_between(self, first: date, last: date | None = None) -> bool:
+        """On a day from `first` to `last` (both included; no `last`: from `first` on)."""
+        return self.day >= first and (last is None or self.day <= last)
+
+    def _falls_between_in_sql(cls, first, last=None):
+        return cls.day >= first if last is None else and_(cls.day >= first, cls.day <= last)
+
+    falls_between: ClassVar = hybrid_method(_falls_between, _falls_between_in_sql)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
-from db.models.base import MONEY, utcnow, version_column, versioned
+from db.models.base import OnADay, MONEY, utcnow, version_column, versioned
 from db.vocabulary import SPACE_KINDS, sql_in
 
 
@@ -99,7 +99,7 @@ class Lease(SQLModel, table=True):
     overlaps: ClassVar = hybrid_method(_overlaps, _overlaps_in_sql)
 
 
-class Booking(SQLModel, table=True):
+class Booking(OnADay, SQLModel, table=True):
     """Short use of a bookable space on one day, in minutes from midnight (site time).
     Never more places booked at once than the space's capacity; a cancellation is kept."""
     __tablename__ = "bookings"
@@ -128,15 +128,6 @@ class Booking(SQLModel, table=True):
     cancelled_at: datetime | None = None
     cancelled_by: str | None = Field(default=None, max_length=32)
     version: int | None = Field(default=None, sa_column=version_column())
-
-    def _falls_between(self, first: date, last: date | None = None) -> bool:
-        """On a day from `first` to `last` (both included; no `last`: from `first` on)."""
-        return self.day >= first and (last is None or self.day <= last)
-
-    def _falls_between_in_sql(cls, first, last=None):
-        return cls.day >= first if last is None else and_(cls.day >= first, cls.day <= last)
-
-    falls_between: ClassVar = hybrid_method(_falls_between, _falls_between_in_sql)
 
 
 class WorksPeriod(SQLModel, table=True):

@@ -4,15 +4,13 @@ in a space and a booking of that space compare directly."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index, and_
-from sqlalchemy.ext.hybrid import hybrid_method
+from sqlalchemy import CheckConstraint, Index
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
-from db.models.base import MONEY, utcnow, version_column, versioned
+from db.models.base import OnADay, MONEY, utcnow, version_column, versioned
 from db.vocabulary import (ENROLMENT_STATUSES, PROGRAMME_FORMATS, PROGRAMME_KINDS,
                            PROGRAMME_STATUSES, sql_in)
 
@@ -67,7 +65,7 @@ class ProgrammeItem(SQLModel, table=True):
     version: int | None = Field(default=None, sa_column=version_column())
 
 
-class ProgrammeSession(SQLModel, table=True):
+class ProgrammeSession(OnADay, SQLModel, table=True):
     """One meeting of a programme item: a day, a time, a space (or online), an instructor."""
     __tablename__ = "programme_sessions"
     __table_args__ = (
@@ -90,15 +88,6 @@ class ProgrammeSession(SQLModel, table=True):
     instructor_id: int | None = Field(default=None, foreign_key="instructors.id",
                                       ondelete="RESTRICT")
     version: int | None = Field(default=None, sa_column=version_column())
-
-    def _falls_between(self, first: date, last: date | None = None) -> bool:
-        """On a day from `first` to `last` (both included; no `last`: from `first` on)."""
-        return self.day >= first and (last is None or self.day <= last)
-
-    def _falls_between_in_sql(cls, first, last=None):
-        return cls.day >= first if last is None else and_(cls.day >= first, cls.day <= last)
-
-    falls_between: ClassVar = hybrid_method(_falls_between, _falls_between_in_sql)
 
 
 class Enrolment(SQLModel, table=True):
