@@ -1,26 +1,22 @@
 """Building: maintenance issues, works that take spaces out of use, and what they cost."""
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from hub.building import issues
-from hub.i18n import N_, _
+from hub.i18n import _
 from hub.roles import keeps_spaces, plans_issues, reports_issues
 from ui.building import charts
 from ui.building.forms import (cancel_works_form, edit_works_form, manage_issue_form,
                                plan_works_form, report_form)
 from ui.empty import nothing_yet, require_site
-from ui.format import label, money, number
-from ui.format import day_text
+from ui.format import money, number
 from ui.navigation import guard
 from ui.widgets import kpi_row, show_flash, site_picker
-from ui.building.data import load_figures, load_issues, load_works
+from ui.building.data import issue_table, load_figures, load_issues, load_works, works_table
 
 user = guard("building")
 staff = reports_issues(user)     # reports issues and reads the staff's notes
-WORKS_STATES = {"cancelled": N_("cancelled"), "done": N_("done"), "running": N_("running"),
-                "upcoming": N_("upcoming")}
 
 
 show_flash()
@@ -52,17 +48,7 @@ tabs = st.tabs([_("Issues"), _("Works"), _("Figures")])
 
 with tabs[0]:
     st.header(_("Issues"))
-    table = pd.DataFrame([{
-        "#": row.id, _("Where"): row.space, _("Issue"): row.title,
-        _("Priority"): label("issue priority", row.priority),
-        _("Status"): label("issue status", row.status),
-        _("Reported"): day_text(row.reported_on),
-        **({_("By"): row.reported_by or "", _("Contractor"): row.contractor or ""}
-           if staff else {}),
-        _("Estimate"): money(row.cost_estimate) if row.cost_estimate is not None else "",
-        _("Final cost"): money(row.final_cost) if row.final_cost is not None else "",
-        **({_("Notes"): row.notes or ""} if staff else {}),
-    } for row in rows])
+    table = issue_table(rows, staff=staff)
     if table.empty:
         nothing_yet(_("No issue reported at this site yet."))
     else:
@@ -74,12 +60,7 @@ with tabs[0]:
 
 with tabs[1]:
     st.header(_("Works periods"))
-    listed = pd.DataFrame([{
-        _("Works"): p.title, _("Spaces out of use"): p.spaces, _("From"): day_text(p.starts_on),
-        _("To"): day_text(p.ends_on), _("State"): _(WORKS_STATES[p.state(today)]),
-        _("Issue"): f"#{p.issue_id}" if p.issue_id else "",
-        **({_("Notes"): p.notes or ""} if staff else {}),
-    } for p in periods])
+    listed = works_table(periods, today, staff=staff)
     if listed.empty:
         nothing_yet(_("No works planned at this site."))
     else:

@@ -2,10 +2,9 @@
 works, leases starting and ending — by day, week or month, with clashes highlighted."""
 from datetime import timedelta
 
-import pandas as pd
 import streamlit as st
 
-from hub.i18n import _, pgettext
+from hub.i18n import _
 from hub.roles import sees_contacts
 from ui.calendar import charts, data
 from ui.calendar.filters import calendar_filters
@@ -84,14 +83,8 @@ else:
     st.header(_("Events by room and day"))
 if events is not None:
     if not events.empty:
-        st.dataframe(pd.DataFrame({
-            _("Day"): events["day"].map(day_text), _("Time"): events["when"],
-            _("Room"): events["room"], _("Kind"): events["label"], _("What"): events["title"],
-            _("Who"): events["who"],
-            _("Clash"): events["clash"].map({True: _("clash"), False: ""}),
-            **({_("Cancelled"): events["cancelled"].map(
-                {True: pgettext("booking", "cancelled"), False: ""})}
-               if chosen.cancelled else {})}), hide_index=True, width="stretch")
+        st.dataframe(data.event_table(events, cancelled=chosen.cancelled), hide_index=True,
+                     width="stretch")
 elif not totals.empty:
     table = totals.pivot_table(index=["place", "day"], columns="label", values="events",
                                aggfunc="sum", fill_value=0).reset_index()

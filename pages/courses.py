@@ -2,17 +2,15 @@
 enrolments and waitlist, the public calendar, and figures since 2016."""
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
-from hub.dates import clock
 from hub.i18n import _, ngettext
 from hub.roles import edits_listings, imports_data, sees_contacts
 from ui.programme import charts, data
 from ui.format import PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
 from ui.programme.enrolments import (attendance_form, cancel_form, enrol_form, move_form,
                                   people_tables)
-from ui.format import as_text, label, labeller, money, number, percent
+from ui.format import as_text, label, labeller, number, percent
 from ui.format import day_text
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
@@ -122,32 +120,16 @@ def calendar_tab() -> None:
     feed_addresses(site.id, PROGRAMME_FEEDS)
 
 
-def _price(price) -> str:
-    return money(price) if price else _("free")
-
-
 def programme_tab() -> None:
     if not rows:
         st.info(_("No item matches these filters."))
         return
-    st.dataframe(pd.DataFrame([{
-        _("Title"): r.title, _("Kind"): label("programme kind", r.kind),
-        _("Sector"): label("sector", r.sector), _("Status"): label("programme status", r.status),
-        _("Format"): label("programme format", r.format), _("From"): day_text(r.starts_on),
-        _("Until"): day_text(r.ends_on), _("Price"): _price(r.price),
-        _("Enrolled"): f"{number(r.seated)}/{number(r.capacity)}",
-        _("Waitlist"): r.waitlisted, _("Fill rate"): percent(r.fill_rate),
-        **({_("Site"): r.site} if site.id is None else {}),
-    } for r in rows]), hide_index=True, width="stretch")
+    st.dataframe(data.programme_table(rows, all_sites=site.id is None), hide_index=True,
+                 width="stretch")
     shown = ngettext("{count} item", "{count} items", len(rows)).format(count=number(len(rows)))
     st.caption(_("{items} (the latest {limit}; narrow the filters)").format(
         items=shown, limit=number(500)) if len(rows) >= 500 else shown)
-    # The file keeps English column names and the stored codes.
-    listing = pd.DataFrame([{
-        "title": r.title, "kind": r.kind, "sector": r.sector, "status": r.status,
-        "format": r.format, "starts_on": r.starts_on, "ends_on": r.ends_on, "price": r.price,
-        "capacity": r.capacity, "enrolled": r.seated, "waitlisted": r.waitlisted}
-        for r in rows])
+    listing = data.programme_file(rows)
     st.download_button(_("Download this list (CSV)"),
                        in_this_language(lambda: csv_bytes(listing)),
                        file_name="programme-list.csv", mime="text/csv", key="courses_list_csv",
@@ -191,17 +173,12 @@ def item_tab() -> None:
         st.markdown(as_text(description) or _("_No description yet._"))
         st.caption(as_text(" · ".join(part for part in (
             label("programme kind", row.kind), label("sector", row.sector),
-            label("programme format", row.format), _price(row.price),
+            label("programme format", row.format), data.price_text(row.price),
             _("funding: {funding}").format(funding=funding) if funding else "",
             _("for: {target_group}").format(target_group=target_group) if target_group
             else "") if part)))
-        st.dataframe(pd.DataFrame([{
-            _("Day"): day_text(s.day),
-            _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",
-            _("Where"): s.place, _("Instructor"): s.instructor or "",
-            **({_("Instructor contact"): " · ".join(filter(None, (s.instructor_email,
-                                                                   s.instructor_phone)))}
-               if contacts else {})} for s in sessions]), hide_index=True, width="stretch")
+        st.dataframe(data.session_table(sessions, contacts=contacts), hide_index=True,
+                     width="stretch")
         if editor:
             outside_hours_notice(sessions)
             people_tables(row, people, contacts)

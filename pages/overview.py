@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hub.i18n import N_, _, language, speaking
+from hub.i18n import _, language, speaking
 from hub.overview import figures as overview_figures
 from hub.roles import keeps_sites, sees_contacts
 from ui.format import as_text, day_text, number, percent, points_change
@@ -17,7 +17,7 @@ from ui.overview.report import report_html
 from ui import url_params
 from ui.url_params import linked
 from ui.widgets import site_picker
-from ui.overview.data import load_evidence, load_snapshots
+from ui.overview.data import innocrafts_frame, load_evidence, load_snapshots
 
 user = guard("overview")
 today = date.today()
@@ -55,18 +55,6 @@ def kpis(now: overview_figures.Snapshot, before: overview_figures.Snapshot, due:
     if due is not None:
         rows.append((_("Follow-ups due"), number(due), None, _("partner follow-ups today or overdue")))
     return rows
-
-
-INDICATORS = (N_("Young entrepreneurs"), N_("Female-led businesses"), N_("Start-ups"),
-              N_("Tenants from abroad"), N_("Partners abroad"))
-
-
-def innocrafts_frame(figures: overview_figures.Innocrafts) -> pd.DataFrame:
-    groups = figures.groups
-    shares = (groups.share(groups.young), groups.share(groups.female_led),
-              groups.share(groups.startup), figures.tenants_from_abroad, figures.partners_abroad)
-    return pd.DataFrame([{"indicator": _(name), "share": share or 0.0}
-                         for name, share in zip(INDICATORS, shares)])
 
 
 st.title(_("Overview"))

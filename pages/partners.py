@@ -2,11 +2,10 @@
 follow-ups, links to tenants and courses, a world view and a network graph."""
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from hub.i18n import N_, _, ngettext
-from ui.format import country_namer, label, labeller, number, table_date_format
+from ui.format import country_namer, labeller, number, table_date_format
 from ui.format import PARTNER_KINDS, PARTNER_REGIONS, PARTNER_STATUSES
 from hub.partners.directory import (PartnerFilter)
 from hub.roles import imports_data, sees_contacts
@@ -20,7 +19,7 @@ from ui.partners.forms import follow_up_done_form, partner_form
 from ui import url_params
 from ui.url_params import linked
 from ui.widgets import kpi_row, show_flash
-from ui.partners.data import (SHOWN_ROWS, load_choices, load_directory, load_due, load_figures,
+from ui.partners.data import (follow_up_table, SHOWN_ROWS, load_choices, load_directory, load_due, load_figures,
                               load_kpis, load_map, load_network, load_partner)
 
 user = guard("partners")
@@ -64,15 +63,6 @@ def filter_bar() -> PartnerFilter:
 
 TABS = {"directory": N_("Directory"), "follow_ups": N_("Follow-ups"), "figures": N_("Figures"),
         "world": N_("World"), "network": N_("Network"), "add": N_("Add partner")}
-
-
-def follow_up_status(days_overdue: int) -> str:
-    if days_overdue > 0:
-        return ngettext("{n} day overdue", "{n} days overdue", days_overdue).format(
-            n=number(days_overdue))
-    if days_overdue == 0:
-        return _("due today")
-    return ngettext("in {n} day", "in {n} days", -days_overdue).format(n=number(-days_overdue))
 
 
 st.title(_("Partners"))
@@ -129,12 +119,8 @@ if editor:
         if not due:
             st.success(_("No follow-up is due."))
         else:
-            st.dataframe(pd.DataFrame([{
-                _("Due"): f.follow_up_on, _("Status"): follow_up_status(f.days_overdue),
-                _("Partner"): f.partner, _("Kind"): label("interaction kind", f.kind),
-                _("Logged"): f.day, _("Summary"): f.summary, _("Owner"): f.owner or ""}
-                for f in due]),
-                hide_index=True, width="stretch", column_config={
+            st.dataframe(
+                follow_up_table(due), hide_index=True, width="stretch", column_config={
                     _("Due"): st.column_config.DateColumn(format=table_date_format()),
                     _("Logged"): st.column_config.DateColumn(format=table_date_format())})
             follow_up_done_form(user, due, key="partners_done")

@@ -7,8 +7,8 @@ import streamlit as st
 
 from hub.i18n import N_, _, ngettext
 from hub.roles import keeps_tenants, sees_contacts, sees_rents
-from hub.tenants import directory, listings
-from ui.format import as_text, day_text, label, labeller, money, number, table_date_format
+from hub.tenants import directory
+from ui.format import as_text, day_text, label, number, table_date_format
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
@@ -20,8 +20,10 @@ from ui import url_params
 from ui.url_params import linked
 from ui.widgets import (LISTING_FEEDS, choice_box, csv_download, feed_addresses, kpi_row, labels_of,
                         site_choices, site_picker, xlsx_download)
-from ui.tenants.data import (load_choices, load_current_tenants, load_directory, load_figures,
-                             load_profile, load_published, load_to_chase)
+from ui.tenants.data import (chase_table, directory_table, indicator_frames, listing_file,
+                             load_choices, load_current_tenants, load_directory, load_figures,
+                             load_profile, load_published, load_to_chase, on_screen,
+                             public_listing_table, stay_table)
 
 user = guard("tenants")
 staff = sees_contacts(user)
@@ -32,12 +34,6 @@ FILTER = "tenants_filter"
 STATUS_NAMES = {"current": N_("Current tenants"), "former": N_("Former tenants"), "all": N_("All")}
 SORT_NAMES = {"name": N_("Name"), "business": N_("Business"), "sector": N_("Sector"),
               "country": N_("Country"), "since": N_("Newest first")}
-# The directory's columns: the English names are the export's (CSV/XLSX keep them), the
-# screen shows them in the reader's language.
-COLUMNS = {"name": N_("Name"), "business": N_("Business"), "sector": N_("Sector"),
-           "country": N_("Country"), "site": N_("Site"), "residency": N_("Residency"),
-           "spaces": N_("Current spaces"), "since": N_("Since"), "left_on": N_("Left"),
-           "email": N_("Email"), "phone": N_("Phone")}
 TARGET_GROUP_NAMES = {"young_entrepreneur": N_("young entrepreneur"), "female_led": N_("female-led"),
                       "startup": N_("start-up")}
 
@@ -86,22 +82,6 @@ def directory_filter(site_id) -> directory.DirectoryFilter:
                                      status=status, target_groups=tuple(groups), sort=sort)
 
 
-def shown_directory(frame: pd.DataFrame, all_sites: bool) -> pd.DataFrame:
-    """The directory as exported: English column names and the stored codes."""
-    shown = frame.drop(columns=["id"] + ([] if all_sites else ["site"])
-                       + (["left_on"] if frame["left_on"].isna().all() else []))
-    return shown.rename(columns=COLUMNS)
-
-
-def on_screen(shown: pd.DataFrame) -> pd.DataFrame:
-    """The exported directory as the screen shows it, in the reader's language."""
-    named = shown.copy()
-    for column, vocabulary in (("Sector", "sector"), ("Residency", "residency")):
-        if column in named:
-            named[column] = named[column].map(labeller(vocabulary))
-    return named.rename(columns={name: _(name) for name in named.columns})
-
-
 def directory_tab(site, frame: pd.DataFrame) -> None:
     if frame.empty and not hub_has("tenants"):
         nothing_yet(_("No tenant yet: the directory will list the artisans and businesses of "
@@ -113,7 +93,7 @@ def directory_tab(site, frame: pd.DataFrame) -> None:
                     user=user, key="admin", label=_("Admin › Import / export: import tenants"),
                     tab="import")
     else:
-        shown = shown_directory(frame, site.id is None)
+        shown = directory_table(frame, all_sites=site.id is None)
         st.caption(ngettext("{count} tenant match", "{count} tenants match", len(frame)).format(
             count=number(len(frame))))
         dates = st.column_config.DateColumn(format=table_date_format())
@@ -169,10 +149,7 @@ def show_profile(found: directory.Profile) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(_("**Spaces, current and past**"))
-        stays = pd.DataFrame([{_("Space"): s.space, _("Site"): s.site, _("From"): s.starts_on,
-                               _("Until"): s.ends_on,
-                               **({_("Monthly rent"): money(s.monthly_rent)} if rents_shown else {})}
-                              for s in found.stays])
+        stays = stay_table(found.stays, rents=rents_shown)
         st.dataframe(stays, hide_index=True, width="stretch") if not stays.empty else st.caption(_("No lease."))
         st.markdown(_("**Courses taught**"))
         st.markdown("\n".join(f"- {as_text(title)} ({label('programme kind', kind)}, {day_text(first)})"
@@ -199,8 +176,7 @@ def show_profile(found: directory.Profile) -> None:
 
 def listings_tab(site, frame: pd.DataFrame) -> None:
     published = load_published(site.id)
-    exports = pd.DataFrame(published, columns=listings.PUBLIC_FIELDS)
-    exports["keywords"] = exports["keywords"].map(lambda words: ", ".join(words))
+    exports = listing_file(published)
     st.markdown(ngettext("**{count} published listing** — what the website shows",
                          "**{count} published listings** — what the website shows",
                          len(published)).format(count=number(len(published))))
@@ -214,21 +190,14 @@ def listings_tab(site, frame: pd.DataFrame) -> None:
                      key="tenants_export_listings")
     feed_addresses(site.id, LISTING_FEEDS)
     if not staff:
-        public = exports[["name", "business", "sector", "site", "website", "updated_on"]].copy()
-        public["sector"] = public["sector"].map(labeller("sector"))
-        st.dataframe(public.rename(columns={
-            "name": _("Name"), "business": _("Business"), "sector": _("Sector"), "site": _("Site"),
-            "website": _("Website"), "updated_on": _("Updated on")}),
-            hide_index=True, width="stretch")
+        st.dataframe(public_listing_table(exports), hide_index=True, width="stretch")
         return
     chase = load_to_chase(site.id, today)
     with st.expander(ngettext("To chase: {count} listing with no bio or not updated for 12 months",
                               "To chase: {count} listings with no bio or not updated for 12 months",
                               len(chase)).format(count=number(len(chase))),
                      icon=":material/campaign:", key="tenants_chase_expander"):
-        st.dataframe(chase.drop(columns=["tenant_id"]).rename(columns={
-            "name": _("Name"), "business": _("Business"), "site": _("Site"), "reason": _("Why"),
-            "updated_at": _("Last updated")}), hide_index=True, width="stretch",
+        st.dataframe(chase_table(chase), hide_index=True, width="stretch",
             column_config={_("Last updated"): st.column_config.DatetimeColumn(format=table_date_format())})
     names = dict(load_current_tenants(site.id, today))
     tenant_id = choice_box(_("Edit the listing of"), names, index=None,
@@ -251,21 +220,14 @@ def indicators_tab(site) -> None:
               _("{years} years").format(years=number(stay, decimals=1)) if stay is not None else "—",
               _("From joining to leaving (or today), over every tenant so far"))])
     left, right = st.columns(2)
+    frames = indicator_frames(figures)
     if figures.sectors:
-        left.altair_chart(tenant_charts.sector_bars(
-            pd.DataFrame(figures.sectors, columns=["sector", "tenants"])), width="stretch")
-    right.altair_chart(tenant_charts.origin_bars(
-        pd.DataFrame(figures.origins, columns=["origin", "tenants", "share"])), width="stretch")
-    groups = figures.groups
-    shares = pd.DataFrame(
-        [{"group": _(name), "tenants": count, "share": groups.share(count) or 0.0}
-         for name, count in ((N_("Young entrepreneurs"), groups.young),
-                             (N_("Female-led"), groups.female_led),
-                             (N_("Start-ups"), groups.startup))])
-    right.altair_chart(tenant_charts.target_group_bars(shares, groups.consenting), width="stretch")
-    right.caption(tenant_charts.target_group_summary(shares))
-    st.altair_chart(tenant_charts.residency_over_time(
-        pd.DataFrame(figures.years, columns=["year", "residency", "tenants"])), width="stretch")
+        left.altair_chart(tenant_charts.sector_bars(frames.sectors), width="stretch")
+    right.altair_chart(tenant_charts.origin_bars(frames.origins), width="stretch")
+    right.altair_chart(tenant_charts.target_group_bars(frames.groups, figures.groups.consenting),
+                       width="stretch")
+    right.caption(tenant_charts.target_group_summary(frames.groups))
+    st.altair_chart(tenant_charts.residency_over_time(frames.years), width="stretch")
 
 
 st.title(_("Tenants"))

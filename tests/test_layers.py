@@ -2,7 +2,8 @@
 
 - web/ (the HTTP side) never imports ui/ nor pages/, and nothing below it (hub/, db/) imports web/;
 - pages never import db/ nor build queries (no sqlalchemy, no sqlmodel), and only render:
-  no page opens a session or keeps a cached loader (those live in ui/<area>/data.py);
+  no page opens a session, keeps a cached loader or shapes a table (those live in
+  ui/<area>/data.py);
 - hub/ never imports streamlit nor ui/;
 - db/ imports hub/ only from db/__main__.py (the command line) and db/seed/;
 - ui/ and hub/ areas depend on each other only along AREA_ARROWS, and a ui area never
@@ -115,6 +116,15 @@ def test_pages_only_render_and_read_through_their_areas_loaders(name):
                       if alias.name in ("reading", "writing", "cached"))
     assert not sessions, (f"{name} imports {sessions} from ui.database: its loaders belong in "
                           "ui/<area>/data.py, its writes go through ui.database.save")
+
+
+@pytest.mark.parametrize("name", modules("pages"))
+def test_pages_shape_no_table_of_their_own(name):
+    """A page draws the tables its area's ui/<area>/data.py shapes; it builds no DataFrame."""
+    built = [node.lineno for node in ast.walk(ast.parse(sources()[name].read_text()))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr == "DataFrame"]
+    assert not built, f"{name} builds tables on lines {built}: shape them in ui/<area>/data.py"
 
 
 @pytest.mark.parametrize("name", modules("hub"))

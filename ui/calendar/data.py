@@ -14,10 +14,11 @@ from hub.calendar import ics as calendar_ics
 from hub.calendar import figures
 from hub.calendar.events import KIND_LABELS
 from hub.dates import clock
-from hub.i18n import _, locale
+from hub.i18n import _, locale, pgettext
 from hub.sites import list_sites
 from hub.occupancy.spaces import list_spaces
 from ui.database import cached, reading
+from ui.format import day_text
 
 EVENT_COLUMNS = ["kind", "label", "record_id", "site", "room", "space_id", "space_code",
                  "starts", "ends", "day", "when", "title", "who", "cancelled", "clash"]
@@ -100,3 +101,17 @@ def rooms(site_id: int) -> list[tuple[int, str]]:
     with reading() as session:
         return [(space.id, f"{space.code} · {space.name}")
                 for space in list_spaces(session, site_id=site_id, active_only=True)]
+
+
+# --- the tables the screen shows --------------------------------------------------------------
+
+def event_table(events: pd.DataFrame, *, cancelled: bool) -> pd.DataFrame:
+    """The period's events as the Events list shows them; a Cancelled column when the
+    cancelled ones are shown too."""
+    return pd.DataFrame({
+        _("Day"): events["day"].map(day_text), _("Time"): events["when"],
+        _("Room"): events["room"], _("Kind"): events["label"], _("What"): events["title"],
+        _("Who"): events["who"],
+        _("Clash"): events["clash"].map({True: _("clash"), False: ""}),
+        **({_("Cancelled"): events["cancelled"].map(
+            {True: pgettext("booking", "cancelled"), False: ""})} if cancelled else {})})

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 
 from hub.overview import figures
+from hub.i18n import N_, _
 from ui.database import cached, reading
 
 
@@ -24,3 +25,17 @@ def load_evidence(site_id, until: int, on: date):
         regions = pd.DataFrame(figures.partners_by_region_cumulative(session, until=until),
                                columns=["year", "region", "partners"])
         return totals, regions, figures.innocrafts(session, site_id=site_id, on=on)
+
+
+INDICATORS = (N_("Young entrepreneurs"), N_("Female-led businesses"), N_("Start-ups"),
+              N_("Tenants from abroad"), N_("Partners abroad"))
+
+
+def innocrafts_frame(figures_of_the_hub: figures.Innocrafts) -> pd.DataFrame:
+    """The INNOCRAFTS indicators as the chart takes them: name and share."""
+    groups = figures_of_the_hub.groups
+    shares = (groups.share(groups.young), groups.share(groups.female_led),
+              groups.share(groups.startup), figures_of_the_hub.tenants_from_abroad,
+              figures_of_the_hub.partners_abroad)
+    return pd.DataFrame([{"indicator": _(name), "share": share or 0.0}
+                         for name, share in zip(INDICATORS, shares)])

@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from hub.i18n import _
+from hub.i18n import _, ngettext
 from hub.partners import figures as partner_figures
 from hub.partners import interactions, network
 from hub.partners import links as partner_links
@@ -13,7 +13,7 @@ from hub.partners import organisations
 from hub.partners.directory import (PartnerFilter, count_partners, filter_choices, partner_choices,
                                     partner_rows)
 from ui.database import cached, reading
-from ui.format import label
+from ui.format import label, number
 from ui.partners import charts
 from ui.partners.map import world_map
 from ui.format import country_name
@@ -111,3 +111,22 @@ def load_network(wanted: PartnerFilter, cap: int):
         "tenant link" if e.target.startswith("t") else "programme role", e.kind)}
                           for e in graph.edges])
     return nodes, edges, graph.partners_shown, graph.partners_linked
+
+
+# --- the tables the screen shows --------------------------------------------------------------
+
+def follow_up_status(days_overdue: int) -> str:
+    if days_overdue > 0:
+        return ngettext("{n} day overdue", "{n} days overdue", days_overdue).format(
+            n=number(days_overdue))
+    if days_overdue == 0:
+        return _("due today")
+    return ngettext("in {n} day", "in {n} days", -days_overdue).format(n=number(-days_overdue))
+
+
+def follow_up_table(due) -> pd.DataFrame:
+    """The follow-ups due, the most overdue first, as the Follow-ups tab lists them."""
+    return pd.DataFrame([{
+        _("Due"): f.follow_up_on, _("Status"): follow_up_status(f.days_overdue),
+        _("Partner"): f.partner, _("Kind"): label("interaction kind", f.kind),
+        _("Logged"): f.day, _("Summary"): f.summary, _("Owner"): f.owner or ""} for f in due])

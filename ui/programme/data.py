@@ -10,7 +10,9 @@ from hub.dates import clock
 from hub.programme import exports as programme_exports
 from hub.programme import figures as programme_figures
 from hub.programme import views as programme_views
+from hub.i18n import _
 from ui.database import cached, reading
+from ui.format import day_text, label, money, number, percent
 from ui.programme.dates import weekday_day
 
 
@@ -125,3 +127,42 @@ def choices(site_id: int | None) -> dict[str, list[tuple[int, str]]]:
 def move_targets(site_id: int | None, item_id: int) -> list[tuple[int, str]]:
     with reading() as session:
         return programme_views.open_item_choices(session, site_id=site_id, other_than=item_id)
+
+
+# --- the tables the screen shows --------------------------------------------------------------
+
+def price_text(price) -> str:
+    return money(price) if price else _("free")
+
+
+def programme_table(rows, *, all_sites: bool) -> pd.DataFrame:
+    """The items of the Programme tab, formatted; their site when all sites are shown."""
+    return pd.DataFrame([{
+        _("Title"): r.title, _("Kind"): label("programme kind", r.kind),
+        _("Sector"): label("sector", r.sector), _("Status"): label("programme status", r.status),
+        _("Format"): label("programme format", r.format), _("From"): day_text(r.starts_on),
+        _("Until"): day_text(r.ends_on), _("Price"): price_text(r.price),
+        _("Enrolled"): f"{number(r.seated)}/{number(r.capacity)}",
+        _("Waitlist"): r.waitlisted, _("Fill rate"): percent(r.fill_rate),
+        **({_("Site"): r.site} if all_sites else {}),
+    } for r in rows])
+
+
+def programme_file(rows) -> pd.DataFrame:
+    """The same items for the CSV: English column names and the stored codes."""
+    return pd.DataFrame([{
+        "title": r.title, "kind": r.kind, "sector": r.sector, "status": r.status,
+        "format": r.format, "starts_on": r.starts_on, "ends_on": r.ends_on, "price": r.price,
+        "capacity": r.capacity, "enrolled": r.seated, "waitlisted": r.waitlisted}
+        for r in rows])
+
+
+def session_table(sessions, *, contacts: bool) -> pd.DataFrame:
+    """An item's sessions; the instructor's e-mail and phone for whoever sees contacts."""
+    return pd.DataFrame([{
+        _("Day"): day_text(s.day),
+        _("Time"): f"{clock(s.start_minute)}–{clock(s.end_minute)}",
+        _("Where"): s.place, _("Instructor"): s.instructor or "",
+        **({_("Instructor contact"): " · ".join(filter(None, (s.instructor_email,
+                                                               s.instructor_phone)))}
+           if contacts else {})} for s in sessions])
