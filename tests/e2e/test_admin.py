@@ -51,7 +51,7 @@ def test_a_manager_imports_a_filled_template_and_sees_the_rows(app_server, page,
         page.get_by_role("button", name="Template (CSV)").click()
     template = (tmp_path / "template.csv")
     download.value.save_as(template)
-    assert template.read_text().startswith("site,code,name,kind")
+    assert template.read_bytes().startswith("\ufeffsite,code,name,kind".encode())  # Excel reads UTF-8
 
     upload(page, "new-labs.csv", filled_template(template.read_bytes(),
                                                  [lab("E2E1"), lab("E2E2", "spaceship")]))
