@@ -1,6 +1,7 @@
 """sessions: the days and hours of programme items, their space (or where they are held) and
-instructor. Key: site + item + item_starts_on + day + start. Imported after the programme:
-they set each item's first and last day."""
+instructor. Key: site + item + item_starts_on + day + start; two sessions of an item at the
+same hour (in two rooms) are two rows, matched one to one. Imported after the programme: they
+set each item's first and last day."""
 from __future__ import annotations
 
 from sqlmodel import Session, select
@@ -61,16 +62,37 @@ def _same(row: ProgrammeSession, fields: dict) -> bool:
         (end, fields["space_id"], fields["location"], fields["instructor_id"])
 
 
+def row_key(values: dict) -> None:
+    """No repeated-row check: an item may meet in two rooms at the same hour."""
+    return None
+
+
+def _existing(session: Session, lookup: Lookup, item_id: int,
+              fields: dict) -> ProgrammeSession | None:
+    """The session this row is, among those no earlier row of the file matched; the one in
+    the same place first."""
+    matched = lookup.cache.setdefault("sessions matched", set())
+    start = fields["start"].hour * 60 + fields["start"].minute
+    same = [row for row in session.exec(select(ProgrammeSession).where(
+        ProgrammeSession.item_id == item_id, ProgrammeSession.day == fields["day"],
+        ProgrammeSession.start_minute == start).order_by(ProgrammeSession.id))
+        if row.id not in matched]
+    if not same:
+        return None
+    found = min(same, key=lambda row: (row.space_id, row.location or None) !=
+                (fields["space_id"], fields["location"]))
+    matched.add(found.id)
+    return found
+
+
 def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> str:
     item_id, fields = _cells(session, values, lookup)
-    start = fields["start"].hour * 60 + fields["start"].minute
-    existing = session.exec(select(ProgrammeSession).where(
-        ProgrammeSession.item_id == item_id, ProgrammeSession.day == fields["day"],
-        ProgrammeSession.start_minute == start).order_by(ProgrammeSession.id)).first()
+    existing = _existing(session, lookup, item_id, fields)
     if existing is None:
         cancelled = session.get(ProgrammeItem, item_id).status == "cancelled"
         add = items.keep_session if cancelled else items.add_session
-        add(session, actor=actor, item_id=item_id, **fields)
+        created = add(session, actor=actor, item_id=item_id, **fields)
+        lookup.cache["sessions matched"].add(created.id)
         return "created"
     if _same(existing, fields):
         return "unchanged"
@@ -84,7 +106,7 @@ KIND = Kind(
     key=("site", "item", "item_starts_on", "day", "start"),
     example=("OC", "Raku firing weekend", "", "2026-05-16", "10:00", "17:00", "POT", "",
              "Paolo Conti", "paolo@example.org"),
-    export_rows=export_rows, import_row=import_row,
+    export_rows=export_rows, import_row=import_row, row_key=row_key,
     notes=N_("Import after the programme and the instructors. item and item_starts_on name "
              "the programme item as the programme file does (item_starts_on empty for an item "
              "without sessions yet); day as 2026-05-16, start and end as 18:30; a space code of "
