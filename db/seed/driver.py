@@ -25,7 +25,8 @@ from db.seed.occupancy import has_any, insert_rows, Pace, site_bookings, site_le
 from db.seed.partners import scale_partners, seed_partners_demo
 from db.seed.programme import scale_programme, seed_programme_demo
 from db.seed.run import Progress, scale_plan, ScaleRun
-from db.seed.sites import (DEMO_CITY, HUBS, SEED, HubTemplate, NameRegistry, demo_tenants,
+from db.seed.sites import (DEMO_CITY, HISTORY_START, HUBS, SEED, HubTemplate, NameRegistry,
+                           demo_tenants,
                            make_tenant, settle)
 from db.seed.tenants import scale_listings, seed_listings_demo
 
@@ -83,6 +84,8 @@ def _demo_spaces(session: Session, sites: dict[str, Site]) -> int:
     planned = [Space(site_id=sites[hub.code].id, **values)
                for hub in HUBS for values in hub.spaces(rng)]
     new = [space for space in planned if (space.site_id, space.code) not in existing]
+    for space in new:   # part of the hub since its first tenants, as an import can say
+        space.opened_on = space.opened_on or HISTORY_START
     session.add_all(new)
     session.flush()
     return len(new)

@@ -217,16 +217,24 @@ def enrolment_rows(rng: random.Random, item_id: int, item: dict, people: list[st
     demand = min(len(people), int(crowd * capacity * rng.uniform(0.35, 1.45)) + 1,
                  max(capacity + 6, 8))
     start = item["starts_on"]
-    rows = []
+    rows, names = [], set()
     for number, name in enumerate(rng.sample(people, demand)):
         tenant = rng.choice(tenants) if tenants and rng.random() < 0.08 else None
+        # One place per person, as enrolling has it (same name, email or tenant: refused).
+        if tenant is not None and tenant[1].casefold() in names:
+            tenant = None
+        if (tenant[1] if tenant else name).casefold() in names:
+            continue
+        names.add((tenant[1] if tenant else name).casefold())
+        number = len(rows)
         status = "enrolled" if number < capacity else "waitlisted"
         if item["status"] == "done" and status == "enrolled":
             status = "attended" if rng.random() < 0.85 else "enrolled"
         if item["status"] == "cancelled":
             status = "cancelled"
+        # First come, first served: whoever holds a seat came before the waitlist.
         queued = datetime.combine(start - timedelta(days=60 - number * 50 // demand),
-                                  time(9 + number % 10, number % 60), UTC)
+                                  time(9), UTC) + timedelta(minutes=7 * number)
         queued = min(queued, datetime.combine(today, time(), UTC))
         rows.append({"item_id": item_id, "participant_name": tenant[1] if tenant else name,
                      "email": None if tenant else _email(name, item_id % 97),

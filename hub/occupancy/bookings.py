@@ -146,6 +146,40 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
     return booking
 
 
+def keep_cancelled_booking(session: Session, *, actor: User, space_id: int, day: date,
+                           start: time | None, end: time | None, places: int = 1,
+                           tenant_id: int | None = None, guest_name: str | None = None,
+                           purpose: str = "") -> Booking:
+    """A cancelled booking, kept as the record of what was asked (an import brings it back).
+    It holds no place, so it is checked as a booking is but for what it would take: the
+    space's other bookings, sessions and leases. Manager only."""
+    require_role(actor, *SPACE_KEEPERS)
+    space = lock_space(session, space_id)
+    if not space.bookable:
+        raise Invalid("space", _("space {space} cannot be booked").format(space=space.code))
+    site = session.get(Site, space.site_id)
+    first, last = _check_times(site, day, start, end)
+    guest_name = (guest_name or "").strip() or None
+    if tenant_id is None and guest_name is None:
+        raise Invalid("who", _("choose a tenant or write the name of the outside person"))
+    try:
+        places = int(places)
+    except (TypeError, ValueError):
+        places = 0
+    if not 1 <= places <= space.capacity:
+        raise Invalid("places", _("places must be between 1 and {capacity} (the capacity of "
+                                  "{space})").format(capacity=space.capacity, space=space.code))
+    if len(purpose or "") > 200:
+        raise Invalid("purpose", _("purpose is longer than 200 characters"))
+    booking = Booking(space_id=space.id, tenant_id=tenant_id, guest_name=guest_name, day=day,
+                      start_minute=first, end_minute=last, places=places,
+                      purpose=(purpose or "").strip(), created_by=actor.username,
+                      status="cancelled", cancelled_at=utcnow(), cancelled_by=actor.username)
+    session.add(booking)
+    record(session, actor, "create", booking)
+    return booking
+
+
 def cancel_booking(session: Session, *, actor: User, booking_id: int,
                    version: int | None) -> Booking:
     require_role(actor, *SPACE_KEEPERS)

@@ -21,7 +21,7 @@ from hub.i18n import N_, _
 from hub.programme.items import lock_item
 from hub.programme.seats import fill_from_waitlist, SEATED, taken_seats
 from hub.records import load_for_edit, record, save_changes
-from hub.roles import EDITORS, require_role
+from hub.roles import EDITORS, IMPORTERS, require_role
 from hub.words import label
 
 ACTIVE = ("enrolled", "waitlisted", "attended")
@@ -85,6 +85,50 @@ def enrol(session: Session, *, actor: User, item_id: int, participant_name: str,
     status = "enrolled" if taken_seats(session, item.id) < item.capacity else "waitlisted"
     enrolment = Enrolment(item_id=item.id, participant_name=name, email=email,
                           tenant_id=tenant_id, status=status)
+    session.add(enrolment)
+    record(session, actor, "create", enrolment)
+    return enrolment
+
+
+def restore_enrolment(session: Session, *, actor: User, item_id: int, participant_name: str,
+                      email: str | None = None, tenant_id: int | None = None,
+                      status: str | None = None) -> Enrolment:
+    """An enrolment as a file records it (an import, in the order people came). A cancelled
+    one is kept as cancelled, holding no seat; an attended one takes a seat and is marked
+    attended; any other is enrolled by the capacity rule (a seat while there is one, else the
+    waitlist). In a cancelled item, which seats nobody, each is kept as the file says.
+    Manager only, as imports are."""
+    require_role(actor, *IMPORTERS)
+    status = (status or "").strip().lower() or None
+    if status not in (None, "enrolled", "waitlisted", "attended", "cancelled"):
+        raise Invalid("status", _("status must be one of {allowed}").format(
+            allowed="enrolled, waitlisted, attended, cancelled"))
+    item = lock_item(session, item_id)
+    if status != "cancelled" and item.status != "cancelled":
+        enrolment = enrol(session, actor=actor, item_id=item_id,
+                          participant_name=participant_name, email=email, tenant_id=tenant_id)
+        if status == "attended":
+            if enrolment.status != "enrolled":
+                raise Invalid("status", _("{name} cannot have attended “{title}”: every seat "
+                                          "is taken by who came before").format(
+                    name=enrolment.participant_name, title=item.title))
+            save_changes(session, actor=actor, row=enrolment, action="attendance",
+                         values={"status": "attended"}, what=enrolment.participant_name)
+        return enrolment
+    name = " ".join(str(participant_name or "").split())
+    if not name:
+        raise Invalid("name", _("the participant's name is required"))
+    if len(name) > 120:
+        raise Invalid("name", _("the participant's name is longer than {limit} characters")
+                      .format(limit=120))
+    email = optional_email(email)
+    if tenant_id is not None and session.get(Tenant, tenant_id) is None:
+        raise Invalid("tenant", _("that tenant does not exist"))
+    # A cancelled item seats nobody: its places are kept as they were when it was cancelled.
+    status = status or "enrolled"
+    enrolment = Enrolment(item_id=item.id, participant_name=name, email=email,
+                          tenant_id=tenant_id, status=status,
+                          cancelled_at=utcnow() if status == "cancelled" else None)
     session.add(enrolment)
     record(session, actor, "create", enrolment)
     return enrolment

@@ -25,7 +25,7 @@ from hub.programme import clashes
 from hub.programme.drafts import refuse_twin
 from hub.programme.seats import fill_from_waitlist, taken_seats
 from hub.records import flush, load_for_edit, record, save_changes
-from hub.roles import EDITORS, require_role
+from hub.roles import EDITORS, IMPORTERS, require_role
 from hub.scope import open_site
 from hub.words import label
 
@@ -94,8 +94,11 @@ def check_item(values: dict) -> dict:
 def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: str,
              sector: str, description: str = "", format: str = "in_situ", capacity,
              price, status: str = "draft", funding: str | None = None,
-             target_group: str | None = None) -> ProgrammeItem:
-    """A new programme item (no sessions yet: add them with add_session / add_weekly_series)."""
+             target_group: str | None = None, starts_on: date | None = None) -> ProgrammeItem:
+    """A new programme item (no sessions yet: add them with add_session / add_weekly_series).
+    `starts_on`, its first day before its sessions are added (an import brings the item before
+    its sessions), tells it apart from another run of the same title; the sessions then set
+    it."""
     require_role(actor, *EDITORS)
     clean = check_item(dict(kind=kind, title=title, sector=sector, description=description,
                             format=format, capacity=capacity, price=price, status=status,
@@ -103,8 +106,10 @@ def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: s
     if site_id is None or session.get(Site, site_id) is None:
         raise Invalid("site", _("choose the site that runs this item"))
     open_site(session, site_id)
-    refuse_twin(session, site_id=site_id, title=clean["title"], starts_on=None)
-    item = ProgrammeItem(site_id=site_id, **clean)
+    if starts_on is not None and not isinstance(starts_on, date):
+        raise Invalid("starts_on", _("the first day must be a date"))
+    refuse_twin(session, site_id=site_id, title=clean["title"], starts_on=starts_on)
+    item = ProgrammeItem(site_id=site_id, starts_on=starts_on, ends_on=starts_on, **clean)
     session.add(item)
     record(session, actor, "create", item)
     return item
@@ -300,6 +305,30 @@ def add_session(session: Session, *, actor: User, item_id: int, day: date, start
     _check_instructor(session, instructor_id)
     _check_free(session, space=space, instructor_id=instructor_id, day=day, first=first,
                 last=last, other_than=None)
+    row = ProgrammeSession(item_id=item.id, day=day, start_minute=first, end_minute=last,
+                           space_id=space_id, location=location, instructor_id=instructor_id)
+    session.add(row)
+    record(session, actor, "create", row)
+    refresh_dates(session, item)
+    return row
+
+
+def keep_session(session: Session, *, actor: User, item_id: int, day: date, start: time,
+                 end: time, space_id: int | None = None, location: str | None = None,
+                 instructor_id: int | None = None) -> ProgrammeSession:
+    """A session of a cancelled item, kept as the record of what was planned (an import
+    brings it back). It holds neither its space nor its instructor, as every session of a
+    cancelled item: nothing can clash with it. Manager only, as imports are."""
+    require_role(actor, *IMPORTERS)
+    item = session.get(ProgrammeItem, item_id)
+    if item is None:
+        raise Invalid("item", _("that programme item does not exist"))
+    if item.status != "cancelled":
+        raise Invalid("item", _("“{title}” is not cancelled: add its sessions as usual").format(
+            title=item.title))
+    first, last = _minutes(day, start, end)
+    __, location = _check_place(session, item, space_id, location)
+    _check_instructor(session, instructor_id)
     row = ProgrammeSession(item_id=item.id, day=day, start_minute=first, end_minute=last,
                            space_id=space_id, location=location, instructor_id=instructor_id)
     session.add(row)

@@ -21,14 +21,16 @@ from sqlmodel import Session, select
 from streamlit.delta_generator import DeltaGenerator
 
 from db.engine import reading, writing
-from db.models import (AuditEntry, Contact, Enrolment, Lease, Partner, ProgrammeItem,
-                       ProgrammeSession, Site, Space, Tenant, TenantListing, User)
+from db.models import (AuditEntry, Booking, Contact, Enrolment, Instructor, Interaction, Lease,
+                       Partner, PartnerTenantLink, ProgrammeItem, ProgrammeSession, Site, Space,
+                       Tenant, TenantListing, User)
 from hub.admin import transfer
 from hub.admin.transfer.formats import read_table
 from hub.cells import FORMULA_STARTS
-from hub.occupancy import leases, spaces
 from hub import sites
-from hub.partners import organisations
+from hub.occupancy import bookings, leases, spaces
+from hub.partners import interactions, organisations
+from hub.partners import links as partner_links
 from hub.partners.directory import PartnerFilter
 from hub.programme import exports as programme_exports
 from hub.programme import items
@@ -347,7 +349,24 @@ def sweep_world(plan) -> None:
               status="published")
         partner = write(organisations.add_partner, actor=m, name=value["partner"],
                         kind="institution", country="IT")
+        # The records only an import/export kind shows: a guest's booking, an instructor,
+        # a partner's contact, an interaction and a link, each with the value.
+        guest = write(bookings.book, actor=m, space_id=plan["POT"],
+                      day=date(2026, 6, 1) + timedelta(weeks=n), start=time(9), end=time(10),
+                      guest_name=value["place"])
+        teacher = write(items.add_instructor, actor=m, name=value["tenant"])
+        person = write(organisations.add_contact, actor=m, partner_id=partner.id,
+                       name=value["partner"])
+        logged = write(interactions.log_interaction, actor=m, partner_id=partner.id,
+                       day=today - timedelta(days=1), kind="call", summary=value["item"])
+        link = write(partner_links.link_tenant, actor=m, partner_id=partner.id,
+                     tenant_id=tenant.id, kind="mentors", notes=value["bio"])
         if char in TRIMMED:
+            plant(Booking, guest.id, guest_name=value["place"])
+            plant(Instructor, teacher.id, name=value["tenant"])
+            plant(Contact, person.id, name=value["partner"])
+            plant(Interaction, logged.id, summary=value["item"])
+            plant(PartnerTenantLink, link.id, notes=value["bio"])
             plant(Tenant, tenant.id, name=value["tenant"])
             plant(TenantListing, listing.id, bio=value["bio"])
             plant(Space, vacant.id, name=value["space"])

@@ -31,7 +31,8 @@ def test_every_template_names_the_hubs_first_site(base, second_site):
     assert first_site_code() == "T"
     rows = example_rows(first_site_code())
     named = {name: row["site"] for name, row in rows.items() if "site" in row}
-    assert named == dict.fromkeys(["spaces", "tenants", "leases", "programme", "enrolments"], "T")
+    assert named == dict.fromkeys(["spaces", "tenants", "leases", "bookings", "programme",
+                                   "sessions", "enrolments", "links"], "T")
     for name, row in rows.items():
         assert not set(DEMO_WORDS) & set(row.values()), (name, row)
 

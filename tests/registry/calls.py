@@ -120,6 +120,10 @@ WRITES: dict[str, Write] = {
     "hub.occupancy.bookings.book": Write(MANAGER, lambda s, w: dict(
         space_id=w["POT"], day=MONDAY, start=time(14), end=time(15), tenant_id=w["aiko"]),
         (("create", "bookings"),)),
+    # An import's cancelled booking, over the world's own booking: it holds no place.
+    "hub.occupancy.bookings.keep_cancelled_booking": Write(MANAGER, lambda s, w: dict(
+        space_id=w["POT"], day=MONDAY, start=time(10), end=time(12), tenant_id=w["aiko"]),
+        (("create", "bookings"),)),
     "hub.occupancy.bookings.cancel_booking": Write(MANAGER, lambda s, w: dict(
         booking_id=w["booking"], version=None), (("cancel", "bookings"),)),
     # tenants (the manager's) and listings, notes (manager and communication)
@@ -151,6 +155,11 @@ WRITES: dict[str, Write] = {
     "hub.programme.items.add_session": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], day=TUESDAY, start=time(9), end=time(12), space_id=w["POT"]),
         (("create", "programme_sessions"),)),
+    # An import's session of a cancelled item (the draft made by mistake, cancelled here).
+    "hub.programme.items.keep_session": Write(MANAGER, lambda s, w: (
+        _set(s, ProgrammeItem, w["mistake"], status="cancelled") or dict(
+            item_id=w["mistake"], day=TUESDAY, start=time(9), end=time(12),
+            space_id=w["POT"])), (("create", "programme_sessions"),)),
     "hub.programme.items.add_weekly_series": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], first_day=TUESDAY, weeks=2, start=time(9), end=time(12),
         space_id=w["POT"]), (("create", "programme_sessions"),) * 2),
@@ -164,6 +173,9 @@ WRITES: dict[str, Write] = {
         item_id=w["mistake"], version=None), (("delete", "programme_items"),)),
     "hub.programme.enrolments.enrol": Write(EDITORS, lambda s, w: dict(
         item_id=w["glaze"], participant_name="Dario Esposito"), (("create", "enrolments"),)),
+    "hub.programme.enrolments.restore_enrolment": Write(MANAGER, lambda s, w: dict(
+        item_id=w["glaze"], participant_name="Dario Esposito", status="attended"),
+        (("create", "enrolments"), ("attendance", "enrolments"))),
     "hub.programme.seats.fill_from_waitlist": Write(EDITORS, _free_a_seat,
                                                (("promote", "enrolments"),)),
     "hub.programme.enrolments.cancel_enrolment": Write(EDITORS, lambda s, w: dict(
@@ -360,8 +372,7 @@ VOCABULARY = {"hub.roles.require_role", "hub.roles.sees_contacts", "hub.roles.se
               "hub.roles.keeps_sites", "hub.roles.keeps_spaces", "hub.roles.keeps_tenants",
               "hub.roles.plans_issues", "hub.roles.reports_issues", "hub.roles.edits_listings", "hub.roles.imports_data"}
 STEPS = {"hub.records.record", "hub.records.record_event", "hub.records.save_changes",
-         *(f"hub.admin.transfer.{kind}.import_row" for kind in
-           ("sites", "spaces", "tenants", "leases", "programme", "enrolments", "partners"))}
+         *(f"hub.admin.transfer.{kind}.import_row" for kind in KINDS)}
 
 
 def functions_with_an_actor() -> dict[str, Callable]:

@@ -29,6 +29,8 @@ NAMED: dict[str, dict[str, tuple[str, dict]]] = {
     "hub.occupancy.spaces.add_space": {"code": ("code", {}), "name": ("name", {})},
     "hub.occupancy.spaces.edit_space": {"code": ("code", {}), "name": ("name", {})},
     "hub.occupancy.bookings.book": {"guest_name": ("guest name", {"tenant_id": None})},
+    "hub.occupancy.bookings.keep_cancelled_booking": {
+        "guest_name": ("guest name", {"tenant_id": None})},
     "hub.tenants.roster.add_tenant": {"name": ("name", {}), "business": ("business", {})},
     "hub.tenants.roster.edit_tenant": {"name": ("name", {}), "business": ("business", {})},
     "hub.programme.items.add_item": {"title": ("title", {})},
@@ -38,7 +40,9 @@ NAMED: dict[str, dict[str, tuple[str, dict]]] = {
     "hub.programme.items.add_session": {"location": ("location", {"space_id": None})},
     "hub.programme.items.add_weekly_series": {"location": ("location", {"space_id": None})},
     "hub.programme.items.edit_session": {"location": ("location", {"space_id": None})},
+    "hub.programme.items.keep_session": {"location": ("location", {"space_id": None})},
     "hub.programme.enrolments.enrol": {"participant_name": ("name", {})},
+    "hub.programme.enrolments.restore_enrolment": {"participant_name": ("name", {})},
     "hub.partners.organisations.add_partner": {"name": ("name", {}), "city": ("city", {})},
     "hub.partners.organisations.edit_partner": {"name": ("name", {}), "city": ("city", {})},
     "hub.partners.organisations.add_contact": {"name": ("name", {})},

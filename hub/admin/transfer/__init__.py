@@ -4,7 +4,8 @@ screens use, so validation, roles and the audit log apply; a file is imported wh
 at all, and every bad row is reported with its line number (the header is line 1)."""
 from __future__ import annotations
 
-from hub.admin.transfer import enrolments, leases, partners, programme, sites, spaces, tenants
+from hub.admin.transfer import (bookings, contacts, enrolments, instructors, interactions, leases,
+                                links, partners, programme, sessions, sites, spaces, tenants)
 from hub.admin.transfer.formats import file_format, FileRefused, FORMATS
 from hub.admin.transfer.kind import Kind
 from hub.errors import Invalid
@@ -13,8 +14,11 @@ from hub.admin.transfer.run import (ImportRefused, Outcome, check_file, export_f
                               template)
 from hub.admin.transfer.sites import example_site
 
+# In the order a new hub imports them: each names records of the kinds before it.
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    sites.KIND, spaces.KIND, tenants.KIND, leases.KIND, programme.KIND, enrolments.KIND, partners.KIND)}
+    sites.KIND, spaces.KIND, tenants.KIND, leases.KIND, bookings.KIND, instructors.KIND,
+    programme.KIND, sessions.KIND, enrolments.KIND, partners.KIND, contacts.KIND,
+    interactions.KIND, links.KIND)}
 
 __all__ = ["FORMATS", "KINDS", "FileRefused", "ImportRefused", "Kind", "Outcome", "check_file",
            "example_site", "export_file", "file_format", "get_kind", "import_file", "template"]

@@ -9,6 +9,7 @@ from db.models import Lease, Site, Space, Tenant, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.people import find_tenant
 from hub.admin.transfer.sites import site_id
+from hub.admin.transfer.spaces import find_space
 from hub.admin.transfer.values import cell, day, required, text
 from hub.checks import FieldChecks, money
 from hub.errors import Invalid
@@ -29,21 +30,12 @@ def export_rows(session: Session):
                cell(lease.monthly_rent), cell(lease.deposit), cell(lease.notes)]
 
 
-def _space_id(session: Session, site: int, code: str) -> int:
-    found = session.exec(select(Space.id).where(Space.site_id == site,
-                                                Space.code == code.upper())).first()
-    if found is None:
-        raise Invalid("space", _("there is no space '{code}' at this site (import spaces "
-                                 "first)").format(code=code))
-    return found
-
-
 def _cells(session: Session, values: dict, lookup: Lookup) -> tuple[int, date, int, dict]:
     """The row's space, first day, tenant and terms, or every bad cell at once."""
     found = FieldChecks()
     site = found.run(site_id, session, lookup, values.get("site"))
     code = found.run(required, values.get("space"), "space")
-    space = found.run(_space_id, session, site, code) if site and code else None
+    space = found.run(find_space, session, site, code) if site and code else None
     starts_on = found.run(lambda: day(required(values.get("starts_on"), "starts_on"),
                                       "starts_on"))
     tenant = found.run(find_tenant, session, lookup, values.get("tenant"), values.get("business"))

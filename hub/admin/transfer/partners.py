@@ -8,7 +8,8 @@ from db.models import Partner, User
 from hub.admin.transfer.kind import Kind, Lookup
 from hub.admin.transfer.values import also_the_rules, cell, day, required, text
 from hub.checks import FieldChecks
-from hub.i18n import N_
+from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.partners import organisations
 
 COLUMNS = ("name", "kind", "country", "city", "website", "status", "since", "tags", "notes")
@@ -27,6 +28,23 @@ def available() -> bool:
 def export_rows(session: Session):
     for partner in session.exec(select(Partner).order_by(func.lower(Partner.name), Partner.id)):
         yield [cell(getattr(partner, column)) for column in COLUMNS]
+
+
+def find_partner(session: Session, lookup: Lookup, value: str | None,
+                 *, column: str = "partner") -> int:
+    """The partner a row names (by name, ignoring case), for contacts, interactions, links."""
+    name = required(value, column)
+    ids = lookup.cache.get("partners")
+    if ids is None:
+        ids = lookup.cache["partners"] = {}
+        for partner_id, other in session.exec(select(Partner.id, Partner.name)
+                                              .order_by(Partner.id)):
+            ids.setdefault(" ".join(other.casefold().split()), partner_id)
+    found = ids.get(" ".join(name.casefold().split()))
+    if found is None:
+        raise Invalid(column, _("there is no partner '{name}' (import partners first)").format(
+            name=name))
+    return found
 
 
 def _values(values: dict, existing: Partner | None, found: FieldChecks | None = None) -> dict:

@@ -1,18 +1,21 @@
 """programme: courses, workshops, seminars, events. Key: site + title + starts_on.
 
-A course runs again under the same title, so the first session day tells the runs apart.
-starts_on is read, not written: the sessions set it (an item without sessions has none)."""
+A course runs again under the same title, so the first session day tells the runs apart. The
+sessions set it; a new item keeps the file's starts_on until its sessions are imported, so
+the key survives the trip (programme, then sessions, then enrolments all name the item by
+it)."""
 from __future__ import annotations
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from db.models import ProgrammeItem, User
+from db.models import ProgrammeItem, Site, User
 from hub.admin.transfer.kind import Kind, Lookup
-from hub.admin.transfer.sites import site_codes, site_id
+from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import also_the_rules, cell, day, number, required, text
 from hub.checks import FieldChecks
-from hub.i18n import N_
+from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.programme import items
 
 COLUMNS = ("site", "title", "starts_on", "kind", "sector", "description", "format", "capacity",
@@ -30,11 +33,11 @@ def available() -> bool:
 
 
 def export_rows(session: Session):
-    codes = site_codes(session)
-    query = select(ProgrammeItem).order_by(ProgrammeItem.site_id, ProgrammeItem.title,
-                                           ProgrammeItem.id)
-    for item in session.exec(query):
-        yield [codes[item.site_id]] + [cell(getattr(item, column)) for column in COLUMNS[1:]]
+    query = (select(Site.code, ProgrammeItem).join(Site, Site.id == ProgrammeItem.site_id)
+             .order_by(Site.code, ProgrammeItem.title, ProgrammeItem.starts_on,
+                       ProgrammeItem.id))
+    for code, item in session.exec(query):
+        yield [code] + [cell(getattr(item, column)) for column in COLUMNS[1:]]
 
 
 def find_item(session: Session, site: int, title: str, starts_on) -> ProgrammeItem | None:
@@ -44,6 +47,32 @@ def find_item(session: Session, site: int, title: str, starts_on) -> ProgrammeIt
     return session.exec(select(ProgrammeItem).where(
         ProgrammeItem.site_id == site, func.lower(ProgrammeItem.title) == title.lower(), starts)
         .order_by(ProgrammeItem.id)).first()
+
+
+def item_of(session: Session, lookup: Lookup, values: dict, *, column: str = "item",
+            starts_column: str = N_("item_starts_on")) -> int:
+    """The programme item a row names by site, title (`column`) and first day (which may be
+    left empty when one item only has the title), or every bad cell at once. Found once per
+    import: sessions imported meanwhile may move its first day."""
+    found = FieldChecks()
+    site = found.run(site_id, session, lookup, values.get("site"))
+    title = found.run(required, values.get(column), column)
+    starts_on = found.run(day, values.get(starts_column), starts_column)
+    found.done()
+    items = lookup.cache.setdefault("items", {})
+    key = (site, title.lower(), starts_on)
+    if key not in items:
+        item = find_item(session, site, title, starts_on)
+        if item is None and starts_on is None:
+            runs = session.exec(select(ProgrammeItem).where(
+                ProgrammeItem.site_id == site,
+                func.lower(ProgrammeItem.title) == title.lower()).limit(2)).all()
+            item = runs[0] if len(runs) == 1 else None
+        if item is None:
+            raise Invalid(column, _("there is no programme item '{title}' at this site (import "
+                                    "the programme first)").format(title=title))
+        items[key] = item.id
+    return items[key]
 
 
 def _values(values: dict, existing: ProgrammeItem | None,
@@ -78,7 +107,7 @@ def import_row(session: Session, actor: User, values: dict, lookup: Lookup) -> s
     found.done()
     existing = find_item(session, site, title, starts_on)
     if existing is None:
-        _hub("add_item")(session, actor=actor, site_id=site, **fields)
+        _hub("add_item")(session, actor=actor, site_id=site, starts_on=starts_on, **fields)
         return "created"
     before = existing.version
     _hub("edit_item")(session, actor=actor, item_id=existing.id, version=None,
@@ -96,6 +125,6 @@ KIND = Kind(
     export_rows=export_rows, import_row=import_row, available=available,
     notes=N_("kind: course, workshop, seminar, meeting, exhibition or event; format in_situ, "
              "online or hybrid; status draft, published, done or cancelled. starts_on (the "
-             "first session day, set by the sessions) only tells apart runs with the same "
-             "title: leave it empty for a new item."))
+             "first session day, set by the sessions) tells apart runs with the same title; a "
+             "new item keeps it until its sessions are imported."))
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from db.models import Space, User
+from db.models import Site, Space, User
 from hub.admin.transfer.kind import Kind, Lookup
-from hub.admin.transfer.sites import site_codes, site_id
+from hub.admin.transfer.sites import site_id
 from hub.admin.transfer.values import also_the_rules, cell, day, number, text
 from hub.admin.transfer.values import flag as flag_of
 from hub.checks import FieldChecks
-from hub.i18n import N_
+from hub.errors import Invalid
+from hub.i18n import N_, _
 from hub.occupancy import spaces
 
 COLUMNS = ("site", "code", "name", "kind", "floor", "area_m2", "capacity", "equipment",
@@ -19,9 +20,21 @@ FLAGS = ("leasable", "bookable", "active")
 
 
 def export_rows(session: Session):
-    codes = site_codes(session)
-    for space in session.exec(select(Space).order_by(Space.site_id, Space.code)):
-        yield [codes[space.site_id]] + [cell(getattr(space, column)) for column in COLUMNS[1:]]
+    # By site code, not id: a hub that imported its sites numbers them its own way.
+    query = select(Site.code, Space).join(Site, Site.id == Space.site_id).order_by(
+        Site.code, Space.code)
+    for code, space in session.exec(query):
+        yield [code] + [cell(getattr(space, column)) for column in COLUMNS[1:]]
+
+
+def find_space(session: Session, site: int, code: str, *, column: str = "space") -> int:
+    """The space of `site` a row names by its code."""
+    found = session.exec(select(Space.id).where(Space.site_id == site,
+                                                Space.code == code.strip().upper())).first()
+    if found is None:
+        raise Invalid(column, _("there is no space '{code}' at this site (import spaces "
+                                "first)").format(code=code))
+    return found
 
 
 def _values(values: dict, existing: Space | None, found: FieldChecks) -> dict:

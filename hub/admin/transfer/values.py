@@ -2,7 +2,7 @@
 name the column. Exports write the same shapes back (ISO dates, plain decimals, yes/no)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from hub.checks import FieldChecks, decimal_of
 from hub.errors import Invalid
@@ -39,6 +39,24 @@ def day(value: str | None, column: str) -> date | None:
     except ValueError:
         raise Invalid(column, _("{column} '{value}' is not a date like 2026-03-01").format(
             column=column, value=value)) from None
+
+
+def clock_time(value: str | None, column: str) -> time | None:
+    """A time of day as 18:30 (or 18.30, or 18:30:00 as a spreadsheet may write it)."""
+    value = text(value)
+    if value is None:
+        return None
+    try:
+        hours, minutes = value.replace(".", ":").split(":")[:2]
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise Invalid(column, _("{column} '{value}' is not a time like 18:30").format(
+            column=column, value=value)) from None
+
+
+def minutes_text(minutes: int) -> str:
+    """How an export writes a time held in minutes from midnight: 18:30 (24:00 at the end)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def number(value: str | None, column: str, *, whole: bool = False):
