@@ -144,6 +144,12 @@ tenant_values = st.fixed_dictionaries({
     "phone": st.sampled_from([None, "+39 055 123 4567", "-39 055 123", "(055) 123-456"])})
 
 
+def same_person(row: dict):
+    """Who the roster takes for one person: the same name and e-mail (hub/tenants/roster.py
+    refuses a second); people without an e-mail are never the same."""
+    return (key(row["name"]), key(row["email"])) if row["email"] else object()
+
+
 def tenant_rows(session: Session) -> list[dict]:
     rows = session.exec(select(Tenant, Site.code, TenantListing.website)
                         .join(Site, Site.id == Tenant.site_id)
@@ -158,7 +164,8 @@ def tenant_rows(session: Session) -> list[dict]:
 @pytest.mark.parametrize("file_format", transfer.FORMATS)
 @DB_SETTINGS
 @given(people=st.lists(tenant_values, min_size=1, max_size=4,
-                       unique_by=lambda row: (key(row["name"]), key(row["business"]))))
+                       unique_by=(lambda row: (key(row["name"]), key(row["business"])),
+                                  same_person)))
 def test_tenants_exported_then_imported_into_a_fresh_database_are_the_same(
         base, fresh, file_format, people):
     with writing() as session, session.begin():
