@@ -88,6 +88,22 @@ def bookings_on(session: Session, space_id: int, day: date) -> list[Booking]:
         .order_by(Booking.start_minute)))
 
 
+def _who_and_places(space: Space, tenant_id: int | None, guest_name: str | None,
+                    places) -> tuple[str | None, int]:
+    """A booking names a tenant or an outside person, for 1 to the space's capacity places."""
+    guest_name = (guest_name or "").strip() or None
+    if tenant_id is None and guest_name is None:
+        raise Invalid("who", _("choose a tenant or write the name of the outside person"))
+    try:
+        places = int(places)
+    except (TypeError, ValueError):
+        places = 0
+    if not 1 <= places <= space.capacity:
+        raise Invalid("places", _("places must be between 1 and {capacity} (the capacity of "
+                                  "{space})").format(capacity=space.capacity, space=space.code))
+    return guest_name, places
+
+
 def book(session: Session, *, actor: User, space_id: int, day: date, start: time | None,
          end: time | None, places: int = 1, tenant_id: int | None = None,
          guest_name: str | None = None, purpose: str = "", whole_day: bool = False) -> Booking:
@@ -110,16 +126,7 @@ def book(session: Session, *, actor: User, space_id: int, day: date, start: time
             raise Invalid("day", _("{space} is leased to {tenant} on {day}; choose another day "
                                    "or space").format(space=space.code, tenant=holder,
                                                       day=day_text(day)))
-    guest_name = (guest_name or "").strip() or None
-    if tenant_id is None and guest_name is None:
-        raise Invalid("who", _("choose a tenant or write the name of the outside person"))
-    try:
-        places = int(places)
-    except (TypeError, ValueError):
-        places = 0
-    if not 1 <= places <= space.capacity:
-        raise Invalid("places", _("places must be between 1 and {capacity} (the capacity of "
-                                  "{space})").format(capacity=space.capacity, space=space.code))
+    guest_name, places = _who_and_places(space, tenant_id, guest_name, places)
     course = session_in_space(session, space_id=space.id, day=day, first=first, last=last)
     if course:
         raise Invalid("start", _("{space} is taken at {start}–{end} on {day} by the programme "
@@ -159,16 +166,7 @@ def keep_cancelled_booking(session: Session, *, actor: User, space_id: int, day:
         raise Invalid("space", _("space {space} cannot be booked").format(space=space.code))
     site = session.get(Site, space.site_id)
     first, last = _check_times(site, day, start, end)
-    guest_name = (guest_name or "").strip() or None
-    if tenant_id is None and guest_name is None:
-        raise Invalid("who", _("choose a tenant or write the name of the outside person"))
-    try:
-        places = int(places)
-    except (TypeError, ValueError):
-        places = 0
-    if not 1 <= places <= space.capacity:
-        raise Invalid("places", _("places must be between 1 and {capacity} (the capacity of "
-                                  "{space})").format(capacity=space.capacity, space=space.code))
+    guest_name, places = _who_and_places(space, tenant_id, guest_name, places)
     if len(purpose or "") > 200:
         raise Invalid("purpose", _("purpose is longer than 200 characters"))
     booking = Booking(space_id=space.id, tenant_id=tenant_id, guest_name=guest_name, day=day,
