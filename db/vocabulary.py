@@ -108,3 +108,16 @@ def partner_region(country: str, city: str | None) -> str:
 # The building: maintenance issues and the works that take spaces out of use.
 ISSUE_PRIORITIES = ("low", "normal", "high", "urgent")
 ISSUE_STATUSES = ("reported", "planned", "in_progress", "done", "dropped")
+
+# Billing: what a charge is for, the four streams the figures group them in, how money comes in.
+CHARGE_KINDS = ("rent", "booking", "course", "deposit", "damage", "consumables", "other")
+ONE_OFF_KINDS = ("deposit", "damage", "consumables", "other")   # entered by hand
+STREAMS = ("rent", "bookings", "courses", "other")
+PAYER_KINDS = ("tenant", "person", "organisation")
+INVOICE_KINDS = ("invoice", "credit_note")
+PAYMENT_METHODS = ("transfer", "direct_debit", "card", "cash")
+
+
+def stream_of(kind: str) -> str:
+    """The stream a charge kind counts in: rent, bookings, courses, or other."""
+    return {"rent": "rent", "booking": "bookings", "course": "courses"}.get(kind, "other")

@@ -72,6 +72,7 @@ NAMES_AND_CODES = {
     "partner_contacts": {"name": N_("name")},
     "building_issues": {"title": N_("title"), "contractor": N_("contractor")},
     "works_periods": {"title": N_("title")},
+    "payers": {"name": N_("name")},
 }
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")     # 1250, 1250.50, 1250,5
 NOT_PART_OF_A_NUMBER = re.compile(r"[\s\u00a0\u202f€]")  # spaces (also Babel's), the euro sign

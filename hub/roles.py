@@ -21,6 +21,7 @@ TENANT_KEEPERS = MANAGERS      # adding, editing and retiring tenants (hub/tenan
 ISSUE_REPORTERS = EDITORS      # reporting a building issue (hub/building/issues.py)
 ISSUE_PLANNERS = MANAGERS      # planning and closing building issues (hub/building/issues.py)
 IMPORTERS = MANAGERS           # imports (hub/admin/transfer/)
+BILLERS = MANAGERS             # charges, invoices, credit notes, payments, reminders (hub/billing/)
 
 
 def require_role(actor: User, *roles: str) -> None:
@@ -72,6 +73,11 @@ def plans_issues(actor: User) -> bool:
 def edits_listings(actor: User) -> bool:
     """May keep the public listings, the programme, enrolments and partners."""
     return _holds(actor, EDITORS)
+
+
+def bills(actor: User) -> bool:
+    """May see payers and their money, bill, record payments and send reminders."""
+    return _holds(actor, BILLERS)
 
 
 def imports_data(actor: User) -> bool:

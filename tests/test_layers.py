@@ -23,18 +23,20 @@ from tests.conftest import ROOT
 
 LAYERS = ("hub", "ui", "db", "pages", "web")
 AREAS = ("occupancy", "tenants", "programme", "partners", "admin", "overview", "building",
-         "calendar", "feeds")
+         "calendar", "feeds", "billing")
 # Which other areas an area's rules (hub/<area>) and screens (ui/<area>) may use.
 AREA_ARROWS = {
     "tenants": set(),
     "occupancy": {"tenants"},                    # a lease or a booking names a tenant
     "programme": {"occupancy", "tenants"},       # rooms, instructors
     "partners": {"tenants", "programme"},        # partners linked to tenants and items
-    "overview": {"occupancy", "tenants", "programme", "partners"},   # every area's figures
-    "admin": {"occupancy", "tenants", "programme", "partners"},      # imports go through them
+    "overview": {"occupancy", "tenants", "programme", "partners", "billing"},  # every area's figures
+    "admin": {"occupancy", "tenants", "programme", "partners", "billing"},  # imports go through them
     "building": {"occupancy", "tenants", "programme"},   # works close rooms, cancel bookings
     "calendar": {"occupancy", "tenants", "programme", "building"},   # everything in a room
     "feeds": {"tenants", "programme"},           # the public listings and programme
+    "billing": {"occupancy", "tenants", "programme", "partners"},   # what leases, bookings and
+                                                 # enrolments owe; organisations as payers
 }
 HUB_SHARED = ("errors", "roles", "records", "checks", "sql", "dates", "cells", "sheets",
               "markdown", "scope", "sites", "i18n", "words")

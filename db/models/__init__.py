@@ -5,6 +5,8 @@ an UPDATE names the version it read, so a stale save matches no row and is refus
 One module per area; importing this package registers every table on SQLModel.metadata.
 """
 from db.models.base import MONEY, utcnow, version_column, versioned
+from db.models.billing import (Allocation, Charge, Invoice, InvoiceCounter, Payer, Payment,
+                               Reminder)
 from db.models.building import BuildingIssue
 from db.models.core import AuditEntry, DataVersion, SignInFailure, Site, User
 from db.models.occupancy import Booking, Lease, Space, WorksPeriod, WorksSpace
@@ -19,4 +21,5 @@ __all__ = [
     "Booking", "Lease",
     "Contact", "Interaction", "Partner", "PartnerItemLink", "PartnerTenantLink",
     "Enrolment", "Instructor", "ProgrammeItem", "ProgrammeSession",
+    "Allocation", "Charge", "Invoice", "InvoiceCounter", "Payer", "Payment", "Reminder",
 ]

@@ -56,6 +56,9 @@ class ProgrammeItem(SQLModel, table=True):
     price: Decimal = Field(default=Decimal("0"), sa_type=MONEY)
     status: str = Field(default="draft", max_length=10)
     funding: str | None = Field(default=None, max_length=200)
+    # The last day a cancellation gets the fee back (hub/billing/); None: the day before the
+    # first session.
+    refund_deadline: date | None = None
     target_group: str | None = Field(default=None, max_length=120)
     # First and last session day, kept by hub/programme.py whenever sessions change,
     # so lists and yearly figures filter on an indexed column instead of a join.

@@ -174,6 +174,31 @@ def move_tenant(session: Session, *, actor: User, lease_id: int, version: int | 
                        notes=lease.notes)
 
 
+def change_rent(session: Session, *, actor: User, lease_id: int, version: int | None,
+                from_day: date, monthly_rent) -> Lease:
+    """The rent changes from `from_day`: this lease ends the day before, and a lease of the same
+    space for the same tenant, at the new rent, runs from `from_day` to this one's end. Each day
+    keeps the rent in force on it, so billing charges the days before at the old rent."""
+    require_role(actor, *SPACE_KEEPERS)
+    lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
+    rent = money(monthly_rent, "monthly rent", required=True)
+    if from_day is None or from_day <= lease.starts_on or (lease.ends_on and from_day > lease.ends_on):
+        raise Invalid("from", _("the new rent must start after {start} and within the lease")
+                      .format(start=day_text(lease.starts_on)))
+    if rent == lease.monthly_rent:
+        raise Invalid("monthly rent", _("the rent is already {rent}").format(rent=rent))
+    ends_on = lease.ends_on
+    save_changes(session, actor=actor, row=lease,
+                 values={"ends_on": from_day - timedelta(days=1)},
+                 what=_("this lease"), action="rent_change")
+    following = Lease(space_id=lease.space_id, tenant_id=lease.tenant_id, starts_on=from_day,
+                      ends_on=ends_on, monthly_rent=rent, deposit=lease.deposit,
+                      notes=lease.notes)
+    session.add(following)
+    record(session, actor, "create", following)
+    return following
+
+
 # --- lists ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

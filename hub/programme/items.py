@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from db.models import Instructor, Lease, ProgrammeItem, ProgrammeSession, Site, Space, Tenant, User
 from db.vocabulary import PROGRAMME_FORMATS, PROGRAMME_KINDS, PROGRAMME_STATUSES, SECTORS
-from hub.checks import FieldChecks, money, optional_email
+from hub.checks import FieldChecks, day as checked_day, money, optional_email
 from hub.dates import clock
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text, ngettext
@@ -30,7 +30,7 @@ from hub.scope import open_site
 from hub.words import label
 
 ITEM_FIELDS = ("kind", "title", "sector", "description", "format", "capacity", "price",
-               "status", "funding", "target_group")
+               "status", "funding", "target_group", "refund_deadline")
 NEXT_STATUSES = {"draft": {"published", "cancelled"},
                  "published": {"draft", "done", "cancelled"},
                  "done": set(), "cancelled": set()}
@@ -86,7 +86,9 @@ def check_item(values: dict) -> dict:
              "funding": found.run(_text, values, N_("funding"), 200),
              "target_group": found.run(_text, values, N_("target_group"), 120),
              "capacity": found.run(_capacity, values.get("capacity")),
-             "price": found.run(money, values.get("price"), N_("price"), required=True)}
+             "price": found.run(money, values.get("price"), N_("price"), required=True),
+             "refund_deadline": found.run(checked_day, values.get("refund_deadline"),
+                                          N_("refund deadline"))}
     found.done()
     return clean
 
@@ -94,7 +96,8 @@ def check_item(values: dict) -> dict:
 def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: str,
              sector: str, description: str = "", format: str = "in_situ", capacity,
              price, status: str = "draft", funding: str | None = None,
-             target_group: str | None = None, starts_on: date | None = None) -> ProgrammeItem:
+             target_group: str | None = None, starts_on: date | None = None,
+             refund_deadline: date | None = None) -> ProgrammeItem:
     """A new programme item (no sessions yet: add them with add_session / add_weekly_series).
     `starts_on`, its first day before its sessions are added (an import brings the item before
     its sessions), tells it apart from another run of the same title; the sessions then set
@@ -102,7 +105,8 @@ def add_item(session: Session, *, actor: User, site_id: int, kind: str, title: s
     require_role(actor, *EDITORS)
     clean = check_item(dict(kind=kind, title=title, sector=sector, description=description,
                             format=format, capacity=capacity, price=price, status=status,
-                            funding=funding, target_group=target_group))
+                            funding=funding, target_group=target_group,
+                            refund_deadline=refund_deadline))
     if site_id is None or session.get(Site, site_id) is None:
         raise Invalid("site", _("choose the site that runs this item"))
     open_site(session, site_id)

@@ -108,6 +108,28 @@ WRITES: dict[str, Write] = {
     "hub.occupancy.leases.edit_lease": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, starts_on=LEASE_START, ends_on=LEASE_END,
         monthly_rent="150"), (("update", "leases"),)),
+    "hub.occupancy.leases.change_rent": Write(MANAGER, lambda s, w: dict(
+        lease_id=w["lease"], version=None, from_day=LEASE_START + timedelta(days=40),
+        monthly_rent="150"), (("rent_change", "leases"), ("create", "leases"))),
+    "hub.billing.invoices.bill_month": Write(MANAGER, lambda s, w: dict(
+        month="2025-02", issued_on=datetime(2025, 2, 1).date()), (("issue", "invoices"),)),
+    "hub.billing.invoices.credit_note": Write(MANAGER, lambda s, w: dict(
+        invoice_id=w["invoice"], reason="Rent waived", issued_on=datetime(2025, 1, 20).date()),
+        (("issue", "invoices"), ("release", "payments"))),
+    "hub.billing.charges.add_charge": Write(MANAGER, lambda s, w: dict(
+        site_id=w["site"], kind="consumables", amount="12.50", day=TODAY,
+        description="Clay, 25 kg", tenant_id=w["giulia"]), (("create", "charges"),)),
+    "hub.billing.charges.remove_charge": Write(MANAGER, lambda s, w: dict(
+        charge_id=w["charge"]), (("delete", "charges"),)),
+    "hub.billing.payments.record_payment": Write(MANAGER, lambda s, w: dict(
+        payer_id=w["payer"], received_on=TODAY, amount="10", method="cash"),
+        (("create", "payments"),)),
+    "hub.billing.payments.return_payment": Write(MANAGER, lambda s, w: dict(
+        payment_id=w["payment"], version=None, returned_on=TODAY,
+        reason="MD06: refund requested by the debtor"), (("return", "payments"),)),
+    "hub.billing.payers.edit_payer": Write(MANAGER, lambda s, w: dict(
+        payer_id=w["payer"], version=None, name="Giulia Neri Ceramiche", email=None,
+        language="en", terms_days="15"), (("update", "payers"),)),
     "hub.occupancy.leases.end_lease_early": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, ends_on=TODAY + timedelta(days=30)),
         (("end_early", "leases"),)),
@@ -370,8 +392,15 @@ ROLES_ONLY = {"hub.admin.backup.restore_bytes": (MANAGER, dict(data=b"", file_na
 VOCABULARY = {"hub.roles.require_role", "hub.roles.sees_contacts", "hub.roles.sees_rents",
               # the screens' gates, held to the writes by tests/registry/test_gates.py
               "hub.roles.keeps_sites", "hub.roles.keeps_spaces", "hub.roles.keeps_tenants",
-              "hub.roles.plans_issues", "hub.roles.reports_issues", "hub.roles.edits_listings", "hub.roles.imports_data"}
+              "hub.roles.plans_issues", "hub.roles.reports_issues", "hub.roles.edits_listings", "hub.roles.imports_data",
+              "hub.roles.bills"}
 STEPS = {"hub.records.record", "hub.records.record_event", "hub.records.save_changes",
+         # billing's steps, taken by its writes after their role check
+         "hub.billing.payers.payer_of_tenant", "hub.billing.payers.payer_of_person",
+         "hub.billing.payers.payer_of_partner", "hub.billing.payers.billable_payer",
+         "hub.billing.charges.month_charges", "hub.billing.invoices.issue_invoice",
+         "hub.billing.invoices.refunds", "hub.billing.payments.apply_credit",
+         "hub.billing.payments.release",
          *(f"hub.admin.transfer.{kind}.import_row" for kind in KINDS)}
 
 

@@ -21,6 +21,7 @@ GATES = {
     roles.edits_listings: ("hub.tenants.listings.", "hub.programme.", "hub.partners.interactions.",
                            "hub.partners.links."),
     roles.imports_data: ("hub.admin.transfer.run.import_",),
+    roles.bills: ("hub.billing.",),
 }
 # Steps only an import takes (what a file records, beyond what a form may do): manager only,
 # whatever the area's form gate.

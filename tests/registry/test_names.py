@@ -53,6 +53,7 @@ NAMED: dict[str, dict[str, tuple[str, dict]]] = {
     "hub.occupancy.works.plan_works": {"title": ("title", {})},
     "hub.occupancy.works.edit_works": {"title": ("title", {})},
     "hub.admin.users.add_user": {"username": ("username", {}), "name": ("name", {})},
+    "hub.billing.payers.edit_payer": {"name": ("name", {})},
 }
 # Writes to a record with a name or a code that take neither (the rest of the record, its
 # state, or a copy of names already checked).

@@ -8,6 +8,8 @@ from sqlmodel import Session
 
 from db.models import Site
 from hub.admin import users
+from hub.billing import charges as billing_charges
+from hub.billing import invoices, payments
 from hub.building import issues as building_issues
 from hub.occupancy import works as building_works
 from hub.occupancy import bookings, leases, spaces
@@ -105,4 +107,15 @@ def build_world(session: Session) -> dict[str, int]:
         session, actor=boss, site_id=site.id, space_ids=[w["L3"]], title="Restoration",
         starts_on=TODAY + timedelta(days=400), ends_on=TODAY + timedelta(days=410),
         issue_id=w["issue"], notes="Scaffolding from the courtyard").works.id
+    # Billing: January 2025's rent (100 + 22 % VAT), paid in full by a debit.
+    run = invoices.bill_month(session, actor=boss, month="2025-01", site_id=site.id,
+                              issued_on=date(2025, 1, 1))
+    w["invoice"] = invoices.invoice_by_number(session, run.invoices[0]).id
+    w["payer"] = invoices.invoice_by_number(session, run.invoices[0]).payer_id
+    w["payment"] = payments.record_payment(
+        session, actor=boss, payer_id=w["payer"], received_on=date(2025, 1, 5), amount="122",
+        method="direct_debit", reference="SDD-T-2025-01").id
+    w["charge"] = billing_charges.add_charge(
+        session, actor=boss, site_id=site.id, kind="damage", amount="40", day=TODAY,
+        description="Broken shelf", payer_id=w["payer"]).id
     return w

@@ -1,0 +1,8 @@
+"""Billing: from what the hub records (leases, bookings, enrolments) and one-off charges, to
+invoices numbered without gaps, payments allocated to them, and what each payer still owes.
+
+payers.py   who receives invoices (a tenant, a person, a partner organisation)
+charges.py  what is owed for: a month of rent, a booking, a course fee, a one-off
+invoices.py the monthly run, invoice numbers, credit notes
+payments.py payments, their allocation to open invoices, returns, a payer's credit
+"""
