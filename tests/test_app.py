@@ -53,14 +53,14 @@ def test_first_manager_is_created_then_signs_in(db_url):
     assert "Account ada created" in text_of(at)
     assert [b.label for b in at.button] == ["Login"]
     sign_in(at, "ada")
-    assert navigation(at) == [*EVERYONE, "Admin"]
+    assert navigation(at) == [*EVERYONE, "Billing", "Admin"]
     assert not at.exception
 
 
 @pytest.mark.parametrize("role, pages", [
-    ("manager", [*EVERYONE, "Admin"]),
-    ("communication", EVERYONE),
-    ("viewer", EVERYONE),
+    ("manager", [*EVERYONE, "Billing", "Admin"]),
+    ("communication", EVERYONE),            # the communication team sees no money
+    ("viewer", [*EVERYONE, "Billing"]),     # sums only
 ])
 def test_each_role_gets_its_navigation_and_lands_on_the_overview(db_url, make_user, role, pages):
     make_user("boss", "manager")
@@ -137,7 +137,7 @@ def test_every_page_renders_its_heading_for_each_role(db_url, make_user):
     files = {"Overview": "overview", "Lab occupancy": "occupancy", "Building": "building",
              "Tenants": "tenants",
              "Courses": "courses", "Calendar": "calendar", "Partners": "partners",
-             "Admin": "admin"}
+             "Billing": "billing", "Admin": "admin"}
     for username in ("boss", "carla", "vera"):
         at = signed_in_app(username)
         for title in navigation(at):

@@ -47,6 +47,8 @@ SCREENS = (
     Screen("courses", N_("Courses")),
     Screen("calendar", N_("Calendar")),
     Screen("partners", N_("Partners")),
+    # The communication team sees no money; a viewer sees sums only, never a payer's name.
+    Screen("billing", N_("Billing"), roles=("manager", "viewer")),
     Screen("admin", N_("Admin"), roles=("manager",)),
 )
 
