@@ -174,7 +174,8 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
                                          & Charge.credit_of_id.is_(None)).where(
         ProgrammeItem.site_id == site.id, ProgrammeItem.price > 0,
         Enrolment.status.in_(PAYING + ("cancelled",)),
-        Enrolment.created_at >= _moment(before), Enrolment.created_at < _moment(last + timedelta(days=1)),
+        Enrolment.created_at >= _moment(before),
+        Enrolment.created_at < _moment(last + timedelta(days=1)),
         Charge.id.is_(None)).order_by(Enrolment.created_at, Enrolment.id)).all()
     for enrolment, item in enrolments:
         if enrolment.status == "cancelled" and refunded(item, enrolment):
