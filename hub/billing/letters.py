@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -39,7 +39,7 @@ MONEY_PATTERNS = {"it": "¤ #,##0.00", "en": "¤#,##0.00"}
 TITLES = {1: N_("Payment reminder"), 2: N_("Second reminder"), 3: N_("Final notice")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 

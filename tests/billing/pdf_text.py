@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import zlib
 
-OBJECT = re.compile(rb"(\d+) 0 obj\s*(<<.*?>>)\s*(stream\r?\n|endobj)", re.S)
+OBJECT = re.compile(rb"(\d+) 0 obj\s*(<<.*?>>)\s*(stream\r?\n|endobj)", re.DOTALL)
 TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|/[^\s/\[\]()<>]+|\[|\]|[^\s\[\]()<>/]+",
-                   re.S)
+                   re.DOTALL)
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
@@ -53,10 +53,10 @@ def literal(token: bytes) -> bytes:
 
 def to_unicode(cmap: bytes) -> dict[int, str]:
     table = {}
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
         for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             table[int(source, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be")
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
         for first, last, target in re.findall(
                 rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             start = ord(bytes.fromhex(target.decode()).decode("utf-16-be"))

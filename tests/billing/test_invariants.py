@@ -31,7 +31,7 @@ from hub.billing import arrears, invoices, payments
 from hub.errors import Invalid
 from tests.worlds import lease, write
 
-SETTINGS = settings(max_examples=25, deadline=None, database=None,
+SETTINGS = settings(max_examples=40, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 MONTHS = [date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1),
