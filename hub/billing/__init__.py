@@ -5,4 +5,6 @@ payers.py   who receives invoices (a tenant, a person, a partner organisation)
 charges.py  what is owed for: a month of rent, a booking, a course fee, a one-off
 invoices.py the monthly run, invoice numbers, credit notes
 payments.py payments, their allocation to open invoices, returns, a payer's credit
+arrears.py  reminder levels, sending a reminder, a payer's history and account statement
+letters.py  reminders, statements and invoices as HTML and PDF, in the payer's language
 """
