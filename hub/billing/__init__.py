@@ -5,4 +5,5 @@ payers.py   who receives invoices (a tenant, a person, a partner organisation)
 charges.py  what is owed for: a month of rent, a booking, a course fee, a one-off
 invoices.py the monthly run, invoice numbers, credit notes
 payments.py payments, their allocation to open invoices, returns, a payer's credit
+figures.py  billed and collected by month and stream, collection, arrears by age, accounts
 """
