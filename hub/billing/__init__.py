@@ -7,4 +7,5 @@ invoices.py the monthly run, invoice numbers, credit notes
 payments.py payments, their allocation to open invoices, returns, a payer's credit
 arrears.py  reminder levels, sending a reminder, a payer's history and account statement
 letters.py  reminders, statements and invoices as HTML and PDF, in the payer's language
+figures.py  billed and collected by month and stream, collection, arrears by age, accounts
 """

@@ -347,6 +347,12 @@ def _held_by_giulia(role, held, w):
                     "partner_tenant_links": 1}
 
 
+def _paid_up(account):
+    """January 2025's 122.00, paid by a debit on 5 January."""
+    assert (account.balance, account.credit, str(account.last_paid_on), account.last_paid) == (
+        0, 0, "2025-01-05", 122)
+
+
 def _contacts_by_role(role, people, w):
     assert [person.name for person in people] == ([] if role == "viewer" else ["Lucia Bassi"])
 
@@ -392,6 +398,14 @@ READS: dict[str, Read] = {
                                               _partner_export_by_role),
     "hub.partners.organisations.contacts_of": Read(EVERYONE, lambda s, w: dict(partner_id=w["artex"]),
                                      _contacts_by_role),
+    # Billing's figures that name payers: a manager's only (the sums are no one's secret).
+    "hub.billing.figures.late_payers": Read(MANAGER, lambda s, w: dict(
+        site_id=w["site"], today=datetime(2025, 3, 1).date())),
+    "hub.billing.figures.aging_by_payer": Read(MANAGER, lambda s, w: dict(
+        site_id=None, today=datetime(2025, 3, 1).date())),
+    "hub.billing.figures.accounts": Read(MANAGER, lambda s, w: {}),
+    "hub.billing.figures.account_of_tenant": Read(MANAGER, lambda s, w: dict(
+        tenant_id=w["giulia"]), lambda role, account, w: _paid_up(account)),
 }
 
 # Restoring needs an empty database: its roles are checked here, the restore and its audit
