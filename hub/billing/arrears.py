@@ -25,6 +25,7 @@ from hub.errors import Invalid
 from hub.i18n import N_, _, day_text
 from hub.records import record
 from hub.roles import BILLERS, require_role
+from hub.scope import in_use
 
 ZERO = Decimal("0.00")
 # Reminder level: from how many days past the due date of the oldest overdue invoice.
@@ -88,11 +89,11 @@ def already_sent(session: Session, draft: DueReminder) -> bool:
                                Reminder.level >= draft.level)).all())
 
 
-def due_reminders(session: Session, *, site_id: int, today: date) -> list[DueReminder]:
-    """The payers with overdue invoices at the site whose reminder level is not sent yet,
-    the most late first."""
+def due_reminders(session: Session, *, site_id: int | None, today: date) -> list[DueReminder]:
+    """The payers with overdue invoices at the site (None: at every site in use) whose reminder
+    level is not sent yet, the most late first."""
     payer_ids = session.exec(select(Invoice.payer_id).where(
-        Invoice.site_id == site_id, Invoice.kind == "invoice", Invoice.due_on < today)
+        in_use(Invoice.site_id, site_id), Invoice.kind == "invoice", Invoice.due_on < today)
         .distinct()).all()
     drafts = [draft for draft in (draft_reminder(session, payer_id, today, site_id)
                                   for payer_id in payer_ids)

@@ -13,6 +13,7 @@ from db.models import User
 from hub.i18n import _
 from hub.roles import bills
 from ui.billing import charts as billing_charts
+from ui.billing.reminders import reminders_section
 from ui.billing.data import (MONTHS, aging_table, late_table, load_account_of_tenant,
                              load_aging, load_late_payers, load_summary)
 from ui.empty import nothing_yet
@@ -67,6 +68,7 @@ def show_arrears(user: User, site: SiteChoice, today: date | None = None) -> Non
     aging, accounts = load_aging(site.id, today, user.role, user)
     if not aging:
         nothing_yet(_("No open invoice: every invoice issued is paid or credited."))
+        reminders_section(user, site, today)
         return
     st.caption(_("What each payer's open invoices still need on {day}, by days past their "
                  "due day.").format(day=day_text(today)))
@@ -77,6 +79,7 @@ def show_arrears(user: User, site: SiteChoice, today: date | None = None) -> Non
         st.dataframe(late_table(late), hide_index=True, width="stretch")
     else:
         st.caption(_("No payer is late."))
+    reminders_section(user, site, today)
 
 
 def account_lines(user: User, tenant_id: int) -> list[str]:
