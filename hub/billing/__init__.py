@@ -5,4 +5,6 @@ payers.py   who receives invoices (a tenant, a person, a partner organisation)
 charges.py  what is owed for: a month of rent, a booking, a course fee, a one-off
 invoices.py the monthly run, invoice numbers, credit notes
 payments.py payments, their allocation to open invoices, returns, a payer's credit
+views.py    the manager's lists: invoices with their status, one invoice in full, payments,
+            charges not yet invoiced, payers
 """
