@@ -12,12 +12,12 @@ from db.vocabulary import LANGUAGES, ONE_OFF_KINDS, PAYMENT_METHODS
 from hub.billing import charges, invoices, payers, payments
 from hub.billing import views
 from hub.billing.views import InvoiceDetail, PaymentRow, PayerRow
-from hub.i18n import _, day_text
+from hub.i18n import _, day_text, ngettext
 from ui.billing import lists
 from ui.billing.lists import (KIND_NAMES, LANGUAGE_NAMES, METHOD_NAMES, load_open_invoices,
                               named)
 from ui.database import reading
-from ui.format import counted, listed, money, month
+from ui.format import listed, money, month, number
 from ui.forms import form
 from ui.widgets import (EARLIEST_DAY, SiteChoice, choice_box, choice_boxes, labels_of,
                         record_picker, site_choices)
@@ -55,11 +55,12 @@ def bill_run_sentence(done: invoices.BillRun) -> str:
     if not done.invoices and not done.credit_notes:
         return _("Nothing new to bill for {month}: every payer with charges is billed for it "
                  "already, and no fee was refunded since.").format(month=when)
-    invoiced = _("{invoices} for {total}").format(
-        invoices=counted(len(done.invoices), "invoice", "invoices"), total=money(done.total))
-    credited = _("{notes} for {credited}").format(
-        notes=counted(len(done.credit_notes), "credit note", "credit notes"),
-        credited=money(done.credited))
+    invoiced = ngettext("{count} invoice for {total}", "{count} invoices for {total}",
+                        len(done.invoices)).format(count=number(len(done.invoices)),
+                                                   total=money(done.total))
+    credited = ngettext("{count} credit note for {credited}",
+                        "{count} credit notes for {credited}", len(done.credit_notes)).format(
+        count=number(len(done.credit_notes)), credited=money(done.credited))
     if not done.credit_notes:
         return _("{month} billed: {invoices}.").format(month=when, invoices=invoiced)
     if not done.invoices:

@@ -8,10 +8,10 @@ import streamlit as st
 
 from db.models import User
 from hub.billing.views import INVOICE_STATUSES
-from hub.i18n import _
+from hub.i18n import _, ngettext
 from ui.billing import forms, lists
 from ui.billing.lists import STATUS_NAMES, named, on_screen
-from ui.format import counted, day_text, money, month
+from ui.format import day_text, money, month, number
 from ui.widgets import SiteChoice, choice_box, csv_download, labels_of
 
 ALL = "all"
@@ -39,9 +39,10 @@ def invoices_tab(user: User, site: SiteChoice) -> None:
     if rows:
         st.dataframe(on_screen(lists.invoice_table(rows, for_screen=True)), hide_index=True,
                      width="stretch")
-        st.caption(_("{invoices}: {total} billed, {due} still due.").format(
-            invoices=counted(len(rows), "invoice", "invoices"),
-            total=money(sum(row.total for row in rows)),
+        st.caption(ngettext("{count} invoice: {total} billed, {due} still due.",
+                            "{count} invoices: {total} billed, {due} still due.",
+                            len(rows)).format(
+            count=number(len(rows)), total=money(sum(row.total for row in rows)),
             due=money(sum(row.still_due for row in rows))))
     else:
         st.info(_("No invoice matches these filters."))
