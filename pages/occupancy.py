@@ -11,6 +11,7 @@ from ui.format import day_text
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.occupancy import charts
+from ui.billing.summary import still_owed
 from ui.occupancy.forms import booking_forms, lease_forms, space_forms
 from ui import url_params
 from ui.url_params import linked
@@ -126,4 +127,4 @@ with tabs[2]:
 if manages_spaces:
     with tabs[3]:
         space_forms(user, site)
-        lease_forms(user, site, on, running)
+        lease_forms(user, site, on, running, owed=still_owed)

@@ -7,8 +7,8 @@ import streamlit as st
 
 from hub.i18n import _, language, speaking
 from hub.overview import figures as overview_figures
-from hub.roles import keeps_sites, sees_contacts
-from ui.format import as_text, day_text, number, percent, points_change
+from hub.roles import bills, keeps_sites, sees_contacts
+from ui.format import as_text, day_text, money, number, percent, points_change
 from ui.empty import require_site
 from ui.navigation import guard
 from ui.overview import charts as overview_charts
@@ -17,7 +17,8 @@ from ui.overview.report import report_html
 from ui import url_params
 from ui.url_params import linked
 from ui.widgets import site_picker
-from ui.overview.data import innocrafts_frame, load_evidence, load_snapshots
+from ui.overview.data import (innocrafts_frame, load_billing_headline, load_evidence,
+                              load_snapshots)
 
 user = guard("overview")
 today = date.today()
@@ -83,12 +84,21 @@ period_name = linked(right.selectbox, _("Period"), list(PERIODS), key="overview_
 period = PERIODS[period_name]
 now, before, due = load_snapshots(site.id, period, today)
 rows = kpis(now, before, due if sees_contacts(user) else None)
+# Money is the manager's: shown on the screen, left out of the stakeholders' report.
+money_rows = []
+if bills(user):
+    headline = load_billing_headline(site.id, today)
+    money_rows = [(_("Collected this month"), money(headline.collected_this_month), None,
+                   _("payments received this month that paid invoices")),
+                  (_("Arrears over 60 days"), money(headline.arrears_over_60), None,
+                   _("still due more than 60 days after the due day"))]
 st.caption(_("{site}, {start} – {end}; occupancy and tenants on {day}; changes against the "
              "same period a year earlier. Partners belong to the whole network.").format(
     site=as_text(site.name), start=day_text(period.start), end=day_text(period.end), day=day_text(period.day_for(today))))
-for start in range(0, len(rows), 4):    # four to a row; they wrap two to a row on a phone
+shown_rows = rows + money_rows
+for start in range(0, len(shown_rows), 4):   # four to a row; they wrap two to a row on a phone
     row = st.container(horizontal=True, gap="medium")
-    for name, value, delta, note in rows[start:start + 4]:
+    for name, value, delta, note in shown_rows[start:start + 4]:
         row.metric(name, value, delta=delta, help=note.capitalize())
 
 st.header(_("Evidence of success since 2016"), anchor=False)

@@ -9,6 +9,7 @@ from hub.i18n import N_, _, ngettext
 from hub.roles import keeps_tenants, sees_contacts, sees_rents
 from hub.tenants import directory
 from ui.format import as_text, day_text, label, number, table_date_format
+from ui.billing.summary import account_box, still_owed
 from ui.empty import nothing_yet, require_site
 from ui.navigation import guard
 from ui.overview.first_steps import hub_has
@@ -146,6 +147,7 @@ def show_profile(found: directory.Profile) -> None:
             facts.append((_("Target groups"), ", ".join(groups) or _("none (consent {day})").format(
                 day=day_text(tenant.consent_on))))
     st.markdown("  \n".join(f"**{heading}:** {as_text(value)}" for heading, value in facts))
+    account_box(user, tenant.id)       # their balance and last payment: a manager's only
     left, right = st.columns(2)
     with left:
         st.markdown(_("**Spaces, current and past**"))
@@ -171,7 +173,7 @@ def show_profile(found: directory.Profile) -> None:
         notes_form(user, fresh)
         if manages_tenants:
             with st.expander(_("Edit or retire"), icon=":material/edit:", key="tenants_edit_expander"):
-                edit_tenant_form(user, fresh)
+                edit_tenant_form(user, fresh, owed=still_owed)
 
 
 def listings_tab(site, frame: pd.DataFrame) -> None:

@@ -121,6 +121,9 @@ OTHER_CHARTS = {
     "ui.programme.charts.calendar_timeline": "days and times",
     "ui.programme.charts.hours_by_sector": "hours taught (decimals)",
     "ui.tenants.charts.target_group_bars": "shares",
+    "ui.billing.charts.billed_and_collected": "euros",
+    "ui.billing.charts.arrears_by_age": "euros",
+    "ui.billing.charts.income_against_budget": "euros",
 }
 
 

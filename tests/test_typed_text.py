@@ -24,7 +24,7 @@ PIECES = ("**b**", "_i_", "[l](http://e.org)", "<b>h</b>", ":red[c]", "$m$", ":s
 # A bio keeps **bold** and *italic* on purpose (hub/tenants/listings.py): the rest stays text.
 BIO_PIECES = tuple(piece for piece in PIECES if piece != "**b**")
 PAGES = ("overview", "occupancy", "building", "tenants", "courses", "calendar", "partners",
-         "admin")
+         "billing", "admin")
 ROLES = {"manager": "boss", "communication": "carla", "viewer": "vera"}
 
 # Every text column people type into gets the pieces; every other text column says why not.
@@ -46,6 +46,10 @@ TYPED = {
     "partner_tenant_links": ("notes",),
     "building_issues": ("title", "description", "contractor", "notes"),
     "works_periods": ("title", "notes"),
+    "payers": ("name",),
+    "charges": ("description",),
+    "invoices": ("reason",),
+    "payments": ("reference", "notes", "return_reason"),
 }
 NOT_TYPED = {
     # codes and user names: letters, digits and dashes only (hub's patterns)
@@ -68,6 +72,12 @@ NOT_TYPED = {
     "tenant_listings.updated_by", "interactions.follow_up_done_by", "works_periods.cancelled_by",
     "audit_entries.username", "audit_entries.action", "audit_entries.entity",
     "audit_entries.entity_id",
+    # billing: vocabularies, numbers and codes the hub gives, the legal words it prints, who
+    # did it; a person payer's key is their e-mail or name in lower case (never shown)
+    "payers.kind", "payers.language", "payers.email", "payers.person_key", "invoices.kind",
+    "invoices.number", "invoices.created_by", "charges.kind", "charges.exempt_reason",
+    "charges.vat_nature", "charges.created_by", "payments.method", "payments.created_by",
+    "reminders.created_by",
     # failed sign-ins: what a stranger typed, and the address; never shown, only counted
     "sign_in_failures.username", "sign_in_failures.address",
 }

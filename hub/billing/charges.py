@@ -20,14 +20,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, select
 
-from db.models import (Booking, Charge, Enrolment, Lease, ProgrammeItem, Site, Space, Tenant,
-                       User)
+from db.models import (Booking, Charge, Enrolment, Lease, Payer, ProgrammeItem, Site, Space,
+                       Tenant, User)
 from db.vocabulary import ONE_OFF_KINDS
 from hub.billing.payers import billable_payer, payer_of_person, payer_of_tenant
 from hub.checks import day as checked_day, money, one_of, text
 from hub.dates import month_end
 from hub.errors import Invalid
-from hub.i18n import N_, _, day_text
+from hub.i18n import N_, _, day_text, speaking
 from hub.records import record
 from hub.roles import BILLERS, require_role
 from hub.scope import open_site
@@ -121,16 +121,19 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
     """Make the charges a billing run of `month` finds and that do not exist yet: the rent of
     the month, the bookings of the month before, fees of enrolments of both months."""
     made: list[Charge] = []
-    payers: dict[int, int] = {}
+    payers: dict[int, Payer] = {}
 
-    def tenant_payer(tenant_id: int) -> int:
+    def tenant_payer(tenant_id: int) -> Payer:
         if tenant_id not in payers:
-            payers[tenant_id] = payer_of_tenant(session, actor, session.get(Tenant, tenant_id)).id
+            payers[tenant_id] = payer_of_tenant(session, actor, session.get(Tenant, tenant_id))
         return payers[tenant_id]
 
-    def add(**values) -> None:
-        charge = Charge(site_id=site.id, created_by=actor.username, **vat_terms(values["kind"]),
-                        **values)
+    def add(payer: Payer, describe, **values) -> None:
+        """A new charge, described in the payer's language (what their invoice says)."""
+        with speaking(payer.language):
+            description = describe()
+        charge = Charge(site_id=site.id, payer_id=payer.id, description=description,
+                        created_by=actor.username, **vat_terms(values["kind"]), **values)
         session.add(charge)
         made.append(charge)
 
@@ -146,10 +149,9 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
         if lease.id in rented or share is None or share[2] <= 0:
             continue
         first, final, amount = share
-        add(kind="rent", payer_id=tenant_payer(lease.tenant_id), lease_id=lease.id,
-            period_start=first, period_end=final, amount=amount,
-            description=_("Rent of {space}, {first} to {last}").format(
-                space=code, first=day_text(first), last=day_text(final)))
+        add(tenant_payer(lease.tenant_id), lambda: _("Rent of {space}, {first} to {last}").format(
+            space=code, first=day_text(first), last=day_text(final)),
+            kind="rent", lease_id=lease.id, period_start=first, period_end=final, amount=amount)
 
     before = month_before(month)
     bookings = session.exec(select(Booking, Space).join(Space, Space.id == Booking.space_id)
@@ -163,10 +165,10 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
                               booking.end_minute)
         if not price:
             continue
-        add(kind="booking", payer_id=tenant_payer(booking.tenant_id), booking_id=booking.id,
-            period_start=booking.day, period_end=booking.day, amount=price,
-            description=_("Booking of {space} on {day}").format(space=space.code,
-                                                                day=day_text(booking.day)))
+        add(tenant_payer(booking.tenant_id), lambda: _("Booking of {space} on {day}").format(
+            space=space.code, day=day_text(booking.day)),
+            kind="booking", booking_id=booking.id, period_start=booking.day,
+            period_end=booking.day, amount=price)
 
     enrolments = session.exec(select(Enrolment, ProgrammeItem)
                               .join(ProgrammeItem, ProgrammeItem.id == Enrolment.item_id)
@@ -174,21 +176,21 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
                                          & Charge.credit_of_id.is_(None)).where(
         ProgrammeItem.site_id == site.id, ProgrammeItem.price > 0,
         Enrolment.status.in_(PAYING + ("cancelled",)),
-        Enrolment.created_at >= _moment(before), Enrolment.created_at < _moment(last + timedelta(days=1)),
+        Enrolment.created_at >= _moment(before),
+        Enrolment.created_at < _moment(last + timedelta(days=1)),
         Charge.id.is_(None)).order_by(Enrolment.created_at, Enrolment.id)).all()
     for enrolment, item in enrolments:
         if enrolment.status == "cancelled" and refunded(item, enrolment):
             continue
         if enrolment.tenant_id is not None:
-            payer_id = tenant_payer(enrolment.tenant_id)
+            payer = tenant_payer(enrolment.tenant_id)
         else:
-            payer_id = payer_of_person(session, actor, enrolment.participant_name,
-                                       enrolment.email).id
+            payer = payer_of_person(session, actor, enrolment.participant_name, enrolment.email)
         day = enrolment.created_at.date()
-        add(kind="course", payer_id=payer_id, enrolment_id=enrolment.id, period_start=day,
-            period_end=day, amount=cents(item.price),
-            description=_("{title}: fee of {person}").format(
-                title=item.title, person=enrolment.participant_name))
+        add(payer, lambda: _("{title}: fee of {person}").format(
+            title=item.title, person=enrolment.participant_name),
+            kind="course", enrolment_id=enrolment.id, period_start=day, period_end=day,
+            amount=cents(item.price))
     session.flush()
     return made
 

@@ -182,7 +182,8 @@ def change_rent(session: Session, *, actor: User, lease_id: int, version: int | 
     require_role(actor, *SPACE_KEEPERS)
     lease = load_for_edit(session, Lease, lease_id, version, _("this lease"))
     rent = money(monthly_rent, "monthly rent", required=True)
-    if from_day is None or from_day <= lease.starts_on or (lease.ends_on and from_day > lease.ends_on):
+    if from_day is None or from_day <= lease.starts_on \
+            or (lease.ends_on is not None and from_day > lease.ends_on):
         raise Invalid("from", _("the new rent must start after {start} and within the lease")
                       .format(start=day_text(lease.starts_on)))
     if rent == lease.monthly_rent:

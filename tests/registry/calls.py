@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 import hub
-from db.models import ProgrammeItem, SignInFailure, Site, User
+from db.models import Invoice, ProgrammeItem, SignInFailure, Site, User
 from hub.admin.transfer import KINDS
 from hub.tenants.directory import DirectoryFilter
 from tests.conftest import PASSWORD
@@ -70,6 +70,17 @@ def _failed_sign_ins(session: Session, username: str, count: int) -> None:
     session.add_all(SignInFailure(username=username, address="203.0.113.7")
                     for _ in range(count))
     session.flush()
+
+
+def _overdue(session: Session, w: dict) -> dict:
+    """An invoice of February 2025 left unpaid (written directly, so the call under test logs
+    only its own entries): the world's payer has something overdue on 10 March 2025."""
+    session.add(Invoice(site_id=w["site"], payer_id=w["payer"], number="T-2025-0099", year=2025,
+                        seq=99, month=datetime(2025, 2, 1).date(),
+                        issued_on=datetime(2025, 2, 1).date(), due_on=datetime(2025, 3, 3).date(),
+                        net=100, vat=22, total=122))
+    session.flush()
+    return dict(payer_id=w["payer"], today=datetime(2025, 3, 10).date())
 
 
 def _empty_site(session: Session, *, archived: bool = False) -> Site:
@@ -130,6 +141,7 @@ WRITES: dict[str, Write] = {
     "hub.billing.payers.edit_payer": Write(MANAGER, lambda s, w: dict(
         payer_id=w["payer"], version=None, name="Giulia Neri Ceramiche", email=None,
         language="en", terms_days="15"), (("update", "payers"),)),
+    "hub.billing.arrears.send_reminder": Write(MANAGER, _overdue, (("create", "reminders"),)),
     "hub.occupancy.leases.end_lease_early": Write(MANAGER, lambda s, w: dict(
         lease_id=w["lease"], version=None, ends_on=TODAY + timedelta(days=30)),
         (("end_early", "leases"),)),
@@ -335,6 +347,12 @@ def _held_by_giulia(role, held, w):
                     "partner_tenant_links": 1}
 
 
+def _paid_up(account):
+    """January 2025's 122.00, paid by a debit on 5 January."""
+    assert (account.balance, account.credit, str(account.last_paid_on), account.last_paid) == (
+        0, 0, "2025-01-05", 122)
+
+
 def _contacts_by_role(role, people, w):
     assert [person.name for person in people] == ([] if role == "viewer" else ["Lucia Bassi"])
 
@@ -380,6 +398,14 @@ READS: dict[str, Read] = {
                                               _partner_export_by_role),
     "hub.partners.organisations.contacts_of": Read(EVERYONE, lambda s, w: dict(partner_id=w["artex"]),
                                      _contacts_by_role),
+    # Billing's figures that name payers: a manager's only (the sums are no one's secret).
+    "hub.billing.figures.late_payers": Read(MANAGER, lambda s, w: dict(
+        site_id=w["site"], today=datetime(2025, 3, 1).date())),
+    "hub.billing.figures.aging_by_payer": Read(MANAGER, lambda s, w: dict(
+        site_id=None, today=datetime(2025, 3, 1).date())),
+    "hub.billing.figures.accounts": Read(MANAGER, lambda s, w: {}),
+    "hub.billing.figures.account_of_tenant": Read(MANAGER, lambda s, w: dict(
+        tenant_id=w["giulia"]), lambda role, account, w: _paid_up(account)),
 }
 
 # Restoring needs an empty database: its roles are checked here, the restore and its audit

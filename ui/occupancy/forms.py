@@ -5,6 +5,7 @@ form and nothing is written; a success clears the cached figures and redraws the
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 import streamlit as st
@@ -144,8 +145,11 @@ def _amount(value) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
-    """`running`: the site's leases on `on` (hub.occupancy.leases.lease_rows), already loaded."""
+def lease_forms(user: User, site: SiteChoice, on: date, running: list,
+                owed: Callable[[User, int], list[str]] | None = None) -> None:
+    """`running`: the site's leases on `on` (hub.occupancy.leases.lease_rows), already loaded.
+    `owed(user, tenant_id)`: what the tenant still owes or holds in credit, as lines for the
+    confirmation of an early end (given by the page: billing is not occupancy's area)."""
     st.header(_("Leases"), anchor=False)
     if site.id is None:
         st.info(_("Choose a site above to lease its spaces."))
@@ -156,7 +160,7 @@ def lease_forms(user: User, site: SiteChoice, on: date, running: list) -> None:
                       key=lambda s: (s["id"] in taken, s["code"]))
     new_lease_form(user, leasable, _tenants(on), on, taken)
     if running:
-        change_lease_form(user, running, leasable)
+        change_lease_form(user, running, leasable, owed)
     confirm(END_EARLY, title=_("End the lease early"), action=_("End the lease"),
             run=lambda **request: _end_early(user, **request))
 
@@ -200,7 +204,8 @@ def new_lease_form(user: User, leasable: list[dict], tenants: list, on: date,
             new.done(_("Lease of {space} created.").format(space=space["code"]))
 
 
-def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
+def change_lease_form(user: User, running: list, leasable: list[dict],
+                      owed: Callable[[User, int], list[str]] | None = None) -> None:
     st.markdown("**" + _("Change a running lease") + "**")
     lease = record_picker(_("Lease"), running, key="occupancy_lease_pick", name_of=_lease_label)
     action = st.radio(_("Action"), list(ACTIONS), horizontal=True, key="occupancy_lease_action",
@@ -252,8 +257,9 @@ def change_lease_form(user: User, running: list, leasable: list[dict]) -> None:
                                             key=f"{key}_notes"))
         submitted = change.submitted(_(ACTIONS[action]), type="primary")
         if submitted and action == "End early":
-            change.ask(END_EARLY, _end_early_sentence(lease, last), lease_id=lease.id,
-                       ends_on=last, space=lease.space)
+            change.ask(END_EARLY, _end_early_sentence(lease, last),
+                       details=owed(user, lease.tenant_id) if owed else None,
+                       lease_id=lease.id, ends_on=last, space=lease.space)
         elif submitted:
             action_function = call.pop("action")
             if change.save(action_function, actor=user, lease_id=lease.id, **call):

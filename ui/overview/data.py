@@ -5,6 +5,7 @@ from datetime import date
 
 import pandas as pd
 
+from hub.billing import figures as billing_figures
 from hub.overview import figures
 from hub.i18n import N_, _
 from ui.database import cached, reading
@@ -16,6 +17,13 @@ def load_snapshots(site_id, period: figures.Period, on: date):
         return (figures.snapshot(session, site_id=site_id, period=period, today=on),
                 figures.snapshot(session, site_id=site_id, period=period.year_before(), today=on),
                 figures.follow_ups_due(session, today=on))
+
+
+@cached(ttl=300)
+def load_billing_headline(site_id, on: date) -> billing_figures.Headline:
+    """Collected this month and arrears over 60 days: sums, shown to a manager only."""
+    with reading() as session:
+        return billing_figures.headline(session, site_id=site_id, today=on)
 
 
 @cached(ttl=300)

@@ -2,6 +2,7 @@
 public listing editor with its preview (communication and manager). Keys start `tenants_`."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -88,7 +89,10 @@ def add_tenant_form(user: User, site_id: int | None, site_names: dict[int, str])
                 add.done(_("{name} added").format(name=tenant.name))
 
 
-def edit_tenant_form(user: User, tenant: Tenant) -> None:
+def edit_tenant_form(user: User, tenant: Tenant,
+                     owed: Callable[[User, int], list[str]] | None = None) -> None:
+    """`owed(user, tenant_id)`: what the retiring tenant still owes or holds in credit, as
+    lines for the confirmation (given by the page: billing is not the tenants' area)."""
     with form(f"tenants_edit_{tenant.id}", version=tenant.version,
               about=("tenant", tenant.id)) as edit:
         st.markdown(_("**Edit the record**"))
@@ -108,6 +112,7 @@ def edit_tenant_form(user: User, tenant: Tenant) -> None:
             if retire.submitted(_("Retire tenant")):
                 try:
                     retire.ask(RETIRE, retirement_sentence(tenant.id, left_on),
+                               details=owed(user, tenant.id) if owed else None,
                                tenant_id=tenant.id, left_on=left_on)
                 except Refused as refusal:
                     st.error(as_text(str(refusal)), icon=":material/block:")
