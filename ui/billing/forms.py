@@ -202,7 +202,8 @@ def charge_form(user: User, site: SiteChoice, today: date) -> None:
         left, middle, right = st.columns(3)
         if site.id is None:
             sites = {choice.id: choice.name for choice in site_choices()}
-            site_id = choice_box(_("Site"), sites, key=f"{key}_site", container=left)
+            site_id = choice_box(_("Site of the charge"), sites, key=f"{key}_site",
+                                 container=left)
         else:
             site_id = site.id
         who = choice_box(_("Tenant or organisation"), billable, key=f"{key}_payer",
