@@ -34,9 +34,12 @@ def still_due_in_all(page) -> Decimal:
     return euros(SUMS.search(caption.inner_text()).group(3))
 
 
+def invoice_list(page):
+    return page.locator("[data-testid='stDataFrame']").filter(has_text="Still due").first
+
+
 def invoice_rows(page) -> list[dict[str, str]]:
-    return grid_rows(page.locator("[data-testid='stDataFrame']").filter(has_text="Still due")
-                     .first)
+    return grid_rows(invoice_list(page))
 
 
 def choose_exactly(page, container, label: str, option: str, *, tries: int = 3) -> None:
@@ -105,6 +108,8 @@ def test_a_manager_bills_the_month_and_a_payment_settles_an_invoice(app_server, 
     assert still_due_in_all(page) == owed_before - euros(due)
     search_invoices(page, number)
     expect(page.get_by_text(SUMS)).to_contain_text("1 invoice:")
+    # the grid is redrawn after the caption: wait for it to hold the one invoice found
+    expect(invoice_list(page).locator("table[role='grid'] tbody tr")).to_have_count(1)
     paid = invoice_rows(page)
     assert [(row["Number"], row["Still due"], row["Status"]) for row in paid] == [
         (number, "€0.00", "paid")], paid
