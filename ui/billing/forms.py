@@ -17,7 +17,7 @@ from ui.billing import lists
 from ui.billing.lists import (KIND_NAMES, LANGUAGE_NAMES, METHOD_NAMES, load_open_invoices,
                               named)
 from ui.database import reading
-from ui.format import listed, money, month, number
+from ui.format import as_text, listed, money, month, number
 from ui.forms import form
 from ui.widgets import (EARLIEST_DAY, SiteChoice, choice_box, choice_boxes, labels_of,
                         record_picker, site_choices)
@@ -42,7 +42,7 @@ def bill_month_form(user: User, site: SiteChoice, today: date) -> None:
                         "the month's end: rent of the month, bookings of the month before, "
                         "course fees, one-off charges; and credit notes for fees refunded. "
                         "Issued today, at {site}.").format(
-            site=site.name if site.id is not None else _("every site")))
+            site=as_text(site.name) if site.id is not None else _("every site")))
         if not run.submitted(_("Bill the month"), type="primary"):
             return
         done = run.save(invoices.bill_month, actor=user, month=chosen, site_id=site.id)
@@ -127,7 +127,7 @@ def payment_form(user: User, today: date) -> None:
             key=f"{key}_invoices", placeholder=_("The oldest first"))
         if not due:
             st.caption(_("{payer} has no open invoice: the payment is kept as credit for the "
-                         "next one.").format(payer=known[payer_id]))
+                         "next one.").format(payer=as_text(known[payer_id])))
         if not pay.submitted(_("Record payment"), type="primary"):
             return
         payment = pay.save(payments.record_payment, actor=user, payer_id=payer_id,

@@ -11,7 +11,7 @@ from hub.billing.views import INVOICE_STATUSES
 from hub.i18n import _, ngettext
 from ui.billing import forms, lists
 from ui.billing.lists import STATUS_NAMES, named, on_screen
-from ui.format import day_text, money, month, number
+from ui.format import as_text, day_text, money, month, number
 from ui.widgets import SiteChoice, choice_box, csv_download, labels_of
 
 ALL = "all"
@@ -65,7 +65,7 @@ def _invoice_detail(user: User, rows, today: date) -> None:
         return
     row = detail.row
     st.markdown(_("**{number}** to {payer} · issued {issued} · due {due} · {status}").format(
-        number=row.number, payer=row.payer, issued=day_text(row.issued_on),
+        number=row.number, payer=as_text(row.payer), issued=day_text(row.issued_on),
         due=day_text(row.due_on), status=named(STATUS_NAMES, row.status)))
     st.caption(_("Net {net} + VAT {vat} = {total}; credited {credited}, paid {paid}, still "
                  "due {due}.").format(net=money(row.net), vat=money(row.vat),
