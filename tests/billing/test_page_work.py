@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from db.engine import reading
-from db.models import AuditEntry, Invoice, Payer, Payment
+from db.models import AuditEntry, Charge, Invoice, Payer, Payment
 from hub.billing import invoices, payments
 from tests.apptest import open_page, said, shown, signed_in_app, text_of
 from tests.worlds import lease, write
@@ -157,3 +157,57 @@ def test_a_payment_returned_from_the_form_opens_the_invoice_again(billed):
                         "again."]
     rows = {row["Number"]: row for row in invoice_list(at)}
     assert (rows[FIRST]["Still due"], rows[FIRST]["Status"]) == ("€122.00", "open")
+
+
+def test_a_one_off_charge_added_is_listed_until_removed(leased):
+    at = billing_page()
+    who = at.selectbox(key=f"billing_charge_{leased['site']}_payer")
+    who.select(("tenant", leased["giulia"]))
+    next(s for s in at.selectbox if s.label == "Kind").select("damage")
+    text_field(at, "Amount € (net of VAT)").input("45.50")
+    text_field(at, "Description (printed on the invoice)").input("Broken kiln shelf")
+    at = button(at, "Add charge").click().run()
+    assert not at.exception
+    assert said(at) == [f"Damage of €45.50 for Giulia Neri added: it goes on their invoice for "
+                        f"{month(TODAY)} or a later one."]
+    pending = next(f.value for f in at.dataframe if "Description" in f.value.columns
+                   and "Kind" in f.value.columns)
+    assert pending[["Payer", "Kind", "Description", "Net", "VAT rate"]].to_dict("records") == [
+        {"Payer": "Giulia Neri", "Kind": "damage", "Description": "Broken kiln shelf",
+         "Net": "€45.50", "VAT rate": "22%"}]
+    assert text_field(at, "Amount € (net of VAT)").value == ""         # afresh
+    with reading() as session:
+        charge_id = session.exec(select(Charge.id)).one()
+    at.selectbox(key="billing_remove_charge_charge").select(charge_id)
+    at = button(at, "Remove charge").click().run()
+    assert not at.exception
+    assert said(at) == ["Charge removed: Broken kiln shelf"]
+    assert count(Charge) == 0 and "Every charge is invoiced." in text_of(at)
+
+
+def test_a_payers_terms_edited_and_a_credit_note_on_an_invoice(billed):
+    at = billing_page()
+    at = at.selectbox(key="billing_payer_pick").select(payers()["Giulia Neri"]).run()
+    next(n for n in at.number_input if n.label == "Payment terms (days)").set_value(15)
+    at = button(at, "Save payer").click().run()
+    assert not at.exception and said(at) == ["Giulia Neri saved."]
+    terms = next(f.value for f in at.dataframe if "Payment terms (days)" in f.value.columns)
+    assert dict(zip(terms["Payer"], terms["Payment terms (days)"])) == {
+        "Aiko Tanaka": 30, "Giulia Neri": 15}
+
+    with reading() as session:
+        first = session.exec(select(Invoice).where(Invoice.number == FIRST)).one()
+    at = at.selectbox(key="billing_invoice_pick").select(first.id).run()
+    lines = next(f.value for f in at.dataframe if "VAT exempt because" in f.value.columns)
+    assert lines[["Kind", "Net", "VAT rate", "VAT"]].to_dict("records") == [
+        {"Kind": "rent", "Net": "€100.00", "VAT rate": "22%", "VAT": "€22.00"}]
+    at = button(at, "Issue credit note").click().run()          # no reason: refused
+    assert [shown(e.value) for e in at.error] == ["reason: reason is required"]
+    assert count(Invoice) == 2
+    text_field(at, "Reason").input("rent waived")
+    at = button(at, "Issue credit note").click().run()
+    assert not at.exception
+    assert said(at) == [f"Credit note T-{YEAR}-0003 issued for €122.00."]
+    rows = {row["Number"]: row for row in invoice_list(at)}
+    assert (rows[FIRST]["Still due"], rows[FIRST]["Status"]) == ("€0.00", "credited")
+    assert "Every line of " + FIRST + " is credited." in text_of(at)
