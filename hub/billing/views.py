@@ -27,7 +27,7 @@ def invoice_status(total: Decimal, credited: Decimal, paid: Decimal, due_on: dat
     still due after the due date; partly paid: something paid or credited, the rest not yet
     due; open: nothing paid, not yet due."""
     still = total - credited - paid
-    if credited >= total and total > 0:
+    if 0 < total <= credited:
         return "credited"
     if still <= 0:
         return "paid"
@@ -213,11 +213,11 @@ def payment_rows(session: Session, *, search: str = "", payer_id: int | None = N
                          .limit(limit)).all()
     ids = [payment.id for payment, __ in found]
     paid: dict[int, list[tuple[str, Decimal]]] = {}
-    for payment_id, number, amount in session.exec(
+    for paying, number, amount in session.exec(
             select(Allocation.payment_id, Invoice.number, Allocation.amount)
             .join(Invoice, Invoice.id == Allocation.invoice_id)
             .where(Allocation.payment_id.in_(ids)).order_by(Invoice.due_on, Invoice.id)):
-        paid.setdefault(payment_id, []).append((number, amount))
+        paid.setdefault(paying, []).append((number, amount))
     rows = []
     for payment, name in found:
         used = sum((amount for __, amount in paid.get(payment.id, [])), ZERO)

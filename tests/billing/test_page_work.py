@@ -82,8 +82,8 @@ def test_billing_a_month_from_the_form_issues_its_invoices_once(leased):
         {"Number": FIRST, "Payer": "Giulia Neri", "Total": "€122.00", "Still due": "€122.00",
          "Status": "open"}]
     at = button(at, "Bill the month").click().run()      # the month again: nothing more
-    assert said(at) == [f"Nothing new to bill for {month(TODAY.replace(day=1))}: every payer "
-                        "with charges is billed for it already, and no fee was refunded since."]
+    assert said(at) == [(f"Nothing new to bill for {month(TODAY.replace(day=1))}: every payer "
+                         "with charges is billed for it already, and no fee was refunded since.")]
     assert count(Invoice) == 2 and len(invoice_list(at)) == 2
 
 
@@ -153,8 +153,8 @@ def test_a_payment_returned_from_the_form_opens_the_invoice_again(billed):
     text_field(at, "Reason (like MD06: refund requested by the debtor)").input("MD06")
     at = button(at, "Return payment").click().run()
     assert not at.exception
-    assert said(at) == ["Payment of €122.00 from Giulia Neri returned: what it paid is open "
-                        "again."]
+    assert said(at) == [("Payment of €122.00 from Giulia Neri returned: what it paid is open "
+                        "again.")]
     rows = {row["Number"]: row for row in invoice_list(at)}
     assert (rows[FIRST]["Still due"], rows[FIRST]["Status"]) == ("€122.00", "open")
 
@@ -168,8 +168,8 @@ def test_a_one_off_charge_added_is_listed_until_removed(leased):
     text_field(at, "Description (printed on the invoice)").input("Broken kiln shelf")
     at = button(at, "Add charge").click().run()
     assert not at.exception
-    assert said(at) == [f"Damage of €45.50 for Giulia Neri added: it goes on their invoice for "
-                        f"{month(TODAY)} or a later one."]
+    assert said(at) == [(f"Damage of €45.50 for Giulia Neri added: it goes on their invoice for "
+                        f"{month(TODAY)} or a later one.")]
     pending = next(f.value for f in at.dataframe if "Description" in f.value.columns
                    and "Kind" in f.value.columns)
     assert pending[["Payer", "Kind", "Description", "Net", "VAT rate"]].to_dict("records") == [

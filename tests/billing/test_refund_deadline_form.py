@@ -3,9 +3,10 @@ the fee back, hub.billing.charges.refund_deadline): set on a new item, shown and
 an existing one, left empty for the day before the first session."""
 from datetime import date
 
+from sqlmodel import select
+
 from db.engine import reading
 from db.models import ProgrammeItem
-from sqlmodel import select
 from tests.apptest import field, said
 from tests.programme.test_page import courses_page, open_tab
 

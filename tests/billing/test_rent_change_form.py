@@ -53,8 +53,8 @@ def leases_now():
 def test_changing_the_rent_from_a_day_splits_the_lease_there(leased):
     at = fill(rent_change_form(), "360")
     assert not at.exception
-    assert said(at) == ["Rent of L1 changed: a lease at the new rent runs from the day it "
-                        "applies."]
+    assert said(at) == [("Rent of L1 changed: a lease at the new rent runs from the day it "
+                        "applies.")]
     assert leases_now() == [(START, FROM - timedelta(days=1), Decimal("300.00")),
                             (FROM, END, Decimal("360.00"))]
 

@@ -9,9 +9,8 @@ import streamlit as st
 
 from db.models import User
 from db.vocabulary import LANGUAGES, ONE_OFF_KINDS, PAYMENT_METHODS
-from hub.billing import charges, invoices, payers, payments
-from hub.billing import views
-from hub.billing.views import InvoiceDetail, PaymentRow, PayerRow
+from hub.billing import charges, invoices, payers, payments, views
+from hub.billing.views import InvoiceDetail, PayerRow, PaymentRow
 from hub.i18n import _, day_text, ngettext
 from ui.billing import lists
 from ui.billing.lists import (KIND_NAMES, LANGUAGE_NAMES, METHOD_NAMES, load_open_invoices,

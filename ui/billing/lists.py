@@ -9,8 +9,8 @@ import pandas as pd
 
 from hub.billing import views
 from hub.i18n import N_, _
-from hub.tenants.roster import tenant_choices
 from hub.partners.directory import partner_choices
+from hub.tenants.roster import tenant_choices
 from ui.database import cached, reading
 from ui.format import day_text, listed, money, month
 
