@@ -8,4 +8,6 @@ payments.py payments, their allocation to open invoices, returns, a payer's cred
 arrears.py  reminder levels, sending a reminder, a payer's history and account statement
 letters.py  reminders, statements and invoices as HTML and PDF, in the payer's language
 figures.py  billed and collected by month and stream, collection, arrears by age, accounts
+views.py    the manager's lists: invoices with their status, one invoice in full, payments,
+            charges not yet invoiced, payers
 """

@@ -34,6 +34,7 @@ class ItemRow:
     ends_on: date | None
     seated: int
     waitlisted: int
+    refund_deadline: date | None = None     # the last day a cancellation gets the fee back
 
     @property
     def fill_rate(self) -> float:
@@ -84,7 +85,7 @@ def item_rows(session: Session, *, site_id: int | None = None, kinds=(), statuse
                     title=item.title, sector=item.sector, format=item.format,
                     status=item.status, capacity=item.capacity, price=item.price,
                     starts_on=item.starts_on, ends_on=item.ends_on, seated=int(seated),
-                    waitlisted=int(waiting))
+                    waitlisted=int(waiting), refund_deadline=item.refund_deadline)
             for item, site, seated, waiting in session.exec(query)]
 
 

@@ -189,7 +189,8 @@ def apply(session: Session, base: dict, boss: User, move: tuple) -> None:
     elif kind == "item":
         title, capacity, format_ = args
         items.add_item(session, actor=boss, site_id=base["site"], kind="course", title=title,
-                       sector="ceramics", capacity=capacity, price="90.50", format=format_)
+                       sector="ceramics", capacity=capacity, price="90.50", format=format_,
+                       refund_deadline=date(2027, 3, 20) if capacity % 2 else None)
     elif kind == "session":
         index, day, hour, space, teacher = args
         item = _pick(session, ProgrammeItem, index)

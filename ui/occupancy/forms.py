@@ -27,7 +27,8 @@ from ui.widgets import SiteChoice, choice_box, labels_of, record_picker
 NEW = N_("New space…")
 # The ways to change a running lease (the radio's values), as the radio and the button say them.
 ACTIONS = {"End early": N_("End early"), "Renew": N_("Renew"),
-           "Move to another space": N_("Move to another space"), "Edit": N_("Edit")}
+           "Move to another space": N_("Move to another space"), "Edit": N_("Edit"),
+           "Change rent from a day": N_("Change rent from a day")}
 
 
 @cached(ttl=300)
@@ -231,6 +232,14 @@ def change_lease_form(user: User, running: list, leasable: list[dict],
                                       key=f"{key}_move_day")
             call = dict(action=leases.move_tenant, to_space_id=target_id,
                         on=moving_on)
+        elif action == "Change rent from a day":
+            left, right = st.columns(2)
+            from_day = left.date_input(_("New rent from (the day it applies)"), date.today(),
+                                       format="DD/MM/YYYY", key=f"{key}_rent_from")
+            new_rent = right.text_input(_("New monthly rent €"), key=f"{key}_rent_new")
+            st.caption(_("The lease ends the day before and a lease at the new rent runs from "
+                         "that day to its end: each day is billed at the rent in force on it."))
+            call = dict(action=leases.change_rent, from_day=from_day, monthly_rent=new_rent)
         else:
             left, right = st.columns(2)
             call = dict(action=leases.edit_lease,
@@ -270,6 +279,8 @@ def _lease_label(row) -> str:
 
 # What a saved change of a running lease says.
 UPDATED = {"Renew": lambda: _("Lease of {space} updated (renew)."),
+           "Change rent from a day": lambda: _("Rent of {space} changed: a lease at the new "
+                                               "rent runs from the day it applies."),
            "Move to another space": lambda: _("Lease of {space} updated (move to another space)."),
            "Edit": lambda: _("Lease of {space} updated (edit).")}
 

@@ -23,7 +23,7 @@ from ui.format import day_text
 from ui.programme import data
 from ui.programme.dates import weekday_day
 from ui.forms import form
-from ui.widgets import SiteChoice, choice_box, record_picker
+from ui.widgets import EARLIEST_DAY, SiteChoice, choice_box, record_picker
 
 CANCEL_ITEM = "courses_cancel_item"
 
@@ -70,6 +70,11 @@ def item_form(user: User, site: SiteChoice, row: ItemRow | None = None,
                                          key=f"{key}_funding"),
             "target_group": right.text_input(_("Target group"), target_group or "",
                                              max_chars=120, key=f"{key}_target_group"),
+            "refund_deadline": left.date_input(
+                _("Refund deadline (empty: the day before the first session)"),
+                row.refund_deadline if row else None, min_value=EARLIEST_DAY,
+                format="DD/MM/YYYY", key=f"{key}_refund_deadline",
+                help=_("A participant who cancels by this day gets the fee back.")),
             "description": st.text_area(_("Description for the public"), description or "",
                                         max_chars=4000, key=f"{key}_description"),
         }

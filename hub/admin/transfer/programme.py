@@ -19,7 +19,7 @@ from hub.i18n import N_, _
 from hub.programme import items
 
 COLUMNS = ("site", "title", "starts_on", "kind", "sector", "description", "format", "capacity",
-           "price", "status", "funding", "target_group")
+           "price", "status", "funding", "target_group", "refund_deadline")
 DEFAULTS = {"description": "", "format": "in_situ", "status": "draft"}
 
 
@@ -88,6 +88,7 @@ def _values(values: dict, existing: ProgrammeItem | None,
             continue
         value = values[column]
         parsed[column] = (found.run(number, value, column, whole=True) if column == "capacity"
+                          else found.run(day, value, column) if column == "refund_deadline"
                           else text(value) if column != "description" else (value or "").strip())
         if parsed[column] is None and column in DEFAULTS:
             parsed[column] = DEFAULTS[column]
@@ -121,10 +122,11 @@ KIND = Kind(
     required=("site", "title", "kind", "sector", "capacity", "price"),
     key=("site", "title", "starts_on"),
     example=("OC", "Raku firing weekend", "", "workshop", "ceramics", "Two days at the kiln",
-             "in_situ", "10", "180.00", "draft", "", "young makers"),
+             "in_situ", "10", "180.00", "draft", "", "young makers", ""),
     export_rows=export_rows, import_row=import_row, available=available,
     notes=N_("kind: course, workshop, seminar, meeting, exhibition or event; format in_situ, "
              "online or hybrid; status draft, published, done or cancelled. starts_on (the "
              "first session day, set by the sessions) tells apart runs with the same title; a "
-             "new item keeps it until its sessions are imported."))
+             "new item keeps it until its sessions are imported. refund_deadline: the last day "
+             "a cancellation gets the fee back (empty: the day before the first session)."))
 
