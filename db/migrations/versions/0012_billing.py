@@ -75,7 +75,7 @@ def upgrade() -> None:
     sa.CheckConstraint('due_on >= issued_on', name=op.f('ck_invoices_due_after_issue')),
     sa.CheckConstraint('net >= 0 AND vat >= 0', name=op.f('ck_invoices_amounts_not_negative')),
     sa.CheckConstraint('seq >= 1', name=op.f('ck_invoices_seq_positive')),
-    sa.CheckConstraint('total = net + vat', name=op.f('ck_invoices_total_is_net_plus_vat')),
+    sa.CheckConstraint('abs(total - (net + vat)) < 0.005', name=op.f('ck_invoices_total_is_net_plus_vat')),
     sa.ForeignKeyConstraint(['credit_of_id'], ['invoices.id'], name=op.f('fk_invoices_credit_of_id_invoices'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['payer_id'], ['payers.id'], name=op.f('fk_invoices_payer_id_payers'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], name=op.f('fk_invoices_site_id_sites'), ondelete='RESTRICT'),
