@@ -93,13 +93,14 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("username")
     reset = command("reset-password", reset_password, "set a new password (stdin or prompted)")
     reset.add_argument("username")
-    kinds = ", ".join(transfer.KINDS)
-    load = command("import", import_file, f"import a CSV or XLSX file of {kinds}: all rows or "
-                                          "none, every bad row reported by line")
-    load.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    imported, exported = transfer.imported(), transfer.exported()
+    load = command("import", import_file, f"import a CSV or XLSX file of {', '.join(imported)}: "
+                                          "all rows or none, every bad row reported by line")
+    load.add_argument("kind", choices=imported, metavar="KIND")
     load.add_argument("file")
-    dump = command("export", export_file, f"export {kinds} as CSV or XLSX (by the suffix)")
-    dump.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    dump = command("export", export_file,
+                   f"export {', '.join(exported)} as CSV or XLSX (by the suffix)")
+    dump.add_argument("kind", choices=exported, metavar="KIND")
     dump.add_argument("file")
     bill_run = command("bill", bill, "issue the month's invoices to every payer not yet billed "
                                      "for it (and credit notes for fees refunded since)")
