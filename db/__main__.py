@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from babel.numbers import format_currency
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,7 +20,9 @@ from db.migrate import upgrade
 from db.seed.driver import seed_demo, seed_scale
 from db.vocabulary import LANGUAGES, ROLES
 from hub.admin import backup, transfer, users
-from hub.errors import Refused
+from hub.billing import invoices
+from hub.errors import Invalid, Refused
+from hub.i18n import _, locale
 from hub import sites
 
 
@@ -90,14 +93,19 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("username")
     reset = command("reset-password", reset_password, "set a new password (stdin or prompted)")
     reset.add_argument("username")
-    kinds = ", ".join(transfer.KINDS)
-    load = command("import", import_file, f"import a CSV or XLSX file of {kinds}: all rows or "
-                                          "none, every bad row reported by line")
-    load.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    imported, exported = transfer.imported(), transfer.exported()
+    load = command("import", import_file, f"import a CSV or XLSX file of {', '.join(imported)}: "
+                                          "all rows or none, every bad row reported by line")
+    load.add_argument("kind", choices=imported, metavar="KIND")
     load.add_argument("file")
-    dump = command("export", export_file, f"export {kinds} as CSV or XLSX (by the suffix)")
-    dump.add_argument("kind", choices=transfer.KINDS, metavar="KIND")
+    dump = command("export", export_file,
+                   f"export {', '.join(exported)} as CSV or XLSX (by the suffix)")
+    dump.add_argument("kind", choices=exported, metavar="KIND")
     dump.add_argument("file")
+    bill_run = command("bill", bill, "issue the month's invoices to every payer not yet billed "
+                                     "for it (and credit notes for fees refunded since)")
+    bill_run.add_argument("--month", required=True, help="the month billed, like 2027-03")
+    bill_run.add_argument("--site", help="the code of one site (default: every site in use)")
     save = command("backup", backup_file, "write a consistent backup of the whole database")
     save.add_argument("file")
     back = command("restore", restore_file, "restore a backup into an empty database")
@@ -225,6 +233,42 @@ def export_file(args) -> None:
                                     kind=transfer.get_kind(args.kind), file_format=file_format)
     path.write_bytes(data)
     print(f"exported {args.kind} to {path} ({len(data):,} bytes)")
+
+
+def bill(args) -> None:
+    with writing() as session, session.begin():
+        site_id = None
+        if args.site is not None:
+            site = sites.site_by_code(session, args.site)
+            if site is None:
+                known = ", ".join(sorted(other.code for other in sites.list_sites(session)))
+                raise Invalid("site", _("there is no site with code '{code}' (known: {known})")
+                              .format(code=args.site, known=known))
+            site_id = site.id
+        run = invoices.bill_month(session, actor=users.COMMAND_LINE, month=args.month,
+                                  site_id=site_id)
+    print(bill_report(run, args.site))
+
+
+def bill_report(run: invoices.BillRun, site_code: str | None) -> str:
+    where = f" at {site_code.strip().upper()}" if site_code else ""
+    month = f"{run.month:%Y-%m}"
+    if not run.invoices and not run.credit_notes:
+        return (f"nothing issued for {month}{where}: every payer with something to bill is "
+                "already billed for it")
+    said = [f"{counted(len(run.invoices), 'invoice')}, total {euros(run.total)}"]
+    if run.credit_notes:
+        said.append(f"{counted(len(run.credit_notes), 'credit note')}, total "
+                    f"{euros(run.credited)}")
+    return f"billed {month}{where}: " + "; ".join(said)
+
+
+def counted(count: int, thing: str) -> str:
+    return f"{count:,} {thing}" + ("" if count == 1 else "s")
+
+
+def euros(amount) -> str:
+    return format_currency(amount, "EUR", locale=locale())
 
 
 def backup_file(args) -> None:

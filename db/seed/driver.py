@@ -1,7 +1,8 @@
 """Demo data (the two Florentine hubs) and scale data (a network of copies of them).
 
 `seed_demo` writes Officina Creativa and Officine Nora, about sixty tenants, their leases
-since 2016 and some two thousand bookings, inside the caller's transaction. `seed_scale`
+since 2016 and some two thousand bookings, and bills their last eighteen months
+(db/seed/billing.py), inside the caller's transaction. `seed_scale`
 writes N copies of both hubs with Core bulk inserts, for benchmarks (the shared run is in
 db/seed/run.py). What a hub looks like is in db/seed/sites.py, how leases and bookings are
 planned in db/seed/occupancy.py. Both are deterministic: fixed random seeds and fixed history dates;
@@ -20,6 +21,7 @@ from sqlmodel import Session, select
 
 from db import stamp
 from db.models import Booking, Lease, Site, Space, Tenant
+from db.seed.billing import scale_billing, seed_billing_demo
 from db.seed.building import scale_building, seed_building_demo
 from db.seed.occupancy import has_any, insert_rows, Pace, site_bookings, site_leases
 from db.seed.partners import scale_partners, seed_partners_demo
@@ -29,6 +31,7 @@ from db.seed.sites import (DEMO_CITY, HISTORY_START, HUBS, SEED, HubTemplate, Na
                            demo_tenants,
                            make_tenant, settle)
 from db.seed.tenants import scale_listings, seed_listings_demo
+from hub.records import CHANGED
 
 __all__ = ["seed_demo", "seed_scale", "scale_plan"]
 
@@ -41,9 +44,9 @@ DEMO_PACE = Pace(meetings=1.0, pottery=2.5, bench=0.15, whole_day=0.35, by_the_h
 # ---------------------------------------------------------------- demo
 
 
-def seed_demo(session: Session) -> dict[str, int]:
-    """Write the two Florentine hubs, their tenants, leases and bookings; return rows added
-    per table.
+def seed_demo(session: Session, *, billing: bool = True) -> dict[str, int]:
+    """Write the two Florentine hubs, their tenants, leases and bookings, and (with `billing`)
+    their last eighteen months of invoices and payments; return rows added per table.
 
     Rows already present (matched by site code, space (site, code), tenant (name, business))
     are left alone, and a site that has any lease (any booking) gets none added, so a second
@@ -60,7 +63,10 @@ def seed_demo(session: Session) -> dict[str, int]:
     counts.update(seed_programme_demo(session, sites, today))
     counts.update(seed_partners_demo(session, sites, today))
     counts.update(seed_building_demo(session, sites, today))
-    stamp.bump(session)  # written without the audit log: move the data version on here
+    if billing:     # of the leases, bookings and fees above: the slowest part, by far
+        counts.update(seed_billing_demo(session, sites, today))
+    if not session.info.get(CHANGED):   # billing logged its runs: they move it on at commit
+        stamp.bump(session)  # written without the audit log: move the data version on here
     return counts
 
 
@@ -211,6 +217,7 @@ SCALE_STEPS: list[tuple[str, Callable[[ScaleRun], int]]] = [
     ("programme", scale_programme),
     ("partners", scale_partners),
     ("building", scale_building),
+    ("billing", scale_billing),
 ]
 
 

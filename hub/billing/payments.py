@@ -97,6 +97,8 @@ def apply_credit(session: Session, actor: User, payer_id: int,
     """Use the payer's credit (what their payments have left, oldest payment first) on
     `invoice` (a new invoice takes the credit), or on their open invoices, oldest due first."""
     paid: dict[str, str] = {}
+    if payer_credit(session, payer_id) <= 0:
+        return paid          # two queries, not one per payment the payer ever made
     payments = session.exec(select(Payment).where(
         Payment.payer_id == payer_id, Payment.returned_on.is_(None))
         .order_by(Payment.received_on, Payment.id)).all()

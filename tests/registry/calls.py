@@ -427,7 +427,8 @@ STEPS = {"hub.records.record", "hub.records.record_event", "hub.records.save_cha
          "hub.billing.charges.month_charges", "hub.billing.invoices.issue_invoice",
          "hub.billing.invoices.refunds", "hub.billing.payments.apply_credit",
          "hub.billing.payments.release",
-         *(f"hub.admin.transfer.{kind}.import_row" for kind in KINDS)}
+         *(f"hub.admin.transfer.{kind}.import_row" for kind in KINDS),
+         "hub.admin.transfer.payments.import_row"}
 
 
 def functions_with_an_actor() -> dict[str, Callable]:

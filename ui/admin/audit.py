@@ -56,6 +56,11 @@ def action_label(action: str) -> str:
         "in_progress": pgettext("audit action", "in_progress"),
         "done": pgettext("audit action", "done"),
         "dropped": pgettext("audit action", "dropped"),
+        # billing
+        "issue": pgettext("audit action", "issue"),
+        "allocate": pgettext("audit action", "allocate"),
+        "release": pgettext("audit action", "release"),
+        "return": pgettext("audit action", "return"),
     }
     return names.get(action, action)
 
@@ -84,6 +89,11 @@ def record_label(entity: str) -> str:
         "users": pgettext("audit record", "users"),
         "audit_entries": pgettext("audit record", "audit_entries"),
         "database": pgettext("audit record", "database"),
+        "payers": pgettext("audit record", "payers"),
+        "invoices": pgettext("audit record", "invoices"),
+        "charges": pgettext("audit record", "charges"),
+        "payments": pgettext("audit record", "payments"),
+        "reminders": pgettext("audit record", "reminders"),
     }
     return names.get(entity, entity)
 

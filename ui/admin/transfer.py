@@ -24,7 +24,7 @@ MIME = {"csv": "text/csv",
 
 
 def _kind_label(name: str) -> str:
-    kind = transfer.KINDS[name]
+    kind = transfer.imported()[name]
     if kind.available():
         return _(kind.title)
     return _("{kind} (not available yet)").format(kind=_(kind.title))
@@ -51,10 +51,15 @@ def _going_in(total: int) -> str:
 
 def _templates(kind: transfer.Kind) -> None:
     # The column names are the file's: they stay as the template writes them.
-    st.caption(_("Columns: {columns}. Required: {required}. A row with the same {key} as a "
-                 "record updates it; any other row adds one. {notes}").format(
-        columns=", ".join(kind.columns), required=", ".join(kind.required),
-        key=" + ".join(kind.key), notes=_(kind.notes)))
+    if kind.name in transfer.BILLING:      # booked once each: no row updates a record
+        st.caption(_("Columns: {columns}. Required: {required}. {notes}").format(
+            columns=", ".join(kind.columns), required=", ".join(kind.required),
+            notes=_(kind.notes)))
+    else:
+        st.caption(_("Columns: {columns}. Required: {required}. A row with the same {key} as a "
+                     "record updates it; any other row adds one. {notes}").format(
+            columns=", ".join(kind.columns), required=", ".join(kind.required),
+            key=" + ".join(kind.key), notes=_(kind.notes)))
     left, right, __ = st.columns([1, 1, 2])
     with reading() as session:
         site_code = transfer.example_site(session)
@@ -155,7 +160,7 @@ def _exports(user: User) -> None:
     st.caption(_("Every record of a kind, in the columns its import reads back. Cells that a "
                  "spreadsheet would run as a formula (= + - @) start with an apostrophe."))
     stamp = date.today().isoformat()
-    for name, kind in transfer.KINDS.items():
+    for name, kind in transfer.exported().items():
         columns = st.columns([2, 1, 1])
         columns[0].markdown(_(kind.title))
         for column, file_format in ((columns[1], "csv"), (columns[2], "xlsx")):
@@ -170,11 +175,11 @@ def _exports(user: User) -> None:
 
 
 def render(user: User) -> None:
-    kinds = {name: _kind_label(name) for name in transfer.KINDS}   # made during the run
+    kinds = {name: _kind_label(name) for name in transfer.imported()}   # made during the run
     name = st.selectbox(_("What to import"), list(kinds), format_func=kinds.get,
 
                         key="admin_import_kind")
-    kind = transfer.KINDS[name]
+    kind = transfer.imported()[name]
     _templates(kind)
     if not kind.available():
         st.info(_("Importing {kind} arrives with the screen that edits them.").format(

@@ -30,10 +30,14 @@ class Kind:
     key: tuple[str, ...]               # the natural key: a row matching it updates that record
     example: tuple[str, ...]           # one template row, as a person would fill it
     export_rows: Callable[[Session], Iterable[list]]
-    import_row: ImportRow
+    import_row: ImportRow | None                     # None: exported only (invoices)
     available: Callable[[], bool] = lambda: True   # False while its hub functions are missing
     notes: str = ""
     row_key: Callable[[dict], tuple] | None = None  # when the key is more than its columns
+
+    @property
+    def imports(self) -> bool:
+        return self.import_row is not None
 
     def key_of(self, values: dict) -> tuple | None:
         """The row's natural key, or None when repeated rows are allowed."""

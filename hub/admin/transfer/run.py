@@ -124,6 +124,8 @@ def _run(session: Session, *, actor: User, kind: Kind, data: bytes, file_name: s
 
          progress: Progress | None) -> Outcome:
     require_role(actor, "manager")
+    if not kind.imports:
+        raise Refused(_("{kind} are exported only, never imported").format(kind=kind.name))
     if not kind.available():
         raise Refused(_("importing {kind} is not available yet in this version").format(
             kind=kind.name))
