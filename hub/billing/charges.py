@@ -121,7 +121,9 @@ def month_charges(session: Session, actor: User, site: Site, month: date) -> lis
     """Make the charges a billing run of `month` finds and that do not exist yet: the rent of
     the month, the bookings of the month before, fees of enrolments of both months."""
     made: list[Charge] = []
-    payers: dict[int, Payer] = {}
+    payers: dict[int, Payer] = {payer.tenant_id: payer for payer in session.exec(
+        select(Payer).join(Tenant, Tenant.id == Payer.tenant_id).where(
+            Tenant.site_id == site.id)).all()}
 
     def tenant_payer(tenant_id: int) -> Payer:
         if tenant_id not in payers:

@@ -20,12 +20,13 @@ from sqlmodel import Session, select
 from db.models import (Charge, Enrolment, Invoice, InvoiceCounter, Payer, ProgrammeItem, Site,
                        User)
 from hub.billing.charges import (cents, first_of, month_charges, pending_by_payer, refunded)
-from hub.billing.payments import allocated, apply_credit, credited, release
+from hub.billing.payments import (allocated, apply_credit, credited, payers_in_credit,
+                                  release)
 from hub.checks import day as checked_day, text
 from hub.dates import month_end
 from hub.errors import Invalid
 from hub.i18n import N_, _, day_text
-from hub.records import record
+from hub.records import record, record_event, snapshot
 from hub.roles import BILLERS, require_role
 from hub.scope import open_site
 
@@ -42,38 +43,69 @@ class BillRun:
     credited: Decimal = ZERO        # of the credit notes issued
 
 
-def next_number(session: Session, site: Site, year: int) -> tuple[int, str]:
-    """The next number of the site's series for `year`, taken in this transaction."""
+def next_numbers(session: Session, site: Site, year: int, count: int = 1) -> list[int]:
+    """The next `count` numbers of the site's series for `year`, taken in this transaction
+    with one UPDATE (the counter's row stays locked until it ends: no one else takes them)."""
     table = InvoiceCounter.__table__
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(insert(table).values(site_id=site.id, year=year, last=0)
                     .on_conflict_do_nothing())
-    seq = session.execute(update(table).where(table.c.site_id == site.id, table.c.year == year)
-                          .values(last=table.c.last + 1).returning(table.c.last)).scalar_one()
-    return seq, f"{site.code}-{year}-{seq:04d}"
+    last = session.execute(update(table).where(table.c.site_id == site.id, table.c.year == year)
+                           .values(last=table.c.last + count).returning(table.c.last)
+                           ).scalar_one()
+    return list(range(last - count + 1, last + 1))
 
 
-def issue_invoice(session: Session, actor: User, *, site: Site, payer: Payer, lines: list[Charge],
-          month: date, issued_on: date, credit_of: Invoice | None = None,
-          reason: str | None = None) -> Invoice:
-    """Number an invoice (or a credit note) for `lines`, freeze each line's VAT, and log it."""
+def next_number(session: Session, site: Site, year: int) -> tuple[int, str]:
+    """The next number of the site's series for `year`, taken in this transaction."""
+    seq = next_numbers(session, site, year)[0]
+    return seq, number_of(site, year, seq)
+
+
+def number_of(site: Site, year: int, seq: int) -> str:
+    return f"{site.code}-{year}-{seq:04d}"
+
+
+def _drafted(site: Site, payer: Payer, lines: list[Charge], *, month: date, issued_on: date,
+             seq: int, actor: User, credit_of: Invoice | None = None,
+             reason: str | None = None) -> tuple[Invoice, list[Decimal]]:
+    """An invoice (or a credit note) for `lines` with its number, and each line's VAT."""
     vats = [cents(line.amount * line.vat_rate / 100) for line in lines]
     net = sum((line.amount for line in lines), ZERO)
     vat = sum(vats, ZERO)
-    seq, number = next_number(session, site, issued_on.year)
-    invoice = Invoice(site_id=site.id, payer_id=payer.id, number=number, year=issued_on.year,
+    invoice = Invoice(site_id=site.id, payer_id=payer.id,
+                      number=number_of(site, issued_on.year, seq), year=issued_on.year,
                       seq=seq, month=month, issued_on=issued_on,
                       due_on=issued_on + timedelta(days=payer.terms_days),
                       net=net, vat=vat, total=net + vat, created_by=actor.username,
                       kind="credit_note" if credit_of else "invoice",
                       credit_of_id=credit_of.id if credit_of else None, reason=reason)
-    session.add(invoice)
+    return invoice, vats
+
+
+def _issued(session: Session, actor: User, drafts: list[tuple[Invoice, list[Decimal]]],
+            lines: list[list[Charge]]) -> None:
+    """Write numbered drafts at once, freeze their lines' VAT, and log each issue."""
+    session.add_all([invoice for invoice, _vats in drafts])
     session.flush()
-    for line, line_vat in zip(lines, vats):
-        line.invoice_id, line.vat = invoice.id, line_vat
-    record(session, actor, "issue", invoice)
-    return invoice
+    for (invoice, vats), its_lines in zip(drafts, lines):
+        for line, line_vat in zip(its_lines, vats):
+            line.invoice_id, line.vat = invoice.id, line_vat
+        record_event(session, actor, "issue", "invoices", invoice.id,
+                     {field: [None, value] for field, value in snapshot(invoice).items()
+                      if value is not None})
+
+
+def issue_invoice(session: Session, actor: User, *, site: Site, payer: Payer,
+                  lines: list[Charge], month: date, issued_on: date,
+                  credit_of: Invoice | None = None, reason: str | None = None) -> Invoice:
+    """Number an invoice (or a credit note) for `lines`, freeze each line's VAT, and log it."""
+    seq = next_numbers(session, site, issued_on.year)[0]
+    draft = _drafted(site, payer, lines, month=month, issued_on=issued_on, seq=seq,
+                     actor=actor, credit_of=credit_of, reason=reason)
+    _issued(session, actor, [draft], [lines])
+    return draft[0]
 
 
 def invoice_by_number(session: Session, number: str) -> Invoice | None:
@@ -118,12 +150,23 @@ def _bill(session: Session, actor: User, run: BillRun, sites: list[Site], issued
         billed = set(session.exec(select(Invoice.payer_id).where(
             Invoice.site_id == site.id, Invoice.month == month,
             Invoice.kind == "invoice")).all())
-        for payer_id, lines in pending_by_payer(session, site.id, month_end(month)).items():
-            if payer_id in billed:
-                continue       # on the payer's next invoice
-            invoice = issue_invoice(session, actor, site=site, payer=session.get(Payer, payer_id),
-                            lines=lines, month=month, issued_on=issued_on)
-            apply_credit(session, actor, payer_id, invoice)
+        # on the payer's next invoice if already billed for the month
+        pending = {payer_id: lines for payer_id, lines
+                   in pending_by_payer(session, site.id, month_end(month)).items()
+                   if payer_id not in billed}
+        if not pending:
+            continue
+        payers = {payer.id: payer for payer in session.exec(
+            select(Payer).where(Payer.id.in_(pending))).all()}
+        seqs = next_numbers(session, site, issued_on.year, len(pending))
+        drafts = [_drafted(site, payers[payer_id], lines, month=month, issued_on=issued_on,
+                           seq=seq, actor=actor)
+                  for seq, (payer_id, lines) in zip(seqs, pending.items())]
+        _issued(session, actor, drafts, list(pending.values()))
+        in_credit = payers_in_credit(session, list(pending))
+        for invoice, _vats in drafts:
+            if invoice.payer_id in in_credit:
+                apply_credit(session, actor, invoice.payer_id, invoice)
             run.invoices.append(invoice.number)
             run.total += invoice.total
 

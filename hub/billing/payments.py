@@ -69,6 +69,19 @@ def payer_credit(session: Session, payer_id: int) -> Decimal:
     return Decimal(received or 0) - Decimal(used or 0)
 
 
+def payers_in_credit(session: Session, payer_ids: list[int]) -> set[int]:
+    """Which of these payers hold credit (payments not returned beyond what they paid)."""
+    received = dict(session.exec(select(Payment.payer_id, func.sum(Payment.amount)).where(
+        Payment.payer_id.in_(payer_ids), Payment.returned_on.is_(None))
+        .group_by(Payment.payer_id)).all())
+    used = dict(session.exec(select(Payment.payer_id, func.sum(Allocation.amount)).join(
+        Allocation, Allocation.payment_id == Payment.id).where(
+        Payment.payer_id.in_(payer_ids), Payment.returned_on.is_(None))
+        .group_by(Payment.payer_id)).all())
+    return {payer_id for payer_id, amount in received.items()
+            if Decimal(amount) - Decimal(used.get(payer_id) or 0) > 0}
+
+
 def _allocate(session: Session, payment: Payment, targets: list[tuple[Invoice, Decimal]]
               ) -> dict[str, str]:
     """Pay `targets` in order from what is left of `payment`; {invoice number: amount}."""
