@@ -113,3 +113,48 @@ def test_a_manager_bills_the_month_and_a_payment_settles_an_invoice(app_server, 
     paid = invoice_rows(page)
     assert [(row["Number"], row["Still due"], row["Status"]) for row in paid] == [
         (number, "€0.00", "paid")], paid
+
+
+def arrears_shown(page) -> Decimal:
+    """The Summary tab's "Arrears" figure: what is past its due day, today."""
+    page.get_by_role("tab", name="Summary").click()
+    metric = page.locator("[data-testid='stMetric']").filter(
+        has=page.get_by_text(re.compile(r"^Arrears$")))
+    expect(metric).to_have_count(1, timeout=TIMEOUT_MS)
+    return euros(metric.locator("[data-testid='stMetricValue']").inner_text())
+
+
+def test_a_manager_prints_a_reminder_and_a_late_payer_pays_the_arrears_fall(app_server, page):
+    sign_in(page, app_server.url, "manager")
+    go_to(page, "Billing")
+    main = page.locator(MAIN)
+    choose(page, main, "Site", "Officina Creativa")
+    late_before = arrears_shown(page)
+    assert late_before > 0, "the demo has late payers at Officina Creativa"
+
+    # The reminders due: send the first one offered and print its letter.
+    page.get_by_role("tab", name="Arrears").click()
+    form = only_form(page, "Send reminder")
+    click_to_send(page, form.get_by_role("button", name="Send reminder"))
+    expect(page.get_by_text("Reminder recorded on")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
+    expect_no_exception(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Letter (PDF)").click()
+    letter = open(download.value.path(), "rb").read()
+    assert letter.startswith(b"%PDF-") and letter.rstrip().endswith(b"%%EOF"), letter[:40]
+
+    # The latest late payer pays what is overdue; paid oldest first, it settles exactly that.
+    late = grid_rows(main.locator("[data-testid='stDataFrame']").filter(
+        has_text="Oldest due day").first)
+    payer, overdue = late[0]["Payer"], late[0]["Overdue"]
+    page.get_by_role("tab", name="Payments").click()
+    choose_exactly(page, main, "Payer", payer)
+    form = only_form(page, "Record payment")
+    form.get_by_label("Amount €", exact=True).fill(overdue)
+    click_to_send(page, form.get_by_role("button", name="Record payment"))
+    expect(page.locator(ALERT).filter(has_text=f"{overdue} from {payer} recorded.")
+           ).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
+    expect_no_exception(page)
+    assert arrears_shown(page) == late_before - euros(overdue)

@@ -144,7 +144,7 @@ def statement_section(user: User) -> None:
     st.subheader(_("Account statement"), anchor=False)
     names = dict(payers)
     left, middle, right = st.columns([2, 1, 1])
-    payer_id = left.selectbox(_("Payer"), list(names), key="billing_statement_payer",
+    payer_id = left.selectbox(_("Statement of"), list(names), key="billing_statement_payer",
                               format_func=names.get)
     today = date.today()
     first = middle.date_input(_("From"), value=date(today.year, 1, 1),
