@@ -83,6 +83,15 @@ def load_aging(site_id: int | None, today: date, role: str, _user) -> tuple[list
 
 
 @cached(ttl=300)
+def load_arrears_tables(site_id: int | None, today: date, role: str, _user
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Arrears tab's two tables, shaped once per data version (thousands of payers in a
+    network: formatting their amounts on every rerun cost more than reading them)."""
+    aging, accounts = load_aging(site_id, today, role, _user)
+    return aging_table(aging, accounts), late_table(load_late_payers(site_id, today, role, _user))
+
+
+@cached(ttl=300)
 def load_account_of_tenant(tenant_id: int, role: str, _user) -> figures.Account | None:
     with reading() as session:
         return figures.account_of_tenant(session, actor=_user, tenant_id=tenant_id)

@@ -42,6 +42,39 @@ def load_invoices(site_id, on: date, month_shown: date | None, statuses: tuple[s
 
 
 @cached(ttl=120)
+def load_invoice_list(site_id, on: date, month_shown: date | None, statuses: tuple[str, ...],
+                      search: str) -> tuple[pd.DataFrame, pd.DataFrame, dict, tuple]:
+    """The Invoices tab's list, shaped once per data version and filters: the screen's table,
+    the CSV's, the count and sums, and the invoices a person may open ((id, label), at most
+    PICKABLE of them: a network's month holds thousands)."""
+    rows = load_invoices(site_id, on, month_shown, statuses, search)
+    sums = {"count": len(rows), "total": sum((row.total for row in rows), 0),
+            "due": sum((row.still_due for row in rows), 0)}
+    pickable = tuple((row.id, f"{row.number} · {row.payer} · {money(row.total)}")
+                     for row in rows[:PICKABLE])
+    return (on_screen(invoice_table(rows, for_screen=True)), invoice_table(rows), sums,
+            pickable)
+
+
+PICKABLE = 500
+
+
+@cached(ttl=120)
+def load_payment_table(search: str) -> pd.DataFrame:
+    return on_screen(payment_table(load_payments(search)))
+
+
+@cached(ttl=120)
+def load_payer_table() -> pd.DataFrame:
+    return on_screen(payer_table(load_payers()))
+
+
+@cached(ttl=120)
+def load_charge_table(site_id) -> pd.DataFrame:
+    return on_screen(charge_table(load_pending(site_id)))
+
+
+@cached(ttl=120)
 def load_months(site_id) -> list[date]:
     with reading() as session:
         return views.invoice_months(session, site_id=site_id)

@@ -14,8 +14,8 @@ from hub.i18n import _
 from hub.roles import bills
 from ui.billing import charts as billing_charts
 from ui.billing.reminders import reminders_section
-from ui.billing.data import (MONTHS, aging_table, late_table, load_account_of_tenant,
-                             load_aging, load_late_payers, load_summary)
+from ui.billing.data import (MONTHS, load_account_of_tenant, load_arrears_tables,
+                             load_summary)
 from ui.empty import nothing_yet
 from ui.format import day_text, money, number, percent
 from ui.widgets import SiteChoice, kpi_row
@@ -65,18 +65,17 @@ def show_arrears(user: User, site: SiteChoice, today: date | None = None) -> Non
         return
     today = today or date.today()
     st.header(_("Arrears"), anchor=False)
-    aging, accounts = load_aging(site.id, today, user.role, user)
-    if not aging:
+    aging, late = load_arrears_tables(site.id, today, user.role, user)
+    if aging.empty:
         nothing_yet(_("No open invoice: every invoice issued is paid or credited."))
         reminders_section(user, site, today)
         return
     st.caption(_("What each payer's open invoices still need on {day}, by days past their "
                  "due day.").format(day=day_text(today)))
-    st.dataframe(aging_table(aging, accounts), hide_index=True, width="stretch")
+    st.dataframe(aging, hide_index=True, width="stretch")
     st.subheader(_("Late payers"), anchor=False)
-    late = load_late_payers(site.id, today, user.role, user)
-    if late:
-        st.dataframe(late_table(late), hide_index=True, width="stretch")
+    if not late.empty:
+        st.dataframe(late, hide_index=True, width="stretch")
     else:
         st.caption(_("No payer is late."))
     reminders_section(user, site, today)

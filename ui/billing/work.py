@@ -26,7 +26,7 @@ def invoices_tab(user: User, site: SiteChoice) -> None:
     months = lists.load_months(site.id)
     left, middle, right = st.columns([1, 2, 2])
     shown_month = left.selectbox(
-        _("Month"), [ALL] + months, key="billing_invoices_month",
+        _("Month"), months + [ALL], key="billing_invoices_month",     # the latest first
         format_func=labels_of({ALL: _("All months")} | {m: month(m) for m in months}))
     statuses = middle.multiselect(
         _("Status"), INVOICE_STATUSES, key="billing_invoices_status",
@@ -34,29 +34,28 @@ def invoices_tab(user: User, site: SiteChoice) -> None:
         placeholder=_("Every status"))
     search = right.text_input(_("Payer or number"), key="billing_invoices_search",
                               placeholder=_("Search…"))
-    rows = lists.load_invoices(site.id, today, None if shown_month == ALL else shown_month,
-                               tuple(statuses), search)
-    if rows:
-        st.dataframe(on_screen(lists.invoice_table(rows, for_screen=True)), hide_index=True,
-                     width="stretch")
+    shown, for_csv, sums, pickable = lists.load_invoice_list(
+        site.id, today, None if shown_month == ALL else shown_month, tuple(statuses), search)
+    if sums["count"]:
+        st.dataframe(shown, hide_index=True, width="stretch")
         st.caption(ngettext("{count} invoice: {total} billed, {due} still due.",
                             "{count} invoices: {total} billed, {due} still due.",
-                            len(rows)).format(
-            count=number(len(rows)), total=money(sum(row.total for row in rows)),
-            due=money(sum(row.still_due for row in rows))))
+                            sums["count"]).format(
+            count=number(sums["count"]), total=money(sums["total"]), due=money(sums["due"])))
     else:
         st.info(_("No invoice matches these filters."))
-    csv_download(_("Download invoices (CSV)"), lists.invoice_table(rows), "invoices.csv",
-                 "billing_invoices_csv")
-    if rows:
-        _invoice_detail(user, rows, today)
+    csv_download(_("Download invoices (CSV)"), for_csv, "invoices.csv", "billing_invoices_csv")
+    if pickable:
+        _invoice_detail(user, pickable, sums["count"], today)
 
 
-def _invoice_detail(user: User, rows, today: date) -> None:
+def _invoice_detail(user: User, pickable: tuple, count: int, today: date) -> None:
     st.subheader(_("One invoice"), anchor=False)
-    picked = choice_box(_("Invoice"), {row.id: f"{row.number} · {row.payer} · "
-                                               f"{money(row.total)}" for row in rows},
-                        key="billing_invoice_pick", index=None,
+    if count > len(pickable):
+        st.caption(_("The first {shown} of {count} invoices can be opened here: choose a "
+                     "month, a status or search for the one you need.").format(
+            shown=number(len(pickable)), count=number(count)))
+    picked = choice_box(_("Invoice"), dict(pickable), key="billing_invoice_pick", index=None,
                         placeholder=_("Choose an invoice…"))
     if picked is None:
         return
@@ -92,9 +91,9 @@ def payments_tab(user: User, site: SiteChoice) -> None:
     st.caption(_("A payment is the payer's, whatever site it pays for."))
     search = st.text_input(_("Payer or reference"), key="billing_payments_search",
                            placeholder=_("Search…"))
-    rows = lists.load_payments(search)
-    if rows:
-        st.dataframe(on_screen(lists.payment_table(rows)), hide_index=True, width="stretch")
+    table = lists.load_payment_table(search)
+    if not table.empty:
+        st.dataframe(table, hide_index=True, width="stretch")
     else:
         st.info(_("No payment recorded yet."))
 
@@ -110,7 +109,7 @@ def charges_tab(user: User, site: SiteChoice) -> None:
     st.header(_("Charges not yet invoiced"), anchor=False)
     rows = lists.load_pending(site.id)
     if rows:
-        st.dataframe(on_screen(lists.charge_table(rows)), hide_index=True, width="stretch")
+        st.dataframe(lists.load_charge_table(site.id), hide_index=True, width="stretch")
     else:
         st.info(_("Every charge is invoiced."))
     forms.remove_charge_form(user, rows)
@@ -123,5 +122,5 @@ def payers_tab(user: User, site: SiteChoice) -> None:
         st.info(_("No payer yet: payers are made when a month is billed or a charge is "
                   "added."))
         return
-    st.dataframe(on_screen(lists.payer_table(rows)), hide_index=True, width="stretch")
+    st.dataframe(lists.load_payer_table(), hide_index=True, width="stretch")
     forms.payer_form(user, rows)
