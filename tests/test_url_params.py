@@ -109,7 +109,7 @@ def test_a_search_is_taken_as_typed_up_to_its_length():
 def demo(db_url, make_user):
     """The demo hub, an archived third site (code ZZ), and one account per role."""
     with writing() as session, session.begin():
-        seed_demo(session)
+        seed_demo(session, billing=False)   # billing is tests/billing/'s
         session.add(Site(code="ZZ", name="Closed Hub", city="Prato", archived_at=utcnow()))
     for username, role in (("boss", "manager"), ("vera", "viewer")):
         make_user(username, role)

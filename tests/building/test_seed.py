@@ -15,7 +15,7 @@ from hub.occupancy.closures import works_between
 
 def demo(engine):
     with Session(engine) as session, session.begin():
-        return seed_demo(session)
+        return seed_demo(session, billing=False)   # billing is tests/billing/'s
 
 
 def test_the_demo_holds_issues_and_works_of_both_hubs_around_today(engine):
