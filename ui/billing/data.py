@@ -58,11 +58,30 @@ def load_summary(site_id: int | None, today: date) -> Summary:
                               "stream": row.stream, "billed": float(row.billed),
                               "collected": float(row.collected)} for row in rows],
                             columns=["month", "start", "stream", "billed", "collected"]),
-        arrears=pd.DataFrame([{"site": row.site, "age": row.age, "due": float(row.due)}
-                              for row in arrears], columns=["site", "age", "due"]),
+        arrears=fewest_sites(pd.DataFrame(
+            [{"site": row.site, "age": row.age, "due": float(row.due)} for row in arrears],
+            columns=["site", "age", "due"]), "due"),
         income=pd.DataFrame([{"site": row.site, "collected": float(row.collected),
                               "budget": float(row.budget) if row.budget is not None else None}
-                             for row in income], columns=["site", "collected", "budget"]))
+                             for row in income], columns=["site", "collected", "budget"])
+        .pipe(lambda frame: frame if len(frame) <= SITES_CHARTED
+              else frame.loc[frame["collected"].nlargest(SITES_CHARTED).index.sort_values()]))
+
+
+# A network's charts name the sites that weigh most; the arrears of the rest are summed as
+# "Other sites", the income chart shows the SITES_CHARTED that collected most.
+SITES_CHARTED = 8
+
+
+def fewest_sites(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """`frame` (site, …, value) with the sites beyond the SITES_CHARTED largest as one."""
+    if frame["site"].nunique() <= SITES_CHARTED:
+        return frame
+    largest = frame.groupby("site")[value].sum().nlargest(SITES_CHARTED).index
+    frame = frame.assign(site=frame["site"].where(frame["site"].isin(largest),
+                                                  _("Other sites")))
+    return frame.groupby([column for column in frame.columns if column != value],
+                         as_index=False, sort=False)[value].sum()
 
 
 @cached(ttl=300)
