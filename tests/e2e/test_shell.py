@@ -22,7 +22,9 @@ EXCEPTION = "[data-testid='stException']"
 ALERT = "[data-testid='stAlert']"
 EVERYONE = ["Overview", "Lab occupancy", "Building", "Tenants", "Courses", "Calendar",
             "Partners"]
-NAVIGATION = {"manager": [*EVERYONE, "Admin"], "communication": EVERYONE, "viewer": EVERYONE}
+# Billing: the manager's, and a viewer's sums; the communication team sees no money.
+NAVIGATION = {"manager": [*EVERYONE, "Billing", "Admin"], "communication": EVERYONE,
+              "viewer": [*EVERYONE, "Billing"]}
 ADMIN_CAPTION = "Users and roles, the audit log, imports and exports, backup."
 WRONG_PASSWORD = "Username or password is incorrect"
 COOKIE = "bottega_sign_in"
