@@ -80,7 +80,7 @@ def test_the_sidebar_switch_applies_at_once_and_is_kept_for_the_next_sign_in(db_
     at = signed_in_app("boss")
     assert navigation(at)[:2] == ["Overview", "Lab occupancy"]
     at = choose(at, "it")
-    assert navigation(at) == [*ITALIAN_NAVIGATION, "Amministrazione"]
+    assert navigation(at) == [*ITALIAN_NAVIGATION, "Fatturazione", "Amministrazione"]
     assert at.title[0].value == "Panoramica"
     assert language_of("boss") == "it"
     later = signed_in_app("boss")           # another browser: the account's language

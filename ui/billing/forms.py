@@ -13,7 +13,7 @@ from hub.billing import charges, invoices, payers, payments, views
 from hub.billing.views import InvoiceDetail, PayerRow, PaymentRow
 from hub.i18n import _, day_text, ngettext
 from ui.billing import lists
-from ui.billing.lists import (KIND_NAMES, LANGUAGE_NAMES, METHOD_NAMES, load_open_invoices,
+from ui.billing.lists import (KIND_NAMES, language_name, METHOD_NAMES, load_open_invoices,
                               named)
 from ui.database import reading
 from ui.format import as_text, listed, money, month, number
@@ -271,7 +271,7 @@ def payer_form(user: User, rows: list[PayerRow]) -> None:
         language = left.selectbox(_("Language of letters"), LANGUAGES,
                                   LANGUAGES.index(payer.language)
                                   if payer.language in LANGUAGES else 0,
-                                  format_func=labels_of({code: named(LANGUAGE_NAMES, code)
+                                  format_func=labels_of({code: language_name(code)
                                                          for code in LANGUAGES}),
                                   key=f"{key}_language")
         terms = right.number_input(_("Payment terms (days)"), 0, 365, payer.terms_days,

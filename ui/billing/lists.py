@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from hub.billing import views
-from hub.i18n import N_, _
+from hub.i18n import N_, _, locale
 from hub.partners.directory import partner_choices
 from hub.tenants.roster import tenant_choices
 from ui.database import cached, reading
@@ -24,7 +24,12 @@ METHOD_NAMES = {"transfer": N_("bank transfer"), "direct_debit": N_("direct debi
                 "card": N_("card"), "cash": N_("cash")}
 PAYER_KIND_NAMES = {"tenant": N_("tenant"), "person": N_("person"),
                     "organisation": N_("organisation")}
-LANGUAGE_NAMES = {"it": N_("Italian"), "en": N_("English")}
+
+
+def language_name(code: str) -> str:
+    """A payer's letters' language, named in the reader's (Babel): Italian, inglese …"""
+    name = locale().languages.get(code, code)
+    return name[:1].upper() + name[1:]
 
 
 def named(names: dict[str, str], code: str | None) -> str:
@@ -216,5 +221,5 @@ def charge_table(rows: list[views.ChargeRow]) -> pd.DataFrame:
 def payer_table(rows: list[views.PayerRow]) -> pd.DataFrame:
     return pd.DataFrame([{
         "Payer": r.name, "Kind": named(PAYER_KIND_NAMES, r.kind), "Email": r.email or "",
-        "Language": named(LANGUAGE_NAMES, r.language), "Payment terms (days)": r.terms_days,
+        "Language": language_name(r.language), "Payment terms (days)": r.terms_days,
     } for r in rows], columns=["Payer", "Kind", "Email", "Language", "Payment terms (days)"])
