@@ -21,10 +21,12 @@ from sqlmodel import Session, select
 from streamlit.delta_generator import DeltaGenerator
 
 from db.engine import reading, writing
-from db.models import (AuditEntry, Booking, Contact, Enrolment, Instructor, Interaction, Lease,
+from db.models import (AuditEntry, Payer, Booking, Contact, Enrolment, Instructor, Interaction, Lease,
                        Partner, PartnerTenantLink, ProgrammeItem, ProgrammeSession, Site, Space,
                        Tenant, TenantListing, User)
 from hub.admin import transfer
+from hub.billing import charges as billing_charges
+from hub.billing import invoices, payments
 from hub.admin.transfer.formats import read_table
 from hub.cells import FORMULA_STARTS
 from hub import sites
@@ -361,7 +363,14 @@ def sweep_world(plan) -> None:
                        day=today - timedelta(days=1), kind="call", summary=value["item"])
         link = write(partner_links.link_tenant, actor=m, partner_id=partner.id,
                      tenant_id=tenant.id, kind="mentors", notes=value["bio"])
+        # Billing's files: a partner billed a one-off charge, its payment's notes.
+        charge = write(billing_charges.add_charge, actor=m, site_id=plan["site"], kind="other",
+                       amount="10", day=today, description=value["item"],
+                       partner_id=partner.id)
+        write(payments.record_payment, actor=m, payer_id=charge.payer_id, received_on=today,
+              amount="5", method="cash", reference=f"REF-{n}", notes=value["bio"])
         if char in TRIMMED:
+            plant(Payer, charge.payer_id, name=value["partner"])
             plant(Booking, guest.id, guest_name=value["place"])
             plant(Instructor, teacher.id, name=value["tenant"])
             plant(Contact, person.id, name=value["partner"])
@@ -374,6 +383,7 @@ def sweep_world(plan) -> None:
             plant(ProgrammeSession, meeting.id, location=value["place"])
             plant(Partner, partner.id, name=value["partner"])
             plant(Site, site.id, name=value["site"])
+    write(invoices.bill_month, actor=m, month=today, site_id=plan["site"], issued_on=today)
     with reading() as session:   # the Courses screen's default filters
         first = item_rows(session, start=today - timedelta(days=365),
                           end=today + timedelta(days=180))[0]
