@@ -57,12 +57,6 @@ def next_numbers(session: Session, site: Site, year: int, count: int = 1) -> lis
     return list(range(last - count + 1, last + 1))
 
 
-def next_number(session: Session, site: Site, year: int) -> tuple[int, str]:
-    """The next number of the site's series for `year`, taken in this transaction."""
-    seq = next_numbers(session, site, year)[0]
-    return seq, number_of(site, year, seq)
-
-
 def number_of(site: Site, year: int, seq: int) -> str:
     return f"{site.code}-{year}-{seq:04d}"
 

@@ -1,7 +1,7 @@
 """Twenty issuers at once, each in its own session and transaction, started together by a
 barrier: every credit note is numbered, none is refused, and the numbers still run 1..n
 without a gap or a repeat per site and year. The number is taken with an UPDATE of the
-site's counter in the issuing transaction (hub/billing/invoices.py, next_number), so on
+site's counter in the issuing transaction (hub/billing/invoices.py, next_numbers), so on
 PostgreSQL the issuers wait on the counter's row, and on SQLite on the write lock (a writing
 session begins IMMEDIATE, db/engine.py). Runs on both backends, like tests/test_concurrency.py."""
 from __future__ import annotations

@@ -15,6 +15,7 @@ from db.models import Payer, Reminder, User
 from hub.billing import arrears, letters
 from hub.i18n import N_, _, ngettext
 from hub.roles import bills
+from ui.billing import lists
 from ui.database import cached, reading
 from ui.forms import form
 from ui.format import day_text, money
@@ -54,13 +55,6 @@ def load_sent(role: str, limit: int = 20) -> list[tuple[int, str, int, date, Dec
                 for reminder, name in session.exec(
                     select(Reminder, Payer.name).join(Payer, Payer.id == Reminder.payer_id)
                     .order_by(Reminder.sent_on.desc(), Reminder.id.desc()).limit(limit)).all()]
-
-
-@cached(ttl=300)
-def load_payers(role: str) -> list[tuple[int, str]]:
-    with reading() as session:
-        return [(payer.id, payer.name) for payer in session.exec(
-            select(Payer).order_by(Payer.name, Payer.id)).all()]
 
 
 def due_table(due: list[Due]) -> pd.DataFrame:
@@ -138,7 +132,7 @@ def reminders_section(user: User, site: SiteChoice, today: date) -> None:
 
 def statement_section(user: User) -> None:
     """Any payer's account statement for a period, as PDF in the payer's language."""
-    payers = load_payers(user.role)
+    payers = [(row.id, row.name) for row in lists.load_payers()]   # the Payers tab's read
     if not payers:
         return
     st.subheader(_("Account statement"), anchor=False)
